@@ -1,0 +1,130 @@
+// Paragraphs and sentences as offsets into the original text, in one linear pass each.
+// natural's SentenceTokenizer is not used: it is quadratic on long input and splits "U.S.".
+import type { Doc, Paragraph, Sentence } from "./types";
+import { ABBREVIATIONS, SENTENCE_STARTERS } from "./lexicon/abbreviations";
+
+/** Paragraphs are runs of non-blank lines... in news copy, each line is a paragraph. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /[^\r\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > start) out.push({ start, end, index: out.length });
+  }
+  return out;
+}
+
+const CLOSERS = new Set(["\"", "'", "”", "’", ")", "]", "»"]);
+const OPENERS = new Set(["\"", "'", "“", "‘", "(", "[", "«"]);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+function isDigit(ch: string): boolean {
+  return ch >= "0" && ch <= "9";
+}
+
+/** The word (letters, dots) that ends at `end` (exclusive), e.g. "U.S." or "Mr." */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /[\p{L}.\-']/u.test(text[i - 1]!)) i--;
+  return text.slice(i, end);
+}
+
+function wordAfter(text: string, start: number): string {
+  let i = start;
+  while (i < text.length && OPENERS.has(text[i]!)) i++;
+  let j = i;
+  while (j < text.length && /[\p{L}'’]/u.test(text[j]!)) j++;
+  return text.slice(i, j);
+}
+
+/**
+ * Decides whether the period at `dot` ends a sentence, given the next word.
+ * Abbreviations ("Mr.", "Gen.") and initials ("J.") never do; dotted acronyms ("U.S.") only when the
+ * next word is a typical sentence starter ("U.S. The" splits, "U.S. President" does not).
+ */
+function periodEndsSentence(text: string, dot: number, next: string): boolean {
+  const word = wordBefore(text, dot + 1);
+  const bare = word.replace(/^[\-']+/, "");
+  if (/^\p{Lu}\.$/u.test(bare)) return false; // an initial
+  if (ABBREVIATIONS.has(bare.toLowerCase())) return false;
+  if (/^(\p{L}\.){2,}$/u.test(bare)) return SENTENCE_STARTERS.has(next);
+  return true;
+}
+
+/** Sentences within each paragraph. Linear in the length of the text. */
+export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of paragraphs) {
+    let start = p.start;
+    let i = p.start;
+    while (i < p.end) {
+      const ch = text[i]!;
+      if (ch === "." || ch === "!" || ch === "?") {
+        let j = i + 1;
+        while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+        while (j < p.end && CLOSERS.has(text[j]!)) j++;
+        if (j < p.end && isSpace(text.charCodeAt(j))) {
+          let k = j;
+          while (k < p.end && isSpace(text.charCodeAt(k))) k++;
+          const nextCh = text[k] ?? "";
+          const nextWord = wordAfter(text, k);
+          const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
+          const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, nextWord));
+          if (ends && k < p.end) {
+            out.push({ start, end: j, index: out.length, paragraph: p.index });
+            start = k;
+            i = k;
+            continue;
+          }
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    if (p.end > start) out.push({ start, end: p.end, index: out.length, paragraph: p.index });
+  }
+  return out;
+}
+
+export function makeDoc(text: string): Doc {
+  const paragraphs = splitParagraphs(text);
+  return { text, paragraphs, sentences: splitSentences(text, paragraphs) };
+}
+
+/** Index of the sentence containing `offset` (binary search), or -1. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Index of the paragraph containing `offset` (binary search), or -1. */
+export function paragraphAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = doc.paragraphs[mid]!;
+    if (offset < p.start) hi = mid - 1;
+    else if (offset >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
