@@ -1,0 +1,155 @@
+// Attribution in two phases: quote → mention by ordered sieves (direct quotes first, then reported
+// clauses), then mention → canonical speaker within the document.
+import type { Context, Statement } from "./context";
+import { sentenceBounds } from "./context";
+import { findCues } from "./cues";
+import { EntityResolver } from "./entities";
+import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
+import { DIRECT_SIEVES } from "./sieves/direct";
+import { findIndirect } from "./sieves/indirect";
+import { speakerCueAfter } from "./sieves/patterns";
+import { mentionAfter } from "./mentions";
+import type { Doc, Entity, QuoteRecord } from "./types";
+
+/** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
+function isStandalone(ctx: Context, q: QuoteSpan): boolean {
+  const { text } = ctx;
+  if (!looksLikeStatement(text, q)) return false;
+  const p = ctx.doc.paragraphs[q.paragraph]!;
+  const sent = sentenceBounds(ctx, q.open);
+  const lo = Math.max(p.start, Math.min(sent.start, q.open));
+  const before = text.slice(lo, q.open).trimEnd();
+  if (!before || q.continues >= 0) return true;
+  if (/[:,—–]$/.test(before) || /[.!?”"]$/.test(before)) return true;
+  // "He said “…”": a cue right before the mark
+  const lastWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase();
+  return !!lastWord && ctx.cues.some((c) => c.end === lo + before.length && c.text.toLowerCase() === lastWord);
+}
+
+function statementFrom(ctx: Context, i: number, sieve: string, confidence: number, a: { mention: Statement["mention"]; cue: Statement["cue"]; via: string | null }): Statement {
+  const q = ctx.spans[i]!;
+  return { start: q.start, end: q.end, kind: "direct", mention: a.mention, cue: a.cue, via: a.via, sieve, confidence, span: i, sameAs: null };
+}
+
+/** A relay at the end of the sentence: "…,” Peskov told reporters, according to TASS." */
+function relayAfter(ctx: Context, from: number): string | null {
+  const sent = sentenceBounds(ctx, from);
+  const tail = ctx.text.slice(from, sent.end);
+  const m = /,\s+(?:according to|as reported by|citing|as quoted by)\s+/iu.exec(tail);
+  if (!m) return null;
+  const mention = mentionAfter(ctx.text, from + m.index + m[0].length, sent.end);
+  return mention ? mention.name ?? mention.text.replace(/^(the|a|an)\s+/i, "") : null;
+}
+
+export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
+  const ctx: Context = {
+    doc, text: doc.text, spans: findQuoteSpans(doc), standalone: [], cues: findCues(doc.text),
+    usedCues: new Set(), direct: [], indirect: [],
+  };
+  // cue positions, for the stand-alone test
+  ctx.standalone = ctx.spans.map((q) => isStandalone(ctx, q));
+  ctx.direct = ctx.spans.map(() => null);
+  for (const sieve of DIRECT_SIEVES) {
+    ctx.spans.forEach((_, i) => {
+      if (!ctx.standalone[i] || ctx.direct[i]) return;
+      const r = sieve.apply(ctx, i);
+      if (!r) return;
+      if ("sameAs" in r) {
+        const src = r.sameAs.sameAs ?? r.sameAs;
+        const st = statementFrom(ctx, i, sieve.name, sieve.confidence * src.confidence, { mention: src.mention, cue: src.cue, via: src.via });
+        st.sameAs = src;
+        ctx.direct[i] = st;
+      } else {
+        const via = r.via ?? relayAfter(ctx, r.end);
+        ctx.direct[i] = statementFrom(ctx, i, sieve.name, sieve.confidence, { mention: r.mention, cue: r.cue, via });
+        ctx.usedCues.add(r.cue);
+      }
+    });
+  }
+  // a trailing cue after a quote that still has none ("…,” he said") must not start a reported clause
+  ctx.spans.forEach((q, i) => {
+    if (!ctx.standalone[i] || !q.closed) return;
+    const a = speakerCueAfter(ctx, q.close + 1, ctx.doc.paragraphs[q.paragraph]!.end);
+    if (a) ctx.usedCues.add(a.cue);
+  });
+  const indirect = findIndirect(ctx);
+  // a reported clause holding quote marks is a mixed quote; direct quotes inside it are not repeated
+  const covered = new Set<number>();
+  for (const st of indirect) {
+    for (let i = 0; i < ctx.spans.length; i++) {
+      const q = ctx.spans[i]!;
+      if (q.open >= st.start && q.close <= st.end + 1) {
+        st.kind = "mixed";
+        covered.add(i);
+      }
+    }
+  }
+  // an outer attribution around a whole inner one is its relay: "Kim said X, KCNA said"
+  const kept: Statement[] = [];
+  for (const st of indirect) {
+    const inner = indirect.find((o) => o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start);
+    if (inner && st.mention) {
+      inner.via = inner.via ?? (st.mention.name ?? st.mention.text.replace(/^(the|a|an)\s+/i, ""));
+      continue;
+    }
+    kept.push(st);
+  }
+  const direct: Statement[] = [];
+  ctx.spans.forEach((_, i) => {
+    if (covered.has(i)) return;
+    if (ctx.direct[i]) direct.push(ctx.direct[i]!);
+    else if (ctx.standalone[i]) {
+      const q = ctx.spans[i]!;
+      direct.push({ start: q.start, end: q.end, kind: "direct", mention: null, cue: null, via: null, sieve: "unattributed", confidence: 0.3, span: i, sameAs: null });
+    }
+  });
+  const statements = [...direct, ...kept].sort((a, b) => a.start - b.start);
+  return { statements, ctx };
+}
+
+/** Phase two: every mention to its canonical speaker, in text order. */
+export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: QuoteRecord[]; entities: Entity[] } {
+  const resolver = new EntityResolver(doc.text);
+  const used = new Set<Entity>();
+  const recent: Entity[] = [];
+  const resolved = new Map<Statement, Entity | null>();
+  const quotes: QuoteRecord[] = [];
+  for (const st of statements) {
+    const m = st.mention;
+    let entity: Entity | null = null;
+    if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
+    else if (m?.name) entity = resolver.resolveNamed(m);
+    else if (m?.pronoun) {
+      const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" ? "any" : "group";
+      for (let i = recent.length - 1; i >= 0 && !entity; i--) {
+        const e = recent[i]!;
+        if (want === "any" || (want === "person" ? e.kind === "person" : e.kind !== "person")) entity = e;
+      }
+      if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
+    } else if (m?.definiteDescription) {
+      entity = resolver.resolveDescription(m, recent);
+    }
+    resolved.set(st, entity);
+    if (entity) {
+      used.add(entity);
+      recent.push(entity);
+    }
+    let canonical = entity?.canonical ?? null;
+    let kind = entity?.kind ?? m?.kind ?? "unknown";
+    if (!entity && m && !m.pronoun && m.kind !== "anonymous") {
+      canonical = m.text.replace(/^(the|a|an)\s+/i, "");
+      kind = m.kind;
+    }
+    if (m?.kind === "anonymous" && !entity) kind = "anonymous";
+    const text = doc.text;
+    quotes.push({
+      start: st.start, end: st.end, text: text.slice(st.start, st.end), kind: st.kind,
+      speaker: m ? m.text : null, speaker_start: m ? m.start : null, speaker_end: m ? m.end : null,
+      speaker_canonical: canonical, speaker_kind: kind,
+      cue: st.cue?.text ?? null, cue_start: st.cue?.start ?? null, cue_end: st.cue?.end ?? null,
+      via: st.via && canonical && st.via === canonical ? null : st.via,
+      confidence: Math.round(st.confidence * 100) / 100, sieve: st.sieve,
+    });
+  }
+  return { quotes, entities: resolver.entities(used) };
+}

@@ -1,0 +1,68 @@
+// Shared state of one document's attribution: the document, its quote spans and cues, and the
+// statements found so far. Sieves read it and add to it; nothing else is mutated.
+import { sentenceAt } from "./document";
+import type { Cue } from "./cues";
+import type { Mention } from "./mentions";
+import type { QuoteSpan } from "./quotes";
+import type { Doc, QuoteKind } from "./types";
+
+export interface Statement {
+  start: number;
+  end: number;
+  kind: QuoteKind;
+  mention: Mention | null;
+  cue: Cue | null;
+  via: string | null;
+  sieve: string;
+  confidence: number;
+  /** index into ctx.spans for direct quotes */
+  span: number | null;
+  /** a statement whose speaker is taken from another statement (continuations) */
+  sameAs: Statement | null;
+}
+
+export interface Context {
+  doc: Doc;
+  text: string;
+  spans: QuoteSpan[];
+  /** per span: reads as a stand-alone quote (true) or an embedded phrase (false) */
+  standalone: boolean[];
+  cues: Cue[];
+  /** cues already used by a statement */
+  usedCues: Set<Cue>;
+  /** statements for direct quotes by span index */
+  direct: (Statement | null)[];
+  indirect: Statement[];
+}
+
+export function sentenceBounds(ctx: Context, offset: number): { start: number; end: number } {
+  const i = sentenceAt(ctx.doc, offset);
+  if (i < 0) return { start: offset, end: offset };
+  const s = ctx.doc.sentences[i]!;
+  return { start: s.start, end: s.end };
+}
+
+/** Index of the first cue starting at or after `pos` (binary search over the sorted cues). */
+function firstCueFrom(ctx: Context, pos: number): number {
+  let lo = 0;
+  let hi = ctx.cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.cues[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First cue starting at or after `pos` and before `limit`. */
+export function cueAt(ctx: Context, pos: number, limit: number): Cue | null {
+  const c = ctx.cues[firstCueFrom(ctx, pos)];
+  return c && c.start < limit ? c : null;
+}
+
+/** Cues whose start lies in [from, to). */
+export function cuesIn(ctx: Context, from: number, to: number): Cue[] {
+  const out: Cue[] = [];
+  for (let i = firstCueFrom(ctx, from); i < ctx.cues.length && ctx.cues[i]!.start < to; i++) out.push(ctx.cues[i]!);
+  return out;
+}

@@ -1,0 +1,45 @@
+// Reporting cues: every speech verb form and "according to"-like phrase in the text, in one pass.
+import { BELIEF_VERBS, CUE_FORMS } from "./lexicon/cues";
+
+export interface Cue {
+  text: string;
+  start: number;
+  end: number;
+  /** base form ("say"), or "according to" */
+  base: string;
+  /** a present participle ("saying", "asserting") */
+  participle: boolean;
+  /** an attribution of belief or intent rather than speech */
+  belief: boolean;
+  prepositional: boolean;
+}
+
+const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
+const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
+
+export function findCues(text: string): Cue[] {
+  const out: Cue[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) {
+    const w = m[0].toLowerCase();
+    let base = CUE_FORMS.get(w);
+    let end = m.index + m[0].length;
+    if (w === "point" || w === "points" || w === "pointed" || w === "pointing") {
+      const rest = /^\s+out\b/.exec(text.slice(end, end + 6));
+      if (!rest) continue;
+      base = "point out";
+      end += rest[0].length;
+    }
+    if (!base) continue;
+    // "the said", "a report" … a noun use after a determiner is not a cue
+    const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
+    if (/\b(the|a|an)\s+$/.test(before) && !w.endsWith("ed")) continue;
+    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), prepositional: false });
+  }
+  PREP_RE.lastIndex = 0;
+  while ((m = PREP_RE.exec(text))) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, base: "according to", participle: false, belief: false, prepositional: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,87 @@
+// Data only: reporting verbs and phrases that introduce a statement.
+
+/** Base forms of speech verbs that take a reported clause or a quote. */
+const SPEECH_VERBS = [
+  "say", "tell", "add", "state", "insist", "confirm", "warn", "deny", "claim", "argue", "explain",
+  "note", "reply", "respond", "announce", "declare", "acknowledge", "admit", "suggest", "stress",
+  "emphasise", "emphasize", "report", "write", "tweet", "predict", "urge", "hint", "vow", "promise",
+  "complain", "recall", "observe", "remark", "maintain", "counter", "concede", "agree", "assert",
+  "allege", "contend", "estimate", "indicate", "reiterate", "repeat", "point out", "mention",
+  "disclose", "reveal", "boast", "pledge", "caution", "charge", "accuse", "demand", "ask", "answer",
+  "relay", "relate", "quip", "joke", "shout", "yell", "whisper", "testify", "conclude", "continue",
+  "affirm", "proclaim", "threaten", "retort", "posit", "predict", "signal", "underline",
+  "underscore", "highlight", "describe", "forecast", "reckon", "lament", "concur", "guarantee",
+  "assure", "remind", "inform", "advise", "recommend", "propose", "clarify", "specify", "object",
+  "protest", "speculate", "opine", "acknowledge", "brag", "muse", "post", "apologise", "apologize",
+  "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "question",
+] as const;
+
+/** Verbs of belief and intent rather than speech (still attributions, lower confidence). */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "reckon", "question",
+]);
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ["say", "says", "said", "saying"],
+  tell: ["tell", "tells", "told", "telling"],
+  write: ["write", "writes", "wrote", "writing", "written"],
+  think: ["think", "thinks", "thought", "thinking"],
+  feel: ["feel", "feels", "felt", "feeling"],
+  forecast: ["forecast", "forecasts", "forecasting"],
+  "point out": ["point out", "points out", "pointed out", "pointing out"],
+  quip: ["quip", "quips", "quipped", "quipping"],
+  admit: ["admit", "admits", "admitted", "admitting"],
+  concur: ["concur", "concurs", "concurred", "concurring"],
+  signal: ["signal", "signals", "signaled", "signalled", "signaling", "signalling"],
+  object: ["object", "objects", "objected", "objecting"],
+  posit: ["posit", "posits", "posited", "positing"],
+  post: ["post", "posts", "posted", "posting"],
+  brag: ["brag", "brags", "bragged", "bragging"],
+  underline: ["underline", "underlines", "underlined", "underlining"],
+};
+
+function inflect(base: string): string[] {
+  if (IRREGULAR[base]) return IRREGULAR[base]!;
+  const forms = [base];
+  const cons = "bcdfghjklmnpqrstvwxz";
+  if (base.endsWith("e")) forms.push(base + "s", base + "d", base.slice(0, -1) + "ing");
+  else if (base.endsWith("y") && cons.includes(base[base.length - 2]!)) forms.push(base.slice(0, -1) + "ies", base.slice(0, -1) + "ied", base + "ing");
+  else if (/(s|sh|ch|x|z)$/.test(base)) forms.push(base + "es", base + "ed", base + "ing");
+  else forms.push(base + "s", base + "ed", base + "ing");
+  return forms;
+}
+
+/** Every inflected form of a speech verb → its base form. */
+export const CUE_FORMS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const v of SPEECH_VERBS) for (const f of inflect(v)) m.set(f, v);
+  return m;
+})();
+
+/** Verbs that name the speaker but usually not a reported clause without "that" (avoid false clauses). */
+export const NEEDS_THAT: ReadonlySet<string> = new Set([
+  "add", "note", "report", "describe", "post", "question", "ask", "answer", "continue", "demand",
+  "accuse", "charge", "highlight", "underline", "underscore", "advise", "recommend", "propose",
+  "object", "protest", "apologise", "apologize", "remind", "inform", "relate", "relay",
+]);
+
+/** Cues that may stand after a quote in inverted order ("…," said Peskov). */
+export const INVERTIBLE: ReadonlySet<string> = new Set([
+  "said", "says", "added", "adds", "asked", "asks", "continued", "wrote", "writes", "explained",
+  "noted", "replied", "insisted", "declared", "warned", "told", "recalled", "stated", "argued",
+]);
+
+/** Prepositional cues that put the source before or after the content. */
+export const ACCORDING_TO = /\b(?:according to|as reported by|as quoted by|in the words of|citing)\s+/giu;
+
+/** Words that may stand between a cue and its reported clause ("said on Friday that"). */
+export const CUE_ADVERBIALS = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in|at|during|after|before|late|early)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\p{L}\-]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|day|today|yesterday|statement|interview|speech|briefing|conference|post|tweet|letter|address|remarks|rally|sunday|time|weekend|twitter|television|radio|facebook)\b|\s*,?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|afterwards?|later|earlier|previously|again|repeatedly|recently|once|also|then|publicly|privately|separately|flatly|bluntly|simply|further|firmly|reportedly|frequently|often|still|now)\b|\s*,?\s*\p{Ll}+ly\b)/iu;
+
+/** Objects of "tell" and similar ("told reporters", "told state media"). */
+export const TELL_OBJECT = /^\s+(?:(?:the|a|an|local|state|foreign|western|russian|chinese|american|british|news|reporters|journalists|him|her|them|us|me|you|lawmakers|supporters|the\s+\p{Lu}[\p{L}\-]*|\p{Lu}[\p{L}\-]*)\s*){1,5}?(?=\s|,|$)/u;
+
+/** Pronouns that can be speakers, and what they can refer to. */
+export const PRONOUNS: ReadonlyMap<string, "person" | "group" | "self"> = new Map([
+  ["he", "person"], ["she", "person"], ["they", "group"], ["it", "group"], ["we", "group"],
+  ["i", "self"], ["you", "self"],
+]);

@@ -1,0 +1,217 @@
+// Speaker mentions: the noun phrase that names who speaks, read backwards from a cue ("Kremlin
+// spokesman Dmitry Peskov said") or forwards after one ("said Peskov"), split into role and name.
+import { ANONYMOUS_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { PRONOUNS } from "./lexicon/cues";
+import type { SpeakerKind } from "./types";
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*\.?|\S/gu;
+
+/** Tokens of text[lo, hi): words (with inner hyphens, apostrophes, dots) and single punctuation marks. */
+export function tokenize(text: string, lo: number, hi: number): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = lo;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) && m.index < hi) {
+    let t = m[0];
+    let end = m.index + t.length;
+    if (end > hi) {
+      t = t.slice(0, hi - m.index);
+      end = hi;
+    }
+    // a final period belongs to the word only for initials, acronyms and known abbreviations
+    if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|St|Jr|Sr)\.$/u.test(t)) {
+      out.push({ text: t.slice(0, -1), start: m.index, end: end - 1 });
+      out.push({ text: ".", start: end - 1, end });
+    } else {
+      out.push({ text: t, start: m.index, end });
+    }
+  }
+  return out;
+}
+
+export const isCap = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w);
+const isWord = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w);
+const isPossessive = (w: string): boolean => /[’']s$/u.test(w) || /s[’']$/u.test(w);
+const lower = (w: string): string => w.toLowerCase();
+const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
+const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
+/** Capitalised words that start sentences or clauses but never begin a speaker mention. */
+const NOT_NAMES = new Set([
+  "but", "and", "or", "so", "yet", "then", "however", "meanwhile", "still", "also", "this", "that",
+  "these", "those", "there", "here", "when", "while", "if", "as", "after", "before", "because",
+  "although", "though", "since", "in", "on", "at", "for", "with", "by", "from", "to", "of", "it",
+  "its", "his", "her", "their", "our", "my", "your", "what", "which", "who", "whom", "where", "why",
+  "how", "now", "today", "yesterday", "instead", "indeed", "earlier", "later", "last", "next",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not", "no", "yes",
+  "we", "they", "he", "she", "i", "you", "asked", "speaking", "according", "said", "says",
+]);
+
+export interface Mention {
+  /** the whole mention as written, determiner and role included */
+  text: string;
+  start: number;
+  end: number;
+  /** the proper name inside it, if any ("Dmitry Peskov"), with its offsets */
+  name: string | null;
+  nameStart: number | null;
+  nameEnd: number | null;
+  /** the role or title words apart from the name ("Kremlin spokesman") */
+  role: string | null;
+  pronoun: string | null;
+  kind: SpeakerKind;
+  /** "the spokesman"-like descriptions that must be resolved against known roles */
+  definiteDescription: boolean;
+}
+
+function allowedInside(w: string): boolean {
+  const l = lower(w);
+  if (isCap(w) && !NOT_NAMES.has(l)) return true;
+  if (isPossessive(w) && isCap(w)) return true;
+  return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
+}
+
+/** Builds a Mention from the tokens of a noun phrase. */
+export function analyse(tokens: Token[], text: string): Mention | null {
+  if (!tokens.length) return null;
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const whole = text.slice(first.start, last.end);
+  if (tokens.length === 1 && PRONOUNS.has(lower(first.text))) {
+    return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: lower(first.text), kind: "unknown", definiteDescription: false };
+  }
+  // trailing run of capitalised tokens = the name (a possessive breaks it: "Putin's adviser Yuri Ushakov")
+  let i = tokens.length;
+  while (i > 0) {
+    const w = tokens[i - 1]!.text;
+    if ((isCap(w) && !isPossessive(w)) || (NAME_PARTICLES.has(lower(w)) && i < tokens.length && i > 1 && isCap(tokens[i - 2]!.text))) i--;
+    else if (w === "(" || w === ")") i--;
+    else break;
+  }
+  let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
+  // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
+  let cut = 0;
+  while (cut < nameTokens.length - 1) {
+    const w = lower(nameTokens[cut]!.text);
+    const next = lower(nameTokens[cut + 1]!.text);
+    if (TITLE_WORDS.has(w) || TITLE_WORDS.has(next)) cut++;
+    else break;
+  }
+  // an all-title run ("Foreign Minister") is a role, not a name
+  if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(lower(t.text)))) cut = nameTokens.length;
+  const roleTokens = tokens.slice(0, i).concat(nameTokens.slice(0, cut));
+  nameTokens = nameTokens.slice(cut);
+  const det = DETERMINERS.has(lower(first.text)) ? lower(first.text) : null;
+  const roleWords = roleTokens.filter((t, k) => !(k === 0 && det));
+  const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
+  const headWord = lower(last.text);
+  let name: string | null = null;
+  let nameStart: number | null = null;
+  let nameEnd: number | null = null;
+  if (nameTokens.length) {
+    nameStart = nameTokens[0]!.start;
+    nameEnd = nameTokens[nameTokens.length - 1]!.end;
+    name = text.slice(nameStart, nameEnd);
+  }
+  let kind: SpeakerKind;
+  const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)));
+  if (name) {
+    const nameWords = nameTokens.map((t) => lower(t.text));
+    const org = nameWords.some((w) => ORG_WORDS.has(w)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
+    kind = org ? "organisation" : "person";
+    if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
+  } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {
+    kind = "anonymous";
+  } else if (ORG_WORDS.has(headWord) || capsInRole) {
+    kind = "organisation";
+  } else {
+    kind = ROLE_NOUNS.has(headWord) ? "person" : "unknown";
+  }
+  const definiteDescription = !name && (det === "the" || tokens.every((t) => !isCap(t.text))) && ROLE_NOUNS.has(headWord);
+  return { text: whole, start: first.start, end: last.end, name, nameStart, nameEnd, role, pronoun: null, kind, definiteDescription };
+}
+
+/**
+ * The speaker mention that ends at `hi` (trailing spaces ignored), reading backwards no further than
+ * `lo`. Null when the words before the cue are not a speaker (a verb, a clause, punctuation).
+ */
+export function mentionBefore(text: string, lo: number, hi: number): Mention | null {
+  const toks = tokenize(text, lo, hi);
+  let i = toks.length;
+  if (!i) return null;
+  const lastTok = toks[i - 1]!;
+  if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
+    return analyse([lastTok], text);
+  }
+  while (i > 0) {
+    const t = toks[i - 1]!;
+    const l = lower(t.text);
+    if (allowedInside(t.text)) { i--; continue; }
+    if ((l === "of" || l === "for" || l === "at") && i < toks.length && i > 1) {
+      // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
+      const before = lower(toks[i - 2]!.text);
+      const after = toks[i]!.text;
+      if ((ROLE_NOUNS.has(before) || ANONYMOUS_HEADS.has(before) || (l === "of" && (TITLE_WORDS.has(before)))) && (isCap(after) || lower(after) === "the")) { i--; continue; }
+      break;
+    }
+    if (l === "the" && i > 1 && /^(of|for|at)$/i.test(toks[i - 2]!.text)) { i--; continue; }
+    if (DETERMINERS.has(l)) { i--; break; }
+    if (t.text === "(" || t.text === ")") { i--; continue; }
+    break;
+  }
+  let span = toks.slice(i);
+  // drop leading connectors that slipped in with capitalisation ("But Peskov")
+  while (span.length && NOT_NAMES.has(lower(span[0]!.text))) span = span.slice(1);
+  while (span.length && (span[0]!.text === "(" || span[0]!.text === ")")) span = span.slice(1);
+  if (!span.length) return null;
+  // a bare lowercase modifier ("also", "senior") without a head noun is not a mention
+  const head = lower(span[span.length - 1]!.text);
+  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head)) return null;
+  return analyse(span, text);
+}
+
+/** The speaker mention starting at `lo` (after spaces), reading forwards no further than `hi`. */
+export function mentionAfter(text: string, lo: number, hi: number): Mention | null {
+  const toks = tokenize(text, lo, hi);
+  if (!toks.length) return null;
+  const first = toks[0]!;
+  if (PRONOUNS.has(lower(first.text))) return analyse([first], text);
+  let j = 0;
+  if (DETERMINERS.has(lower(first.text))) j = 1;
+  while (j < toks.length) {
+    const t = toks[j]!;
+    const l = lower(t.text);
+    if (allowedInside(t.text) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
+    if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(lower(toks[j - 1]!.text)) || ANONYMOUS_HEADS.has(lower(toks[j - 1]!.text))) && (isCap(toks[j + 1]!.text) || lower(toks[j + 1]!.text) === "the")) { j++; continue; }
+    if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
+    if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
+    break;
+  }
+  const span = toks.slice(0, j);
+  if (!span.length || (span.length === 1 && DETERMINERS.has(lower(span[0]!.text)))) return null;
+  const head = lower(span[span.length - 1]!.text);
+  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head)) return null;
+  return analyse(span, text);
+}
+
+/** Every capitalised name run in the text (2+ words, or an acronym), for building entities. */
+export function findNames(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = /(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,6}\p{Lu}[\p{L}’'\-]*(?:\s+\(\p{Lu}{2,}\))?/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const toks = tokenize(text, m.index, m.index + m[0].length);
+    let k = 0;
+    while (k < toks.length && NOT_NAMES.has(lower(toks[k]!.text))) k++;
+    const span = toks.slice(k).filter((t) => t.text !== ".");
+    if (!span.length) continue;
+    const a = analyse(span, text);
+    if (a && a.name) out.push(a);
+  }
+  return out;
+}

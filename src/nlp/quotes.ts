@@ -1,0 +1,127 @@
+// Quote spans: text between double quote marks, straight or curly, found in one linear pass.
+// News copy leaves the closing mark off every paragraph of a multi-paragraph quote except the last;
+// such a quote becomes one span per paragraph, linked by `continues`.
+import type { Doc } from "./types";
+
+export interface QuoteSpan {
+  /** offsets of the content, inside the marks */
+  start: number;
+  end: number;
+  /** offsets of the opening and closing marks (close = end when the paragraph ended the segment) */
+  open: number;
+  close: number;
+  paragraph: number;
+  /** the mark was closed in this paragraph (false for all but the last paragraph of a long quote) */
+  closed: boolean;
+  /** index of the span this one continues (a long quote's earlier paragraph), or -1 */
+  continues: number;
+  /** number of words inside */
+  words: number;
+}
+
+const OPEN_CURLY = "“";
+const CLOSE_CURLY = "”";
+const LOW_OPEN = "„";
+
+function wordCount(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu);
+  return m ? m.length : 0;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return !!ch && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * Whether a straight double quote at `i` opens (true) or closes (false) a quote, from its neighbours:
+ * an opening mark follows a space, a bracket or the paragraph start and precedes a non-space.
+ */
+function straightOpens(text: string, i: number, paraStart: number, paraEnd: number): boolean {
+  const before = i > paraStart ? text[i - 1]! : " ";
+  const after = i + 1 < paraEnd ? text[i + 1]! : " ";
+  const spaceBefore = /[\s(\[{—–\-:,]/u.test(before) || i === paraStart;
+  const spaceAfter = /\s/u.test(after) || i + 1 >= paraEnd;
+  if (spaceBefore && !spaceAfter) return true;
+  if (!spaceBefore && spaceAfter) return false;
+  if (isWordChar(before) && !isWordChar(after)) return false;
+  return spaceBefore;
+}
+
+export function findQuoteSpans(doc: Doc): QuoteSpan[] {
+  const { text } = doc;
+  const out: QuoteSpan[] = [];
+  // a quote left open at the end of a paragraph, waiting for the next paragraph to reopen it
+  let pending: { spanIndex: number } | null = null;
+  for (const p of doc.paragraphs) {
+    let openAt = -1;
+    let openStyle: "straight" | "curly" = "curly";
+    let continues = -1;
+    if (pending) {
+      const first = text[p.start];
+      if (first === OPEN_CURLY || first === '"' || first === LOW_OPEN) {
+        continues = pending.spanIndex;
+      } else {
+        // the previous paragraph's quote was never closed: keep it as it is, unclosed
+      }
+      pending = null;
+    }
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i]!;
+      if (ch === OPEN_CURLY || ch === LOW_OPEN) {
+        if (openAt < 0) {
+          openAt = i;
+          openStyle = "curly";
+        } else if (openStyle === "straight") {
+          // a curly open inside a straight quote: nested, ignore
+        } else if (i - openAt > 1) {
+          // two opening marks without a close: the first quote was left open; restart here
+          openAt = i;
+          continues = -1;
+        }
+      } else if (ch === CLOSE_CURLY) {
+        if (openAt >= 0 && openStyle === "curly") {
+          push(openAt, i, true);
+          openAt = -1;
+          continues = -1;
+        }
+      } else if (ch === '"') {
+        if (openAt < 0) {
+          if (straightOpens(text, i, p.start, p.end)) {
+            openAt = i;
+            openStyle = "straight";
+          }
+        } else if (openStyle === "straight") {
+          push(openAt, i, true);
+          openAt = -1;
+          continues = -1;
+        }
+      }
+    }
+    if (openAt >= 0) {
+      // open at the paragraph's end: either a multi-paragraph quote or a missing close mark
+      push(openAt, p.end, false);
+      pending = { spanIndex: out.length - 1 };
+    }
+
+    function push(open: number, close: number, closed: boolean): void {
+      let start = open + 1;
+      let end = close;
+      while (start < end && /\s/u.test(text[start]!)) start++;
+      while (end > start && /\s/u.test(text[end - 1]!)) end--;
+      if (end <= start) return;
+      out.push({
+        start, end, open, close, paragraph: p.index, closed, continues,
+        words: wordCount(text.slice(start, end)),
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether the quote's content reads as a full statement rather than a phrase (scare quote, title). */
+export function looksLikeStatement(text: string, q: QuoteSpan): boolean {
+  const content = text.slice(q.start, q.end);
+  if (q.words >= 8) return true;
+  if (q.words >= 4 && /[.,!?;:…]$/.test(content)) return true;
+  return q.words >= 3 && /[.!?]$/.test(content);
+}

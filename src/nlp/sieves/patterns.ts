@@ -1,0 +1,93 @@
+// Small readers shared by the sieves: a speaker and cue right after a position ("…,” Peskov said"),
+// or a speaker and cue right before one ("Peskov said: “…"). Each reads a bounded window.
+import { INVERTIBLE } from "../lexicon/cues";
+import { mentionAfter, mentionBefore, type Mention } from "../mentions";
+import type { Cue } from "../cues";
+import { cueAt, type Context } from "../context";
+
+/** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told"). */
+export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|\p{Ll}+ly))*\s*$/u;
+
+export interface Attribution {
+  mention: Mention;
+  cue: Cue;
+  via: string | null;
+  /** where the attribution ends, for reading further (relays, "according to") */
+  end: number;
+}
+
+/** Relay verbs: "KCNA reported Kim saying", "TASS quoted Kim as saying". */
+const RELAY_AFTER = /^\s+(?:as\s+)?(saying|telling|stating|adding)\b/u;
+
+function relayed(ctx: Context, speaker: Mention, cue: Cue, limit: number): Attribution {
+  // "X reported/quoted Y (as) saying": Y speaks, X relays
+  if (/^(report|quote|cite|relay)/.test(cue.base) || cue.text.toLowerCase() === "quoted") {
+    const inner = mentionAfter(ctx.text, cue.end, limit);
+    if (inner) {
+      const rest = ctx.text.slice(inner.end, Math.min(limit, inner.end + 20));
+      const m = RELAY_AFTER.exec(rest);
+      if (m) {
+        const innerCue = cueAt(ctx, inner.end, inner.end + m[0].length);
+        if (innerCue) return { mention: inner, cue: innerCue, via: speaker.name ?? speaker.text, end: innerCue.end };
+      }
+    }
+  }
+  return { mention: speaker, cue, via: null, end: cue.end };
+}
+
+/** "Peskov said", "said Peskov", "Kremlin spokesman Dmitry Peskov told reporters" starting at `pos`. */
+export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attribution | null {
+  const { text } = ctx;
+  const lead = /^[\s,]*/.exec(text.slice(pos, Math.min(limit, pos + 8)))![0].length;
+  const at = pos + lead;
+  // inverted: said Peskov
+  const c0 = cueAt(ctx, at, at + 1);
+  if (c0 && !c0.prepositional && INVERTIBLE.has(c0.text.toLowerCase())) {
+    const m = mentionAfter(text, c0.end, limit);
+    if (m) return { mention: m, cue: c0, via: null, end: m.end };
+  }
+  const m = mentionAfter(text, at, Math.min(limit, at + 160));
+  if (!m) return null;
+  // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said"
+  let after = m.end;
+  const appos = /^,\s+(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90},/u.exec(text.slice(after, Math.min(limit, after + 110)));
+  if (appos) after += appos[0].length;
+  const c = cueAt(ctx, after, Math.min(limit, after + 40));
+  if (!c || c.prepositional) return null;
+  if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
+  return relayed(ctx, m, c, limit);
+}
+
+/** "Peskov said: ", "He said, ", "In one tweet, Trump said: " ending at `pos` (the quote's opening mark). */
+export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribution | null {
+  const { text } = ctx;
+  let before = text.slice(lo, pos);
+  const trimmed = before.replace(/[\s]+$/u, "");
+  if (!trimmed) return null;
+  const endsWithPunct = /[:,—–]$/.test(trimmed);
+  before = endsWithPunct ? trimmed.slice(0, -1).replace(/\s+$/u, "") : trimmed;
+  const end = lo + before.length;
+  // the cue must end the window, allowing "of X" or a short adverbial after it
+  const window = Math.max(lo, end - 60);
+  let cue: Cue | null = null;
+  for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
+    if (c.prepositional) continue;
+    const tail = text.slice(c.end, end);
+    if (/^(?:\s+(?:of|about|to|on)\s+[\p{L}\s.\-’']{1,40}|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+  }
+  if (!cue) return null;
+  if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
+  // the speaker: before the cue, or after it in inverted order ("said Peskov:")
+  let gap = text.slice(lo, cue.start);
+  const aux = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|\p{Ll}+ly))*\s*$/u.exec(gap);
+  const speakerEnd = cue.start - (aux ? aux[0].length : 0);
+  gap = text.slice(lo, speakerEnd);
+  let mention = gap.trim() ? mentionBefore(text, lo, speakerEnd) : null;
+  if (mention && mention.end < speakerEnd - 1) mention = null;
+  if (!mention) {
+    const inv = mentionAfter(text, cue.end, end);
+    if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
+  }
+  if (!mention) return null;
+  return relayed(ctx, mention, cue, end);
+}
