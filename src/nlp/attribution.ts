@@ -14,11 +14,13 @@ import type { Doc, Entity, QuoteRecord } from "./types";
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
   const { text } = ctx;
-  if (!looksLikeStatement(text, q)) return false;
   const p = ctx.doc.paragraphs[q.paragraph]!;
   const sent = sentenceBounds(ctx, q.open);
   const lo = Math.max(p.start, Math.min(sent.start, q.open));
   const before = text.slice(lo, q.open).trimEnd();
+  // a short quote opening its sentence and ending in punctuation ("“Nothing is agreed,” she said")
+  const shortFull = !before && q.words >= 2 && /[,.!?…]$/u.test(text.slice(q.start, q.end));
+  if (!looksLikeStatement(text, q) && !shortFull) return false;
   if (!before || q.continues >= 0) return true;
   if (/[:,—–]$/.test(before) || /[.!?”"]$/.test(before)) return true;
   // "He said “…”": a cue right before the mark

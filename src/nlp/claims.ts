@@ -639,9 +639,8 @@ class Detector {
 function isPersonPlural(w: string): boolean {
   if (PERSON_PLURALS.has(w)) return true;
   if (NON_PERSON_PLURALS.has(w) || /'s$/.test(w)) return false;
-  return PERSON_PLURAL_ENDINGS.some((e) => w.endsWith(e)) && w.length > e0(w);
+  return w.length > 4 && PERSON_PLURAL_ENDINGS.some((e) => w.endsWith(e));
 }
-const e0 = (w: string): number => (w.length > 4 ? 0 : 99);
 
 /** Keeps one claim per stretch of text: the earliest, then the longest. */
 function dedupe(cands: Candidate[]): Candidate[] {
@@ -665,12 +664,27 @@ function dedupe(cands: Candidate[]): Candidate[] {
  * Such a quote is attributed in the text; only the others are flagged.
  */
 function speechNearby(d: Detector, q: QuoteRecord): boolean {
-  if (/^\s*[\p{Lu}][\p{Lu}.' -]{1,30}:/u.test(q.text)) return true;
+  if (LABEL_RE.test(q.text)) return true;
   const doc = d.doc;
   const s = sentenceAtOffset(doc, q.start);
   if (s < 0) return false;
   const para = doc.sentences[s]!.paragraph;
-  for (const t of d.toks) {
+  // a transcript: this paragraph or one of the two before opens with a speaker label
+  for (let p = Math.max(0, para - 2); p <= para; p++) {
+    const pg = doc.paragraphs[p]!;
+    if (LABEL_RE.test(doc.text.slice(pg.start, Math.min(pg.end, pg.start + 40)))) return true;
+  }
+  // tokens from the paragraph before on (binary search: the cost stays linear overall)
+  const from = doc.paragraphs[Math.max(0, para - 1)]!.start;
+  let lo = 0;
+  let hi = d.toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (d.toks[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < d.toks.length; i++) {
+    const t = d.toks[i]!;
     const p = doc.sentences[t.sentence]!.paragraph;
     if (p < para - 1) continue;
     if (p > para) break;
@@ -679,6 +693,8 @@ function speechNearby(d: Detector, q: QuoteRecord): boolean {
   }
   return false;
 }
+
+const LABEL_RE = /^\s*["“]?[\p{Lu}][\p{Lu}.' -]{1,30}:/u;
 
 function sentenceAtOffset(doc: Doc, offset: number): number {
   let lo = 0;
@@ -718,6 +734,7 @@ function anonymousMention(speaker: string): boolean {
     const head = words.find((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))!;
     return /s$/.test(head) || INDEFINITES.has(words[0]!);
   }
+  if (INDEFINITES.has(words[0]!) && words.some((w) => ANONYMOUS_PERSON_NOUNS.has(w))) return true;
   return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_SEQS.some((seq) => speaker.toLowerCase().includes(seq.join(" ")));
 }
 

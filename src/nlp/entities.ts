@@ -45,7 +45,7 @@ export class EntityResolver {
     const re = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})\((\p{Lu}{2,})\)/gu;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      const long = m[1]!.trim();
+      const long = m[1]!.trim().replace(/^(?:The|A|An)\s+/u, "");
       const initials = long.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
       if (!initials.includes(m[2]![0]!) || m[2]!.length > initials.length + 1) continue;
       const c = this.byKey.get(nameKey(long)) ?? this.create(long, "organisation", m.index);

@@ -1,6 +1,6 @@
 // Speaker mentions: the noun phrase that names who speaks, read backwards from a cue ("Kremlin
 // spokesman Dmitry Peskov said") or forwards after one ("said Peskov"), split into role and name.
-import { ANONYMOUS_HEADS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, MEDIA_WORDS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { PRONOUNS } from "./lexicon/cues";
 import type { SpeakerKind } from "./types";
 
@@ -52,6 +52,9 @@ const NOT_NAMES = new Set([
   "we", "they", "he", "she", "i", "you", "asked", "speaking", "according", "said", "says",
 ]);
 
+/** Common nouns that stand capitalised only because they start a sentence. */
+const COMMON_CAPS = new Set([...ANONYMOUS_HEADS, ...ROLE_NOUNS, "reports", "report", "media", "police", "prosecutors", "authorities", "polls", "studies", "data", "records", "documents", "witnesses", "residents"]);
+
 export interface Mention {
   /** the whole mention as written, determiner and role included */
   text: string;
@@ -73,7 +76,7 @@ function allowedInside(w: string): boolean {
   const l = lower(w);
   if (isCap(w) && !NOT_NAMES.has(l)) return true;
   if (isPossessive(w) && isCap(w)) return true;
-  return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
+  return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
 }
 
 /** Builds a Mention from the tokens of a noun phrase. */
@@ -96,7 +99,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
-  while (cut < nameTokens.length - 1) {
+  const bodyName = nameTokens.some((t) => ORG_WORDS.has(lower(t.text))) || DETERMINERS.has(lower(first.text)) && lower(first.text) === "the";
+  while (!bodyName && cut < nameTokens.length - 1) {
     const w = lower(nameTokens[cut]!.text);
     const next = lower(nameTokens[cut + 1]!.text);
     if (TITLE_WORDS.has(w) || TITLE_WORDS.has(next)) cut++;
@@ -104,12 +108,15 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   }
   // an all-title run ("Foreign Minister") is a role, not a name
   if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(lower(t.text)))) cut = nameTokens.length;
+  // a sentence-initial common noun is not a name ("Officials said", "Reports suggested")
+  if (cut === 0 && nameTokens.length === 1 && tokens.length === 1 && COMMON_CAPS.has(lower(nameTokens[0]!.text))) cut = 1;
   const roleTokens = tokens.slice(0, i).concat(nameTokens.slice(0, cut));
   nameTokens = nameTokens.slice(cut);
   const det = DETERMINERS.has(lower(first.text)) ? lower(first.text) : null;
   const roleWords = roleTokens.filter((t, k) => !(k === 0 && det));
   const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
   const headWord = lower(last.text);
+  const mediaHead = MEDIA_WORDS.has(headWord);
   let name: string | null = null;
   let nameStart: number | null = null;
   let nameEnd: number | null = null;
@@ -127,7 +134,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
   } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {
     kind = "anonymous";
-  } else if (ORG_WORDS.has(headWord) || capsInRole) {
+  } else if (ORG_WORDS.has(headWord) || mediaHead || capsInRole) {
     kind = "organisation";
   } else {
     kind = ROLE_NOUNS.has(headWord) ? "person" : "unknown";
@@ -171,7 +178,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
   if (!span.length) return null;
   // a bare lowercase modifier ("also", "senior") without a head noun is not a mention
   const head = lower(span[span.length - 1]!.text);
-  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head)) return null;
+  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head) && !MEDIA_WORDS.has(head)) return null;
   return analyse(span, text);
 }
 
@@ -195,7 +202,7 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
   const span = toks.slice(0, j);
   if (!span.length || (span.length === 1 && DETERMINERS.has(lower(span[0]!.text)))) return null;
   const head = lower(span[span.length - 1]!.text);
-  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head)) return null;
+  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head) && !MEDIA_WORDS.has(head)) return null;
   return analyse(span, text);
 }
 

@@ -23,7 +23,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "host", "anchor", "correspondent", "editor", "reporter", "author", "writer", "chef", "singer",
   "actor", "actress", "star", "player", "champion", "dame", "baroness", "baron", "earl", "duke",
   "duchess", "count", "countess", "minister-president", "undersecretary", "under", "affairs",
-  "white", "budget", "environment", "culture", "sports", "sport", "home", "office", "shadow",
+  "budget", "environment", "culture", "sports", "sport", "shadow",
   "opposition", "party", "european", "un", "u.n.", "nato", "eu", "us", "u.s.", "uk", "u.k.",
 ]);
 

@@ -163,7 +163,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   }
   if (!mention || comma <= sent.start) return null;
   const tail = text.slice(after, sent.end);
-  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // the clause starts after an earlier "According to X," or a leading direct quote
   const lead = /^\s*[“"]/u.test(text.slice(start, start + 2));

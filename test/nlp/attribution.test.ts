@@ -1,0 +1,108 @@
+import { strict as assert } from "node:assert";
+import { extract } from "../../src/nlp/pipeline";
+
+interface Want {
+  text: string;
+  kind?: string;
+  speaker?: string | null;
+  canonical?: string | null;
+  sieve?: string;
+  via?: string | null;
+}
+
+/** Runs the extractor and returns the record whose content starts with `want.text`. */
+function find(article: string, want: Want) {
+  const { quotes } = extract(article);
+  const q = quotes.find((x) => x.text.startsWith(want.text));
+  assert.ok(q, `no statement starting ${JSON.stringify(want.text)} in ${JSON.stringify(quotes.map((x) => x.text))}`);
+  return q;
+}
+
+function check(article: string, want: Want) {
+  const q = find(article, want);
+  if (want.kind !== undefined) assert.equal(q.kind, want.kind, "kind");
+  if (want.speaker !== undefined) assert.equal(q.speaker, want.speaker, "speaker mention");
+  if (want.canonical !== undefined) assert.equal(q.speaker_canonical, want.canonical, "canonical speaker");
+  if (want.sieve !== undefined) assert.equal(q.sieve, want.sieve, "sieve");
+  if (want.via !== undefined) assert.equal(q.via, want.via, "via");
+  assert.equal(article.slice(q.start, q.end), q.text, "offsets match the text");
+}
+
+describe("direct quote sieves", () => {
+  const cases: [string, string, Want][] = [
+    ["trailing cue, name then verb", "Minister Anna Kovacs arrived.\n“The bridge opens in May,” Kovacs said.",
+      { text: "The bridge opens in May", kind: "direct", speaker: "Kovacs", canonical: "Anna Kovacs", sieve: "trailing-cue" }],
+    ["trailing cue, inverted", "“We will not pay,” said Tomas Berg, the union leader.",
+      { text: "We will not pay", speaker: "Tomas Berg", canonical: "Tomas Berg", sieve: "trailing-cue" }],
+    ["trailing cue with role and name", "“Nothing is agreed,” Interior Minister Lena Hart told reporters.",
+      { text: "Nothing is agreed", canonical: "Lena Hart", sieve: "trailing-cue" }],
+    ["trailing cue with an adverb", "“The deal is dead,” Omar Reyes reportedly told aides.",
+      { text: "The deal is dead", canonical: "Omar Reyes", sieve: "trailing-cue" }],
+    ["pronoun resolved to the last named speaker", "“Prices rise every week,” Maria Lopez said.\nShe paused. “They will rise again in June,” she said.",
+      { text: "They will rise again", speaker: "she", canonical: "Maria Lopez", sieve: "trailing-cue" }],
+    ["leading cue with a colon", "Mayor Jon Pike said: “The roads will be closed all weekend.”",
+      { text: "The roads will be closed", speaker: "Mayor Jon Pike", canonical: "Jon Pike", sieve: "leading-cue" }],
+    ["leading cue after an adverbial", "In a statement, Ruth Adler said: “We acted within the law at all times.”",
+      { text: "We acted within the law", canonical: "Ruth Adler", sieve: "leading-cue" }],
+    ["second quote in a paragraph takes the first one's speaker", "“The plan is sound,” Ivan Petrov said. “It only needs money and more time.”",
+      { text: "It only needs money", canonical: "Ivan Petrov", sieve: "same-paragraph" }],
+    ["quote-only paragraph continues the previous speaker", "“We have done our part of the work,” said Carla Mendes.\n“Now it is up to the council to decide the rest.”",
+      { text: "Now it is up to the council", canonical: "Carla Mendes", sieve: "paragraph-continuation" }],
+    ["multi-paragraph quote takes the speaker from its last paragraph", "“The first year was hard for all of us.\n“The second was worse than anyone expected,” Paul Grant said.",
+      { text: "The first year was hard", canonical: "Paul Grant", sieve: "long-quote" }],
+    ["colon on the previous paragraph", "Senator Ada Quinn continued:\n“The vote will happen before the summer recess.”",
+      { text: "The vote will happen", canonical: "Ada Quinn", sieve: "colon-intro" }],
+    ["relay: an outlet reporting someone saying", "“Our talks were frank and very useful,” state radio reported Oleg Sorin saying.",
+      { text: "Our talks were frank", speaker: "Oleg Sorin", via: "state radio", sieve: "trailing-cue" }],
+    ["relay with according to", "“The meeting may well happen soon,” spokesman Karl Dunn said, according to the Baltic News Service.",
+      { text: "The meeting may well happen", canonical: "Karl Dunn", via: "Baltic News Service" }],
+    ["acronym resolved to its long form", "The Northern Press Agency (NPA) covered the visit.\n“The visit was a success for both sides,” NPA said.",
+      { text: "The visit was a success", canonical: "Northern Press Agency" }],
+    ["surname joins the full name, not a relative with another given name", "Lee Min-ho met Lee Min-jun. Lee Min-ho spoke first, then Lee Min-ho spoke again.\n“Trade must grow between our nations,” Lee said.",
+      { text: "Trade must grow", canonical: "Lee Min-ho" }],
+    ["spelling variants are one person", "Kang Dae-sung arrived. Kang Dae Sung later said: “We expect a long and fruitful partnership.”",
+      { text: "We expect a long", canonical: "Kang Dae-sung" }],
+    ["a quote with no speaker anywhere is unattributed", "The crowd chanted for hours.\n“This is not the end of the road for anyone here.”",
+      { text: "This is not the end", speaker: null, canonical: null, sieve: "unattributed" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
+
+describe("reported speech sieves", () => {
+  const cases: [string, string, Want][] = [
+    ["X said that CLAUSE", "Finance Minister Rosa Vidal said that the budget would be balanced by next year.",
+      { text: "the budget would be balanced", kind: "indirect", canonical: "Rosa Vidal", sieve: "cue-that-clause" }],
+    ["X said CLAUSE with an adverb", "Rosa Vidal said afterward she expected growth to slow.",
+      { text: "she expected growth to slow", kind: "indirect", canonical: "Rosa Vidal" }],
+    ["X told reporters CLAUSE", "Coach Dan Ortiz told reporters on Monday that the team was ready for the final.",
+      { text: "the team was ready for the final", canonical: "Dan Ortiz" }],
+    ["CLAUSE, X said", "The factory will close in March, the company said.",
+      { text: "The factory will close in March", kind: "indirect", sieve: "clause-then-cue" }],
+    ["CLAUSE, said X", "Rates will stay high for a while, said Yuki Sato, an economist.",
+      { text: "Rates will stay high", canonical: "Yuki Sato", sieve: "clause-then-cue" }],
+    ["According to X, CLAUSE", "According to the Weather Office, the storm will reach the coast tonight.",
+      { text: "the storm will reach the coast", sieve: "according-to", canonical: "Weather Office" }],
+    ["CLAUSE, according to X", "The strike cost the firm millions, according to union officials.",
+      { text: "The strike cost the firm millions", sieve: "according-to" }],
+    ["mixed: a reported clause holding a partial quote", "Nora Bell insisted that the law was “unfair and rushed” from the start.",
+      { text: "the law was “unfair and rushed” from the start", kind: "mixed", canonical: "Nora Bell" }],
+    ["participle continues the sentence's subject", "The ministry denied the report, saying the figures were wrong and outdated.",
+      { text: "the figures were wrong", sieve: "participle" }],
+    ["inner statement relayed by an outer source", "Leader Ana Brun said the border would reopen soon, state television said.",
+      { text: "the border would reopen soon", canonical: "Ana Brun", via: "state television" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
+
+describe("not statements", () => {
+  const cases: [string, string][] = [
+    ["scare quotes", "The two leaders held “meaningful” talks in the port city."],
+    ["a title of a work", "She starred in “The Long Night” last year."],
+    ["a nickname", "The striker, known as “the Hammer”, scored twice."],
+    ["a cue used as a noun", "The said agreement was never signed by anyone."],
+    ["no clause after the cue", "He said so."],
+  ];
+  for (const [name, article] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
+  }
+});
