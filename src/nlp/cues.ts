@@ -14,6 +14,13 @@ export interface Cue {
   prepositional: boolean;
 }
 
+const NOUNISH = new Set([
+  "guarantee", "report", "claim", "promise", "state", "post", "answer", "question", "charge", "estimate",
+  "forecast", "signal", "object", "demand", "protest", "note", "tweet", "reply", "remark", "vow", "pledge",
+  "boast", "caution", "quip", "joke", "shout", "whisper", "relay", "doubt", "fear", "hope", "worry",
+  "comment", "highlight", "advise", "counter", "concern", "brag", "feel", "repeat", "underline",
+]);
+
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
 
@@ -32,6 +39,9 @@ export function findCues(text: string): Cue[] {
       end += rest[0].length;
     }
     if (!base) continue;
+    // verbs that are also common nouns ("official state media", "any guarantees") count in their
+    // base and -s forms only when "that" follows
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6))) continue;
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before) && !w.endsWith("ed")) continue;

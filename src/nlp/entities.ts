@@ -11,6 +11,7 @@ export function nameKey(name: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/u, "")
     .replace(/[’']s$/u, "")
     .replace(/\s*\([^)]*\)\s*/g, " ")
     .replace(/[^\p{L}\p{N}]+/gu, "");
@@ -56,7 +57,7 @@ export class EntityResolver {
   }
 
   private create(name: string, kind: SpeakerKind, at: number): Cluster {
-    const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
+    const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim().replace(/^(?:the|a|an)\s+/iu, "");
     const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts: nameParts(clean), count: 0, first: at };
     this.byKey.set(c.key, c);
     this.clusters.push(c);

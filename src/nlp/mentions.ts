@@ -10,7 +10,7 @@ export interface Token {
   end: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*\.?|\S/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*\.?|\n|\S/gu;
 
 /** Tokens of text[lo, hi): words (with inner hyphens, apostrophes, dots) and single punctuation marks. */
 export function tokenize(text: string, lo: number, hi: number): Token[] {
@@ -50,6 +50,10 @@ const NOT_NAMES = new Set([
   "how", "now", "today", "yesterday", "instead", "indeed", "earlier", "later", "last", "next",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not", "no", "yes",
   "we", "they", "he", "she", "i", "you", "asked", "speaking", "according", "said", "says",
+  "through", "despite", "following", "under", "over", "amid", "among", "against", "without", "within",
+  "like", "unlike", "during", "until", "into", "onto", "upon", "about", "around", "across", "behind",
+  "beyond", "near", "toward", "towards", "per", "via", "once", "both", "either", "neither", "each",
+  "every", "such", "many", "some", "any", "all", "most", "more", "less", "only", "even", "just",
 ]);
 
 /** Common nouns that stand capitalised only because they start a sentence. */
@@ -209,7 +213,7 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
 /** Every capitalised name run in the text (2+ words, or an acronym), for building entities. */
 export function findNames(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = /(?:\p{Lu}[\p{L}’'\-]*\.?\s+){0,6}\p{Lu}[\p{L}’'\-]*(?:\s+\(\p{Lu}{2,}\))?/gu;
+  const re = /(?:\p{Lu}[\p{L}’'\-]*\.?[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const toks = tokenize(text, m.index, m.index + m[0].length);

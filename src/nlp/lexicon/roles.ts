@@ -80,7 +80,8 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set([
   "member", "members", "employee", "employees", "lawmaker", "lawmakers", "executive", "executives",
   "resident", "residents", "officer", "officers", "investigator", "investigators", "others",
   "operative", "operatives", "ally", "allies", "associate", "associates", "confidant", "friend",
-  "friends", "supporters", "opponents", "republicans", "democrats", "authorities",
+  "friends", "supporters", "opponents", "republicans", "democrats", "authorities", "reports",
+  "report", "rumours", "rumors", "accounts",
 ]);
 
 /** Words that mark a capitalised mention as a body (organisation, government, outlet). */

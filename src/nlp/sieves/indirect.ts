@@ -9,6 +9,12 @@ import { BETWEEN_SPEAKER_AND_CUE } from "./patterns";
 
 const MIN_CLAUSE_WORDS = 3;
 
+/** A rough test that a clause has a verb of its own, so "explains the significance" is no statement. */
+const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
+function hasFiniteVerb(clause: string): boolean {
+  return FINITE.test(clause);
+}
+
 function words(s: string): number {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
@@ -112,6 +118,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything|it|this)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
+  if (!that && !hasFiniteVerb(text.slice(s, e))) return null;
   let mention: Mention | null;
   let sieve: string;
   let conf: number;
@@ -131,9 +138,15 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     }
   } else {
     mention = subjectBefore(ctx, sent.start, cue);
-    if (!mention) return null;
     sieve = that ? "cue-that-clause" : "cue-clause";
     conf = that ? 0.85 : 0.75;
+    if (!mention && that && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
+      // "Kim evoked his father's legacy and said that …": the subject of the first verb
+      mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
+      sieve = "coordinated-subject";
+      conf = 0.7;
+    }
+    if (!mention) return null;
   }
   if (cue.belief) conf -= 0.15;
   return make(cue, mention, s, e, sieve, conf, via);
@@ -163,7 +176,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   }
   if (!mention || comma <= sent.start) return null;
   const tail = text.slice(after, sent.end);
-  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // the clause starts after an earlier "According to X," or a leading direct quote
   const lead = /^\s*[“"]/u.test(text.slice(start, start + 2));
@@ -181,7 +194,7 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
   if (!m) return null;
   let after = m.end;
   // an appositive after the source: "the Korean Central News Agency (KCNA), North Korea’s official outlet,"
-  const appos = /^,\s+(?:the|a|an|his|her|its|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}(?=,)/u.exec(text.slice(after, after + 110));
+  const appos = /^,\s+(?:the|a|an|his|her|its|(?:\p{Lu}[\p{L}\-]*\s)*\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}(?=,)/u.exec(text.slice(after, after + 110));
   if (appos) after += appos[0].length;
   const before = text.slice(sent.start, cue.start);
   if (/^[\s]*$/.test(before) || /,\s*$/.test(before) && /^\s*,/.test(text.slice(after, after + 2)) && words(before) <= 4) {
@@ -205,8 +218,13 @@ export function findIndirect(ctx: Context): Statement[] {
   const out: Statement[] = [];
   let lastSubject: Mention | null = null;
   let lastSentence = -1;
+  let q = 0;
   for (const cue of ctx.cues) {
     if (ctx.usedCues.has(cue)) continue;
+    // words inside a direct quote belong to the quoted speaker, not to the article
+    while (q < ctx.spans.length && ctx.spans[q]!.close < cue.start) q++;
+    const inQuote = q < ctx.spans.length && ctx.spans[q]!.open < cue.start && ctx.standalone[q];
+    if (inQuote) continue;
     const sent = sentenceBounds(ctx, cue.start);
     if (sent.start !== lastSentence) {
       lastSubject = null;
