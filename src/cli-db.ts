@@ -1,11 +1,57 @@
-// Placeholder until the storage layer lands: ingest and serve.
-export async function runIngest(args: string[]): Promise<number> {
-  void args;
-  process.stderr.write("whosaid ingest: not built yet\n");
-  return 2;
+// `whosaid ingest` and `whosaid serve`: flags validated once, then the services do the work.
+import { SingleBar, Presets } from "cli-progress";
+import { ConfigError, parseIngestConfig, parseServeConfig } from "./config";
+import { openDb } from "./store/db";
+import { ingestPaths, summaryLine } from "./services/ingest-files";
+import { startServer } from "./server";
+
+function configOrExit<T>(command: string, parse: () => T): T | number {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`whosaid ${command}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }
+
+export async function runIngest(args: string[]): Promise<number> {
+  const config = configOrExit("ingest", () => parseIngestConfig(args));
+  if (typeof config === "number") return config;
+  const db = openDb(config.db);
+  const bar = process.stderr.isTTY
+    ? new SingleBar({ stream: process.stderr, format: "ingest [{bar}] {value}/{total} files", hideCursor: true }, Presets.shades_classic)
+    : null;
+  try {
+    const summary = ingestPaths(db, config.paths, {
+      onStart: (n) => bar?.start(n, 0),
+      onFile: () => bar?.increment(),
+    });
+    bar?.stop();
+    for (const f of summary.failed) process.stderr.write(`${f.origin}: ${f.error}\n`);
+    process.stdout.write(summaryLine(summary) + "\n");
+    return summary.failed.length ? 1 : 0;
+  } finally {
+    bar?.stop();
+    db.close();
+  }
+}
+
 export async function runServe(args: string[]): Promise<number> {
-  void args;
-  process.stderr.write("whosaid serve: not built yet\n");
-  return 2;
+  const config = configOrExit("serve", () => parseServeConfig(args));
+  if (typeof config === "number") return config;
+  const running = await startServer(config);
+  process.stderr.write(`whosaid: serving ${config.db} on ${running.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      void running.close().then(resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return 0;
 }

@@ -1,0 +1,46 @@
+// Ingesting many articles from files, with a summary of what happened to each.
+import type { Db } from "../store/db";
+import { AppError } from "../errors";
+import { ingestArticle, type IngestOptions } from "./ingest";
+import { listArticleFiles, readArticleFile } from "./readers";
+
+export interface IngestSummary {
+  created: number;
+  existing: number;
+  failed: { origin: string; error: string }[];
+}
+
+export function summaryLine(s: IngestSummary): string {
+  return `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
+}
+
+/** Ingests every article under `paths`; `onFile` is told after each file (for a progress bar). */
+export function ingestPaths(
+  db: Db,
+  paths: string[],
+  options: IngestOptions & { onStart?: (files: number) => void; onFile?: (file: string) => void; only?: string[] } = {},
+): IngestSummary {
+  const summary: IngestSummary = { created: 0, existing: 0, failed: [] };
+  const listed = listArticleFiles(paths);
+  const files = options.only ? listed.files.filter((f) => options.only!.some((ext) => f.toLowerCase().endsWith(ext))) : listed.files;
+  for (const e of listed.errors) summary.failed.push({ origin: e.origin, error: e.error ?? "unreadable" });
+  options.onStart?.(files.length);
+  for (const file of files) {
+    for (const item of readArticleFile(file)) {
+      if (!item.record) {
+        summary.failed.push({ origin: item.origin, error: item.error ?? "unreadable" });
+        continue;
+      }
+      try {
+        const result = ingestArticle(db, item.record, options);
+        if (result.created) summary.created++;
+        else summary.existing++;
+      } catch (e) {
+        const message = e instanceof AppError ? e.message : `extraction or storage failed: ${(e as Error).message}`;
+        summary.failed.push({ origin: item.origin, error: message });
+      }
+    }
+    options.onFile?.(file);
+  }
+  return summary;
+}

@@ -1,0 +1,155 @@
+// Ingest: validate, hash, extract, and store source + people + quotes + claims in one transaction.
+import { createHash } from "node:crypto";
+import type { Db } from "../store/db";
+import type { Extraction } from "../nlp/types";
+import { extract as defaultExtract, EXTRACTOR_VERSION } from "../nlp/pipeline";
+import { parseArticleInput } from "./article-input";
+import { nameKey, resolveEntity } from "./people";
+import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
+import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
+import { deleteQuotesOfSource, insertQuote } from "../store/quotes";
+import { deleteClaimsOfSource, insertClaim } from "../store/claims";
+
+export interface Extractor {
+  extract: (text: string) => Extraction;
+  version: string;
+}
+
+export interface IngestOptions {
+  extractor?: Extractor;
+  /** the clock, for deterministic fixtures */
+  now?: () => Date;
+}
+
+export interface IngestResult {
+  id: number;
+  created: boolean;
+}
+
+export const DEFAULT_EXTRACTOR: Extractor = { extract: defaultExtract, version: EXTRACTOR_VERSION };
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** Stores one extraction for a source (whose old records are already gone). Call inside a transaction. */
+function storeExtraction(db: Db, sourceId: number, extraction: Extraction): void {
+  const people = new Map<string, number>();
+  for (const entity of extraction.entities) {
+    const personId = resolveEntity(db, entity);
+    if (personId === null) continue;
+    linkPersonToSource(db, sourceId, personId);
+    people.set(nameKey(entity.canonical), personId);
+  }
+  for (const q of extraction.quotes) {
+    let personId: number | null = null;
+    if (q.speaker_canonical) {
+      const key = nameKey(q.speaker_canonical);
+      personId =
+        people.get(key) ??
+        resolveEntity(db, { canonical: q.speaker_canonical, kind: q.speaker_kind, aliases: [], roles: [] });
+      if (personId !== null) {
+        people.set(key, personId);
+        linkPersonToSource(db, sourceId, personId);
+      }
+    }
+    insertQuote(db, {
+      source_id: sourceId,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      kind: q.kind,
+      speaker_mention: q.speaker,
+      speaker_start: q.speaker_start,
+      speaker_end: q.speaker_end,
+      speaker_canonical: q.speaker_canonical,
+      speaker_kind: q.speaker_kind,
+      person_id: personId,
+      cue: q.cue,
+      cue_start: q.cue_start,
+      cue_end: q.cue_end,
+      via: q.via,
+      sieve: q.sieve,
+      confidence: q.confidence,
+    });
+  }
+  for (const c of extraction.claims) {
+    insertClaim(db, {
+      source_id: sourceId,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      reason: c.reason,
+      trigger: c.trigger,
+      trigger_start: c.trigger_start,
+      trigger_end: c.trigger_end,
+      explanation: c.explanation,
+    });
+  }
+}
+
+/**
+ * Stores an article once. Same text again gives the existing id and created: false.
+ * Throws AppError (400/413) on invalid input; an extraction or storage failure stores nothing.
+ */
+export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {}): IngestResult {
+  const input = parseArticleInput(raw);
+  const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
+  const hash = contentHash(input.text);
+  const existing = findSourceByHash(db, hash);
+  if (existing !== undefined) return { id: existing, created: false };
+  const extraction = extractor.extract(input.text);
+  const createdAt = (options.now ?? (() => new Date()))().toISOString();
+  const store = db.transaction((): IngestResult => {
+    // another process may have stored it since the check above
+    const raced = findSourceByHash(db, hash);
+    if (raced !== undefined) return { id: raced, created: false };
+    const id = insertSource(db, {
+      content_hash: hash,
+      text: input.text,
+      title: input.title,
+      outlet: input.outlet,
+      url: input.url,
+      published: input.published,
+      created_at: createdAt,
+      extractor_version: extractor.version,
+    });
+    storeExtraction(db, id, extraction);
+    return { id, created: true };
+  });
+  return store.immediate();
+}
+
+/** Re-runs extraction on one stored source, replacing its quotes, claims and people links atomically. */
+export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR): void {
+  const source = getSource(db, id);
+  if (!source) throw new Error(`no source ${id}`);
+  const extraction = extractor.extract(source.text);
+  db.transaction(() => {
+    deleteQuotesOfSource(db, id);
+    deleteClaimsOfSource(db, id);
+    unlinkSourcePeople(db, id);
+    storeExtraction(db, id, extraction);
+    setExtractorVersion(db, id, extractor.version);
+    deleteOrphanPeople(db);
+  }).immediate();
+}
+
+export interface ReextractReport {
+  updated: number;
+  failed: { id: number; error: string }[];
+}
+
+/** Re-extracts every source stored by another extractor version. A failing source keeps its old records. */
+export function reextractStale(db: Db, extractor: Extractor = DEFAULT_EXTRACTOR): ReextractReport {
+  const report: ReextractReport = { updated: 0, failed: [] };
+  for (const id of staleSourceIds(db, extractor.version)) {
+    try {
+      reextractSource(db, id, extractor);
+      report.updated++;
+    } catch (e) {
+      report.failed.push({ id, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return report;
+}

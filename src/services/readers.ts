@@ -1,0 +1,120 @@
+// Article readers for `whosaid ingest`: .txt, .html/.htm and .jsonl files; folders are walked.
+// A `seeds.json` next to .txt files gives their metadata ({file: {title, outlet, date, url}}).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { htmlToText } from "./html-text";
+
+export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"];
+export const METADATA_FILE = "seeds.json";
+
+/** One article to ingest (raw, validated later) or a reason it could not be read. */
+export interface ArticleItem {
+  /** where it came from: a path, or path:line for JSON Lines */
+  origin: string;
+  record?: Record<string, unknown>;
+  error?: string;
+}
+
+/** The article files named by `paths`, folders walked in sorted order. Unreadable paths become errors. */
+export function listArticleFiles(paths: string[]): { files: string[]; errors: ArticleItem[] } {
+  const files: string[] = [];
+  const errors: ArticleItem[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith(".")) continue;
+      const full = join(dir, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else if (ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase())) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    try {
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (ARTICLE_EXTENSIONS.includes(extname(p).toLowerCase())) files.push(p);
+      else errors.push({ origin: p, error: `not an article file (expected ${ARTICLE_EXTENSIONS.join(", ")})` });
+    } catch (e) {
+      errors.push({ origin: p, error: (e as Error).message });
+    }
+  }
+  return { files, errors };
+}
+
+function readUtf8(file: string): string {
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+}
+
+const metadataCache = new Map<string, Record<string, Record<string, unknown>>>();
+
+/** The metadata entry for a file from the seeds.json beside it, or {}. */
+function metadataFor(file: string): Record<string, unknown> {
+  const dir = dirname(file);
+  let meta = metadataCache.get(dir);
+  if (!meta) {
+    meta = {};
+    try {
+      const parsed: unknown = JSON.parse(readUtf8(join(dir, METADATA_FILE)));
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) meta = parsed as typeof meta;
+    } catch {
+      // no metadata file, or not JSON: no metadata
+    }
+    metadataCache.set(dir, meta);
+  }
+  const entry = meta[basename(file)];
+  return entry && typeof entry === "object" ? entry : {};
+}
+
+function pick(obj: Record<string, unknown>, ...keys: string[]): unknown {
+  for (const k of keys) if (obj[k] !== undefined && obj[k] !== null && obj[k] !== "") return obj[k];
+  return undefined;
+}
+
+/** The article fields of a loose record (JSON Lines row or metadata entry). */
+function articleFields(obj: Record<string, unknown>): Record<string, unknown> {
+  return {
+    title: pick(obj, "title"),
+    outlet: pick(obj, "outlet", "source"),
+    url: pick(obj, "url"),
+    published: pick(obj, "published", "date"),
+  };
+}
+
+/** Reads the articles in one file. */
+export function* readArticleFile(file: string): Generator<ArticleItem> {
+  let content: string;
+  try {
+    content = readUtf8(file);
+  } catch (e) {
+    yield { origin: file, error: (e as Error).message };
+    return;
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === ".txt") {
+    yield { origin: file, record: { ...articleFields(metadataFor(file)), text: content } };
+  } else if (ext === ".html" || ext === ".htm") {
+    const { title, text } = htmlToText(content);
+    yield { origin: file, record: { title, text } };
+  } else {
+    const lines = content.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.trim();
+      if (!line) continue;
+      const origin = `${file}:${i + 1}`;
+      let obj: unknown;
+      try {
+        obj = JSON.parse(line);
+      } catch (e) {
+        yield { origin, error: `not JSON: ${(e as Error).message}` };
+        continue;
+      }
+      if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
+        yield { origin, error: "not a JSON object" };
+        continue;
+      }
+      const rec = obj as Record<string, unknown>;
+      const id = typeof rec.id === "string" || typeof rec.id === "number" ? `${file}#${rec.id}` : origin;
+      yield { origin: id, record: { ...articleFields(rec), text: rec.text } };
+    }
+  }
+}

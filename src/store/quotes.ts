@@ -1,0 +1,97 @@
+// The quotes table: every reported statement, with its speaker mention and, if resolved, its person.
+import { preparedOnce, type Db } from "./db";
+import type { QuoteKind, SpeakerKind } from "../nlp/types";
+
+export interface NewQuote {
+  source_id: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: QuoteKind;
+  speaker_mention: string | null;
+  speaker_start: number | null;
+  speaker_end: number | null;
+  speaker_canonical: string | null;
+  speaker_kind: SpeakerKind;
+  person_id: number | null;
+  cue: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  via: string | null;
+  sieve: string;
+  confidence: number;
+}
+
+export interface QuoteRow extends NewQuote {
+  id: number;
+  /** the canonical name of person_id, or null */
+  person_name: string | null;
+  source_title: string;
+  outlet: string;
+}
+
+export interface QuoteFilter {
+  person: number | null;
+  source: number | null;
+  kind: QuoteKind | null;
+  /** case-insensitive substring of the quote text or speaker */
+  q: string | null;
+  /** only quotes with no speaker at all */
+  speakerNone: boolean;
+}
+
+const SELECT = `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet
+  FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id`;
+
+const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
+  AND (@source IS NULL OR q.source_id = @source)
+  AND (@kind IS NULL OR q.kind = @kind)
+  AND (@q IS NULL OR instr(lower(q.text), lower(@q)) > 0
+       OR instr(lower(coalesce(q.speaker_mention, '')), lower(@q)) > 0
+       OR instr(lower(coalesce(q.speaker_canonical, '')), lower(@q)) > 0)
+  AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))`;
+
+type FilterParams = Omit<QuoteFilter, "speakerNone"> & { speakerNone: 0 | 1 };
+
+const statements = preparedOnce((db: Db) => ({
+  insert: db.prepare<NewQuote>(`INSERT INTO quotes
+      (source_id, start, end, text, kind, speaker_mention, speaker_start, speaker_end, speaker_canonical,
+       speaker_kind, person_id, cue, cue_start, cue_end, via, sieve, confidence)
+      VALUES (@source_id, @start, @end, @text, @kind, @speaker_mention, @speaker_start, @speaker_end,
+       @speaker_canonical, @speaker_kind, @person_id, @cue, @cue_start, @cue_end, @via, @sieve, @confidence)`),
+  deleteForSource: db.prepare<[number]>("DELETE FROM quotes WHERE source_id = ?"),
+  forSource: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.source_id = ? ORDER BY q.start, q.end DESC, q.id`),
+  forPerson: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.person_id = ? ORDER BY q.source_id, q.start, q.id`),
+  search: db.prepare<FilterParams & { limit: number; offset: number }, QuoteRow>(
+    `${SELECT} ${WHERE} ORDER BY q.source_id, q.start, q.end DESC, q.id LIMIT @limit OFFSET @offset`),
+  count: db.prepare<FilterParams, { n: number }>(
+    `SELECT count(*) AS n FROM quotes q ${WHERE}`),
+}));
+
+function params(f: QuoteFilter): FilterParams {
+  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speakerNone: f.speakerNone ? 1 : 0 };
+}
+
+export function insertQuote(db: Db, quote: NewQuote): number {
+  return Number(statements(db).insert.run(quote).lastInsertRowid);
+}
+
+export function deleteQuotesOfSource(db: Db, sourceId: number): void {
+  statements(db).deleteForSource.run(sourceId);
+}
+
+export function quotesOfSource(db: Db, sourceId: number): QuoteRow[] {
+  return statements(db).forSource.all(sourceId);
+}
+
+export function quotesOfPerson(db: Db, personId: number): QuoteRow[] {
+  return statements(db).forPerson.all(personId);
+}
+
+export function searchQuotes(db: Db, filter: QuoteFilter, limit: number, offset: number): QuoteRow[] {
+  return statements(db).search.all({ ...params(filter), limit, offset });
+}
+
+export function countQuotes(db: Db, filter: QuoteFilter): number {
+  return statements(db).count.get(params(filter))!.n;
+}

@@ -1,0 +1,136 @@
+// The route table and its thin handlers. Page data comes from src/web/pages.ts, writes from src/services.
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import type { Db } from "../store/db";
+import { AppError } from "../errors";
+import { ingestArticle, type IngestOptions } from "../services/ingest";
+import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
+import * as pages from "./pages";
+import { parseId } from "./params";
+import { formatOf, formats, reply } from "./respond";
+import { toCsv } from "./csv";
+import { urls } from "./urls";
+import type { Views } from "./views";
+import { claimsView, quotesView, sourceView } from "./view-models";
+
+/** Request bodies may be bigger than the 2 MB text limit (form encoding inflates text up to ninefold). */
+export const BODY_LIMIT = "20mb";
+
+export interface RouteOptions {
+  db: Db;
+  views: Views;
+  ingest?: IngestOptions;
+}
+
+const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
+
+export function routes({ db, views, ingest }: RouteOptions): Router {
+  const r = Router();
+
+  function home(_req: Request, res: Response): void {
+    reply(views, res, { data: pages.homeData(db), page: "home", title: "Overview", nav: "home" });
+  }
+
+  function sources(_req: Request, res: Response): void {
+    reply(views, res, { data: pages.sourcesData(db), page: "sources", title: "Sources", nav: "sources" });
+  }
+
+  function source(req: Request, res: Response): void {
+    const data = pages.sourceData(db, parseId(req.params.id as string, "source"));
+    reply(views, res, { data, page: "source", title: data.source.label, nav: "sources", html: sourceView });
+  }
+
+  function people(_req: Request, res: Response): void {
+    reply(views, res, { data: pages.peopleData(db), page: "people", title: "People", nav: "people" });
+  }
+
+  function person(req: Request, res: Response): void {
+    const data = pages.personData(db, parseId(req.params.id as string, "person"));
+    reply(views, res, { data, page: "person", title: data.person.name, nav: "people" });
+  }
+
+  function quotes(req: Request, res: Response): void {
+    const data = pages.quotesData(db, req.query, formatOf(res));
+    reply(views, res, {
+      data, page: "quotes", title: "Quotes", nav: "quotes", csvName: "quotes.csv",
+      html: (d) => quotesView(d, pages.quoteFilterOptions(db)),
+      csv: (d) => toCsv(pages.QUOTE_CSV_COLUMNS, d.quotes),
+    });
+  }
+
+  function claims(req: Request, res: Response): void {
+    const data = pages.claimsData(db, req.query, formatOf(res));
+    reply(views, res, {
+      data, page: "claims", title: "Claims", nav: "claims", csvName: "claims.csv",
+      html: (d) => claimsView(d, pages.claimFilterOptions(db)),
+      csv: (d) => toCsv(pages.CLAIM_CSV_COLUMNS, d.claims),
+    });
+  }
+
+  function conflicts(_req: Request, res: Response): void {
+    reply(views, res, { data: pages.conflictsData(db), page: "conflicts", title: "Conflicts", nav: "conflicts" });
+  }
+
+  function renderForm(res: Response, values: Record<string, unknown>, error: AppError | null): void {
+    const text = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
+    reply(views, res, {
+      status: error?.status ?? 200,
+      data: {
+        action: urls.sources(),
+        values: { text: text("text"), title: text("title"), outlet: text("outlet"), url: text("url"), published: text("published") },
+        error: error?.message ?? null,
+        fields: error?.fields ?? {},
+        limits: FORM_LIMITS,
+      },
+      page: "new-source", title: "Add an article", nav: "new",
+    });
+  }
+
+  /** Before the body parsers, so their errors too answer JSON to a JSON post. */
+  function answerInKind(req: Request, res: Response, next: NextFunction): void {
+    if (req.is("application/json")) res.locals.format = "json";
+    next();
+  }
+
+  function newSourceForm(_req: Request, res: Response): void {
+    renderForm(res, {}, null);
+  }
+
+  function createSource(req: Request, res: Response): void {
+    const wantsJson = formatOf(res) === "json";
+    if (req.body === undefined) {
+      throw new AppError(415, "Send the article as a form (application/x-www-form-urlencoded) or as JSON.");
+    }
+    let result;
+    try {
+      result = ingestArticle(db, req.body, ingest);
+    } catch (e) {
+      if (e instanceof AppError && !wantsJson) {
+        return renderForm(res, (req.body ?? {}) as Record<string, unknown>, e);
+      }
+      throw e;
+    }
+    const url = urls.source(result.id);
+    if (wantsJson) {
+      res.status(result.created ? 201 : 200).location(url).json({ ...result, url });
+    } else {
+      res.redirect(303, url);
+    }
+  }
+
+  const html = formats("html");
+  const htmlJson = formats("html", "json");
+  const all = formats("html", "json", "csv");
+  const bodies = [express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }), express.json({ limit: BODY_LIMIT })];
+
+  r.get("/", htmlJson, home);
+  r.get("/sources", htmlJson, sources);
+  r.get("/sources/new", html, newSourceForm);
+  r.get("/sources/:id", htmlJson, source);
+  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, createSource);
+  r.get("/people", htmlJson, people);
+  r.get("/people/:id", htmlJson, person);
+  r.get("/quotes", all, quotes);
+  r.get("/claims", all, claims);
+  r.get("/conflicts", htmlJson, conflicts);
+  return r;
+}

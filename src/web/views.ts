@@ -1,0 +1,58 @@
+// Handlebars templates: views/layouts/main.hbs wraps views/pages/<page>.hbs; views/partials/*.hbs
+// are registered by file name. Compiled once when the app is built. `{{ }}` escapes; the only
+// triple-stash is the highlighted article, which src/web/highlight.ts builds by escaping every piece.
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import Handlebars from "handlebars";
+import { VIEWS_DIR } from "../paths";
+import { urls } from "./urls";
+
+export interface LayoutModel {
+  title: string;
+  nav: string;
+}
+
+export interface Views {
+  render(page: string, model: object, layout: LayoutModel): string;
+}
+
+function templatesIn(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of readdirSync(dir).sort()) {
+    if (file.endsWith(".hbs")) out.set(basename(file, ".hbs"), readFileSync(join(dir, file), "utf8"));
+  }
+  return out;
+}
+
+const NAV = [
+  { key: "home", label: "Overview", href: urls.home() },
+  { key: "sources", label: "Sources", href: urls.sources() },
+  { key: "people", label: "People", href: urls.people() },
+  { key: "quotes", label: "Quotes", href: urls.quotes() },
+  { key: "claims", label: "Claims", href: urls.claims() },
+  { key: "conflicts", label: "Conflicts", href: urls.conflicts() },
+  { key: "new", label: "Add an article", href: urls.newSource() },
+];
+
+export function createViews(dir: string = VIEWS_DIR): Views {
+  const hb = Handlebars.create();
+  for (const [name, source] of templatesIn(join(dir, "partials"))) hb.registerPartial(name, source);
+  const options = { strict: false, preventIndent: true };
+  const layout = hb.compile(readFileSync(join(dir, "layouts", "main.hbs"), "utf8"), options);
+  const pages = new Map<string, HandlebarsTemplateDelegate>();
+  for (const [name, source] of templatesIn(join(dir, "pages"))) pages.set(name, hb.compile(source, options));
+  return {
+    render(page, model, { title, nav }) {
+      const template = pages.get(page);
+      if (!template) throw new Error(`no template views/pages/${page}.hbs`);
+      const body = template(model);
+      return layout({
+        title,
+        body,
+        stylesheet: urls.asset("site.css"),
+        favicon: urls.asset("favicon.svg"),
+        nav: NAV.map((n) => ({ ...n, current: n.key === nav })),
+      });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// End to end in a real browser: paste an article, land on its page, see the highlighted quote and
+// its speaker, open the quotes page. Runs with Debian's chromium; skips locally without it, fails on CI.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { startServer, type Running } from "../../src/server";
+import { ARTICLE_A, FIXTURE_INGEST } from "../fixtures/corpus";
+
+const CHROMIUM = "/usr/bin/chromium";
+const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+describe("browser: reviewing an article", function () {
+  this.timeout(60_000);
+  let dir: string;
+  let running: Running;
+  let browser: Browser;
+
+  before(async function () {
+    if (process.env.CI !== "true" && !existsSync(CHROMIUM)) {
+      console.warn("    browser test skipped: install chromium (apt-get install chromium) or set CI=true to run");
+      this.skip();
+    }
+    dir = mkdtempSync(join(tmpdir(), "whosaid-browser-"));
+    running = await startServer(
+      { db: join(dir, "w.db"), port: 0, host: "127.0.0.1", ingestSeeds: false, seedsDir: dir },
+      { log: () => {}, app: { ingest: FIXTURE_INGEST, log: () => {} } },
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("pastes an article, shows its highlighted quotes with speakers, then lists them", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.goto(`${running.url}/sources/new`);
+    await page.fill("#text", ARTICLE_A.text);
+    await page.fill("#title", ARTICLE_A.title);
+    await page.fill("#outlet", ARTICLE_A.outlet);
+    await page.fill("#published", ARTICLE_A.published);
+    await Promise.all([page.waitForURL(/\/sources\/\d+$/), page.click("button[type=submit]")]);
+    assert.match(page.url(), /\/sources\/1$/);
+    assert.equal(await page.textContent("h1"), ARTICLE_A.title);
+
+    const mark = page.locator("mark#q-2");
+    assert.ok(await mark.isVisible(), "the direct quote is highlighted");
+    assert.equal(await mark.textContent(), "We have the money, and we have the plan,");
+    assert.match((await mark.getAttribute("class")) ?? "", /\bquote\b.*\bdirect\b/);
+    const background = await mark.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    assert.notEqual(background, "rgba(0, 0, 0, 0)", "the stylesheet loaded and colours the quote");
+    const label = page.locator("mark#q-2 + a.speaker");
+    assert.ok(await label.isVisible(), "the speaker label follows the quote");
+    assert.match((await label.textContent()) ?? "", /Mary-Ann Okafor/);
+
+    await page.click("header nav >> text=Quotes");
+    await page.waitForURL(/\/quotes$/);
+    const rows = page.locator("table.quotes tbody tr");
+    assert.equal(await rows.count(), 2);
+    assert.ok(await page.locator("table.quotes >> text=We have the money, and we have the plan,").isVisible());
+    assert.deepEqual(errors, [], "no console errors (a CSP violation would show here)");
+    await page.close();
+  });
+});

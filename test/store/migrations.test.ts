@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { migrate, openDb, schemaVersion } from "../../src/store/db";
+import { MIGRATIONS } from "../../src/store/migrations";
+
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
+
+describe("store: migrations", () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), "whosaid-mig-")); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("brings a fresh file to the latest version with WAL, foreign keys and a busy timeout", () => {
+    const db = openDb(join(dir, "sub", "w.db"));
+    try {
+      assert.equal(schemaVersion(db), LATEST);
+      assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
+      assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
+      assert.ok((db.pragma("busy_timeout", { simple: true }) as number) > 0);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      for (const t of ["sources", "people", "person_aliases", "person_roles", "source_people", "quotes", "claims", "schema_migrations"]) {
+        assert.ok(tables.includes(t), `table ${t}`);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it("applies nothing when reopened", () => {
+    openDb(join(dir, "w.db")).close();
+    const db = openDb(join(dir, "w.db"));
+    try {
+      assert.equal(migrate(db), 0);
+      assert.equal((db.prepare("SELECT count(*) AS n FROM schema_migrations").get() as { n: number }).n, MIGRATIONS.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("applies only the migrations newer than the database, in order", () => {
+    const db = new Database(":memory:");
+    const extra = [...MIGRATIONS, { version: LATEST + 1, name: "test column", sql: "ALTER TABLE sources ADD COLUMN note TEXT" }];
+    assert.equal(migrate(db, MIGRATIONS), MIGRATIONS.length);
+    assert.equal(migrate(db, extra), 1);
+    assert.equal(schemaVersion(db), LATEST + 1);
+    db.close();
+  });
+
+  it("rolls back a failing migration entirely", () => {
+    const db = new Database(":memory:");
+    migrate(db, MIGRATIONS);
+    const bad = [...MIGRATIONS, { version: LATEST + 1, name: "broken", sql: "CREATE TABLE t1 (x); SELECT * FROM no_such_table" }];
+    assert.throws(() => migrate(db, bad));
+    assert.equal(schemaVersion(db), LATEST);
+    assert.equal(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't1'").get() !== undefined, true);
+    assert.equal((db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 't1'").get() as { n: number }).n, 0);
+    db.close();
+  });
+
+  it("refuses a database newer than the program", () => {
+    const db = new Database(":memory:");
+    migrate(db, [...MIGRATIONS, { version: LATEST + 5, name: "future", sql: "SELECT 1" }]);
+    assert.throws(() => migrate(db, MIGRATIONS), /newer than this program/);
+    db.close();
+  });
+
+  it("enforces foreign keys and cascades source deletion", () => {
+    const db = openDb(":memory:");
+    assert.throws(
+      () => db.prepare("INSERT INTO claims (source_id, start, end, text, reason, trigger, trigger_start, trigger_end, explanation) VALUES (99, 0, 1, 'x', 'hedge', 'x', 0, 1, 'x')").run(),
+      /FOREIGN KEY/,
+    );
+    db.prepare("INSERT INTO sources (content_hash, text, created_at, extractor_version) VALUES ('h', 'Some text', 'now', 'v')").run();
+    db.prepare("INSERT INTO claims (source_id, start, end, text, reason, trigger, trigger_start, trigger_end, explanation) VALUES (1, 0, 4, 'Some', 'hedge', 'Some', 0, 4, 'x')").run();
+    db.prepare("DELETE FROM sources WHERE id = 1").run();
+    assert.equal((db.prepare("SELECT count(*) AS n FROM claims").get() as { n: number }).n, 0);
+    db.close();
+  });
+
+  it("refuses a second source with the same content hash", () => {
+    const db = openDb(":memory:");
+    const insert = db.prepare("INSERT INTO sources (content_hash, text, created_at, extractor_version) VALUES ('h', 'x', 'now', 'v')");
+    insert.run();
+    assert.throws(() => insert.run(), /UNIQUE/);
+    db.close();
+  });
+});

@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import request from "supertest";
+import type { Express } from "express";
+import { createApp } from "../../src/app";
+import type { Db } from "../../src/store/db";
+import { FIXTURE_INGEST, fixtureDb } from "../fixtures/corpus";
+
+type Check = (res: request.Response) => void;
+
+interface Case {
+  path: string;
+  status: number;
+  type: RegExp;
+  check?: Check;
+}
+
+const HTML = /^text\/html/;
+const JSON_T = /^application\/json/;
+const CSV = /^text\/csv/;
+
+const has = (...needles: string[]): Check => (res) => {
+  for (const n of needles) assert.ok(res.text.includes(n), `expected ${JSON.stringify(n)} in ${res.text.slice(0, 200)}`);
+};
+const lacks = (...needles: string[]): Check => (res) => {
+  for (const n of needles) assert.ok(!res.text.includes(n), `did not expect ${JSON.stringify(n)} in ${res.text.slice(0, 200)}`);
+};
+const json = (f: (body: any) => void): Check => (res) => f(res.body);
+const csvRows = (n: number): Check => (res) => {
+  const records = res.text.split("\r\n").filter((l) => l !== "");
+  assert.equal(records.length, n + 1, "header + rows");
+};
+
+const CASES: Case[] = [
+  // overview
+  { path: "/", status: 200, type: HTML, check: has("<strong>2</strong> sources", "Mayor backs bridge plan", "Mary-Ann Okafor", "passive without agent: 1") },
+  { path: "/.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.counts, { sources: 2, people: 2, quotes: 5, claims: 3 })) },
+  { path: "/index.json", status: 200, type: JSON_T, check: json((b) => assert.equal(b.claims_by_source.length, 2)) },
+  { path: "/.csv", status: 404, type: JSON_T },
+  // sources
+  { path: "/sources", status: 200, type: HTML, check: has("Bridge delayed, says council", 'href="/sources/2"') },
+  { path: "/sources.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.sources.map((s: any) => [s.id, s.quote_count, s.claim_count]), [[1, 2, 2], [2, 3, 1]])) },
+  { path: "/sources.csv", status: 404, type: JSON_T },
+  { path: "/sources/1", status: 200, type: HTML, check: has('<mark class="quote mixed" id="q-1"', '<a class="speaker" href="/people/1">Mary-Ann Okafor</a>', '<mark class="claim" id="c-1"', '<span class="flag">hedge</span>', 'id="row-q-2"') },
+  { path: "/sources/2", status: 200, type: HTML, check: has('<span class="speaker none">one engineer</span>', 'id="q-5"', "council spokesman Tom Reyes said") },
+  { path: "/sources/1.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.source.title, "Mayor backs bridge plan"); assert.equal(b.quotes.length, 2); assert.equal(b.claims.length, 2); assert.equal(b.quotes[0].href, "/sources/1#q-1"); }) },
+  { path: "/sources/1.csv", status: 404, type: JSON_T },
+  { path: "/sources/99", status: 404, type: HTML, check: has("No such source") },
+  { path: "/sources/99.json", status: 404, type: JSON_T, check: json((b) => assert.equal(b.error, "No such source.")) },
+  { path: "/sources/abc", status: 404, type: HTML },
+  { path: "/sources/abc.json", status: 404, type: JSON_T, check: json((b) => assert.ok(b.error)) },
+  { path: "/sources/0", status: 404, type: HTML },
+  { path: "/sources/-1", status: 404, type: HTML },
+  { path: "/sources/1e3", status: 404, type: HTML },
+  { path: "/sources/99999999999999999999", status: 404, type: HTML },
+  { path: "/sources/new", status: 200, type: HTML, check: has('<form class="article" method="post" action="/sources">', 'name="text"', 'name="published"') },
+  { path: "/sources/new.json", status: 404, type: JSON_T },
+  // people
+  { path: "/people", status: 200, type: HTML, check: has('href="/people/1"', "Tom Reyes") },
+  { path: "/people.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people.map((p: any) => [p.name, p.quote_count, p.source_count]), [["Mary-Ann Okafor", 3, 2], ["Tom Reyes", 1, 1]])) },
+  { path: "/people/1", status: 200, type: HTML, check: has('<table class="by-source">', 'href="/sources/1#q-1"', 'href="/sources/2#q-4"', '<span class="alias">Mary Ann Okafor</span>', '<span class="role">Mayor</span>') },
+  { path: "/people/1.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.sources.map((s: any) => [s.id, s.quotes.length]), [[1, 2], [2, 1]]); assert.deepEqual(b.aliases, ["Mary Ann Okafor", "Okafor"]); assert.deepEqual(b.roles, ["Mayor"]); }) },
+  { path: "/people/2.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.roles, ["council spokesman"]); assert.equal(b.sources[0].quotes[0].via, "council"); }) },
+  { path: "/people/42", status: 404, type: HTML },
+  { path: "/people/x.json", status: 404, type: JSON_T },
+  // quotes
+  { path: "/quotes", status: 200, type: HTML, check: has("1–5 of 5", "We have the money, and we have the plan,", 'href="/quotes.csv"') },
+  { path: "/quotes.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 5); assert.equal(b.quotes.length, 5); assert.equal(b.next, null); }) },
+  { path: "/quotes.csv", status: 200, type: CSV, check: csvRows(5) },
+  { path: "/quotes.json?person=1", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [1, 2, 4])) },
+  { path: "/quotes.json?source=2", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [3, 4, 5])) },
+  { path: "/quotes.json?kind=direct", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [2, 5])) },
+  { path: "/quotes.json?q=MONEY", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [2, 4])) },
+  { path: "/quotes.json?q=reyes", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [3])) },
+  { path: "/quotes.json?q=%25", status: 200, type: JSON_T, check: json((b) => assert.equal(b.total, 0)) },
+  { path: "/quotes.json?speaker=none", status: 200, type: JSON_T, check: json((b) => assert.equal(b.total, 0)) },
+  { path: "/quotes.json?person=1&source=1&kind=mixed", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.quotes.map((q: any) => q.id), [1])) },
+  { path: "/quotes.json?limit=2", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.quotes.map((q: any) => q.id), [1, 2]); assert.equal(b.next, "/quotes.json?limit=2&offset=2"); assert.equal(b.prev, null); }) },
+  { path: "/quotes.json?limit=2&offset=4", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.quotes.map((q: any) => q.id), [5]); assert.equal(b.prev, "/quotes.json?limit=2&offset=2"); }) },
+  { path: "/quotes?limit=2&offset=2", status: 200, type: HTML, check: has("3–4 of 5", 'rel="next" href="/quotes?limit&#x3D;2&amp;offset&#x3D;4"') },
+  { path: "/quotes.csv?kind=indirect", status: 200, type: CSV, check: (res) => { csvRows(1)(res); has("The bridge will not open before 2026")(res); } },
+  { path: "/quotes.csv?person=2&q=bridge", status: 200, type: CSV, check: csvRows(1) },
+  { path: "/quotes?person=1", status: 200, type: HTML, check: has('<option value="1" selected>Mary-Ann Okafor</option>') },
+  { path: "/quotes?kind=bogus", status: 400, type: HTML, check: has("kind: must be one of direct, mixed, indirect") },
+  { path: "/quotes.json?kind=bogus", status: 400, type: JSON_T, check: json((b) => assert.deepEqual(b.fields, { kind: "must be one of direct, mixed, indirect" })) },
+  { path: "/quotes.csv?person=abc", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^person:/)) },
+  { path: "/quotes.json?limit=0", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^limit:/)) },
+  { path: "/quotes.json?limit=501", status: 400, type: JSON_T },
+  { path: "/quotes.json?offset=-1", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^offset:/)) },
+  { path: "/quotes.json?speaker=someone", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^speaker:/)) },
+  { path: "/quotes.json?kind=direct&kind=mixed", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^kind:/)) },
+  { path: `/quotes.json?q=${"x".repeat(201)}`, status: 400, type: JSON_T },
+  // claims
+  { path: "/claims", status: 200, type: HTML, check: has("Costs are believed to have doubled", "anonymous source", 'href="/claims.csv"') },
+  { path: "/claims.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 3); assert.equal(b.claims[0].href, "/sources/1#c-2"); }) },
+  { path: "/claims.csv", status: 200, type: CSV, check: csvRows(3) },
+  { path: "/claims.json?reason=hedge", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.claims.map((c: any) => c.trigger), ["will"])) },
+  { path: "/claims.json?source=2", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.claims.map((c: any) => c.reason), ["anonymous source"])) },
+  { path: "/claims.csv?reason=nothing-like-this", status: 200, type: CSV, check: csvRows(0) },
+  { path: "/claims?reason=hedge", status: 200, type: HTML, check: (res) => { has('<option value="hedge" selected>hedge</option>')(res); lacks("Costs are believed")(res); } },
+  { path: "/claims.json?source=x", status: 400, type: JSON_T },
+  // conflicts
+  { path: "/conflicts", status: 200, type: HTML, check: has("not been computed yet", "altered wording") },
+  { path: "/conflicts.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.computed, false); assert.deepEqual(b.conflicts, []); assert.ok(b.will_show.length > 0); }) },
+  { path: "/conflicts.csv", status: 404, type: JSON_T },
+  // the rest
+  { path: "/static/site.css", status: 200, type: /^text\/css/ },
+  { path: "/static/nope.css", status: 404, type: HTML },
+  { path: "/nope", status: 404, type: HTML, check: has("No such page") },
+  { path: "/nope.json", status: 404, type: JSON_T, check: json((b) => assert.deepEqual(b, { error: "No such page." })) },
+];
+
+describe("web: every route in every format", () => {
+  let db: Db;
+  let app: Express;
+  before(() => {
+    db = fixtureDb();
+    app = createApp({ db, ingest: FIXTURE_INGEST });
+  });
+  after(() => db.close());
+
+  for (const c of CASES) {
+    it(`GET ${c.path} → ${c.status}`, async () => {
+      const res = await request(app).get(c.path);
+      assert.equal(res.status, c.status, res.text.slice(0, 300));
+      assert.match(String(res.headers["content-type"]), c.type);
+      c.check?.(res);
+    });
+  }
+
+  it("sends a CSP that allows only this origin and no inline script", async () => {
+    const res = await request(app).get("/");
+    const csp = String(res.headers["content-security-policy"]);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.ok(!/<script/i.test(res.text), "no script tags at all");
+    assert.ok(!/ style=/i.test(res.text), "no inline styles");
+  });
+
+  it("never shows a stack trace", async () => {
+    const res = await request(createApp({ db: { prepare: () => { throw new Error("secret internals"); } } as unknown as Db, log: () => {} })).get("/sources.json");
+    assert.equal(res.status, 500);
+    assert.ok(!res.text.includes("secret internals"));
+    assert.ok(!res.text.includes("at "), res.text);
+    const html = await request(createApp({ db: { prepare: () => { throw new Error("secret internals"); } } as unknown as Db, log: () => {} })).get("/sources");
+    assert.equal(html.status, 500);
+    assert.match(html.text, /Something went wrong/);
+    assert.ok(!html.text.includes("secret internals"));
+  });
+});
