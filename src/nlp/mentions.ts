@@ -130,7 +130,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     name = text.slice(nameStart, nameEnd);
   }
   let kind: SpeakerKind;
-  const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)));
+  const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)) && !COMMON_CAPS.has(lower(t.text)));
   if (name) {
     const nameWords = nameTokens.map((t) => lower(t.text));
     const org = nameWords.some((w) => ORG_WORDS.has(w)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
