@@ -144,12 +144,14 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
     }
     if (m?.kind === "anonymous" && !entity) kind = "anonymous";
     const text = doc.text;
+    const viaName = st.via ? resolver.canonicalOf(st.via) : null;
+    const via = viaName && viaName !== canonical ? viaName : null;
     quotes.push({
       start: st.start, end: st.end, text: text.slice(st.start, st.end), kind: st.kind,
       speaker: m ? m.text : null, speaker_start: m ? m.start : null, speaker_end: m ? m.end : null,
       speaker_canonical: canonical, speaker_kind: kind,
       cue: st.cue?.text ?? null, cue_start: st.cue?.start ?? null, cue_end: st.cue?.end ?? null,
-      via: st.via && canonical && st.via === canonical ? null : st.via,
+      via,
       confidence: Math.round(st.confidence * 100) / 100, sieve: st.sieve,
     });
   }

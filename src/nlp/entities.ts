@@ -110,6 +110,14 @@ export class EntityResolver {
     return this.create(clean, kind, at);
   }
 
+  /** The canonical form of a relay's name ("KCNA" → "Korean Central News Agency"), without creating an entity. */
+  canonicalOf(name: string): string {
+    const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim().replace(/^(?:the|a|an)\s+/iu, "");
+    const acr = /\((\p{Lu}{2,})\)\s*$/u.exec(name);
+    const c = (acr && this.acronyms.get(acr[1]!)) || this.byKey.get(nameKey(clean));
+    return c ? c.entity.canonical : clean;
+  }
+
   /** Records what a speaker mention adds (role, alias) and returns its entity. */
   resolveNamed(m: Mention): Entity {
     const c = this.lookupName(m.name!, m.kind, m.start);

@@ -83,6 +83,16 @@ function allowedInside(w: string): boolean {
   return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
 }
 
+/** The last word of a mention (a bracketed acronym aside) must be a name or a noun that can speak. */
+function hasHead(span: Token[]): boolean {
+  let k = span.length - 1;
+  if (span[k]?.text === ")" && span[k - 2]?.text === "(") k -= 3;
+  const w = span[k]?.text;
+  if (!w) return false;
+  const l = lower(w);
+  return isCap(w) || ROLE_NOUNS.has(l) || ANONYMOUS_HEADS.has(l) || ORG_WORDS.has(l) || MEDIA_WORDS.has(l);
+}
+
 /** Builds a Mention from the tokens of a noun phrase. */
 export function analyse(tokens: Token[], text: string): Mention | null {
   if (!tokens.length) return null;
@@ -127,6 +137,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (nameTokens.length) {
     nameStart = nameTokens[0]!.start;
     nameEnd = nameTokens[nameTokens.length - 1]!.end;
+    if (text[nameEnd] === ")" && text.lastIndexOf("(", nameEnd) > nameStart) nameEnd++;
     name = text.slice(nameStart, nameEnd);
   }
   let kind: SpeakerKind;
@@ -181,8 +192,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
   while (span.length && (span[0]!.text === "(" || span[0]!.text === ")")) span = span.slice(1);
   if (!span.length) return null;
   // a bare lowercase modifier ("also", "senior") without a head noun is not a mention
-  const head = lower(span[span.length - 1]!.text);
-  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head) && !MEDIA_WORDS.has(head)) return null;
+  if (!hasHead(span)) return null;
   return analyse(span, text);
 }
 
@@ -205,8 +215,7 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
   }
   const span = toks.slice(0, j);
   if (!span.length || (span.length === 1 && DETERMINERS.has(lower(span[0]!.text)))) return null;
-  const head = lower(span[span.length - 1]!.text);
-  if (!isCap(span[span.length - 1]!.text) && !ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head) && !ORG_WORDS.has(head) && !MEDIA_WORDS.has(head)) return null;
+  if (!hasHead(span)) return null;
   return analyse(span, text);
 }
 
