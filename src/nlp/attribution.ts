@@ -88,11 +88,19 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   }
   // an outer attribution around a whole inner one is its relay: "Kim said X, KCNA said"
   const kept: Statement[] = [];
+  const dropped = new Set<Statement>();
   for (const st of indirect) {
+    if (dropped.has(st)) continue;
     const inner = indirect.find((o) => o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start);
     if (inner && st.mention) {
-      inner.via = inner.via ?? (st.mention.name ?? st.mention.text.replace(/^(the|a|an)\s+/i, ""));
-      continue;
+      if (st.mention.kind === "person" || st.mention.pronoun) {
+        // "Putin said he thought X": one statement, the outer one
+        dropped.add(inner);
+      } else {
+        // "Kim said X, state television said": the outer body relays the inner statement
+        inner.via = inner.via ?? (st.mention.name ?? st.mention.text.replace(/^(the|a|an)\s+/i, ""));
+        continue;
+      }
     }
     kept.push(st);
   }

@@ -36,11 +36,11 @@ function isWordChar(ch: string | undefined): boolean {
  * Whether a straight double quote at `i` opens (true) or closes (false) a quote, from its neighbours:
  * an opening mark follows a space, a bracket or the paragraph start and precedes a non-space.
  */
-function straightOpens(text: string, i: number, paraStart: number, paraEnd: number): boolean {
+function straightOpens(text: string, i: number, paraStart: number, paraEnd: number, len = 1): boolean {
   const before = i > paraStart ? text[i - 1]! : " ";
-  const after = i + 1 < paraEnd ? text[i + 1]! : " ";
+  const after = i + len < paraEnd ? text[i + len]! : " ";
   const spaceBefore = /[\s(\[{—–\-:,]/u.test(before) || i === paraStart;
-  const spaceAfter = /\s/u.test(after) || i + 1 >= paraEnd;
+  const spaceAfter = /\s/u.test(after) || i + len >= paraEnd;
   if (spaceBefore && !spaceAfter) return true;
   if (!spaceBefore && spaceAfter) return false;
   if (isWordChar(before) && !isWordChar(after)) return false;
@@ -55,10 +55,11 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
   for (const p of doc.paragraphs) {
     let openAt = -1;
     let openStyle: "straight" | "curly" = "curly";
+    let openLen = 1;
     let continues = -1;
     if (pending) {
       const first = text[p.start];
-      if (first === OPEN_CURLY || first === '"' || first === LOW_OPEN) {
+      if (first === OPEN_CURLY || first === '"' || first === LOW_OPEN || text.startsWith("''", p.start)) {
         continues = pending.spanIndex;
       } else {
         // the previous paragraph's quote was never closed: keep it as it is, unclosed
@@ -84,17 +85,21 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
           openAt = -1;
           continues = -1;
         }
-      } else if (ch === '"') {
+      } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
+        // two apostrophes stand for a double quote mark in some wire copy
+        const len = ch === '"' ? 1 : 2;
         if (openAt < 0) {
-          if (straightOpens(text, i, p.start, p.end)) {
+          if (straightOpens(text, i, p.start, p.end, len)) {
             openAt = i;
+            openLen = len;
             openStyle = "straight";
           }
-        } else if (openStyle === "straight") {
+        } else if (openStyle === "straight" && len === openLen) {
           push(openAt, i, true);
           openAt = -1;
           continues = -1;
         }
+        i += len - 1;
       }
     }
     if (openAt >= 0) {
@@ -104,7 +109,7 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
     }
 
     function push(open: number, close: number, closed: boolean): void {
-      let start = open + 1;
+      let start = open + (text[open] === "'" ? 2 : 1);
       let end = close;
       while (start < end && /\s/u.test(text[start]!)) start++;
       while (end > start && /\s/u.test(text[end - 1]!)) end--;

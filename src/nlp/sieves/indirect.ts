@@ -1,8 +1,8 @@
 // Sieves for reported speech without (or with partial) quote marks: the reported clause of a cue,
 // on either side of it. Each cue is read once; the clause never runs past its sentence.
-import { CUE_ADVERBIALS, NEEDS_THAT } from "../lexicon/cues";
+import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues";
 import { MEDIA_WORDS } from "../lexicon/roles";
-import { mentionAfter, mentionBefore, type Mention } from "../mentions";
+import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
 import { cuesIn, sentenceBounds, type Context, type Statement } from "../context";
 import { BETWEEN_SPEAKER_AND_CUE } from "./patterns";
@@ -56,6 +56,27 @@ function gapBefore(text: string, pos: number): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * A subject the name grammar does not cover ("People with knowledge of the plan said", "21 percent
+ * said"): the whole short phrase from the sentence start, or after a comma, up to the cue, when it
+ * holds no verb-like word, no quote mark and at most eight words.
+ */
+function plainSubject(text: string, sentStart: number, end: number): Mention | null {
+  let lo = Math.max(sentStart, text.lastIndexOf(",", end - 1) + 1, text.lastIndexOf(";", end - 1) + 1);
+  while (lo < end && /\s/u.test(text[lo]!)) lo++;
+  const phrase = text.slice(lo, end).trimEnd();
+  if (!phrase || /[“”"():;]/u.test(phrase)) return null;
+  const ws = phrase.split(/\s+/);
+  if (ws.length > 8 || ws.length < 1) return null;
+  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|when|if|because|while|after|before|since|although|that|which|who)\b/iu.test(phrase)) return null;
+  if (/^(?:but|and|so|yet|then|also|however|still|meanwhile|now|in|on|at|for|with|as)$/iu.test(phrase)) return null;
+  // a phrase with a verb of its own is a clause, not a subject ("it tested a weapon and", "Putin said he")
+  if (ws.some((w, k) => CUE_FORMS.has(w.toLowerCase()) || (/\p{Ll}{2,}ed$/u.test(w) && k > 0) || (k > 0 && PRONOUNS.has(w.toLowerCase())))) return null;
+  if (ws.length > 1 && PRONOUNS.has(ws[0]!.toLowerCase())) return null;
+  const toks = tokenize(text, lo, lo + phrase.length);
+  return analyse(toks.filter((t) => /[\p{L}\p{N}]/u.test(t.text) || t.text === "’s"), text);
+}
+
 /** The speaker before a verb cue, allowing a parenthetical between commas ("Kim, during his summit …, said"). */
 function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
@@ -63,6 +84,10 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
   const m = mentionBefore(text, sentStart, end);
   if (m && m.end >= end - 1) {
     return m;
+  }
+  if (!m || m.end < end - 1) {
+    const plain = plainSubject(text, sentStart, end);
+    if (plain && text[end - 1] !== ",") return plain;
   }
   if (text[end - 1] === ",") {
     const prevComma = text.lastIndexOf(",", end - 2);
@@ -97,7 +122,8 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     if (!adv || !adv[0].length) break;
     pos += adv[0].length;
   }
-  const that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd));
+  // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
+  const that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
 }
@@ -115,7 +141,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     const q = ctx.spans.findIndex((s) => s.open >= start && s.open < start + 3);
     if (q >= 0 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything|it|this)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
+  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
   if (!that && !hasFiniteVerb(text.slice(s, e))) return null;

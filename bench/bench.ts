@@ -1,0 +1,433 @@
+// `npm run bench`: speed and memory of whosaid on the shared BBC corpus (../shared/bench/bbc.jsonl,
+// read in place, never copied; WHOSAID_BENCH_FILE overrides the path).
+//   1. extraction speed over the whole corpus, as a ratio to one regex pass for quoted spans
+//   2. linearity: time per character for documents of 10k … 2M characters (the same text, cut differently)
+//   3. memory: heap and RSS after gc, peak RSS
+//   4. ingest into a fresh temporary SQLite database, then the duplicate path
+//   5. web: sequential latency of the main pages over that database, through Node's http
+// Prints a table, then one JSON line (the last line of output) for machines.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { extract } from "../src/nlp/pipeline";
+import { openDb, type Db } from "../src/store/db";
+import { ingestArticle } from "../src/services/ingest";
+import { MAX_TEXT_BYTES } from "../src/services/article-input";
+import { corpusCounts } from "../src/store/stats";
+import { listPeople } from "../src/store/people";
+import { createApp } from "../src/app";
+
+const ROOT = resolve(__dirname, "..", "..");
+const CORPUS = process.env.WHOSAID_BENCH_FILE ?? resolve(ROOT, "..", "shared", "bench", "bbc.jsonl");
+const RUNS = 3;
+/** growth of time per character, largest size over smallest, above which the output flags non-linearity */
+const LINEARITY_LIMIT = 3;
+/** the one regular expression for quoted spans the extractor is compared with */
+const QUOTE_RE = /“[^”]*”|"[^"]*"/g;
+
+interface Article {
+  id: string;
+  category: string;
+  title: string;
+  text: string;
+}
+
+// ---------- helpers ----------
+
+const gc = (): void => {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+};
+const MB = (bytes: number): number => bytes / 1024 / 1024;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** nearest-rank percentile */
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+const f = (x: number, digits = 1): string => x.toFixed(digits);
+const int = (x: number): string => Math.round(x).toLocaleString("en-US");
+
+function table(title: string, head: string[], rows: (string | number)[][]): void {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => "  " + r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ");
+  console.log(`\n${title}`);
+  console.log(line(head));
+  console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+interface MemPoint {
+  at: string;
+  heap_mb: number;
+  rss_mb: number;
+  max_rss_mb: number;
+}
+const memory: MemPoint[] = [];
+function snapshot(at: string): MemPoint {
+  gc();
+  const m = process.memoryUsage();
+  const point = { at, heap_mb: MB(m.heapUsed), rss_mb: MB(m.rss), max_rss_mb: process.resourceUsage().maxRSS / 1024 };
+  memory.push(point);
+  return point;
+}
+
+function loadCorpus(file: string): Article[] {
+  if (!existsSync(file)) {
+    console.error(`bench: no corpus at ${file}\n  expected ../shared/bench/bbc.jsonl next to the project; set WHOSAID_BENCH_FILE=/path/to/bbc.jsonl`);
+    process.exit(2);
+  }
+  const out: Article[] = [];
+  readFileSync(file, "utf8").split("\n").forEach((line, n) => {
+    if (!line.trim()) return;
+    let a: Partial<Article>;
+    try {
+      a = JSON.parse(line) as Partial<Article>;
+    } catch (e) {
+      throw new Error(`${file}:${n + 1}: not JSON (${(e as Error).message})`);
+    }
+    if (typeof a.text !== "string") throw new Error(`${file}:${n + 1}: no "text" field`);
+    out.push({ id: String(a.id ?? n + 1), category: String(a.category ?? ""), title: String(a.title ?? ""), text: a.text });
+  });
+  if (!out.length) throw new Error(`${file}: no articles`);
+  return out;
+}
+
+/** One pass of one regex over every text: the practical ceiling. Returns ms and the match count. */
+function regexPass(texts: string[]): { ms: number; matches: number } {
+  const t0 = performance.now();
+  let matches = 0;
+  for (const t of texts) {
+    QUOTE_RE.lastIndex = 0;
+    while (QUOTE_RE.exec(t)) matches++;
+  }
+  return { ms: performance.now() - t0, matches };
+}
+
+/** extract() over every text; per-article ms. `sink` keeps the results from being optimised away. */
+function extractPass(texts: string[]): { ms: number; per: number[]; quotes: number; claims: number } {
+  const per = new Array<number>(texts.length);
+  let quotes = 0;
+  let claims = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i++) {
+    const s = performance.now();
+    const r = extract(texts[i]!);
+    per[i] = performance.now() - s;
+    quotes += r.quotes.length;
+    claims += r.claims.length;
+  }
+  return { ms: performance.now() - t0, per, quotes, claims };
+}
+
+// ---------- 1. extraction speed ----------
+
+function benchExtraction(articles: Article[]) {
+  const texts = articles.map((a) => a.text);
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
+  // warm-up: the JIT sees every code path once (one full pass) before anything is timed
+  const warm = performance.now();
+  extractPass(texts);
+  for (let i = 0; i < 3; i++) regexPass(texts);
+  const warmMs = performance.now() - warm;
+  const runs: { extractMs: number; regexMs: number; ratio: number; per: number[]; quotes: number; claims: number; matches: number }[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    gc();
+    // the regex pass is ~10 ms, so take the median of five; it runs right before its extraction pass
+    const rx = [0, 1, 2, 3, 4].map(() => regexPass(texts));
+    const regexMs = median(rx.map((x) => x.ms));
+    gc();
+    const ex = extractPass(texts);
+    runs.push({ extractMs: ex.ms, regexMs, ratio: ex.ms / regexMs, per: ex.per, quotes: ex.quotes, claims: ex.claims, matches: rx[0]!.matches });
+  }
+  // per-article time: the median of its runs, so one gc pause does not make an article look slow
+  const perArticle = texts.map((_, i) => median(runs.map((r) => r.per[i]!)));
+  const slowest = perArticle.indexOf(Math.max(...perArticle));
+  const extractMs = median(runs.map((r) => r.extractMs));
+  const regexMs = median(runs.map((r) => r.regexMs));
+  const result = {
+    articles: texts.length,
+    chars,
+    bytes,
+    warmup_ms: warmMs,
+    runs: runs.map((r) => ({ extract_ms: r.extractMs, regex_ms: r.regexMs, ratio: r.ratio })),
+    extract_ms: extractMs,
+    chars_per_s: (chars / extractMs) * 1000,
+    mb_per_s: (MB(bytes) / extractMs) * 1000,
+    articles_per_s: (texts.length / extractMs) * 1000,
+    per_article_ms: { p50: pct(perArticle, 50), p95: pct(perArticle, 95), p99: pct(perArticle, 99), max: perArticle[slowest]! },
+    slowest: { id: articles[slowest]!.id, chars: texts[slowest]!.length, ms: perArticle[slowest]! },
+    regex_ms: regexMs,
+    regex_mb_per_s: (MB(bytes) / regexMs) * 1000,
+    regex_matches: runs[0]!.matches,
+    /** median over runs of (extract time / regex time in the same run): how many times slower than the ceiling */
+    ratio_to_regex: median(runs.map((r) => r.ratio)),
+    quotes: runs[0]!.quotes,
+    claims: runs[0]!.claims,
+  };
+  table(
+    `1. Extraction: extract() over ${int(texts.length)} articles, ${f(chars / 1e6, 2)} M chars (warm-up ${int(warmMs)} ms; median of ${RUNS} runs)`,
+    ["run", "extract ms", "regex ms", "extract / regex"],
+    [
+      ...runs.map((r, i) => [`run ${i + 1}`, f(r.extractMs, 0), f(r.regexMs, 2), f(r.ratio, 0) + "x"]),
+      ["median", f(extractMs, 0), f(regexMs, 2), f(result.ratio_to_regex, 0) + "x"],
+    ],
+  );
+  table("", ["figure", "value"], [
+    ["chars/s", int(result.chars_per_s)],
+    ["MB/s (UTF-8)", f(result.mb_per_s, 2)],
+    ["articles/s", int(result.articles_per_s)],
+    ["ms/article p50", f(result.per_article_ms.p50, 2)],
+    ["ms/article p95", f(result.per_article_ms.p95, 2)],
+    ["ms/article p99", f(result.per_article_ms.p99, 2)],
+    ["ms/article max", `${f(result.per_article_ms.max, 2)} (${result.slowest.id}, ${int(result.slowest.chars)} chars)`],
+    ["regex pass MB/s", f(result.regex_mb_per_s, 0)],
+    ["quoted spans (regex)", int(result.regex_matches)],
+    ["quotes / claims found", `${int(result.quotes)} / ${int(result.claims)}`],
+  ]);
+  return result;
+}
+
+// ---------- 2. linearity ----------
+
+/**
+ * The same ~2 M characters of corpus text (articles interleaved across categories) cut into documents
+ * of each size: only the document length changes, so time per character must stay flat.
+ */
+function benchLinearity(articles: Article[]) {
+  const SEP = "\n\n";
+  // a fixed permutation (stride coprime with the count) mixes the categories, which the file groups
+  const n = articles.length;
+  let stride = 1009;
+  while (gcd(stride, n) !== 1) stride++;
+  const order = Array.from({ length: n }, (_, i) => articles[(i * stride) % n]!.text);
+  // the stream: as many whole articles as fit one document at the size limit (2 M chars and 2 MiB)
+  const LIMIT_CHARS = 2_000_000;
+  const stream: string[] = [];
+  let chars = 0;
+  let bytes = 0;
+  for (const t of order) {
+    const c = t.length + (stream.length ? SEP.length : 0);
+    const b = Buffer.byteLength(t, "utf8") + (stream.length ? SEP.length : 0);
+    if (chars + c > LIMIT_CHARS || bytes + b > MAX_TEXT_BYTES) break;
+    stream.push(t);
+    chars += c;
+    bytes += b;
+  }
+  const sizes = [10_000, 100_000, 1_000_000, LIMIT_CHARS];
+  const rows: { size: number; docs: number; mean_chars: number; max_chars: number; ms: number; ns_per_char: number; runs_ms: number[] }[] = [];
+  for (const size of sizes) {
+    const docs: string[] = [];
+    let cur: string[] = [];
+    let len = 0;
+    for (const t of stream) {
+      cur.push(t);
+      len += t.length + SEP.length;
+      if (len >= size) {
+        docs.push(cur.join(SEP));
+        cur = [];
+        len = 0;
+      }
+    }
+    if (cur.length) {
+      // a short remainder joins the last document rather than making a small one
+      if (docs.length && len < size / 2) docs[docs.length - 1] += SEP + cur.join(SEP);
+      else docs.push(cur.join(SEP));
+    }
+    const total = docs.reduce((s, d) => s + d.length, 0);
+    const runsMs: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      gc();
+      const t0 = performance.now();
+      for (const d of docs) extract(d);
+      runsMs.push(performance.now() - t0);
+    }
+    const ms = median(runsMs);
+    rows.push({
+      size, docs: docs.length, mean_chars: total / docs.length, max_chars: Math.max(...docs.map((d) => d.length)),
+      ms, ns_per_char: (ms * 1e6) / total, runs_ms: runsMs,
+    });
+  }
+  const base = rows[0]!.ns_per_char;
+  const growth = rows[rows.length - 1]!.ns_per_char / base;
+  const flagged = growth > LINEARITY_LIMIT;
+  table(
+    `2. Linearity: the same ${f(chars / 1e6, 2)} M chars cut into documents of each size (median of ${RUNS} runs)`,
+    ["doc size", "docs", "mean chars", "total ms", "ns/char", "vs 10k"],
+    rows.map((r) => [int(r.size), r.docs, int(r.mean_chars), f(r.ms, 0), f(r.ns_per_char, 0), f(r.ns_per_char / base, 2) + "x"]),
+  );
+  console.log(
+    flagged
+      ? `  !! NON-LINEAR: time per char grows ${f(growth, 2)}x from 10k to ${int(rows.at(-1)!.size)} chars (limit ${LINEARITY_LIMIT}x)`
+      : `  ok: time per char grows ${f(growth, 2)}x from 10k to ${int(rows.at(-1)!.size)} chars (limit ${LINEARITY_LIMIT}x)`,
+  );
+  return { stream_chars: chars, sizes: rows, growth, limit: LINEARITY_LIMIT, non_linear: flagged };
+}
+
+function gcd(a: number, b: number): number {
+  return b ? gcd(b, a % b) : a;
+}
+
+// ---------- 4. ingest (and 5. web over the same database) ----------
+
+function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+function benchIngest(articles: Article[], dir: string) {
+  const file = join(dir, "bench.db");
+  const db = openDb(file);
+  gc();
+  let created = 0;
+  const t0 = performance.now();
+  for (const a of articles) {
+    if (ingestArticle(db, { text: a.text, title: a.title, outlet: "BBC News" }).created) created++;
+  }
+  const ms = performance.now() - t0;
+  const counts = corpusCounts(db);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const dbBytes = fileSize(file) + fileSize(file + "-wal");
+  gc();
+  let again = 0;
+  const t1 = performance.now();
+  for (const a of articles) {
+    if (ingestArticle(db, { text: a.text, title: a.title, outlet: "BBC News" }).created) again++;
+  }
+  const dupMs = performance.now() - t1;
+  const chars = articles.reduce((n, a) => n + a.text.length, 0);
+  const result = {
+    articles: articles.length,
+    created,
+    duplicates_in_corpus: articles.length - created,
+    ms,
+    articles_per_s: (articles.length / ms) * 1000,
+    chars_per_s: (chars / ms) * 1000,
+    db_mb: MB(dbBytes),
+    db_bytes_per_corpus_char: dbBytes / chars,
+    rows: counts,
+    reingest_ms: dupMs,
+    reingest_articles_per_s: (articles.length / dupMs) * 1000,
+    reingest_created: again,
+  };
+  table(`4. Ingest: ingestArticle() into a fresh SQLite file (WAL) in ${dir}`, ["figure", "value"], [
+    ["first ingest", `${int(ms)} ms, ${int(result.articles_per_s)} articles/s, ${int(result.chars_per_s)} chars/s`],
+    ["stored", `${int(created)} sources (${int(result.duplicates_in_corpus)} repeated texts in the corpus)`],
+    ["rows", `${int(counts.quotes)} quotes, ${int(counts.claims)} claims, ${int(counts.people)} people`],
+    ["database size", `${f(result.db_mb, 1)} MB (${f(result.db_bytes_per_corpus_char, 2)} bytes per corpus char)`],
+    ["re-ingest (all duplicates)", `${int(dupMs)} ms, ${int(result.reingest_articles_per_s)} articles/s, ${again} created`],
+  ]);
+  return { db, result };
+}
+
+async function benchWeb(db: Db) {
+  const app = createApp({ db, log: () => {} });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((ok, fail) => server.once("listening", ok).once("error", fail));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const top = listPeople(db)[0];
+  const paths = [
+    "/", "/sources", "/sources/1", "/people", `/people/${top?.id ?? 1}`, `/people/${top?.id ?? 1}.json`,
+    "/quotes", "/quotes.json", "/quotes.csv", "/claims", "/claims.csv", "/sources/new",
+  ];
+  const rows: { path: string; status: number; kb: number; n: number; p50: number; max: number }[] = [];
+  try {
+    for (const path of paths) {
+      const times: number[] = [];
+      let status = 0;
+      let size = 0;
+      // one warm-up request, then up to 20 timed ones within about 1.5 s
+      for (let i = 0, spent = 0; i < 21 && spent < 1500; i++) {
+        const t0 = performance.now();
+        const res = await fetch(base + path);
+        const body = await res.arrayBuffer();
+        const ms = performance.now() - t0;
+        status = res.status;
+        size = body.byteLength;
+        if (i > 0) {
+          times.push(ms);
+          spent += ms;
+        }
+      }
+      rows.push({ path, status, kb: size / 1024, n: times.length, p50: median(times), max: Math.max(...times) });
+    }
+  } finally {
+    await new Promise<void>((ok) => server.close(() => ok()));
+  }
+  table(`5. Web: sequential GETs over the ingested database (top person: ${top ? `${top.name}, ${top.quote_count} quotes` : "none"})`,
+    ["path", "status", "KB", "n", "p50 ms", "max ms"],
+    rows.map((r) => [r.path, r.status, f(r.kb, 0), r.n, f(r.p50, 1), f(r.max, 1)]));
+  return rows;
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (!(globalThis as { gc?: unknown }).gc) console.log("(run with node --expose-gc for heap figures after gc; npm run bench does)");
+  const m0 = snapshot("start");
+  const articles = loadCorpus(CORPUS);
+  const m1 = snapshot("corpus loaded");
+  console.log(`whosaid bench — ${CORPUS}\n  node ${process.version}, ${articles.length} articles`);
+
+  const extraction = benchExtraction(articles);
+  // what the extraction of the whole corpus holds once built (all results kept alive)
+  const before = snapshot("after extraction runs");
+  const kept = articles.map((a) => extract(a.text));
+  const held = snapshot("whole-corpus extraction held");
+  const retainedMb = held.heap_mb - before.heap_mb;
+  kept.length = 0;
+
+  const linearity = benchLinearity(articles);
+  snapshot("after linearity (2M doc)");
+
+  const dir = mkdtempSync(join(tmpdir(), "whosaid-bench-"));
+  let ingest;
+  let web;
+  try {
+    const { db, result } = benchIngest(articles, dir);
+    ingest = result;
+    snapshot("after ingest");
+    try {
+      web = await benchWeb(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const end = snapshot("end");
+
+  table("3. Memory (after global.gc(); max RSS is the process peak so far)", ["point", "heap MB", "RSS MB", "max RSS MB"],
+    memory.map((m) => [m.at, f(m.heap_mb), f(m.rss_mb), f(m.max_rss_mb)]));
+  console.log(`  corpus text in memory: ${f(m1.heap_mb - m0.heap_mb)} MB heap; whole-corpus extraction output held: ${f(retainedMb)} MB heap`);
+  const totalS = (performance.now() - started) / 1000;
+  console.log(`\ntotal ${f(totalS)} s`);
+
+  console.log(JSON.stringify({
+    bench: "whosaid",
+    node: process.version,
+    corpus: { file: CORPUS, articles: articles.length, chars: extraction.chars, bytes: extraction.bytes },
+    extraction,
+    linearity,
+    memory: { points: memory, peak_rss_mb: end.max_rss_mb, corpus_heap_mb: m1.heap_mb - m0.heap_mb, extraction_output_heap_mb: retainedMb },
+    ingest,
+    web,
+    total_s: totalS,
+  }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});
