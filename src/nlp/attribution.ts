@@ -71,7 +71,7 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   // a trailing cue after a quote that still has none ("…,” he said") must not start a reported clause
   ctx.spans.forEach((q, i) => {
     if (!ctx.standalone[i] || !q.closed) return;
-    const a = speakerCueAfter(ctx, q.close + 1, ctx.doc.paragraphs[q.paragraph]!.end);
+    const a = speakerCueAfter(ctx, q.after, ctx.doc.paragraphs[q.paragraph]!.end);
     if (a) ctx.usedCues.add(a.cue);
   });
   const indirect = findIndirect(ctx);

@@ -10,6 +10,8 @@ export interface QuoteSpan {
   /** offsets of the opening and closing marks (close = end when the paragraph ended the segment) */
   open: number;
   close: number;
+  /** the offset just after the closing mark (close + its length; = end when unclosed) */
+  after: number;
   paragraph: number;
   /** the mark was closed in this paragraph (false for all but the last paragraph of a long quote) */
   closed: boolean;
@@ -114,8 +116,9 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
       while (start < end && /\s/u.test(text[start]!)) start++;
       while (end > start && /\s/u.test(text[end - 1]!)) end--;
       if (end <= start) return;
+      const after = closed ? close + (text[close] === "'" ? 2 : 1) : close;
       out.push({
-        start, end, open, close, paragraph: p.index, closed, continues,
+        start, end, open, close, after, paragraph: p.index, closed, continues,
         words: wordCount(text.slice(start, end)),
       });
     }

@@ -62,6 +62,8 @@ describe("direct quote sieves", () => {
       { text: "Trade must grow", canonical: "Lee Min-ho" }],
     ["spelling variants are one person", "Kang Dae-sung arrived. Kang Dae Sung later said: “We expect a long and fruitful partnership.”",
       { text: "We expect a long", canonical: "Kang Dae-sung" }],
+    ["two apostrophes as quote marks", "''We will rebuild the station by spring,'' said Hana Ito, the mayor.",
+      { text: "We will rebuild the station", canonical: "Hana Ito", sieve: "trailing-cue" }],
     ["a quote with no speaker anywhere is unattributed", "The crowd chanted for hours.\n“This is not the end of the road for anyone here.”",
       { text: "This is not the end", speaker: null, canonical: null, sieve: "unattributed" }],
   ];
@@ -88,6 +90,18 @@ describe("reported speech sieves", () => {
       { text: "the law was “unfair and rushed” from the start", kind: "mixed", canonical: "Nora Bell" }],
     ["participle continues the sentence's subject", "The ministry denied the report, saying the figures were wrong and outdated.",
       { text: "the figures were wrong", sieve: "participle" }],
+    ["attribution set off by commas mid-sentence", "In the end, Ruth Adler said, the council would have to pay for the repairs.",
+      { text: "In the end, Ruth Adler said, the council", canonical: "Ruth Adler", sieve: "parenthetical-cue" }],
+    ["according to a plain phrase", "According to recent polling, the mayor is losing support in the suburbs.",
+      { text: "the mayor is losing support", sieve: "according-to", canonical: "recent polling" }],
+    ["a plain-phrase subject", "People close to the talks said the deal could be signed within days.",
+      { text: "the deal could be signed within days", speaker: "People close to the talks" }],
+    ["pronoun subject with a bare present verb", "Despite the delays, local officials said they welcome the new schedule.",
+      { text: "they welcome the new schedule", speaker: "local officials" }],
+    ["a person's statement that holds a belief verb stays one statement", "Mayor Jon Pike said afterward he thought the plan would work.",
+      { text: "he thought the plan would work", canonical: "Jon Pike" }],
+    ["a second verb shares the sentence's subject", "Nora Bell visited the site and said that the work was behind schedule.",
+      { text: "the work was behind schedule", canonical: "Nora Bell", sieve: "coordinated-subject" }],
     ["inner statement relayed by an outer source", "Leader Ana Brun said the border would reopen soon, state television said.",
       { text: "the border would reopen soon", canonical: "Ana Brun", via: "state television" }],
   ];
@@ -101,6 +115,8 @@ describe("not statements", () => {
     ["a nickname", "The striker, known as “the Hammer”, scored twice."],
     ["a cue used as a noun", "The said agreement was never signed by anyone."],
     ["no clause after the cue", "He said so."],
+    ["an object noun phrase is not a reported clause", "The reporter explains the significance of the summit."],
+    ["a verb that doubles as a noun", "The official state media covered the parade at length."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));

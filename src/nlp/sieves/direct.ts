@@ -20,7 +20,7 @@ export const trailingCue: DirectSieve = {
   apply(ctx, i) {
     const q = ctx.spans[i]!;
     if (!q.closed) return null;
-    return speakerCueAfter(ctx, q.close + 1, para(ctx, i).end);
+    return speakerCueAfter(ctx, q.after, para(ctx, i).end);
   },
 };
 
@@ -34,7 +34,7 @@ export const leadingCue: DirectSieve = {
     const s = sentenceBounds(ctx, q.open);
     const lo = Math.max(para(ctx, i).start, s.start <= q.open ? s.start : para(ctx, i).start);
     // the window stops at an earlier quote in the same paragraph
-    const prev = i > 0 && ctx.spans[i - 1]!.paragraph === q.paragraph ? ctx.spans[i - 1]!.close + 1 : lo;
+    const prev = i > 0 && ctx.spans[i - 1]!.paragraph === q.paragraph ? ctx.spans[i - 1]!.after : lo;
     return speakerCueBefore(ctx, Math.max(lo, prev), q.open);
   },
 };
@@ -91,7 +91,7 @@ export const paragraphContinuation: DirectSieve = {
     const q = ctx.spans[i]!;
     const p = para(ctx, i);
     if (q.open !== p.start || q.paragraph === 0) return null;
-    const rest = ctx.text.slice(q.closed ? q.close + 1 : q.end, p.end);
+    const rest = ctx.text.slice(q.closed ? q.after : q.end, p.end);
     if (/[\p{L}]/u.test(rest)) return null;
     for (let j = i - 1; j >= 0 && ctx.spans[j]!.paragraph >= q.paragraph - 1; j--) {
       if (ctx.spans[j]!.paragraph === q.paragraph - 1 && ctx.direct[j]) return { sameAs: ctx.direct[j]! };

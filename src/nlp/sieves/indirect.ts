@@ -144,7 +144,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
-  if (!that && !hasFiniteVerb(text.slice(s, e))) return null;
+  if (!that && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return null;
   let mention: Mention | null;
   let sieve: string;
   let conf: number;
@@ -202,6 +202,8 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   }
   if (!mention || comma <= sent.start) return null;
   const tail = text.slice(after, sent.end);
+  // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
+  if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
   if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // the clause starts after an earlier "According to X," or a leading direct quote
@@ -212,11 +214,54 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   return make(cue, mention, s, e, "clause-then-cue", cue.belief ? 0.7 : 0.85);
 }
 
+/** "In a merger, he said, the brand would survive": an attribution set off by commas mid-sentence. */
+function parenthetical(ctx: Context, cue: Cue): Statement | null {
+  const { text } = ctx;
+  if (cue.participle) return null;
+  const sent = sentenceBounds(ctx, cue.start);
+  let mention: Mention | null = null;
+  let open = -1;
+  let close = -1;
+  const end = cue.start - gapBefore(text, cue.start);
+  const m = mentionBefore(text, sent.start, end);
+  if (m && m.end >= end - 1 && /,\s*$/.test(text.slice(Math.max(sent.start, m.start - 3), m.start))) {
+    mention = m;
+    open = text.lastIndexOf(",", m.start);
+    const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+\p{Ll}+ly)?\s*,/u.exec(text.slice(cue.end, sent.end));
+    if (after) close = cue.end + after[0].length;
+  } else if (/,\s*$/.test(text.slice(Math.max(sent.start, cue.start - 3), cue.start))) {
+    const inv = mentionAfter(text, cue.end, sent.end);
+    if (inv && /^\s*,/.test(text.slice(inv.end, inv.end + 3))) {
+      mention = inv;
+      open = text.lastIndexOf(",", cue.start);
+      close = text.indexOf(",", inv.end) + 1;
+    }
+  }
+  if (!mention || open <= sent.start || close <= 0) return null;
+  if (/^\s*[“"]/u.test(text.slice(sent.start, sent.start + 2))) return null;
+  const head = text.slice(sent.start, open);
+  const rest = text.slice(close, sent.end);
+  if (words(head) < 1 || words(rest) < MIN_CLAUSE_WORDS) return null;
+  // the comma pair must interrupt one clause: what follows starts lowercase or with a name, not a new attribution
+  if (/^\s*(?:according|which|who|adding|saying|as|and|but)\b/iu.test(rest)) return null;
+  const [s, e] = trimClause(text, sent.start, sent.end);
+  if (!hasFiniteVerb(head + rest)) return null;
+  return make(cue, mention, s, e, "parenthetical-cue", 0.8);
+}
+
 /** "According to X, CLAUSE" and "CLAUSE, according to X." */
 function accordingTo(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
   const sent = sentenceBounds(ctx, cue.start);
-  const m = mentionAfter(text, cue.end, sent.end);
+  // the source: a name or role, else a short plain phrase up to the comma ("according to recent polling,")
+  let m = mentionAfter(text, cue.end, sent.end);
+  if (!m || !/^\s*[,.]|^\s*$/u.test(text.slice(m.end, m.end + 2))) {
+    const plain = /^\s*([^,;:.“”"]{2,80}?)\s*(?=,|\.?\s*$)/u.exec(text.slice(cue.end, sent.end));
+    if (plain && plain[1]!.split(/\s+/).length <= 10) {
+      const lo = cue.end + plain[0].indexOf(plain[1]!);
+      m = analyse(tokenize(text, lo, lo + plain[1]!.length), text) ?? m;
+    }
+  }
   if (!m) return null;
   let after = m.end;
   // an appositive after the source: "the Korean Central News Agency (KCNA), North Korea’s official outlet,"
@@ -230,7 +275,7 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
     return make(cue, m, s, e, "according-to", 0.9);
   }
-  if (/,\s*$/.test(before) && /^[\s.!?”"’]*$/.test(text.slice(after, sent.end))) {
+  if ((/,\s*$/.test(before) || words(before) >= 6) && /^[\s.!?”"’]*$/.test(text.slice(after, sent.end))) {
     if (/^\s*[“"]/u.test(before)) return null; // a direct quote's relay, handled as `via`
     const [s, e] = trimClause(text, sent.start, cue.start);
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
@@ -258,7 +303,7 @@ export function findIndirect(ctx: Context): Statement[] {
     }
     let st: Statement | null;
     if (cue.prepositional) st = accordingTo(ctx, cue);
-    else st = clauseAfter(ctx, cue, lastSubject) ?? clauseBefore(ctx, cue);
+    else st = clauseAfter(ctx, cue, lastSubject) ?? clauseBefore(ctx, cue) ?? parenthetical(ctx, cue);
     if (!st) {
       // remember a subject even when the cue has no clause of its own ("X hinted …, telling reporters that")
       if (!cue.prepositional && !cue.participle) lastSubject = subjectBefore(ctx, sent.start, cue) ?? lastSubject;
