@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { extract } from "../src/nlp/pipeline";
+import { extract, EXTRACTOR_VERSION } from "../src/nlp/pipeline";
+import type { Extraction } from "../src/nlp/types";
 import { openDb, type Db } from "../src/store/db";
 import { ingestArticle } from "../src/services/ingest";
 import { MAX_TEXT_BYTES } from "../src/services/article-input";
@@ -154,6 +155,9 @@ function benchExtraction(articles: Article[]) {
   // per-article time: the median of its runs, so one gc pause does not make an article look slow
   const perArticle = texts.map((_, i) => median(runs.map((r) => r.per[i]!)));
   const slowest = perArticle.indexOf(Math.max(...perArticle));
+  // the article with the highest cost per character (among those over 1,000 chars, where timer noise is small)
+  const perChar = perArticle.map((ms, i) => (texts[i]!.length >= 1000 ? (ms * 1e6) / texts[i]!.length : 0));
+  const densest = perChar.indexOf(Math.max(...perChar));
   const extractMs = median(runs.map((r) => r.extractMs));
   const regexMs = median(runs.map((r) => r.regexMs));
   const result = {
@@ -168,6 +172,8 @@ function benchExtraction(articles: Article[]) {
     articles_per_s: (texts.length / extractMs) * 1000,
     per_article_ms: { p50: pct(perArticle, 50), p95: pct(perArticle, 95), p99: pct(perArticle, 99), max: perArticle[slowest]! },
     slowest: { id: articles[slowest]!.id, chars: texts[slowest]!.length, ms: perArticle[slowest]! },
+    ns_per_char_corpus: (extractMs * 1e6) / chars,
+    ns_per_char_worst: { id: articles[densest]!.id, chars: texts[densest]!.length, ns_per_char: perChar[densest]! },
     regex_ms: regexMs,
     regex_mb_per_s: (MB(bytes) / regexMs) * 1000,
     regex_matches: runs[0]!.matches,
@@ -192,6 +198,8 @@ function benchExtraction(articles: Article[]) {
     ["ms/article p95", f(result.per_article_ms.p95, 2)],
     ["ms/article p99", f(result.per_article_ms.p99, 2)],
     ["ms/article max", `${f(result.per_article_ms.max, 2)} (${result.slowest.id}, ${int(result.slowest.chars)} chars)`],
+    ["ns/char corpus", f(result.ns_per_char_corpus, 0)],
+    ["ns/char worst article", `${f(result.ns_per_char_worst.ns_per_char, 0)} (${result.ns_per_char_worst.id}, ${int(result.ns_per_char_worst.chars)} chars)`],
     ["regex pass MB/s", f(result.regex_mb_per_s, 0)],
     ["quoted spans (regex)", int(result.regex_matches)],
     ["quotes / claims found", `${int(result.quotes)} / ${int(result.claims)}`],
@@ -286,7 +294,7 @@ function fileSize(path: string): number {
   return existsSync(path) ? statSync(path).size : 0;
 }
 
-function benchIngest(articles: Article[], dir: string, extractMs: number) {
+function benchIngest(articles: Article[], dir: string, precomputed: Map<string, Extraction>) {
   const file = join(dir, "bench.db");
   const db = openDb(file);
   gc();
@@ -306,6 +314,14 @@ function benchIngest(articles: Article[], dir: string, extractMs: number) {
     if (ingestArticle(db, { text: a.text, title: a.title, outlet: "BBC News" }).created) again++;
   }
   const dupMs = performance.now() - t1;
+  // the same ingest into a second database with the extractions computed beforehand: storage alone
+  const storeOnly = openDb(join(dir, "store-only.db"));
+  const fixed = { version: EXTRACTOR_VERSION, extract: (text: string) => precomputed.get(text) ?? extract(text) };
+  gc();
+  const t2 = performance.now();
+  for (const a of articles) ingestArticle(storeOnly, { text: a.text, title: a.title, outlet: "BBC News" }, { extractor: fixed });
+  const storeMs = performance.now() - t2;
+  storeOnly.close();
   const chars = articles.reduce((n, a) => n + a.text.length, 0);
   const result = {
     articles: articles.length,
@@ -317,16 +333,16 @@ function benchIngest(articles: Article[], dir: string, extractMs: number) {
     db_mb: MB(dbBytes),
     db_bytes_per_corpus_char: dbBytes / chars,
     rows: counts,
-    /** ingest time less the corpus extraction time of section 1: validation, hashing and SQLite */
-    storage_ms: ms - extractMs,
-    storage_ms_per_article: (ms - extractMs) / articles.length,
+    /** the same ingest with extractions computed beforehand: validation, hashing and SQLite only */
+    storage_ms: storeMs,
+    storage_ms_per_article: storeMs / articles.length,
     reingest_ms: dupMs,
     reingest_articles_per_s: (articles.length / dupMs) * 1000,
     reingest_created: again,
   };
   table(`4. Ingest: ingestArticle() into a fresh SQLite file (WAL) in ${dir}`, ["figure", "value"], [
     ["first ingest", `${int(ms)} ms, ${int(result.articles_per_s)} articles/s, ${int(result.chars_per_s)} chars/s`],
-    ["of which not extraction", `~${int(result.storage_ms)} ms (${f(result.storage_ms_per_article, 2)} ms/article: validation, hashing, SQLite)`],
+    ["storage alone", `${int(storeMs)} ms, ${f(result.storage_ms_per_article, 2)} ms/article (same ingest, extractions precomputed)`],
     ["stored", `${int(created)} sources (${int(result.duplicates_in_corpus)} repeated texts in the corpus)`],
     ["rows", `${int(counts.quotes)} quotes, ${int(counts.claims)} claims, ${int(counts.people)} people`],
     ["database size", `${f(result.db_mb, 1)} MB (${f(result.db_bytes_per_corpus_char, 2)} bytes per corpus char)`],
@@ -343,7 +359,8 @@ async function benchWeb(db: Db) {
   const top = listPeople(db)[0];
   const paths = [
     "/", "/sources", "/sources/1", "/people", `/people/${top?.id ?? 1}`, `/people/${top?.id ?? 1}.json`,
-    "/quotes", "/quotes.json", "/quotes.csv", "/claims", "/claims.csv", "/sources/new",
+    "/quotes", "/quotes.json", `/quotes.json?person=${top?.id ?? 1}`, "/quotes.json?q=minister", "/quotes.json?offset=13000",
+    "/quotes.csv", "/claims", "/claims.csv", "/sources/new",
   ];
   const rows: { path: string; status: number; kb: number; n: number; p50: number; max: number; max_rss_mb: number }[] = [];
   try {
@@ -378,13 +395,24 @@ async function benchWeb(db: Db) {
 
 // ---------- main ----------
 
+/** The checked-out commit, read without git (src may hold uncommitted edits: the figures are of the working tree). */
+function commit(): string {
+  try {
+    const head = readFileSync(join(ROOT, ".git", "HEAD"), "utf8").trim();
+    if (!head.startsWith("ref: ")) return head.slice(0, 12);
+    return readFileSync(join(ROOT, ".git", head.slice(5)), "utf8").trim().slice(0, 12);
+  } catch {
+    return "unknown";
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   if (!(globalThis as { gc?: unknown }).gc) console.log("(run with node --expose-gc for heap figures after gc; npm run bench does)");
   const m0 = snapshot("start");
   const articles = loadCorpus(CORPUS);
   const m1 = snapshot("corpus loaded");
-  console.log(`whosaid bench — ${CORPUS}\n  node ${process.version}, ${articles.length} articles`);
+  console.log(`whosaid bench — ${CORPUS}\n  node ${process.version}, extractor ${EXTRACTOR_VERSION}, commit ${commit()}, ${articles.length} articles`);
 
   const extraction = benchExtraction(articles);
   // what the extraction of the whole corpus holds once built (all results kept alive)
@@ -392,6 +420,8 @@ async function main(): Promise<void> {
   const kept = articles.map((a) => extract(a.text));
   const held = snapshot("whole-corpus extraction held");
   const retainedMb = held.heap_mb - before.heap_mb;
+  // kept for section 4's storage-only ingest
+  const precomputed = new Map(articles.map((a, i) => [a.text, kept[i]!]));
   kept.length = 0;
 
   const linearity = benchLinearity(articles);
@@ -400,7 +430,7 @@ async function main(): Promise<void> {
   let ingest;
   let web;
   try {
-    const { db, result } = benchIngest(articles, dir, extraction.extract_ms);
+    const { db, result } = benchIngest(articles, dir, precomputed);
     ingest = result;
     snapshot("after ingest");
     try {
@@ -422,6 +452,8 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     bench: "whosaid",
     node: process.version,
+    extractor_version: EXTRACTOR_VERSION,
+    commit: commit(),
     corpus: { file: CORPUS, articles: articles.length, chars: extraction.chars, bytes: extraction.bytes },
     extraction,
     linearity,

@@ -2,6 +2,7 @@
 // clauses), then mention → canonical speaker within the document.
 import type { Context, Statement } from "./context";
 import { sentenceBounds } from "./context";
+import { paragraphAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
@@ -105,12 +106,31 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
     kept.push(st);
   }
   const direct: Statement[] = [];
-  ctx.spans.forEach((_, i) => {
+  // last resort for a quote no sieve attributed: a reported statement in the same paragraph, or,
+  // for a paragraph that is only the quote, the last statement of the paragraph before
+  const byParagraph = new Map<number, Statement[]>();
+  for (const st of [...kept, ...ctx.direct.filter((d): d is Statement => !!d)]) {
+    if (!st.mention) continue;
+    const p = paragraphAt(doc, st.start);
+    const list = byParagraph.get(p) ?? [];
+    list.push(st);
+    byParagraph.set(p, list);
+  }
+  ctx.spans.forEach((q, i) => {
     if (covered.has(i)) return;
     if (ctx.direct[i]) direct.push(ctx.direct[i]!);
     else if (ctx.standalone[i]) {
-      const q = ctx.spans[i]!;
-      direct.push({ start: q.start, end: q.end, kind: "direct", mention: null, cue: null, via: null, sieve: "unattributed", confidence: 0.3, span: i, sameAs: null });
+      const para = ctx.doc.paragraphs[q.paragraph]!;
+      const quoteOnly = q.open === para.start && !/[\p{L}]/u.test(ctx.text.slice(q.closed ? q.after : q.end, para.end));
+      const same = byParagraph.get(q.paragraph);
+      const prev = quoteOnly ? byParagraph.get(q.paragraph - 1) : undefined;
+      const src = same?.length ? same.reduce((a, b) => (Math.abs(b.start - q.start) < Math.abs(a.start - q.start) ? b : a)) : prev?.length ? prev.reduce((a, b) => (b.start > a.start ? b : a)) : null;
+      if (src) {
+        const from = src.sameAs ?? src;
+        direct.push({ start: q.start, end: q.end, kind: "direct", mention: from.mention, cue: from.cue, via: from.via, sieve: "paragraph-statement", confidence: 0.55 * from.confidence, span: i, sameAs: from });
+      } else {
+        direct.push({ start: q.start, end: q.end, kind: "direct", mention: null, cue: null, via: null, sieve: "unattributed", confidence: 0.3, span: i, sameAs: null });
+      }
     }
   });
   const statements = [...direct, ...kept].sort((a, b) => a.start - b.start);

@@ -178,7 +178,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
       const before = lower(toks[i - 2]!.text);
       const after = toks[i]!.text;
-      if ((ROLE_NOUNS.has(before) || ANONYMOUS_HEADS.has(before) || (l === "of" && (TITLE_WORDS.has(before)))) && (isCap(after) || lower(after) === "the")) { i--; continue; }
+      if ((ROLE_NOUNS.has(before) || ANONYMOUS_HEADS.has(before) || (l === "of" && (TITLE_WORDS.has(before)))) && (isCap(after) || lower(after) === "the" || ROLE_MODIFIERS.has(lower(after)))) { i--; continue; }
       break;
     }
     if (l === "the" && i > 1 && /^(of|for|at)$/i.test(toks[i - 2]!.text)) { i--; continue; }

@@ -10,7 +10,7 @@ const SPEECH_VERBS = [
   "disclose", "reveal", "boast", "pledge", "caution", "charge", "accuse", "demand", "ask", "answer",
   "relay", "relate", "quip", "joke", "shout", "yell", "whisper", "testify", "conclude", "continue",
   "affirm", "proclaim", "threaten", "retort", "posit", "predict", "signal", "underline",
-  "underscore", "highlight", "describe", "forecast", "reckon", "lament", "concur", "guarantee",
+  "underscore", "highlight", "describe", "forecast", "surmise", "exclaim", "interject", "chime", "reckon", "lament", "concur", "guarantee",
   "assure", "remind", "inform", "advise", "recommend", "propose", "clarify", "specify", "object",
   "protest", "speculate", "opine", "acknowledge", "brag", "muse", "post", "apologise", "apologize",
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "question",

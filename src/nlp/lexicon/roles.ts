@@ -68,7 +68,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   "committee", "department", "ministry", "agency", "company", "club", "team", "league", "police",
   "army", "navy", "court", "industry", "market", "union", "city", "county", "school", "university",
   "hospital", "bank", "central", "world", "global", "international", "own", "his", "her", "their",
-  "its", "our", "whose", "official", "officials",
+  "its", "our", "whose", "official", "officials", "business", "real", "estate", "tech", "oil",
+  "civil", "rights", "human", "labor", "election", "polling", "research", "advocacy", "committee",
 ]);
 
 /** Heads that make a mention an anonymous source when no name comes with them. */

@@ -42,7 +42,8 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   const at = pos + lead;
   // inverted: said Peskov
   const c0 = cueAt(ctx, at, at + 1);
-  if (c0 && !c0.prepositional && INVERTIBLE.has(c0.text.toLowerCase())) {
+  // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
+  if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
     const m = mentionAfter(text, c0.end, limit);
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
