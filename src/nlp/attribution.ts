@@ -1,7 +1,7 @@
 // Attribution in two phases: quote → mention by ordered sieves (direct quotes first, then reported
 // clauses), then mention → canonical speaker within the document.
 import type { Context, Statement } from "./context";
-import { sentenceBounds } from "./context";
+import { firstSpanFrom, sentenceBounds } from "./context";
 import { paragraphAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
@@ -79,7 +79,7 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   // a reported clause holding quote marks is a mixed quote; direct quotes inside it are not repeated
   const covered = new Set<number>();
   for (const st of indirect) {
-    for (let i = 0; i < ctx.spans.length; i++) {
+    for (let i = firstSpanFrom(ctx, st.start); i < ctx.spans.length && ctx.spans[i]!.open <= st.end; i++) {
       const q = ctx.spans[i]!;
       if (q.open >= st.start && q.close <= st.end + 1) {
         st.kind = "mixed";
@@ -90,9 +90,17 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   // an outer attribution around a whole inner one is its relay: "Kim said X, KCNA said"
   const kept: Statement[] = [];
   const dropped = new Set<Statement>();
+  let pos = 0;
   for (const st of indirect) {
     if (dropped.has(st)) continue;
-    const inner = indirect.find((o) => o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start);
+    // statements are in cue order, so one nested in this one lies among its near neighbours
+    const k = indirect.indexOf(st, Math.max(0, pos - 1));
+    pos = k;
+    let inner: Statement | undefined;
+    for (let j = Math.max(0, k - 4); j < Math.min(indirect.length, k + 5) && !inner; j++) {
+      const o = indirect[j]!;
+      if (o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start) inner = o;
+    }
     if (inner && st.mention) {
       if (st.mention.kind === "person" || st.mention.pronoun) {
         // "Putin said he thought X": one statement, the outer one

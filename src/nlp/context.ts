@@ -66,3 +66,15 @@ export function cuesIn(ctx: Context, from: number, to: number): Cue[] {
   for (let i = firstCueFrom(ctx, from); i < ctx.cues.length && ctx.cues[i]!.start < to; i++) out.push(ctx.cues[i]!);
   return out;
 }
+
+/** Index of the first quote span whose opening mark is at or after `pos` (binary search), or spans.length. */
+export function firstSpanFrom(ctx: Context, pos: number): number {
+  let lo = 0;
+  let hi = ctx.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.spans[mid]!.open < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,7 +4,7 @@ import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues
 import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
-import { cuesIn, sentenceBounds, type Context, type Statement } from "../context";
+import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 import { BETWEEN_SPEAKER_AND_CUE } from "./patterns";
 
 const MIN_CLAUSE_WORDS = 3;
@@ -138,8 +138,8 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return null;
   // a whole quote right after the cue is a direct quote, handled by the direct sieves
   if (/^\s*[“"]/u.test(next) && !that) {
-    const q = ctx.spans.findIndex((s) => s.open >= start && s.open < start + 3);
-    if (q >= 0 && ctx.standalone[q]) return null;
+    const q = firstSpanFrom(ctx, start);
+    if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
   if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
