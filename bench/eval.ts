@@ -2,7 +2,7 @@
 // figures (../shared/eval/score.mjs) and the precision of each sieve, so every wrong answer points
 // at the rule that made it. The shared files are read in place and never copied.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { extract } from "../src/nlp/pipeline";
@@ -82,6 +82,7 @@ function main(): number {
       console.log(`    ${name.padEnd(22)} ${String(s.n).padStart(4)}   ${(100 * s.quote / s.n).toFixed(1).padStart(6)}   ${(100 * s.speaker / s.n).toFixed(1).padStart(6)}`);
     }
   }
+  rmSync(tmp, { recursive: true, force: true });
   return 0;
 }
 
