@@ -295,7 +295,7 @@ class Detector {
       if (end < 0) continue;
       if (seq[0] === "*be*" && this.low(i - 1) === "it") continue; // "it is said to" is caught as "it *be* said"
       if (seq.includes("reports") && this.toks[i - 1]?.cap && this.toks[i - 1]!.word && this.same(i - 1, i)
-        && this.sentStart(i) !== i - 1) continue; // "Reuters reports said"
+        && this.sentStart(i) !== i - 1) continue; // "wire reports said"
       if (this.namedSourceNear(i) && !seq.includes("reports")) return;
       const start = this.clauseStart(i);
       if (seq[0] === "according") {
@@ -325,7 +325,7 @@ class Detector {
       else for (let k = j - 1; k >= Math.max(first, j - 10); k--) if (BE_FORMS.has(this.low(k))) mode = "reduced";
     }
     if (!mode && BARE_PASSIVES.get(p) === this.low(i + 1) && i > first && !ACTIVE_SUBJECTS.has(this.low(i - 1))) {
-      // "expected to" after a noun is as often active ("Trump expected to win"): only in "with X expected to"
+      // "expected to" after a noun is as often active ("the mayor expected to win"): only in "with X expected to"
       if (p !== "expected") mode = "bare";
       else for (let k = i - 1; k >= Math.max(first, i - 8); k--) if (this.low(k) === "with") mode = "bare";
     }
@@ -438,7 +438,7 @@ class Detector {
     return false;
   }
 
-  /** The source in inverted order after a verb of saying: "…, said one Democratic source". */
+  /** The source in inverted order after a verb of saying: "…, said one party source". */
   invertedSay(npStart: number): boolean {
     const p = this.low(npStart - 1);
     if (INVERTED_SAY.has(p)) {
@@ -469,7 +469,7 @@ class Detector {
     return j + 1;
   }
 
-  /** Whether the group noun phrase [s, h] names someone: "aide Cheryl Mills", "Smith, a senior adviser". */
+  /** Whether the group noun phrase [s, h] names someone: "aide Ann Lee", "Smith, a senior adviser". */
   named(s: number, h: number): boolean {
     const next = this.toks[h + 1];
     if (next?.cap && next.word && this.same(h, h + 1) && !INVERTED_SAY.has(next.low)) return true;
@@ -479,7 +479,7 @@ class Detector {
       if (k > 0 && this.toks[k]?.cap) return true;
     }
     if (INDEFINITES.has(this.low(s)) && this.low(s - 1) === "," && this.toks[s - 2]?.cap && this.toks[s - 2]!.word) return true;
-    // "Kenneth Baer, a former … official who runs …": apposition to a name
+    // "Jane Roe, a former … official who runs …": apposition to a name
     return false;
   }
 
@@ -584,7 +584,7 @@ class Detector {
     if (s < 0 || s === this.sentStart(i) || this.low(s - 1) !== ",") return;
     if (INDEFINITES.has(this.low(s)) || this.named(s, i) || INSTITUTIONAL_PLURALS.has(this.low(i))) return;
     if (s === i) return; // a bare "…, voters say" is too often a poll or a group named before
-    for (let m = s; m < i; m++) if (this.toks[m]!.cap) return; // "…, Port Authority lawyers say": an organisation
+    for (let m = s; m < i; m++) if (this.toks[m]!.cap) return; // "…, Harbour Board lawyers say": an organisation
     const k = i + 1;
     if (!INVERTED_SAY.has(this.low(k)) || !this.same(i, k) || /[^s]s$/.test(this.low(k))) return;
     if (this.clauseEnd(k + 1) - (k + 1) > 0) return; // only at the end of the sentence
@@ -613,7 +613,7 @@ class Detector {
     const plural = /s$/.test(l);
     if (!plural && !INDEFINITES.has(d)) return;
     if (plural && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
-    for (let m = s; m < i; m++) if (this.toks[m]!.cap && m > this.sentStart(i)) return; // "a Harvard study"
+    for (let m = s; m < i; m++) if (this.toks[m]!.cap && m > this.sentStart(i)) return; // "a Northfield University study"
     let k = i + 1;
     while (AUX_ADVERBS.has(this.low(k))) k++;
     if (!STUDY_VERBS.has(this.low(k)) || !this.same(i, k)) return;
@@ -635,7 +635,7 @@ class Detector {
   }
 }
 
-/** A plural noun of people: "voters", "Mexicans", "cast members" (not "questions", "countries"). */
+/** A plural noun of people: "voters", "Canadians", "cast members" (not "questions", "countries"). */
 function isPersonPlural(w: string): boolean {
   if (PERSON_PLURALS.has(w)) return true;
   if (NON_PERSON_PLURALS.has(w) || /'s$/.test(w)) return false;

@@ -125,7 +125,7 @@ export const VAGUE_GROUPS: ReadonlySet<string> = new Set([
 
 /**
  * Groups that are vague only when described without a name: "human rights groups warned",
- * "supporters in Congress say", "Democratic leaders worried" (but a bare "leaders agreed" points back).
+ * "supporters in Congress say", "party leaders worried" (but a bare "leaders agreed" points back).
  */
 export const VAGUE_GROUPS_MODIFIED: ReadonlySet<string> = new Set([
   "leaders", "groups", "supporters", "opponents", "proponents", "defenders", "campaigners",
@@ -133,7 +133,7 @@ export const VAGUE_GROUPS_MODIFIED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Plural nouns of people after a quantifier ("many Mexicans", "several cast members"): these words,
+ * Plural nouns of people after a quantifier ("many Canadians", "several cast members"): these words,
  * or the endings of PERSON_PLURAL_ENDINGS.
  */
 export const PERSON_PLURALS: ReadonlySet<string> = new Set([
@@ -210,7 +210,7 @@ export const STANCE_VERBS_NEEDING_AS: ReadonlySet<string> = new Set([
   "considers", "describe", "describes", "described",
 ]);
 
-/** Adjectives of stance after "be": "many Democrats are afraid that …". */
+/** Adjectives of stance after "be": "many farmers are afraid that …". */
 export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   "afraid", "worried", "concerned", "surprised", "convinced", "skeptical", "sceptical", "unsettled",
   "confident", "doubtful", "wary", "nervous", "incensed", "angry", "upset", "frustrated", "optimistic",
@@ -293,7 +293,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   "through", "during", "without", "within", "under", "like", "including", "whether", "why", "how",
 ]);
 
-/** Prepositions that may follow a group before its verb: "experts on North Korea said". */
+/** Prepositions that may follow a group before its verb: "experts on the region said". */
 export const GROUP_PREPOSITIONS: ReadonlySet<string> = new Set([
   "in", "on", "at", "of", "from", "for", "with", "to", "across", "around", "within", "inside",
   "outside", "close", "near", "throughout", "behind",
@@ -332,7 +332,7 @@ export const REDUCED_PARTICIPLES: ReadonlySet<string> = new Set(["considered", "
 
 /**
  * Participles that are passive whenever their preposition follows at once, even without "be":
- * "an American contractor accused of spying", "opportunities seen as beneficial". (The active verb
+ * "a foreign contractor accused of spying", "opportunities seen as beneficial". (The active verb
  * would need an object first: "viewed him as".) The value is the preposition. Not "accused of": bare,
  * it is mostly a legal charge ("people accused of murder"), which the article sources elsewhere.
  */
