@@ -16,6 +16,7 @@
 //      (speaker_kind "anonymous") claims where the lexical rules found nothing.
 // Every step looks at a bounded window around a token, so the whole is linear in the article length.
 import type { ClaimReason, ClaimRecord, Doc, QuoteRecord } from "./types";
+import { sentenceAt } from "./document";
 import {
   ACTIVE_SUBJECTS, AUXILIARIES, INSTITUTIONAL_PLURALS, SPEECH_CONTEXT, ANAPHORIC_DETERMINERS, BARE_PASSIVES, OBJECT_VERBS, ANONYMITY_PHRASES, ANONYMOUS_PERSON_NOUNS, ANONYMOUS_PERSON_QUALIFIERS,
   ANONYMOUS_SOURCES, AUX_ADVERBS, BE_FORMS, CLAUSE_BREAKERS, CLAUSE_OPENERS, CRITICISM_ADJECTIVES,
@@ -666,7 +667,7 @@ function dedupe(cands: Candidate[]): Candidate[] {
 function speechNearby(d: Detector, q: QuoteRecord): boolean {
   if (LABEL_RE.test(q.text)) return true;
   const doc = d.doc;
-  const s = sentenceAtOffset(doc, q.start);
+  const s = sentenceAt(doc, q.start);
   if (s < 0) return false;
   const para = doc.sentences[s]!.paragraph;
   // a transcript: this paragraph or one of the two before opens with a speaker label
@@ -696,18 +697,6 @@ function speechNearby(d: Detector, q: QuoteRecord): boolean {
 
 const LABEL_RE = /^\s*["“]?[\p{Lu}][\p{Lu}.' -]{1,30}:/u;
 
-function sentenceAtOffset(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = doc.sentences[mid]!;
-    if (offset < x.start) hi = mid - 1;
-    else if (offset >= x.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Claims from the quote finder: quotes with no speaker, and quotes from an anonymous source. */
 function fromQuotes(d: Detector, quotes: readonly QuoteRecord[]): Candidate[] {

@@ -42,17 +42,19 @@ export function sentenceBounds(ctx: Context, offset: number): { start: number; e
   return { start: s.start, end: s.end };
 }
 
-/** Index of the first cue starting at or after `pos` (binary search over the sorted cues). */
-function firstCueFrom(ctx: Context, pos: number): number {
+/** Index of the first item whose `key` is at or after `pos`, in a list sorted by that key. */
+function lowerBound<T>(items: readonly T[], pos: number, key: (t: T) => number): number {
   let lo = 0;
-  let hi = ctx.cues.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ctx.cues[mid]!.start < pos) lo = mid + 1;
+    if (key(items[mid]!) < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const firstCueFrom = (ctx: Context, pos: number): number => lowerBound(ctx.cues, pos, (c) => c.start);
 
 /** First cue starting at or after `pos` and before `limit`. */
 export function cueAt(ctx: Context, pos: number, limit: number): Cue | null {
@@ -67,14 +69,7 @@ export function cuesIn(ctx: Context, from: number, to: number): Cue[] {
   return out;
 }
 
-/** Index of the first quote span whose opening mark is at or after `pos` (binary search), or spans.length. */
+/** Index of the first quote span whose opening mark is at or after `pos`, or spans.length. */
 export function firstSpanFrom(ctx: Context, pos: number): number {
-  let lo = 0;
-  let hi = ctx.spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.spans[mid]!.open < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(ctx.spans, pos, (q) => q.open);
 }

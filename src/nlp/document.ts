@@ -1,6 +1,6 @@
 // Paragraphs and sentences as offsets into the original text, in one linear pass each.
 // natural's SentenceTokenizer is not used: it is quadratic on long input and splits "U.S.".
-import type { Doc, Paragraph, Sentence } from "./types";
+import type { Doc, Paragraph, Sentence, Span } from "./types";
 import { ABBREVIATIONS, SENTENCE_STARTERS } from "./lexicon/abbreviations";
 
 /** Paragraphs are runs of non-blank lines... in news copy, each line is a paragraph. */
@@ -101,13 +101,13 @@ export function makeDoc(text: string): Doc {
   return { text, paragraphs, sentences: splitSentences(text, paragraphs) };
 }
 
-/** Index of the sentence containing `offset` (binary search), or -1. */
-export function sentenceAt(doc: Doc, offset: number): number {
+/** Index of the span in a sorted, non-overlapping list that contains `offset` (binary search), or -1. */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = doc.sentences.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid]!;
+    const s = spans[mid]!;
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return mid;
@@ -115,16 +115,12 @@ export function sentenceAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** Index of the paragraph containing `offset` (binary search), or -1. */
+/** Index of the sentence containing `offset`, or -1. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  return spanIndexAt(doc.sentences, offset);
+}
+
+/** Index of the paragraph containing `offset`, or -1. */
 export function paragraphAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = doc.paragraphs[mid]!;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return spanIndexAt(doc.paragraphs, offset);
 }
