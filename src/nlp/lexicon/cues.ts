@@ -71,14 +71,8 @@ export const INVERTIBLE: ReadonlySet<string> = new Set([
   "noted", "replied", "insisted", "declared", "warned", "told", "recalled", "stated", "argued",
 ]);
 
-/** Prepositional cues that put the source before or after the content. */
-export const ACCORDING_TO = /\b(?:according to|as reported by|as quoted by|in the words of|citing)\s+/giu;
-
 /** Words that may stand between a cue and its reported clause ("said on Friday that"). */
 export const CUE_ADVERBIALS = /^(?:\s*,?\s*(?:on|last|this|earlier|later|in|at|during|after|before|late|early)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\p{L}\-]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|day|today|yesterday|statement|interview|speech|briefing|conference|post|tweet|letter|address|remarks|rally|sunday|time|weekend|twitter|television|radio|facebook)\b|\s*,?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|afterwards?|later|earlier|previously|again|repeatedly|recently|once|also|then|publicly|privately|separately|flatly|bluntly|simply|further|firmly|reportedly|frequently|often|still|now)\b|\s*,?\s*\p{Ll}+ly\b)/iu;
-
-/** Objects of "tell" and similar ("told reporters", "told state media"). */
-export const TELL_OBJECT = /^\s+(?:(?:the|a|an|local|state|foreign|western|russian|chinese|american|british|news|reporters|journalists|him|her|them|us|me|you|lawmakers|supporters|the\s+\p{Lu}[\p{L}\-]*|\p{Lu}[\p{L}\-]*)\s*){1,5}?(?=\s|,|$)/u;
 
 /** Pronouns that can be speakers, and what they can refer to. */
 export const PRONOUNS: ReadonlyMap<string, "person" | "group" | "self"> = new Map([

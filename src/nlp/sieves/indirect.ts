@@ -5,7 +5,6 @@ import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
-import { BETWEEN_SPEAKER_AND_CUE } from "./patterns";
 
 const MIN_CLAUSE_WORDS = 3;
 
@@ -313,8 +312,6 @@ export function findIndirect(ctx: Context): Statement[] {
     ctx.usedCues.add(cue);
     out.push(st);
   }
-  // a subject before the first verb of the sentence also governs its participles ("The Kremlin hinted …, telling")
   return out;
 }
 
-export { BETWEEN_SPEAKER_AND_CUE };
