@@ -8,7 +8,6 @@ import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
-import { speakerCueAfter } from "./sieves/patterns";
 import { mentionAfter } from "./mentions";
 import type { Doc, Entity, QuoteRecord } from "./types";
 
@@ -69,12 +68,6 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       }
     });
   }
-  // a trailing cue after a quote that still has none ("…,” he said") must not start a reported clause
-  ctx.spans.forEach((q, i) => {
-    if (!ctx.standalone[i] || !q.closed) return;
-    const a = speakerCueAfter(ctx, q.after, ctx.doc.paragraphs[q.paragraph]!.end);
-    if (a) ctx.usedCues.add(a.cue);
-  });
   const indirect = findIndirect(ctx);
   // a reported clause holding quote marks is a mixed quote; direct quotes inside it are not repeated
   const covered = new Set<number>();

@@ -113,7 +113,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
-  const bodyName = nameTokens.some((t) => ORG_WORDS.has(lower(t.text))) || DETERMINERS.has(lower(first.text)) && lower(first.text) === "the";
+  const bodyName = nameTokens.some((t) => ORG_WORDS.has(lower(t.text))) || lower(first.text) === "the";
   while (!bodyName && cut < nameTokens.length - 1) {
     const w = lower(nameTokens[cut]!.text);
     const next = lower(nameTokens[cut + 1]!.text);

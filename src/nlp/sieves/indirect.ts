@@ -4,6 +4,7 @@ import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues
 import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
+import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
@@ -50,10 +51,6 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   return sentEnd;
 }
 
-function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
-  return m ? m[0].length : 0;
-}
 
 /**
  * A subject the name grammar does not cover ("People with knowledge of the plan said", "21 percent

@@ -8,6 +8,12 @@ import { cueAt, type Context } from "../context";
 /** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told"). */
 export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|\p{Ll}+ly))*\s*$/u;
 
+/** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
+export function gapBefore(text: string, pos: number): number {
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
+  return m ? m[0].length : 0;
+}
+
 export interface Attribution {
   mention: Mention;
   cue: Cue;
@@ -79,11 +85,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
-  let gap = text.slice(lo, cue.start);
-  const aux = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|\p{Ll}+ly))*\s*$/u.exec(gap);
-  const speakerEnd = cue.start - (aux ? aux[0].length : 0);
-  gap = text.slice(lo, speakerEnd);
-  let mention = gap.trim() ? mentionBefore(text, lo, speakerEnd) : null;
+  const speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
   if (mention && mention.end < speakerEnd - 1) mention = null;
   if (!mention) {
     const inv = mentionAfter(text, cue.end, end);
