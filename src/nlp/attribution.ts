@@ -43,6 +43,38 @@ function relayAfter(ctx: Context, from: number): string | null {
   return mention ? mention.name ?? mention.text.replace(/^(the|a|an)\s+/i, "") : null;
 }
 
+/**
+ * One quoted sentence interrupted by its attribution ("“My hope,” she said, “is that …”") is one
+ * statement: its span runs from the first segment to the last, the cue inside. A quote whose first
+ * part ends its own sentence ("“A.” she said. “B.”") stays two statements.
+ */
+function joinInterrupted(ctx: Context, direct: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  for (const st of direct) {
+    const prev = out[out.length - 1];
+    if (prev && interrupts(ctx, prev, st)) {
+      out[out.length - 1] = { ...prev, end: st.end, sieve: prev.sieve, confidence: Math.min(prev.confidence, st.sameAs ? prev.confidence : st.confidence) };
+      continue;
+    }
+    out.push(st);
+  }
+  return out;
+}
+
+function interrupts(ctx: Context, a: Statement, b: Statement): boolean {
+  if (a.span === null || b.span !== a.span + 1 && !(b.span !== null && ctx.spans[b.span]!.open > ctx.spans[a.span]!.after)) return false;
+  const qa = ctx.spans[a.span]!;
+  const qb = ctx.spans[b.span!]!;
+  if (!qa.closed || qa.paragraph !== qb.paragraph) return false;
+  // b speaks for a's speaker, or a for b's
+  const cue = a.cue ?? b.cue;
+  if (!cue || !(b.sameAs === a || a.sameAs === b || (!!b.cue && !!a.cue && b.cue.start === a.cue.start))) return false;
+  if (!/[,—–-]\s*$/u.test(ctx.text.slice(qa.start, qa.end))) return false;
+  const gap = ctx.text.slice(qa.after, qb.open);
+  // the attribution sits between the two parts and the sentence goes on after it
+  return gap.length <= 200 && cue.start >= qa.after && cue.end <= qb.open && /[,:—–]\s*$/u.test(gap) && sentenceBounds(ctx, qa.start).end > qb.open;
+}
+
 export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   const ctx: Context = {
     doc, text: doc.text, spans: findQuoteSpans(doc), standalone: [], cues: findCues(doc.text),
@@ -134,7 +166,7 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       }
     }
   });
-  const statements = [...direct, ...kept].sort((a, b) => a.start - b.start);
+  const statements = [...joinInterrupted(ctx, direct), ...kept].sort((a, b) => a.start - b.start);
   return { statements, ctx };
 }
 
@@ -151,7 +183,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m?.name) entity = resolver.resolveNamed(m);
     else if (m?.pronoun) {
-      const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" ? "any" : "group";
+      const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
         if (want === "any" || (want === "person" ? e.kind === "person" : e.kind !== "person")) entity = e;

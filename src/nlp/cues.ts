@@ -39,6 +39,13 @@ export function findCues(text: string): Cue[] {
       end += rest[0].length;
     }
     if (!base) continue;
+    // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
+    // and -s forms are nouns unless a subject-like word stands before them
+    if (base === "call" && !/(ed|ing)$/.test(w)) {
+      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20))) continue;
+      const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
+      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev)) continue;
+    }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
     if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6))) continue;

@@ -13,11 +13,13 @@ const SPEECH_VERBS = [
   "underscore", "highlight", "describe", "forecast", "surmise", "exclaim", "interject", "chime", "reckon", "lament", "concur", "guarantee",
   "assure", "remind", "inform", "advise", "recommend", "propose", "clarify", "specify", "object",
   "protest", "speculate", "opine", "acknowledge", "brag", "muse", "post", "apologise", "apologize",
+  "call",
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "question",
 ] as const;
 
 /** Verbs of belief and intent rather than speech (still attributions, lower confidence). */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set([
+  "call",
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "reckon", "question",
 ]);
 

@@ -98,6 +98,63 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
   return null;
 }
 
+/** Auxiliaries, negation and adverbs that stand between a subject and its cue ("would never have said"). */
+const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|should|may|might|must|did|does|do|didn’t|didn't|doesn’t|doesn't|don’t|don't|won’t|won't|not|also|ever|never|still|both|all|only|just|even|already|is|are|was|were|be|been|being|to|likely|unlikely|more|less|first|then|again|once|\p{Ll}+ly)$/u;
+const RELATIVE = /^(?:who|which|that)$/iu;
+const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
+
+/**
+ * The subject of a cue that the name grammar could not read: after auxiliaries and adverbs, a
+ * relative pronoun ("… a professor who said"), a name in an appositive pair ("A spokesman, Jo Bloggs,
+ * said"), or the plain noun phrase that opens the clause ("One in four voters in the poll said").
+ * Null when what stands there is not a noun phrase (a clause, a quote, nothing).
+ */
+function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | null {
+  const { text } = ctx;
+  let end = cue.start - gapBefore(text, cue.start);
+  const toks = tokenize(text, sentStart, end);
+  let k = toks.length;
+  while (k > 0 && AUX_WORD.test(toks[k - 1]!.text)) k--;
+  if (k === 0) return null;
+  end = toks[k - 1]!.end;
+  const last = toks[k - 1]!;
+  if (RELATIVE.test(last.text)) {
+    // "…, a professor at the school, who said": the antecedent speaks through the relative pronoun
+    const ante = mentionBefore(text, sentStart, last.start - (/,\s*$/.test(text.slice(Math.max(sentStart, last.start - 2), last.start)) ? 2 : 0));
+    const self = { text: last.text, start: last.start, end: last.end };
+    if (ante?.name) return { ...ante, ...self };
+    return ante ?? { ...self, name: null, nameStart: null, nameEnd: null, role: null, pronoun: "who", kind: "unknown", definiteDescription: false };
+  }
+  const direct = mentionBefore(text, sentStart, end);
+  if (direct && direct.end >= end - 1) return direct;
+  // the clause the subject opens: after the last semicolon or dash, and after a leading connective
+  let lo = Math.max(sentStart, text.lastIndexOf(";", end - 1) + 1, text.lastIndexOf(" — ", end - 1) + 3, text.lastIndexOf(" -- ", end - 1) + 4);
+  while (lo < end && /\s/u.test(text[lo]!)) lo++;
+  const conn = LEADING_CONNECTIVE.exec(text.slice(lo, end));
+  if (conn) lo += conn[0].length;
+  const phrase = text.slice(lo, end);
+  if (!phrase || /[“”"]/u.test(phrase)) return null;
+  const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
+  if (parts.length > 3) return null;
+  // "A Twitter spokesman, Jo Bloggs," or "Jo Bloggs, a professor at X,": the part with a name
+  for (const part of parts) {
+    const at = text.indexOf(part, lo);
+    const m = part.split(/\s+/).length <= 8 ? analyse(tokenize(text, at, at + part.length).filter((t) => t.text !== "."), text) : null;
+    if (m?.name && m.kind === "person") return m;
+  }
+  const head = parts[0]!;
+  const ws = head.split(/\s+/);
+  // one part and a comma before the cue is a clause ("To see it is stunning, said …"), not a subject
+  if (ws.length > 14 || (parts.length > 1) !== /,\s*$/u.test(text.slice(lo, cue.start))) return null;
+  // a clause is no subject: a finite verb outside a relative clause ("It was late and he said")
+  const main = head.split(/\s(?:who|that|which|whose)\s/u)[0]!;
+  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|if|when|because|while|although|after|before|since)\b/iu.test(main)) return null;
+  if (/\p{L}{3,}ed\b/u.test(main.split(/\s+/).slice(1).join(" ")) && !/\b(?:of|in|at|for|from|with|on)\b/u.test(main)) return null;
+  if (ws.length > 1 && PRONOUNS.has(ws[0]!.toLowerCase())) return null;
+  const at = text.indexOf(head, lo);
+  return analyse(tokenize(text, at, at + head.length).filter((t) => /[\p{L}\p{N}]/u.test(t.text) || t.text === "’s"), text);
+}
+
 /** Skips the object of "told" ("told reporters on Friday"), adverbials and "that" after a cue. */
 function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: number; that: boolean; via: string | null } {
   const { text } = ctx;
@@ -124,23 +181,72 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
   return { start: pos, that: !!that, via };
 }
 
+/** An object noun phrase of up to eight words, no punctuation but a possessive or hyphen. */
+const OBJ = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}’'\-.]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'\-.]*`;
+const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p{L}+)?`;
+/**
+ * Verbs whose report is an object and its complement rather than a clause: "accused X of Y",
+ * "described X as Y", "called X a Y", "called for Y", "called on X to Y", "urged X to Y",
+ * "asked (X) whether Y", "vowed to Y". The first group starts the reported content.
+ */
+const OBJECT_FRAMES: Record<string, { re: RegExp }[]> = {
+  accuse: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+of\s+\p{L}`, "du") }],
+  charge: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+with\s+\p{L}`, "du") }],
+  describe: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+as\s+\S`, "du") }],
+  call: [
+    { re: new RegExp(String.raw`^${ADV}\s+for\s+()\S`, "du") },
+    { re: new RegExp(String.raw`^${ADV}\s+on\s+(${OBJ})\s+to\s+\p{L}`, "du") },
+    { re: new RegExp(String.raw`^${ADV}\s+((?!(?:it|off|up|out|back|in|him|her|them)\b)${OBJ})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}[“"]`, "du") },
+    { re: new RegExp(String.raw`^${ADV}\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`, "du") },
+  ],
+  urge: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+to\s+\p{L}`, "du") }],
+  ask: [
+    { re: new RegExp(String.raw`^${ADV}(?:\s+(?!whether|if|why|how|what|when|where|who)${OBJ})?\s+((?:whether|if|why|how|what|when|where|who)\s)`, "du") },
+    { re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+to\s+\p{Ll}`, "du") },
+  ],
+  tell: [{ re: new RegExp(String.raw`^${ADV}\s+((?:[\p{L}’'\-]+\s+){0,3}?[\p{L}’'\-]+)\s+to\s+\p{Ll}`, "du") }],
+  warn: [{ re: new RegExp(String.raw`^${ADV}\s+(?:of|against)\s+()\S`, "du") }],
+  vow: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
+  promise: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
+  pledge: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
+  threaten: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
+};
+
+/** Where the reported content of an object-taking cue starts, or -1. */
+function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
+  const frames = OBJECT_FRAMES[cue.base];
+  if (!frames) return -1;
+  const tail = ctx.text.slice(cue.end, Math.min(sentEnd, cue.end + 160));
+  for (const f of frames) {
+    const m = f.re.exec(tail);
+    if (!m) continue;
+    return cue.end + m.indices![1]![0];
+  }
+  return -1;
+}
+
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
+export const DEBUG: Map<number,string> = new Map();
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
+  const R = (r: string) => { DEBUG.set(cue.start, r); return null; };
   const { text } = ctx;
   const sent = sentenceBounds(ctx, cue.start);
-  const { start, that, via } = clauseStartAfter(ctx, cue, sent.end);
-  if (NEEDS_THAT.has(cue.base) && !that) return null;
+  const after = clauseStartAfter(ctx, cue, sent.end);
+  const { that, via } = after;
+  const framed = that ? -1 : objectFrame(ctx, cue, sent.end);
+  const start = framed >= 0 ? framed : after.start;
+  if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that)) return R("r1");
   const next = text.slice(start, start + 2);
-  if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return null;
+  if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return R("r2");
   // a whole quote right after the cue is a direct quote, handled by the direct sieves
   if (/^\s*[“"]/u.test(next) && !that) {
     const q = firstSpanFrom(ctx, start);
-    if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
+    if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return R("r3");
   }
-  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that) return null;
+  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return R("r4");
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
-  if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
-  if (!that && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return null;
+  if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return R("r5");
+  if (!that && framed < 0 && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return R("r6");
   let mention: Mention | null;
   let sieve: string;
   let conf: number;
@@ -149,26 +255,31 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start))) {
       // "KCNA reported Kim saying CLAUSE": the participle's own subject
       mention = mentionBefore(text, sent.start, cue.start);
-      if (!mention || mention.end < cue.start - 1) return null;
+      if (!mention || mention.end < cue.start - 1) return R("r7");
       sieve = "participle-subject";
       conf = 0.75;
     } else {
       mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
-      if (!mention) return null;
+      if (!mention) return R("r8");
       sieve = "participle";
       conf = 0.7;
     }
   } else {
     mention = subjectBefore(ctx, sent.start, cue);
-    sieve = that ? "cue-that-clause" : "cue-clause";
+    sieve = that ? "cue-that-clause" : framed >= 0 ? "cue-object" : "cue-clause";
     conf = that ? 0.85 : 0.75;
-    if (!mention && that && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
+    if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
       // "Kim evoked his father's legacy and said that …": the subject of the first verb
       mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
       sieve = "coordinated-subject";
-      conf = 0.7;
+      conf = that ? 0.7 : 0.65;
     }
-    if (!mention) return null;
+    if (!mention) {
+      mention = fallbackSubject(ctx, sent.start, cue);
+      sieve = "subject-phrase";
+      conf = 0.6;
+    }
+    if (!mention) return R("r9");
   }
   if (cue.belief) conf -= 0.15;
   return make(cue, mention, s, e, sieve, conf, via);
