@@ -8,6 +8,8 @@ import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
+/** A comma before an attribution, with the closing quote mark of a partial quote allowed after it. */
+const COMMA_BEFORE = /,(?:[”"’]|'')?\s*$/u;
 
 /** A rough test that a clause has a verb of its own, so "explains the significance" is no statement. */
 const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
@@ -190,8 +192,8 @@ const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p
  * "asked (X) whether Y", "vowed to Y". The first group starts the reported content.
  */
 const OBJECT_FRAMES: Record<string, { re: RegExp }[]> = {
-  accuse: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+of\s+\p{L}`, "du") }],
-  charge: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+with\s+\p{L}`, "du") }],
+  accuse: [{ re: new RegExp(String.raw`^${ADV}\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`, "du") }],
+  charge: [{ re: new RegExp(String.raw`^${ADV}\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`, "du") }],
   describe: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+as\s+\S`, "du") }],
   call: [
     { re: new RegExp(String.raw`^${ADV}\s+for\s+()\S`, "du") },
@@ -225,6 +227,15 @@ function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
   return -1;
 }
 
+/** Verbs that usually want "that", but take a bare clause when one plainly follows ("noted they had …"). */
+const THAT_OPTIONAL: ReadonlySet<string> = new Set(["add", "note", "report", "post", "answer", "continue", "highlight", "underline", "underscore", "propose", "recommend", "advise"]);
+
+/** Whether text opens with a subject and a finite verb ("they had", "his attorney offered to"). */
+function opensClause(s: string): boolean {
+  if (/^\s*(?:i|he|she|they|we|it|you)\s+(?!to\b)\p{Ll}/iu.test(s)) return true;
+  return /^\s*(?:the|a|an|his|her|their|its|this|these|those|some|many|most|several|\p{Lu}[\p{L}’'\-]*)(?:\s+[\p{L}’'\-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do)\b/u.test(s);
+}
+
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
 export const DEBUG: Map<number,string> = new Map();
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
@@ -235,7 +246,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   const { that, via } = after;
   const framed = that ? -1 : objectFrame(ctx, cue, sent.end);
   const start = framed >= 0 ? framed : after.start;
-  if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that)) return R("r1");
+  if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that && !(THAT_OPTIONAL.has(cue.base) && opensClause(text.slice(start, start + 80))))) return R("r1");
   const next = text.slice(start, start + 2);
   if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return R("r2");
   // a whole quote right after the cue is a direct quote, handled by the direct sieves
@@ -246,6 +257,9 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return R("r4");
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return R("r5");
+  // a reported clause starts with its subject, not with a verb ("Everything he says is a lie") or
+  // a time conjunction ("said as he entered the talks")
+  if (!that && framed < 0 && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|as|when|while|after|before|since|until)\b/iu.test(text.slice(s, e))) return R("r10");
   if (!that && framed < 0 && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return R("r6");
   let mention: Mention | null;
   let sieve: string;
@@ -295,11 +309,20 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   let comma = -1;
   let after = cue.end;
   const end = cue.start - gapBefore(text, cue.start);
-  const m = mentionBefore(text, sent.start, end);
-  if (m && /,\s*$/.test(text.slice(Math.max(sent.start, m.start - 3), m.start))) {
+  let m = mentionBefore(text, sent.start, end);
+  // a short plain phrase between the comma and the cue ("…, one slide says")
+  if (!m || !COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
+    const comma0 = text.lastIndexOf(",", end - 1);
+    if (comma0 > sent.start && COMMA_BEFORE.test(text.slice(comma0, comma0 + 5).split(/(?<=\s)/u)[0]! + " ")) {
+      const lo = comma0 + /^,[”"’']*\s*/u.exec(text.slice(comma0, end))![0].length;
+      const p = plainSubject(text, lo, end);
+      if (p && p.start === lo) m = p;
+    }
+  }
+  if (m && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     comma = text.lastIndexOf(",", m.start);
-  } else if (/,\s*$/.test(text.slice(Math.max(sent.start, cue.start - 3), cue.start))) {
+  } else if (COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start))) {
     const inv = mentionAfter(text, cue.end, sent.end);
     if (inv) {
       mention = inv;
@@ -313,11 +336,14 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
   if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
-  // the clause starts after an earlier "According to X," or a leading direct quote
-  const lead = /^\s*[“"]/u.test(text.slice(start, start + 2));
-  if (lead) return null;
-  const [s, e] = trimClause(text, start, comma);
-  if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
+  // a sentence that is one whole quote before the cue belongs to the direct sieves
+  const q0 = firstSpanFrom(ctx, start);
+  if (q0 < ctx.spans.length && ctx.spans[q0]!.open <= start + 2 && ctx.standalone[q0] && ctx.spans[q0]!.after >= comma - 1) return null;
+  const [s, e0] = trimClause(text, start, comma);
+  if (words(text.slice(s, e0)) < MIN_CLAUSE_WORDS) return null;
+  // a partial quote closing at the comma keeps its closing mark
+  const close = /^,([”"’]|'')/u.exec(text.slice(comma, comma + 3));
+  const e = close ? comma + close[0].length : e0;
   return make(cue, mention, s, e, "clause-then-cue", cue.belief ? 0.7 : 0.85);
 }
 
@@ -350,7 +376,12 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   const rest = text.slice(close, sent.end);
   if (words(head) < 1 || words(rest) < MIN_CLAUSE_WORDS) return null;
   // the comma pair must interrupt one clause: what follows starts lowercase or with a name, not a new attribution
-  if (/^\s*(?:according|which|who|adding|saying|as|and|but)\b/iu.test(rest)) return null;
+  if (/^\s*(?:according|which|who|adding|saying|as)\b/iu.test(rest)) return null;
+  // "…, she said, asserting that …": the participle carries a report of its own
+  const firstWord = /^\s*([\p{L}]+)/u.exec(rest)?.[1]?.toLowerCase() ?? "";
+  if (firstWord.endsWith("ing") && CUE_FORMS.has(firstWord)) return null;
+  // "X, she said, and Y": the report goes on after the attribution only when Y is a clause or a quote
+  if (/^\s*(?:and|but)\b/iu.test(rest) && !/[“"]|''/u.test(rest) && !hasFiniteVerb(rest)) return null;
   const [s, e] = trimClause(text, sent.start, sent.end);
   if (!hasFiniteVerb(head + rest)) return null;
   return make(cue, mention, s, e, "parenthetical-cue", 0.8);
@@ -410,7 +441,7 @@ export function findIndirect(ctx: Context): Statement[] {
     }
     let st: Statement | null;
     if (cue.prepositional) st = accordingTo(ctx, cue);
-    else st = clauseAfter(ctx, cue, lastSubject) ?? clauseBefore(ctx, cue) ?? parenthetical(ctx, cue);
+    else st = clauseAfter(ctx, cue, lastSubject) ?? parenthetical(ctx, cue) ?? clauseBefore(ctx, cue);
     if (!st) {
       // remember a subject even when the cue has no clause of its own ("X hinted …, telling reporters that")
       if (!cue.prepositional && !cue.participle) lastSubject = subjectBefore(ctx, sent.start, cue) ?? lastSubject;
