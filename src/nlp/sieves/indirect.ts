@@ -37,7 +37,13 @@ function trimClause(text: string, start: number, end: number): [number, number] 
  * attribution (", KCNA said", ", according to TASS"), whichever comes first.
  */
 function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
+  // a semicolon closes the reported clause ("X said A; they learned B")
+  const semi = ctx.text.indexOf(";", from);
+  if (semi >= 0 && semi < sentEnd) sentEnd = semi;
   for (const c of cuesIn(ctx, from, sentEnd)) {
+    // "… A, and said B" / "… A but noted that B": a second verb of the same subject
+    const coord = /,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 20), c.start));
+    if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
     if (c.prepositional) {
       const comma = ctx.text.lastIndexOf(",", c.start);
       if (comma >= from && /^,\s*$/.test(ctx.text.slice(comma, c.start))) return comma;
@@ -236,6 +242,18 @@ function opensClause(s: string): boolean {
   return /^\s*(?:the|a|an|his|her|their|its|this|these|those|some|many|most|several|\p{Lu}[\p{L}’'\-]*)(?:\s+[\p{L}’'\-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do)\b/u.test(s);
 }
 
+const PARTICIPLE_PREPOSITIONS = /^(?:by|from|for|after|before|while|when|without|of|in|on|upon|since)$/u;
+
+/** The speaker of a direct quote whose cue stands earlier in the sentence ("“…,” he said, adding that"). */
+function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | null {
+  let found: Mention | null = null;
+  for (let j = firstSpanFrom(ctx, Math.max(0, lo - 1)); j < ctx.spans.length && ctx.spans[j]!.open < hi; j++) {
+    const st = ctx.direct[j];
+    if (st?.cue && st.mention && st.cue.start >= lo && st.cue.end <= hi) found = st.mention;
+  }
+  return found;
+}
+
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
 export const DEBUG: Map<number,string> = new Map();
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
@@ -266,14 +284,22 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   let conf: number;
   if (cue.participle) {
     const pre = text.slice(Math.max(sent.start, cue.start - 3), cue.start);
-    if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start))) {
+    const wordBefore = /([\p{L}’']+)\s+(?:\p{Ll}+ly\s+)?$/u.exec(text.slice(Math.max(sent.start, cue.start - 30), cue.start))?.[1]?.toLowerCase() ?? "";
+    if (/^(?:is|are|was|were|am|been|be|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|weren’t|weren't)$/u.test(wordBefore)) {
+      // "X is telling voters that …": a progressive, the subject before the auxiliary
+      mention = fallbackSubject(ctx, sent.start, cue);
+      if (!mention) return R("r7");
+      sieve = "cue-clause";
+      conf = 0.7;
+    } else if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start)) && !PARTICIPLE_PREPOSITIONS.test(wordBefore)) {
       // "KCNA reported Kim saying CLAUSE": the participle's own subject
       mention = mentionBefore(text, sent.start, cue.start);
       if (!mention || mention.end < cue.start - 1) return R("r7");
       sieve = "participle-subject";
       conf = 0.75;
     } else {
-      mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
+      // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
+      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
       if (!mention) return R("r8");
       sieve = "participle";
       conf = 0.7;
