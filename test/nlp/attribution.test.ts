@@ -70,6 +70,20 @@ describe("direct quote sieves", () => {
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
 
+describe("a quoted sentence interrupted by its attribution", () => {
+  const cases: [string, string, string[]][] = [
+    ["one sentence split by the cue is one statement", "“By next year,” Paul Grant said, “the line will reach the airport.”",
+      ["By next year,” Paul Grant said, “the line will reach the airport."]],
+    ["two sentences around the cue stay two statements", "“The line is finished,” Paul Grant said. “It opens next year.”",
+      ["The line is finished,", "It opens next year."]],
+    ["a first part that ends its sentence stays apart", "“The line is finished.” Paul Grant said, “It opens next year.”",
+      ["The line is finished.", "It opens next year."]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.filter((q) => q.kind === "direct").map((q) => q.text), want));
+  }
+});
+
 describe("reported speech sieves", () => {
   const cases: [string, string, Want][] = [
     ["X said that CLAUSE", "Finance Minister Rosa Vidal said that the budget would be balanced by next year.",
@@ -104,6 +118,46 @@ describe("reported speech sieves", () => {
       { text: "the work was behind schedule", canonical: "Nora Bell", sieve: "coordinated-subject" }],
     ["inner statement relayed by an outer source", "Leader Ana Brun said the border would reopen soon, state television said.",
       { text: "the border would reopen soon", canonical: "Ana Brun", via: "state television" }],
+    ["subject with an appositive", "A port spokesman, Elias Marr, said the ships would dock on Friday.",
+      { text: "the ships would dock on Friday", canonical: "Elias Marr", sieve: "subject-phrase" }],
+    ["a relative pronoun speaks for its antecedent", "The fund was backed by Ines Vogel, who said the returns were modest.",
+      { text: "the returns were modest", speaker: "who", canonical: "Ines Vogel", sieve: "subject-phrase" }],
+    ["a long plain noun-phrase subject", "One in four voters in the spring survey said the tax should be scrapped.",
+      { text: "the tax should be scrapped", speaker: "One in four voters in the spring survey" }],
+    ["auxiliaries between subject and cue", "Few members of the board would ever say the merger was a mistake.",
+      { text: "the merger was a mistake", sieve: "subject-phrase" }],
+    ["accused X of Y", "Mayor Jon Pike accused the council of hiding the true cost of the bridge.",
+      { text: "the council of hiding the true cost", kind: "indirect", canonical: "Jon Pike", sieve: "cue-object" }],
+    ["described X as Y", "Nora Bell described the ruling as a victory for tenants.",
+      { text: "the ruling as a victory", canonical: "Nora Bell", sieve: "cue-object" }],
+    ["called for Y", "The union called for an immediate review of safety rules.",
+      { text: "an immediate review of safety rules", sieve: "cue-object" }],
+    ["called on X to Y", "Senator Ada Quinn called on the regulator to publish its findings.",
+      { text: "the regulator to publish its findings", canonical: "Ada Quinn", sieve: "cue-object" }],
+    ["called X a quoted Y", "Tomas Berg called the proposal “a recipe for disaster” on Monday.",
+      { text: "the proposal “a recipe for disaster”", kind: "mixed", canonical: "Tomas Berg" }],
+    ["asked X whether Y", "Ruth Adler asked the minister whether the plant would stay open.",
+      { text: "whether the plant would stay open", canonical: "Ruth Adler", sieve: "cue-object" }],
+    ["urged X to Y", "Rosa Vidal urged voters to turn out early.",
+      { text: "voters to turn out early", canonical: "Rosa Vidal", sieve: "cue-object" }],
+    ["vowed to Y", "Coach Dan Ortiz vowed to rebuild the squad before the autumn.",
+      { text: "to rebuild the squad", canonical: "Dan Ortiz", sieve: "cue-object" }],
+    ["a partial quote before a trailing cue is a mixed clause", "He left early. The new rules ''make no sense at all,'' Hana Ito said.",
+      { text: "The new rules ''make no sense at all,''", kind: "mixed", canonical: "Hana Ito", sieve: "clause-then-cue" }],
+    ["a plain phrase after the comma", "He left early. Exports to the region will fall by half, one study says.",
+      { text: "Exports to the region will fall by half", speaker: "one study", sieve: "clause-then-cue" }],
+    ["a semicolon ends the reported clause", "Officials said the road was safe; engineers disagreed with them.",
+      { text: "the road was safe", sieve: "cue-clause" }],
+    ["a second coordinated cue ends the first clause", "Nora Bell said the rent was too high, and added that she would move.",
+      { text: "the rent was too high", canonical: "Nora Bell" }],
+    ["a progressive cue", "Mayor Jon Pike is telling residents that the water is safe to drink.",
+      { text: "the water is safe to drink", canonical: "Jon Pike" }],
+    ["a participle after a preposition", "Ruth Adler ended the debate by saying the council had run out of money.",
+      { text: "the council had run out of money", canonical: "Ruth Adler", sieve: "participle" }],
+    ["a participle after a quote takes the quote's speaker", "“We are not done,” Tomas Berg said, adding that the strike would go on.",
+      { text: "the strike would go on", canonical: "Tomas Berg", sieve: "participle" }],
+    ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
+      { text: "they had already paid the fine", canonical: "Ivan Petrov" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
@@ -117,6 +171,11 @@ describe("not statements", () => {
     ["no clause after the cue", "He said so."],
     ["an object noun phrase is not a reported clause", "The reporter explains the significance of the summit."],
     ["a verb that doubles as a noun", "The official state media covered the parade at length."],
+    ["a phone call is no cue", "A phone call for help came in at noon."],
+    ["called someone on the phone", "Ines Vogel called her brother at home."],
+    ["a clause opening with a verb is no report", "Everything the mayor says is checked twice."],
+    ["a time clause after the cue is no report", "Nora Bell said nothing as she entered the hall."],
+    ["a clause before the cue is no subject", "To see the bill fail was painful, said nobody."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));

@@ -255,30 +255,28 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
 }
 
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
-export const DEBUG: Map<number,string> = new Map();
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
-  const R = (r: string) => { DEBUG.set(cue.start, r); return null; };
   const { text } = ctx;
   const sent = sentenceBounds(ctx, cue.start);
   const after = clauseStartAfter(ctx, cue, sent.end);
   const { that, via } = after;
   const framed = that ? -1 : objectFrame(ctx, cue, sent.end);
   const start = framed >= 0 ? framed : after.start;
-  if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that && !(THAT_OPTIONAL.has(cue.base) && opensClause(text.slice(start, start + 80))))) return R("r1");
+  if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that && !(THAT_OPTIONAL.has(cue.base) && opensClause(text.slice(start, start + 80))))) return null;
   const next = text.slice(start, start + 2);
-  if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return R("r2");
+  if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return null;
   // a whole quote right after the cue is a direct quote, handled by the direct sieves
   if (/^\s*[“"]/u.test(next) && !that) {
     const q = firstSpanFrom(ctx, start);
-    if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return R("r3");
+    if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return R("r4");
+  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
-  if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return R("r5");
+  if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return null;
   // a reported clause starts with its subject, not with a verb ("Everything he says is a lie") or
   // a time conjunction ("said as he entered the talks")
-  if (!that && framed < 0 && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|as|when|while|after|before|since|until)\b/iu.test(text.slice(s, e))) return R("r10");
-  if (!that && framed < 0 && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return R("r6");
+  if (!that && framed < 0 && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|as|when|while|after|before|since|until)\b/iu.test(text.slice(s, e))) return null;
+  if (!that && framed < 0 && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return null;
   let mention: Mention | null;
   let sieve: string;
   let conf: number;
@@ -288,19 +286,19 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     if (/^(?:is|are|was|were|am|been|be|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|weren’t|weren't)$/u.test(wordBefore)) {
       // "X is telling voters that …": a progressive, the subject before the auxiliary
       mention = fallbackSubject(ctx, sent.start, cue);
-      if (!mention) return R("r7");
+      if (!mention) return null;
       sieve = "cue-clause";
       conf = 0.7;
     } else if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start)) && !PARTICIPLE_PREPOSITIONS.test(wordBefore)) {
       // "KCNA reported Kim saying CLAUSE": the participle's own subject
       mention = mentionBefore(text, sent.start, cue.start);
-      if (!mention || mention.end < cue.start - 1) return R("r7");
+      if (!mention || mention.end < cue.start - 1) return null;
       sieve = "participle-subject";
       conf = 0.75;
     } else {
       // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
       mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
-      if (!mention) return R("r8");
+      if (!mention) return null;
       sieve = "participle";
       conf = 0.7;
     }
@@ -319,7 +317,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       sieve = "subject-phrase";
       conf = 0.6;
     }
-    if (!mention) return R("r9");
+    if (!mention) return null;
   }
   if (cue.belief) conf -= 0.15;
   return make(cue, mention, s, e, sieve, conf, via);
