@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { extract } from "../src/nlp/pipeline";
+import type { QuoteRecord } from "../src/nlp/types";
 
 const root = resolve(__dirname, "..", "..");
 const evalDir = process.env.WHOSAID_EVAL_DIR ?? resolve(root, "..", "shared", "eval");
@@ -51,6 +52,17 @@ function main(): number {
     const out = execFileSync(process.execPath, [join(evalDir, "score.mjs"), goldPath, predPath, ...set.args], { encoding: "utf8" });
     console.log(out.split("\n").filter((l) => l && !l.startsWith("{")).join("\n"));
     if (set.file.startsWith("claims")) continue;
+    if (set.file.startsWith("polnear")) {
+      // PolNeAR marks a quote split by its attribution across sentences ("“A,” she said. “B.”") as
+      // one span; whosaid, like the seeds and CONTRACT, keeps two. For comparison only, score the
+      // same predictions with such pairs joined (the extractor's output is not changed).
+      const joined = preds.map((p, k) => ({ id: p.id, quotes: joinSplitQuotes(docs[k]!.text, p.quotes), claims: p.claims }));
+      const joinedPath = join(tmp, "joined-" + set.file);
+      writeFileSync(joinedPath, joined.map((p) => JSON.stringify(p)).join("\n") + "\n");
+      const j = execFileSync(process.execPath, [join(evalDir, "score.mjs"), goldPath, joinedPath, ...set.args], { encoding: "utf8" });
+      const line = j.split("\n").find((l) => l.trim().startsWith("quotes"));
+      console.log(`  with PolNeAR's convention for split quotes (for comparison): ${line?.trim()}`);
+    }
     // precision per sieve: a prediction is right when it covers > 30% of a gold quote and names its speaker
     const per = new Map<string, { n: number; quote: number; speaker: number }>();
     docs.forEach((d, k) => {
@@ -84,6 +96,20 @@ function main(): number {
   }
   rmSync(tmp, { recursive: true, force: true });
   return 0;
+}
+
+/** Joins a direct quote to the next one in its paragraph when that one only continues its speaker. */
+function joinSplitQuotes(text: string, quotes: QuoteRecord[]): QuoteRecord[] {
+  const out: QuoteRecord[] = [];
+  for (const q of quotes) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === "direct" && q.kind === "direct" && q.sieve === "same-paragraph" && !text.slice(prev.end, q.start).includes("\n") && q.start - prev.end < 300) {
+      out[out.length - 1] = { ...prev, end: q.end, text: text.slice(prev.start, q.end) };
+      continue;
+    }
+    out.push(q);
+  }
+  return out;
 }
 
 process.exitCode = main();
