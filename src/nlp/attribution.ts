@@ -1,8 +1,9 @@
 // Attribution in two phases: quote → mention by ordered sieves (direct quotes first, then reported
 // clauses), then mention → canonical speaker within the document.
 import type { Context, Statement } from "./context";
-import { firstSpanFrom, sentenceBounds } from "./context";
-import { paragraphAt } from "./document";
+import { firstSpanFrom, lowerBound, sentenceBounds } from "./context";
+import { HEDGE_ADVERBS } from "./lexicon/claims";
+import { paragraphAt, sentenceAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
@@ -75,6 +76,46 @@ function interrupts(ctx: Context, a: Statement, b: Statement): boolean {
   return gap.length <= 200 && cue.start >= qa.after && cue.end <= qb.open && /[,:—–]\s*$/u.test(gap) && sentenceBounds(ctx, qa.start).end > qb.open;
 }
 
+/** Statements that report through a source: "According to X, …" and "X reported …". */
+const isSourceCue = (st: Statement) => !!st.cue && (st.cue.base === "according to" || st.cue.base === "report") && !!st.mention && !st.mention.pronoun && st.mention.kind !== "anonymous";
+
+/**
+ * A hedge whose source is named close by ("According to X, … . Kim reportedly “…”") is a report of
+ * that source: its clause becomes a statement whose speaker is the inferred source, cue the hedge.
+ * The claims detector leaves such a hedge unflagged for the same reason.
+ */
+function hedgedReports(ctx: Context, found: Statement[]): Statement[] {
+  const { text } = ctx;
+  const sources = found.filter(isSourceCue).sort((a, b) => a.cue!.start - b.cue!.start);
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  const out: Statement[] = [];
+  if (!sources.length) return out;
+  const re = /\b\p{L}+ly\b/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!HEDGE_ADVERBS.has(m[0].toLowerCase())) continue;
+    const at = m.index;
+    // already part of a statement
+    const k = lowerBound(byStart, at + 1, (st) => st.start);
+    if (byStart.slice(Math.max(0, k - 3), k).some((st) => st.end > at)) continue;
+    const sent = sentenceBounds(ctx, at);
+    const si = sentenceAt(ctx.doc, at);
+    const prev = si > 0 ? ctx.doc.sentences[si - 1]! : sent;
+    const j = lowerBound(sources, at, (st) => st.cue!.start) - 1;
+    const src = j >= 0 && sources[j]!.cue!.start >= prev.start ? sources[j]! : null;
+    if (!src) continue;
+    let start = at + m[0].length;
+    while (start < sent.end && /[\s,“"]/u.test(text[start]!)) start++;
+    let end = sent.end;
+    while (end > start && /[\s”"]/u.test(text[end - 1]!)) end--;
+    if ((text.slice(start, end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) continue;
+    const cue = { text: m[0], start: at, end: at + m[0].length, base: m[0].toLowerCase(), participle: false, belief: false, prepositional: false };
+    const kind = /[“”"]/u.test(text.slice(at, sent.end)) ? "mixed" : "indirect";
+    out.push({ start, end, kind, mention: src.mention, cue, via: src.via, sieve: "hedge-source", confidence: 0.6, span: null, sameAs: src });
+  }
+  return out;
+}
+
 export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   const ctx: Context = {
     doc, text: doc.text, spans: findQuoteSpans(doc), standalone: [], cues: findCues(doc.text),
@@ -138,6 +179,7 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
     }
     kept.push(st);
   }
+  kept.push(...hedgedReports(ctx, kept));
   const direct: Statement[] = [];
   // last resort for a quote no sieve attributed: a reported statement in the same paragraph, or,
   // for a paragraph that is only the quote, the last statement of the paragraph before

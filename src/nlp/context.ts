@@ -43,7 +43,7 @@ export function sentenceBounds(ctx: Context, offset: number): { start: number; e
 }
 
 /** Index of the first item whose `key` is at or after `pos`, in a list sorted by that key. */
-function lowerBound<T>(items: readonly T[], pos: number, key: (t: T) => number): number {
+export function lowerBound<T>(items: readonly T[], pos: number, key: (t: T) => number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

@@ -156,6 +156,8 @@ describe("reported speech sieves", () => {
       { text: "the council had run out of money", canonical: "Ruth Adler", sieve: "participle" }],
     ["a participle after a quote takes the quote's speaker", "“We are not done,” Tomas Berg said, adding that the strike would go on.",
       { text: "the strike would go on", canonical: "Tomas Berg", sieve: "participle" }],
+    ["a hedge with a source named just before records that source", "Talks began. According to the Harbour News Agency (HNA), the envoy handed over a letter. The king reportedly “welcomed the visit and had a friendly talk with them.”",
+      { text: "welcomed the visit", kind: "mixed", canonical: "Harbour News Agency", sieve: "hedge-source" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
       { text: "they had already paid the fine", canonical: "Ivan Petrov" }],
   ];
@@ -176,6 +178,7 @@ describe("not statements", () => {
     ["a clause opening with a verb is no report", "Everything the mayor says is checked twice."],
     ["a time clause after the cue is no report", "Nora Bell said nothing as she entered the hall."],
     ["a clause before the cue is no subject", "To see the bill fail was painful, said nobody."],
+    ["a hedge with no source near is a claim, not a statement", "The river rose. Nothing was said for days. The mayor reportedly left town that night."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
