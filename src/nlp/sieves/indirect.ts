@@ -8,6 +8,13 @@ import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
+
+/** Offset of the last `needle` inside text[lo, hi), or -1; bounded, unlike a bare lastIndexOf. */
+function lastIn(text: string, needle: string, lo: number, hi: number): number {
+  if (hi <= lo) return -1;
+  const k = text.slice(lo, hi).lastIndexOf(needle);
+  return k < 0 ? -1 : lo + k;
+}
 /** A comma before an attribution, with the closing quote mark of a partial quote allowed after it. */
 const COMMA_BEFORE = /,(?:[”"’]|'')?\s*$/u;
 
@@ -38,8 +45,8 @@ function trimClause(text: string, start: number, end: number): [number, number] 
  */
 function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   // a semicolon closes the reported clause ("X said A; they learned B")
-  const semi = ctx.text.indexOf(";", from);
-  if (semi >= 0 && semi < sentEnd) sentEnd = semi;
+  const semi = ctx.text.slice(from, sentEnd).indexOf(";");
+  if (semi >= 0) sentEnd = from + semi;
   for (const c of cuesIn(ctx, from, sentEnd)) {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
     const coord = /,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 20), c.start));
@@ -66,7 +73,7 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
  * holds no verb-like word, no quote mark and at most eight words.
  */
 function plainSubject(text: string, sentStart: number, end: number): Mention | null {
-  let lo = Math.max(sentStart, text.lastIndexOf(",", end - 1) + 1, text.lastIndexOf(";", end - 1) + 1);
+  let lo = Math.max(sentStart, lastIn(text, ",", sentStart, end) + 1, lastIn(text, ";", sentStart, end) + 1);
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const phrase = text.slice(lo, end).trimEnd();
   if (!phrase || /[“”"():;]/u.test(phrase)) return null;
@@ -94,7 +101,7 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
     if (plain && text[end - 1] !== ",") return plain;
   }
   if (text[end - 1] === ",") {
-    const prevComma = text.lastIndexOf(",", end - 2);
+    const prevComma = lastIn(text, ",", sentStart, end - 1);
     if (prevComma > sentStart) {
       const inner = text.slice(prevComma + 1, end - 1).trim();
       if (/^(?:the|a|an|who|during|in|at|on|after|before|speaking|according|whose|\p{Ll})/u.test(inner)) {
@@ -136,7 +143,7 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   const direct = mentionBefore(text, sentStart, end);
   if (direct && direct.end >= end - 1) return direct;
   // the clause the subject opens: after the last semicolon or dash, and after a leading connective
-  let lo = Math.max(sentStart, text.lastIndexOf(";", end - 1) + 1, text.lastIndexOf(" — ", end - 1) + 3, text.lastIndexOf(" -- ", end - 1) + 4);
+  let lo = Math.max(sentStart, lastIn(text, ";", sentStart, end) + 1, lastIn(text, " — ", sentStart, end) + 3, lastIn(text, " -- ", sentStart, end) + 4);
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const conn = LEADING_CONNECTIVE.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
@@ -336,7 +343,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   let m = mentionBefore(text, sent.start, end);
   // a short plain phrase between the comma and the cue ("…, one slide says")
   if (!m || !COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
-    const comma0 = text.lastIndexOf(",", end - 1);
+    const comma0 = lastIn(text, ",", sent.start, end);
     if (comma0 > sent.start && COMMA_BEFORE.test(text.slice(comma0, comma0 + 5).split(/(?<=\s)/u)[0]! + " ")) {
       const lo = comma0 + /^,[”"’']*\s*/u.exec(text.slice(comma0, end))![0].length;
       const p = plainSubject(text, lo, end);
