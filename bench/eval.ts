@@ -65,6 +65,7 @@ function main(): number {
     }
     // precision per sieve: a prediction is right when it covers > 30% of a gold quote and names its speaker
     const per = new Map<string, { n: number; quote: number; speaker: number }>();
+    const kinds = new Map<string, { n: number; quote: number; speaker: number }>();
     docs.forEach((d, k) => {
       const golds = d.quotes.filter((g) => !g.optional && !g.no_source && !(set.args.includes("--speech-only") && g.speech_cue === false));
       const careless = d.quotes.filter((g) => !golds.includes(g));
@@ -86,8 +87,13 @@ function main(): number {
           if (ok) s.speaker++;
         }
         per.set(p.sieve, s);
+        const byKind = kinds.get(p.kind) ?? { n: 0, quote: 0, speaker: 0 };
+        byKind.n++;
+        if (g) byKind.quote++;
+        kinds.set(p.kind, byKind);
       }
     });
+    console.log(`  precision by kind (approximate): ${[...kinds].map(([k, v]) => `${k} ${(100 * v.quote / v.n).toFixed(1)} (n ${v.n})`).join("   ")}`);
     console.log("  per sieve (approximate matcher; the scorer above is the reference):");
     console.log("    sieve                    n   quote P  attributed P");
     for (const [name, s] of [...per].sort((a, b) => b[1].n - a[1].n)) {
