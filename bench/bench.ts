@@ -5,6 +5,8 @@
 //   3. memory: heap and RSS after gc, peak RSS
 //   4. ingest into a fresh temporary SQLite database, then the duplicate path
 //   5. web: sequential latency of the main pages over that database, through Node's http
+//   6. matching: grouping the statements of that database across sources (time, pairs compared
+//      against n², scaling over 25/50/100% of the corpus, memory, one-article incremental regroups)
 // Prints a table, then one JSON line (the last line of output) for machines.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -19,6 +21,11 @@ import { MAX_TEXT_BYTES } from "../src/services/article-input";
 import { corpusCounts } from "../src/store/stats";
 import { listPeople } from "../src/store/people";
 import { createApp } from "../src/app";
+import { groupStatements } from "../src/compare";
+import { corpusStatements, regroupAll, regroupPeople } from "../src/services/compare";
+import { groupSignatures } from "../src/store/groups";
+import { peopleQuotedIn } from "../src/store/quotes";
+import { sourceOptions } from "../src/store/sources";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CORPUS = process.env.WHOSAID_BENCH_FILE ?? resolve(ROOT, "..", "shared", "bench", "bbc.jsonl");
@@ -361,7 +368,7 @@ async function benchWeb(db: Db) {
   const paths = [
     "/", "/sources", "/sources/1", "/people", `/people/${top?.id ?? 1}`, `/people/${top?.id ?? 1}.json`,
     "/quotes", "/quotes.json", `/quotes.json?person=${top?.id ?? 1}`, "/quotes.json?q=minister", "/quotes.json?offset=13000",
-    "/quotes.csv", "/claims", "/claims.csv", "/sources/new",
+    "/quotes.csv", "/claims", "/claims.csv", "/sources/new", "/conflicts", "/conflicts.json", `/conflicts.json?offset=50`,
   ];
   const rows: { path: string; status: number; kb: number; n: number; p50: number; max: number; max_rss_mb: number }[] = [];
   try {
@@ -392,6 +399,100 @@ async function benchWeb(db: Db) {
     ["path", "status", "KB", "n", "p50 ms", "max ms", "max RSS MB"],
     rows.map((r) => [r.path, r.status, f(r.kb, 0), r.n, f(r.p50, 1), f(r.max, 1), f(r.max_rss_mb, 0)]));
   return rows;
+}
+
+// ---------- 6. matching ----------
+
+/**
+ * Statement matching over the ingested corpus: the pure grouping (statements in memory), then a full
+ * regroup through SQLite (read, group, write groups and fingerprints), then the same grouping over the
+ * first 25% and 50% of the statements to show how time and pairs grow, then incremental regroups after
+ * one article (the people it touches, closed over shared groups and words) for a sample of sources.
+ */
+function benchMatching(db: Db) {
+  const statements = corpusStatements(db);
+  const n = statements.length;
+  const before = snapshot("before matching");
+  const t0 = performance.now();
+  const { groups, stats } = groupStatements(statements);
+  const groupMs = performance.now() - t0;
+  const held = snapshot("grouped statements held");
+  const labels: Record<string, number> = {};
+  for (const g of groups) labels[g.label] = (labels[g.label] ?? 0) + 1;
+  const callouts = { negation: groups.filter((g) => g.negation_changed).length, number: groups.filter((g) => g.number_changed).length };
+  groups.length = 0;
+  gc();
+  // the groups left by ingesting one article at a time (section 4) against a full regroup
+  const incrementalGroups = new Set(groupSignatures(db));
+  const t1 = performance.now();
+  const full = regroupAll(db);
+  const fullMs = performance.now() - t1;
+  const fullGroups = groupSignatures(db);
+  const disagreeing = fullGroups.filter((k) => !incrementalGroups.has(k)).length + Math.abs(incrementalGroups.size - fullGroups.length);
+  const scaling: { share: number; statements: number; ms: number; pairs: number; pairs_per_statement: number; us_per_statement: number }[] = [];
+  for (const share of [0.25, 0.5, 1]) {
+    const part = statements.slice(0, Math.round(n * share));
+    gc();
+    const times: number[] = [];
+    let pairs = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const s = performance.now();
+      pairs = groupStatements(part).stats.pairs_compared;
+      times.push(performance.now() - s);
+    }
+    const ms = median(times);
+    scaling.push({ share, statements: part.length, ms, pairs, pairs_per_statement: pairs / part.length, us_per_statement: (ms * 1000) / part.length });
+  }
+  // one-article regroups: every 20th source
+  const sources = sourceOptions(db).filter((_, i) => i % 20 === 0).map((r) => r.id);
+  const incremental: { ms: number; statements: number; mode: string }[] = [];
+  for (const id of sources) {
+    const people = peopleQuotedIn(db, id);
+    const s = performance.now();
+    const r = regroupPeople(db, people);
+    incremental.push({ ms: performance.now() - s, statements: r.statements, mode: r.mode });
+  }
+  const incMs = incremental.map((x) => x.ms);
+  const result = {
+    statements: n,
+    group_ms: groupMs,
+    full_regroup_ms: fullMs,
+    stats,
+    pairs_share_of_all: stats.pairs_compared / Math.max(1, stats.all_pairs),
+    labels,
+    callouts,
+    heap_held_mb: held.heap_mb - before.heap_mb,
+    scaling,
+    growth_us_per_statement: scaling.at(-1)!.us_per_statement / scaling[0]!.us_per_statement,
+    incremental: {
+      samples: incremental.length,
+      p50_ms: incMs.length ? pct(incMs, 50) : 0,
+      p95_ms: incMs.length ? pct(incMs, 95) : 0,
+      max_ms: incMs.length ? Math.max(...incMs) : 0,
+      mean_statements: incremental.reduce((a, x) => a + x.statements, 0) / Math.max(1, incremental.length),
+      full_fallbacks: incremental.filter((x) => x.mode === "full").length,
+    },
+    full_report: { statements: full.statements, groups: full.groups },
+    /** groups that differ between one-article-at-a-time regrouping (the ingest) and a full regroup */
+    incremental_vs_full_differences: disagreeing,
+  };
+  table(`6. Matching: ${int(n)} attributed statements grouped across ${int(stats.blocks)} people`, ["figure", "value"], [
+    ["group (in memory)", `${int(groupMs)} ms, ${f((groupMs * 1000) / Math.max(1, n), 0)} µs/statement`],
+    ["full regroup via SQLite", `${int(fullMs)} ms (read, group, write ${int(full.groups)} groups and the fingerprints)`],
+    ["incremental = full?", disagreeing === 0 ? "yes: the groups left by the article-by-article ingest equal a full regroup" : `NO: ${disagreeing} groups differ`],
+    ["pairs compared", `${int(stats.pairs_compared)} of ${int(stats.all_pairs)} possible (${f(100 * result.pairs_share_of_all, 3)}%), ${f(stats.pairs_compared / Math.max(1, n), 2)} per statement`],
+    ["pairs grouped (edges)", int(stats.edges)],
+    ["largest person block", int(stats.largest_block)],
+    ["groups", `${int(stats.groups)}, of which ${int(stats.multi_source_groups)} span several sources`],
+    ["labels", Object.entries(labels).map(([k, v]) => `${k} ${int(v)}`).join(", ")],
+    ["call-outs", `negation ${callouts.negation}, number ${callouts.number}`],
+    ["heap held by the groups", `${f(result.heap_held_mb)} MB`],
+    ["one-article regroup", `p50 ${f(result.incremental.p50_ms, 1)} ms, p95 ${f(result.incremental.p95_ms, 1)} ms, max ${f(result.incremental.max_ms, 1)} ms over ${incremental.length} sources (${f(result.incremental.mean_statements, 1)} statements regrouped on average, ${result.incremental.full_fallbacks} full fallbacks)`],
+  ]);
+  table("   scaling: the first share of the statements (median of 3 runs)", ["share", "statements", "ms", "pairs", "pairs/statement", "µs/statement"],
+    scaling.map((r) => [`${r.share * 100}%`, int(r.statements), f(r.ms, 0), int(r.pairs), f(r.pairs_per_statement, 2), f(r.us_per_statement, 1)]));
+  console.log(`  time per statement grows ${f(result.growth_us_per_statement, 2)}x from 25% to 100% of the corpus (all pairs would grow 4x per statement)`);
+  return result;
 }
 
 // ---------- main ----------
@@ -430,12 +531,14 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "whosaid-bench-"));
   let ingest;
   let web;
+  let matching;
   try {
     const { db, result } = benchIngest(articles, dir, precomputed);
     ingest = result;
     snapshot("after ingest");
     try {
       web = await benchWeb(db);
+      matching = benchMatching(db);
     } finally {
       db.close();
     }
@@ -461,6 +564,7 @@ async function main(): Promise<void> {
     memory: { points: memory, peak_rss_mb: end.max_rss_mb, corpus_heap_mb: m1.heap_mb - m0.heap_mb, extraction_output_heap_mb: retainedMb },
     ingest,
     web,
+    matching,
     total_s: totalS,
   }));
 }

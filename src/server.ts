@@ -6,6 +6,7 @@ import type { ServeConfig } from "./config";
 import { openDb, type Db } from "./store/db";
 import { DEFAULT_EXTRACTOR, reextractStale } from "./services/ingest";
 import { ingestPaths, summaryLine } from "./services/ingest-files";
+import { ensureGroups } from "./services/compare";
 
 export interface Running {
   server: Server;
@@ -35,6 +36,9 @@ export async function startServer(config: ServeConfig, options: ServerOptions = 
       log(`seeds: ${summaryLine(summary)}`);
       for (const f of summary.failed) log(`  ${f.origin}: ${f.error}`);
     }
+    // statements grouped across sources: computed here once if missing or from another grouping version
+    const regrouped = ensureGroups(db);
+    if (regrouped) log(`grouped ${regrouped.statements} statements into ${regrouped.groups} groups`);
   } catch (e) {
     db.close();
     throw e;

@@ -2,6 +2,7 @@
 import type { Db } from "../store/db";
 import { AppError } from "../errors";
 import { ingestArticle, type IngestOptions } from "./ingest";
+import { ensureGroups } from "./compare";
 import { listArticleFiles, readArticleFile } from "./readers";
 
 export interface IngestSummary {
@@ -14,7 +15,10 @@ export function summaryLine(s: IngestSummary): string {
   return `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
 }
 
-/** Ingests every article under `paths`; `onFile` is told after each file (for a progress bar). */
+/**
+ * Ingests every article under `paths`; `onFile` is told after each file (for a progress bar). Statement
+ * groups are computed once at the end, for the whole corpus (unless `regroup` says otherwise).
+ */
 export function ingestPaths(
   db: Db,
   paths: string[],
@@ -32,7 +36,7 @@ export function ingestPaths(
         continue;
       }
       try {
-        const result = ingestArticle(db, item.record, options);
+        const result = ingestArticle(db, item.record, { ...options, regroup: options.regroup ?? false });
         if (result.created) summary.created++;
         else summary.existing++;
       } catch (e) {
@@ -42,5 +46,6 @@ export function ingestPaths(
     }
     options.onFile?.(file);
   }
+  if (options.regroup === undefined) ensureGroups(db);
   return summary;
 }

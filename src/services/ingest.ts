@@ -1,4 +1,5 @@
-// Ingest: validate, hash, extract, and store source + people + quotes + claims in one transaction.
+// Ingest: validate, hash, extract, and store source + people + quotes + claims in one transaction,
+// regrouping the statements of the people the article touches in the same transaction.
 import { createHash } from "node:crypto";
 import type { Db } from "../store/db";
 import type { Extraction } from "../nlp/types";
@@ -7,7 +8,9 @@ import { parseArticleInput } from "./article-input";
 import { nameKey, resolveEntity } from "./people";
 import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
 import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
-import { deleteQuotesOfSource, insertQuote } from "../store/quotes";
+import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } from "../store/quotes";
+import { membershipOfGroupsOf } from "../store/groups";
+import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
 import { deleteClaimsOfSource, insertClaim } from "../store/claims";
 
 export interface Extractor {
@@ -19,6 +22,11 @@ export interface IngestOptions {
   extractor?: Extractor;
   /** the clock, for deterministic fixtures */
   now?: () => Date;
+  /**
+   * Regroup the statements of the people the article touches (default). A batch passes false and
+   * regroups everything once at the end (ensureGroups); the groups are marked stale meanwhile.
+   */
+  regroup?: boolean;
 }
 
 export interface IngestResult {
@@ -32,11 +40,14 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** Stores one extraction for a source (whose old records are already gone). Call inside a transaction. */
-function storeExtraction(db: Db, sourceId: number, extraction: Extraction): void {
+/**
+ * Stores one extraction for a source (whose old records are already gone). `scope` is the source's
+ * content hash, for reviewer decisions that hold in that article only. Call inside a transaction.
+ */
+function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
   const people = new Map<string, number>();
   for (const entity of extraction.entities) {
-    const personId = resolveEntity(db, entity);
+    const personId = resolveEntity(db, entity, scope);
     if (personId === null) continue;
     linkPersonToSource(db, sourceId, personId);
     people.set(nameKey(entity.canonical), personId);
@@ -47,7 +58,7 @@ function storeExtraction(db: Db, sourceId: number, extraction: Extraction): void
       const key = nameKey(q.speaker_canonical);
       personId =
         people.get(key) ??
-        resolveEntity(db, { canonical: q.speaker_canonical, kind: q.speaker_kind, aliases: [], roles: [] });
+        resolveEntity(db, { canonical: q.speaker_canonical, kind: q.speaker_kind, aliases: [], roles: [] }, scope);
       if (personId !== null) {
         people.set(key, personId);
         linkPersonToSource(db, sourceId, personId);
@@ -114,24 +125,35 @@ export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {})
       created_at: createdAt,
       extractor_version: extractor.version,
     });
-    storeExtraction(db, id, extraction);
+    storeExtraction(db, id, extraction, hash);
+    if (options.regroup === false) markGroupsStale(db);
+    else regroupPeople(db, peopleQuotedIn(db, id));
     return { id, created: true };
   });
   return store.immediate();
 }
 
-/** Re-runs extraction on one stored source, replacing its quotes, claims and people links atomically. */
-export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR): void {
+/**
+ * Re-runs extraction on one stored source, replacing its quotes, claims and people links atomically,
+ * then regroups the people it touched before and after (unless `regroup` is false: then the groups
+ * are marked stale for ensureGroups).
+ */
+export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR, regroup = true): void {
   const source = getSource(db, id);
   if (!source) throw new Error(`no source ${id}`);
   const extraction = extractor.extract(source.text);
   db.transaction(() => {
+    const before = peopleQuotedIn(db, id);
+    // statements elsewhere that shared a group with this source's: their groups lose members
+    const neighbours = membershipOfGroupsOf(db, quoteIdsOfSource(db, id)).map((m) => m.quote_id);
     deleteQuotesOfSource(db, id);
     deleteClaimsOfSource(db, id);
     unlinkSourcePeople(db, id);
-    storeExtraction(db, id, extraction);
+    storeExtraction(db, id, extraction, source.content_hash);
     setExtractorVersion(db, id, extractor.version);
     deleteOrphanPeople(db);
+    if (regroup) regroupPeople(db, [...before, ...peopleQuotedIn(db, id)], neighbours);
+    else markGroupsStale(db);
   }).immediate();
 }
 
@@ -140,16 +162,20 @@ export interface ReextractReport {
   failed: { id: number; error: string }[];
 }
 
-/** Re-extracts every source stored by another extractor version. A failing source keeps its old records. */
+/**
+ * Re-extracts every source stored by another extractor version, then regroups the whole corpus once.
+ * A failing source keeps its old records.
+ */
 export function reextractStale(db: Db, extractor: Extractor = DEFAULT_EXTRACTOR): ReextractReport {
   const report: ReextractReport = { updated: 0, failed: [] };
   for (const id of staleSourceIds(db, extractor.version)) {
     try {
-      reextractSource(db, id, extractor);
+      reextractSource(db, id, extractor, false);
       report.updated++;
     } catch (e) {
       report.failed.push({ id, error: e instanceof Error ? e.message : String(e) });
     }
   }
+  if (report.updated) ensureGroups(db);
   return report;
 }

@@ -1,9 +1,12 @@
-// Matching a document's speaker entities to canonical people across the corpus.
-// For now: exact match of normalised names ("Kim Jong-un" = "kim jong un"). Single-word aliases
-// ("Kim") are stored but never used to match, since they name different people in different articles.
+// Matching a document's speaker entities to canonical people across the corpus: reviewer decisions
+// (merge, split) first, then the exact normalised name ("Kim Jong-un" = "kim jong un"), then a
+// multi-word alias. Single-word aliases ("Kim") are stored but match only with a role held by one
+// person alone, since they name different people in different articles. No string distance decides.
 import type { Db } from "../store/db";
 import type { Entity, SpeakerKind } from "../nlp/types";
-import { addAlias, addRole, findPersonByKey, insertPerson } from "../store/people";
+import {
+  addAlias, addRole, aliasHoldersWithRoles, findPersonByKey, getPersonWithKey, insertPerson, isSplitFrom, mergeTarget,
+} from "../store/people";
 
 /** Case-, whitespace- and hyphen-insensitive key of a name. */
 export function nameKey(name: string): string {
@@ -15,7 +18,7 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-function isMultiWord(key: string): boolean {
+export function isMultiWord(key: string): boolean {
   return key.includes(" ");
 }
 
@@ -25,23 +28,50 @@ export function isIdentifiable(kind: SpeakerKind): boolean {
 }
 
 /**
- * Finds or creates the person for an entity, recording its aliases and roles.
+ * The one person that holds this one-word name as an alias and one of these roles, if exactly one does:
+ * "Lind", described in an article as "finance minister", is the corpus's "Ana Lind" when she alone is
+ * both. Two candidates (or none) decide nothing.
+ */
+function byAliasAndRole(db: Db, key: string, kind: SpeakerKind, roles: string[]): number | undefined {
+  const wanted = new Set(roles.map(nameKey).filter(Boolean));
+  if (!wanted.size) return undefined;
+  const holders = new Set<number>();
+  for (const r of aliasHoldersWithRoles(db, key, kind)) if (wanted.has(nameKey(r.role))) holders.add(r.person_id);
+  return holders.size === 1 ? [...holders][0] : undefined;
+}
+
+/**
+ * Finds or creates the person for an entity, recording its aliases and roles. Reviewer decisions come
+ * first: a merged name goes to the person it was merged into (a one-word name only in the articles
+ * where it was merged, `scope` being the article's content hash), and a name split off a person is
+ * never added to that person again. Then, as before, the exact name key, then a multi-word alias; a
+ * one-word name joins a person only on the evidence of a shared role held by that person alone.
  * Returns null for entities that are not identifiable or have no usable name.
  * Call inside the ingest transaction.
  */
-export function resolveEntity(db: Db, entity: Entity): number | null {
-  const name = entity.canonical.trim();
-  const key = nameKey(name);
+export function resolveEntity(db: Db, entity: Entity, scope = ""): number | null {
+  let name = entity.canonical.trim();
+  let key = nameKey(name);
   if (!key || !isIdentifiable(entity.kind)) return null;
-  const aliases = [name, ...entity.aliases.map((a) => a.trim())].filter((a) => nameKey(a) !== "");
+  const aliases = [entity.canonical.trim(), ...entity.aliases.map((a) => a.trim())].filter((a) => nameKey(a) !== "");
+  const merged = mergeTarget(db, key, scope);
+  if (merged) {
+    key = merged.person_key;
+    name = merged.person_name;
+  }
   let id = findPersonByKey(db, key, isMultiWord(key));
   for (const alias of aliases) {
     if (id !== undefined) break;
     const k = nameKey(alias);
-    if (isMultiWord(k)) id = findPersonByKey(db, k, true);
+    if (isMultiWord(k)) id = findPersonByKey(db, mergeTarget(db, k, scope)?.person_key ?? k, true);
   }
+  if (id === undefined && !isMultiWord(key)) id = byAliasAndRole(db, key, entity.kind, entity.roles);
   if (id === undefined) id = insertPerson(db, name, key, entity.kind);
-  for (const alias of aliases) addAlias(db, id, alias, nameKey(alias));
+  const personKey = getPersonWithKey(db, id)?.name_key ?? key;
+  for (const alias of aliases) {
+    const k = nameKey(alias);
+    if (!isSplitFrom(db, k, personKey)) addAlias(db, id, alias, k);
+  }
   for (const role of entity.roles) {
     const r = role.trim();
     if (r) addRole(db, id, r);

@@ -93,4 +93,69 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_reason ON claims (reason);
     `,
   },
+  {
+    version: 2,
+    name: "comparison: reviewer decisions about people, statement groups, word fingerprints",
+    sql: `
+      -- A reviewer's decision about who is who, stored by name key (not by row id) so that it survives
+      -- re-ingest and re-extraction, which rebuild people rows. merge: names with alias_key belong to the
+      -- person whose name key is person_key. split: names with alias_key are never that person.
+      -- scope is '' (everywhere) or a source's content hash: a one-word name is merged only in the
+      -- articles where the reviewer saw it, since it names different people elsewhere.
+      CREATE TABLE person_overrides (
+        id          INTEGER PRIMARY KEY,
+        decision    TEXT NOT NULL CHECK (decision IN ('merge', 'split')),
+        alias_key   TEXT NOT NULL,
+        alias       TEXT NOT NULL,
+        person_key  TEXT NOT NULL,
+        person_name TEXT NOT NULL,
+        scope       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        UNIQUE (decision, alias_key, scope, person_key)
+      );
+      CREATE INDEX person_overrides_person ON person_overrides (person_key);
+
+      -- Statements (quotes with a person) that report the same statement, across sources. Recomputed
+      -- from the quotes whenever they change; ids are kept for groups whose members did not change.
+      CREATE TABLE statement_groups (
+        id                 INTEGER PRIMARY KEY,
+        label              TEXT    NOT NULL CHECK (label IN ('conflicting attribution', 'altered wording',
+                                     'paraphrase', 'trimmed', 'identical', 'one source only')),
+        reference_quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+        negation_changed   INTEGER NOT NULL DEFAULT 0 CHECK (negation_changed IN (0, 1)),
+        number_changed     INTEGER NOT NULL DEFAULT 0 CHECK (number_changed IN (0, 1)),
+        source_count       INTEGER NOT NULL,
+        person_count       INTEGER NOT NULL,
+        member_count       INTEGER NOT NULL
+      );
+      CREATE INDEX statement_groups_label ON statement_groups (label, source_count);
+      CREATE INDEX statement_groups_reference ON statement_groups (reference_quote_id);
+
+      CREATE TABLE statement_group_members (
+        quote_id         INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
+        group_id         INTEGER NOT NULL REFERENCES statement_groups (id) ON DELETE CASCADE,
+        relation         TEXT    NOT NULL CHECK (relation IN ('reference', 'identical', 'trimmed',
+                                   'altered wording', 'paraphrase')),
+        other_speaker    INTEGER NOT NULL DEFAULT 0 CHECK (other_speaker IN (0, 1)),
+        negation_changed INTEGER NOT NULL DEFAULT 0 CHECK (negation_changed IN (0, 1)),
+        number_changed   INTEGER NOT NULL DEFAULT 0 CHECK (number_changed IN (0, 1))
+      );
+      CREATE INDEX statement_group_members_group ON statement_group_members (group_id);
+
+      -- Winnowed word fingerprints of attributed quotes: the index that finds the same words across
+      -- the corpus (whoever they are attributed to) without comparing every pair.
+      CREATE TABLE quote_fingerprints (
+        fingerprint INTEGER NOT NULL,
+        quote_id    INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+        PRIMARY KEY (fingerprint, quote_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX quote_fingerprints_quote ON quote_fingerprints (quote_id);
+
+      -- Small facts about the database as a whole ("groups_version": which grouping the groups are from).
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -9,6 +9,20 @@ export interface PersonRow {
   kind: SpeakerKind;
 }
 
+export interface PersonKeyRow extends PersonRow {
+  name_key: string;
+}
+
+export interface OverrideRow {
+  decision: "merge" | "split";
+  alias_key: string;
+  alias: string;
+  person_key: string;
+  person_name: string;
+  scope: string;
+  created_at: string;
+}
+
 export interface PersonSummary extends PersonRow {
   quote_count: number;
   source_count: number;
@@ -37,6 +51,51 @@ const statements = preparedOnce((db: Db) => ({
   options: db.prepare<[], PersonRow>("SELECT id, name, kind FROM people ORDER BY name COLLATE NOCASE, id"),
   sourcesOf: db.prepare<[number, number], { id: number }>(`SELECT source_id AS id FROM source_people WHERE person_id = ?
       UNION SELECT source_id FROM quotes WHERE person_id = ? ORDER BY 1`),
+  getWithKey: db.prepare<[number], PersonKeyRow>("SELECT id, name, kind, name_key FROM people WHERE id = ?"),
+  aliasRows: db.prepare<[number], { alias: string; alias_key: string }>(
+    "SELECT alias, alias_key FROM person_aliases WHERE person_id = ? ORDER BY alias"),
+  deleteAlias: db.prepare<[number, string]>("DELETE FROM person_aliases WHERE person_id = ? AND alias_key = ?"),
+  aliasRoles: db.prepare<[string, string], { person_id: number; role: string }>(`SELECT a.person_id, r.role FROM person_aliases a
+      JOIN person_roles r ON r.person_id = a.person_id JOIN people p ON p.id = a.person_id
+      WHERE a.alias_key = ? AND p.kind = ? ORDER BY a.person_id`),
+  hashesOf: db.prepare<[number, number], { content_hash: string }>(`SELECT content_hash FROM sources WHERE id IN
+      (SELECT source_id FROM source_people WHERE person_id = ? UNION SELECT source_id FROM quotes WHERE person_id = ?)
+      ORDER BY id`),
+  moveQuotes: db.prepare<[number, number]>("UPDATE quotes SET person_id = ? WHERE person_id = ?"),
+  setQuotePerson: db.prepare<[number, number]>("UPDATE quotes SET person_id = ? WHERE id = ?"),
+  copyLinks: db.prepare<[number, number]>(
+    "INSERT OR IGNORE INTO source_people (source_id, person_id) SELECT source_id, ? FROM source_people WHERE person_id = ?"),
+  copyRoles: db.prepare<[number, number]>(
+    "INSERT OR IGNORE INTO person_roles (person_id, role) SELECT ?, role FROM person_roles WHERE person_id = ?"),
+  deletePerson: db.prepare<[number]>("DELETE FROM people WHERE id = ?"),
+  mergeOverride: db.prepare<[string, string], { person_key: string; person_name: string }>(`SELECT person_key, person_name
+      FROM person_overrides WHERE decision = 'merge' AND alias_key = ? AND scope IN (?, '')
+      ORDER BY scope = '', id DESC LIMIT 1`),
+  isSplit: db.prepare<[string, string], { n: number }>(
+    "SELECT count(*) AS n FROM person_overrides WHERE decision = 'split' AND alias_key = ? AND person_key = ?"),
+  insertOverride: db.prepare<OverrideRow>(`INSERT INTO person_overrides
+      (decision, alias_key, alias, person_key, person_name, scope, created_at)
+      VALUES (@decision, @alias_key, @alias, @person_key, @person_name, @scope, @created_at)
+      ON CONFLICT (decision, alias_key, scope, person_key) DO UPDATE SET alias = excluded.alias,
+        person_name = excluded.person_name, created_at = excluded.created_at`),
+  deleteOverrides: db.prepare<[string, string, string]>(
+    "DELETE FROM person_overrides WHERE decision = ? AND alias_key = ? AND person_key = ?"),
+  deleteMergesInScope: db.prepare<[string, string]>(
+    "DELETE FROM person_overrides WHERE decision = 'merge' AND alias_key = ? AND scope = ?"),
+  retarget: db.prepare<[string, string, string]>(`UPDATE OR REPLACE person_overrides SET person_key = ?, person_name = ?
+      WHERE decision = 'merge' AND person_key = ?`),
+  nameWord: db.prepare<{ id: number; word: string; limit: number }, PersonRow>(`SELECT id, name, kind FROM people
+      WHERE id <> @id AND (' ' || name_key || ' ') LIKE '% ' || replace(replace(replace(@word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || ' %' ESCAPE '\\'
+      ORDER BY name COLLATE NOCASE, id LIMIT @limit`),
+  mentionedOnly: db.prepare<[number, number], { id: number; title: string; outlet: string }>(`SELECT s.id, s.title, s.outlet
+      FROM source_people sp JOIN sources s ON s.id = sp.source_id
+      WHERE sp.person_id = ? AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = sp.source_id AND q.person_id = sp.person_id)
+      ORDER BY s.id LIMIT ?`),
+  countMentionedOnly: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM source_people sp
+      WHERE sp.person_id = ? AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = sp.source_id AND q.person_id = sp.person_id)`),
+  quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id = ?"),
+  overridesOf: db.prepare<[string, string], OverrideRow>(`SELECT decision, alias_key, alias, person_key, person_name, scope, created_at
+      FROM person_overrides WHERE person_key = ? OR alias_key = ? ORDER BY id`),
 }));
 
 /** The person whose canonical name has this key, else whose alias has it. */
@@ -93,4 +152,87 @@ export function peopleOptions(db: Db): PersonRow[] {
 /** Ids of the sources that mention the person or attribute a quote to them. */
 export function sourcesOfPerson(db: Db, id: number): number[] {
   return statements(db).sourcesOf.all(id, id).map((r) => r.id);
+}
+
+// ---- identity: the name key of a person, aliases with keys, reviewer decisions ----
+
+export function getPersonWithKey(db: Db, id: number): PersonKeyRow | undefined {
+  return statements(db).getWithKey.get(id);
+}
+
+export function personAliasRows(db: Db, id: number): { alias: string; alias_key: string }[] {
+  return statements(db).aliasRows.all(id);
+}
+
+export function deleteAlias(db: Db, personId: number, aliasKey: string): void {
+  statements(db).deleteAlias.run(personId, aliasKey);
+}
+
+/** People of this kind who hold this alias, with each of their roles. */
+export function aliasHoldersWithRoles(db: Db, aliasKey: string, kind: SpeakerKind): { person_id: number; role: string }[] {
+  return statements(db).aliasRoles.all(aliasKey, kind);
+}
+
+/** Content hashes of the sources that mention the person or attribute a quote to them. */
+export function sourceHashesOfPerson(db: Db, id: number): string[] {
+  return statements(db).hashesOf.all(id, id).map((r) => r.content_hash);
+}
+
+/** Moves everything of person `from` to person `into` (quotes, source links, aliases given, roles) and deletes `from`. */
+export function absorbPerson(db: Db, into: number, from: number, aliases: { alias: string; alias_key: string }[]): void {
+  const s = statements(db);
+  s.moveQuotes.run(into, from);
+  s.copyLinks.run(into, from);
+  s.copyRoles.run(into, from);
+  for (const a of aliases) s.insertAlias.run(into, a.alias, a.alias_key);
+  s.deletePerson.run(from);
+}
+
+export function setQuotePerson(db: Db, quoteId: number, personId: number): void {
+  statements(db).setQuotePerson.run(personId, quoteId);
+}
+
+/** The person a reviewer's merge sends this name key to: the decision for this source first, then one for everywhere. */
+export function mergeTarget(db: Db, aliasKey: string, scope: string): { person_key: string; person_name: string } | undefined {
+  return statements(db).mergeOverride.get(aliasKey, scope);
+}
+
+/** Whether a reviewer split this name key off the person with `personKey`. */
+export function isSplitFrom(db: Db, aliasKey: string, personKey: string): boolean {
+  return statements(db).isSplit.get(aliasKey, personKey)!.n > 0;
+}
+
+export function recordOverride(db: Db, o: OverrideRow): void {
+  const s = statements(db);
+  if (o.decision === "merge") s.deleteMergesInScope.run(o.alias_key, o.scope); // one merge per name and scope
+  s.insertOverride.run(o);
+}
+
+export function deleteOverrides(db: Db, decision: "merge" | "split", aliasKey: string, personKey: string): void {
+  statements(db).deleteOverrides.run(decision, aliasKey, personKey);
+}
+
+/** Earlier merges into `fromKey` now lead to `toKey` (merging is transitive). */
+export function retargetMerges(db: Db, fromKey: string, toKey: string, toName: string): void {
+  statements(db).retarget.run(toKey, toName, fromKey);
+}
+
+/** Decisions that name this person's key, either side. */
+export function overridesOf(db: Db, personKey: string): OverrideRow[] {
+  return statements(db).overridesOf.all(personKey, personKey);
+}
+
+/** Other people whose name holds this word (a surname shared by two records is worth a reviewer's look). */
+export function peopleWithNameWord(db: Db, exceptId: number, word: string, limit: number): PersonRow[] {
+  return statements(db).nameWord.all({ id: exceptId, word, limit });
+}
+
+/** Sources that mention the person without attributing anything to them (at most `limit`), and how many there are. */
+export function sourcesMentioningOnly(db: Db, id: number, limit: number): { total: number; sources: { id: number; title: string; outlet: string }[] } {
+  const s = statements(db);
+  return { total: s.countMentionedOnly.get(id)!.n, sources: s.mentionedOnly.all(id, limit) };
+}
+
+export function quoteCountOfPerson(db: Db, id: number): number {
+  return statements(db).quoteCount.get(id)!.n;
 }

@@ -28,6 +28,9 @@ export interface QuoteRow extends NewQuote {
   person_name: string | null;
   source_title: string;
   outlet: string;
+  /** the statement group it belongs to (quotes with a person only), and that group's label */
+  group_id: number | null;
+  group_label: string | null;
 }
 
 export interface QuoteFilter {
@@ -40,8 +43,10 @@ export interface QuoteFilter {
   speakerNone: boolean;
 }
 
-const SELECT = `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet
-  FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id`;
+const SELECT = `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet,
+    gm.group_id AS group_id, g.label AS group_label
+  FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id
+  LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id`;
 
 const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
   AND (@source IS NULL OR q.source_id = @source)
@@ -66,6 +71,9 @@ const statements = preparedOnce((db: Db) => ({
     `${SELECT} ${WHERE} ORDER BY q.source_id, q.start, q.end DESC, q.id LIMIT @limit OFFSET @offset`),
   count: db.prepare<FilterParams, { n: number }>(
     `SELECT count(*) AS n FROM quotes q ${WHERE}`),
+  peopleIn: db.prepare<[number], { person_id: number }>(
+    "SELECT DISTINCT person_id FROM quotes WHERE source_id = ? AND person_id IS NOT NULL ORDER BY person_id"),
+  idsOfSource: db.prepare<[number], { id: number }>("SELECT id FROM quotes WHERE source_id = ? ORDER BY id"),
 }));
 
 function params(f: QuoteFilter): FilterParams {
@@ -94,4 +102,13 @@ export function searchQuotes(db: Db, filter: QuoteFilter, limit: number, offset:
 
 export function countQuotes(db: Db, filter: QuoteFilter): number {
   return statements(db).count.get(params(filter))!.n;
+}
+
+/** The people a source attributes statements to. */
+export function peopleQuotedIn(db: Db, sourceId: number): number[] {
+  return statements(db).peopleIn.all(sourceId).map((r) => r.person_id);
+}
+
+export function quoteIdsOfSource(db: Db, sourceId: number): number[] {
+  return statements(db).idsOfSource.all(sourceId).map((r) => r.id);
 }

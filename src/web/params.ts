@@ -1,8 +1,11 @@
 // Query-string and path parameters: hostile input, parsed into typed filters or a 400 naming the field.
-import { badRequest, notFound } from "../errors";
+import { z } from "zod";
+import { AppError, badRequest, notFound } from "../errors";
 import type { QuoteKind } from "../nlp/types";
 import type { QuoteFilter } from "../store/quotes";
 import type { ClaimFilter } from "../store/claims";
+import type { ConflictFilter, GroupLabelValue } from "../store/groups";
+import { GROUP_LABELS } from "../compare";
 import type { Format } from "./urls";
 
 export const QUOTE_KINDS: readonly QuoteKind[] = ["direct", "mixed", "indirect"];
@@ -50,11 +53,11 @@ export interface Page {
   offset: number;
 }
 
-export function parsePage(query: Query, format: Format): Page {
+/** limit and offset; `size` and `max` override the default page size and its ceiling (HTML and JSON). */
+export function parsePage(query: Query, format: Format, size = PAGE_SIZE, max = MAX_PAGE_SIZE): Page {
   const csv = format === "csv";
-  const max = csv ? MAX_CSV_ROWS : MAX_PAGE_SIZE;
   return {
-    limit: integer(query, "limit", csv ? MAX_CSV_ROWS : PAGE_SIZE, 1, max),
+    limit: integer(query, "limit", csv ? MAX_CSV_ROWS : size, 1, csv ? MAX_CSV_ROWS : max),
     offset: integer(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER),
   };
 }
@@ -81,4 +84,46 @@ export function parseClaimFilter(query: Query): ClaimFilter {
   const reason = single(query, "reason");
   if (reason !== undefined && reason.length > 100) throw badRequest("reason", "is too long");
   return { reason: reason ?? null, source: optionalId(query, "source", "source") };
+}
+
+export const CONFLICT_FLAGS = ["negation", "number"] as const;
+
+/** Filters of the conflicts page: a group label (default: altered wording and conflicting attribution), a call-out, a person. */
+export function parseConflictFilter(query: Query): ConflictFilter {
+  const label = single(query, "label");
+  if (label !== undefined && !(GROUP_LABELS as readonly string[]).includes(label)) {
+    throw badRequest("label", `must be one of ${GROUP_LABELS.join(", ")}`);
+  }
+  const flag = single(query, "flag");
+  if (flag !== undefined && !(CONFLICT_FLAGS as readonly string[]).includes(flag)) {
+    throw badRequest("flag", `must be one of ${CONFLICT_FLAGS.join(", ")}`);
+  }
+  return {
+    label: (label as GroupLabelValue | undefined) ?? null,
+    flag: (flag as ConflictFilter["flag"] | undefined) ?? null,
+    person: optionalId(query, "person", "person"),
+  };
+}
+
+/** Body of POST /people/:id/merge: the person to merge into this one. */
+export const MERGE_BODY = z.object({
+  other: z.preprocess(
+    (v) => (typeof v === "number" ? String(v) : v),
+    z.string({ error: "choose the person to merge into this one" }).trim()
+      .regex(/^[1-9][0-9]{0,14}$/, { error: "must be the id of a person (choose one from the list)" }),
+  ),
+});
+
+/** Body of POST /people/:id/split: the name to split off. */
+export const SPLIT_BODY = z.object({
+  alias: z.string({ error: "choose the name to split off" }).trim().min(1, { error: "choose the name to split off" }).max(500, { error: "is too long" }),
+});
+
+/** A request body checked against a schema, or a 400 naming each field at fault. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  const fields: Record<string, string> = {};
+  for (const i of r.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
+  throw new AppError(400, Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "), fields);
 }

@@ -10,7 +10,9 @@ import { formatOf, formats, reply } from "./respond";
 import { toCsv } from "./csv";
 import { urls } from "./urls";
 import type { Views } from "./views";
-import { claimsView, quotesView, sourceView } from "./view-models";
+import { claimsView, conflictsView, homeView, personView, quotesView, sourceView } from "./view-models";
+import { mergePeople, splitAlias } from "../services/review";
+import { MERGE_BODY, SPLIT_BODY, parseBody } from "./params";
 
 /** Request bodies may be bigger than the 2 MB text limit (form encoding inflates text up to ninefold). */
 export const BODY_LIMIT = "20mb";
@@ -23,11 +25,31 @@ export interface RouteOptions {
 
 const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
 
+/**
+ * Refuses a state-changing request that a browser says comes from another site (a page elsewhere
+ * posting a hidden form to this one). Requests without the headers (scripts, curl) pass.
+ */
+function sameOrigin(req: Request, _res: Response, next: NextFunction): void {
+  const site = req.get("sec-fetch-site");
+  const origin = req.get("origin");
+  const host = req.get("host");
+  let foreign = site === "cross-site";
+  // "null" is what a browser sends under the no-referrer policy this app sets: Sec-Fetch-Site decides then
+  if (!foreign && origin !== undefined && origin !== "null" && host !== undefined) {
+    try {
+      foreign = new URL(origin).host !== host;
+    } catch {
+      foreign = true;
+    }
+  }
+  next(foreign ? new AppError(403, "This change must come from a page of this site.") : undefined);
+}
+
 export function routes({ db, views, ingest }: RouteOptions): Router {
   const r = Router();
 
   function home(_req: Request, res: Response): void {
-    reply(views, res, { data: pages.homeData(db), page: "home", title: "Overview", nav: "home" });
+    reply(views, res, { data: pages.homeData(db), page: "home", title: "Overview", nav: "home", html: homeView });
   }
 
   function sources(_req: Request, res: Response): void {
@@ -43,10 +65,44 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
     reply(views, res, { data: pages.peopleData(db), page: "people", title: "People", nav: "people" });
   }
 
-  function person(req: Request, res: Response): void {
-    const data = pages.personData(db, parseId(req.params.id as string, "person"));
-    reply(views, res, { data, page: "person", title: data.person.name, nav: "people" });
+  function renderPerson(req: Request, res: Response, id: number, error: AppError | null): void {
+    const data = pages.personData(db, id, req.method === "GET" ? req.query : {}, formatOf(res));
+    reply(views, res, {
+      status: error?.status ?? 200, data, page: "person", title: data.person.name, nav: "people",
+      html: (d) => personView(d, error),
+    });
   }
+
+  function person(req: Request, res: Response): void {
+    renderPerson(req, res, parseId(req.params.id as string, "person"), null);
+  }
+
+  /** POST handlers of the person page: JSON answers JSON; a form gets a redirect back, or the page with the error. */
+  function reviewAction(act: (id: number, body: Record<string, unknown>) => object) {
+    return (req: Request, res: Response): void => {
+      const id = parseId(req.params.id as string, "person");
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      let result: object;
+      try {
+        result = act(id, body);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 400 && formatOf(res) !== "json") return renderPerson(req, res, id, e);
+        throw e;
+      }
+      if (formatOf(res) === "json") res.json({ ...result, url: urls.person(id) });
+      else res.redirect(303, urls.person(id));
+    };
+  }
+
+  const merge = reviewAction((id, body) => {
+    const { other } = parseBody(MERGE_BODY, body);
+    return mergePeople(db, id, Number(other));
+  });
+
+  const split = reviewAction((id, body) => {
+    const { alias } = parseBody(SPLIT_BODY, body);
+    return splitAlias(db, id, alias);
+  });
 
   function quotes(req: Request, res: Response): void {
     const data = pages.quotesData(db, req.query, formatOf(res));
@@ -66,8 +122,9 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
     });
   }
 
-  function conflicts(_req: Request, res: Response): void {
-    reply(views, res, { data: pages.conflictsData(db), page: "conflicts", title: "Conflicts", nav: "conflicts" });
+  function conflicts(req: Request, res: Response): void {
+    const data = pages.conflictsData(db, req.query, formatOf(res));
+    reply(views, res, { data, page: "conflicts", title: "Conflicts", nav: "conflicts", html: conflictsView });
   }
 
   function renderForm(res: Response, values: Record<string, unknown>, error: AppError | null): void {
@@ -129,6 +186,9 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
   r.post("/sources", formats("html", "json"), answerInKind, ...bodies, createSource);
   r.get("/people", htmlJson, people);
   r.get("/people/:id", htmlJson, person);
+  const small = [express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10 }), express.json({ limit: "16kb" })];
+  r.post("/people/:id/merge", htmlJson, answerInKind, sameOrigin, ...small, merge);
+  r.post("/people/:id/split", htmlJson, answerInKind, sameOrigin, ...small, split);
   r.get("/quotes", all, quotes);
   r.get("/claims", all, claims);
   r.get("/conflicts", htmlJson, conflicts);

@@ -27,10 +27,12 @@ export const urls = {
   quoteInSource: (sourceId: number, quoteId: number) => `/sources/${sourceId}#q-${quoteId}`,
   claimInSource: (sourceId: number, claimId: number) => `/sources/${sourceId}#c-${claimId}`,
   people: (format: Format = "html") => withFormat("/people", format),
-  person: (id: number, format: Format = "html") => withFormat(`/people/${id}`, format),
+  person: (id: number, format: Format = "html", params: Params = {}) => withFormat(`/people/${id}`, format) + queryString(params),
+  personMerge: (id: number) => `/people/${id}/merge`,
+  personSplit: (id: number) => `/people/${id}/split`,
   quotes: (params: Params = {}, format: Format = "html") => withFormat("/quotes", format) + queryString(params),
   claims: (params: Params = {}, format: Format = "html") => withFormat("/claims", format) + queryString(params),
-  conflicts: (format: Format = "html") => withFormat("/conflicts", format),
+  conflicts: (params: Params = {}, format: Format = "html") => withFormat("/conflicts", format) + queryString(params),
   asset: (file: string) => `/static/${file}`,
 };
 

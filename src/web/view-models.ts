@@ -1,5 +1,9 @@
 // Presentation extras for the HTML pages, computed from the same page data as the JSON and CSV twins.
-import type { ClaimItem, ClaimsData, QuoteItem, QuotesData, SourceData } from "./pages";
+import type { ClaimItem, ClaimsData, ConflictsData, GroupItem, HomeData, PersonData, QuoteItem, QuotesData, SourceData, VersionItem } from "./pages";
+import type { AppError } from "../errors";
+import { chartSvg } from "./chart";
+import { GROUP_LABELS } from "../compare";
+import { CONFLICT_FLAGS } from "./params";
 import { highlight, type HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
 import { urls } from "./urls";
@@ -87,4 +91,98 @@ function rangeText(total: number, offset: number, shown: number): string {
   if (total === 0) return "none";
   if (shown === 0) return `none of ${total} on this page`;
   return `${offset + 1}–${offset + shown} of ${total}`;
+}
+
+// ---- comparison ----
+
+const LABEL_TEXT: Record<string, string> = {
+  "conflicting attribution": "conflicting attribution",
+  "altered wording": "altered wording",
+  paraphrase: "paraphrase",
+  trimmed: "trimmed",
+  identical: "identical",
+  "one source only": "carried by one source only",
+};
+
+const RELATION_TEXT: Record<string, string> = {
+  reference: "reference version",
+  identical: "identical",
+  trimmed: "trimmed",
+  "altered wording": "altered wording",
+  paraphrase: "paraphrase",
+};
+
+/** A label as a CSS class ("altered wording" → "altered-wording"). */
+function labelClass(label: string): string {
+  return label.replace(/[^a-z]+/g, "-");
+}
+
+function callouts(x: { negation_changed: boolean; number_changed: boolean }): string[] {
+  return [...(x.negation_changed ? ["negation dropped or added"] : []), ...(x.number_changed ? ["number changed"] : [])];
+}
+
+/** A version with its diff as flags the template can test, and its speaker when it is not `personId`. */
+function versionView(v: VersionItem, personId: number | null) {
+  return {
+    ...v,
+    segments: v.diff.map((s) => ({ text: s.text, ins: s.op === "ins", del: s.op === "del" })),
+    relation_text: RELATION_TEXT[v.relation] ?? v.relation,
+    speaker_note: personId === null || v.person_id !== personId ? v.person_name ?? "no one" : null,
+    callouts: callouts(v),
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function groupHeader<T extends Omit<GroupItem, "versions">>(g: T) {
+  return {
+    ...g, label_text: LABEL_TEXT[g.label] ?? g.label, label_class: labelClass(g.label), callouts: callouts(g), anchor: `g-${g.id}`,
+    sources_text: plural(g.source_count, "source"),
+  };
+}
+
+export function homeView(data: HomeData) {
+  return {
+    ...data,
+    chart_svg: data.chart.people.length ? chartSvg(data.chart, "home-chart") : null,
+    comparison: data.comparison.map((c) => ({ ...c, text: LABEL_TEXT[c.label] ?? c.label, label_class: labelClass(c.label) })),
+  };
+}
+
+export function personView(data: PersonData, error: AppError | null) {
+  return {
+    ...data,
+    chart_svg: data.chart.total ? chartSvg(data.chart, "person-chart") : null,
+    groups: data.groups.map((g) => ({
+      ...groupHeader(g),
+      cells: g.cells.map((c) => ({ ...c, versions: c.versions.map((v) => versionView(v, data.person.id)) })),
+    })),
+    range: rangeText(data.total, data.offset, data.groups.length),
+    statements_text: `${plural(data.quote_count, "statement")} in ${plural(data.source_count, "source")}`,
+    decisions: data.decisions.map((d) => ({
+      ...d,
+      text: d.decision === "merge" ? `“${d.alias}” is ${d.person_name}` : `“${d.alias}” is not ${d.person_name}`,
+    })),
+    mentioned_more: data.mentioned_only.total - data.mentioned_only.sources.length,
+    error: error?.message ?? null,
+    json_href: urls.person(data.person.id, "json"),
+    conflicts_href: urls.conflicts({ person: data.person.id }),
+    quotes_href: urls.quotes({ person: data.person.id }),
+  };
+}
+
+export function conflictsView(data: ConflictsData) {
+  const f = data.filters;
+  return {
+    ...data,
+    groups: data.groups.map((g) => ({ ...groupHeader(g), versions: g.versions.map((v) => versionView(v, null)) })),
+    labels: GROUP_LABELS.map((l) => ({ value: l, text: LABEL_TEXT[l] ?? l, selected: l === f.label })),
+    flags: CONFLICT_FLAGS.map((x) => ({ value: x, text: x === "negation" ? "a negation dropped or added" : "a number changed", selected: x === f.flag })),
+    counts: data.counts.map((c) => ({ ...c, text: LABEL_TEXT[c.label] ?? c.label, label_class: labelClass(c.label) })),
+    range: rangeText(data.total, data.offset, data.groups.length),
+    json_href: urls.conflicts({ ...f }, "json"),
+    person_href: f.person === null ? null : urls.person(f.person),
+  };
 }

@@ -1,6 +1,7 @@
 // Handlebars templates: views/layouts/main.hbs wraps views/pages/<page>.hbs; views/partials/*.hbs
 // are registered by file name. Compiled once when the app is built. `{{ }}` escapes; the only
-// triple-stash is the highlighted article, which src/web/highlight.ts builds by escaping every piece.
+// triple-stashes are the highlighted article (src/web/highlight.ts) and the statements chart
+// (src/web/chart.ts), both built by escaping every piece.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { startServer, type Running } from "../../src/server";
 import { ARTICLE_A, FIXTURE_INGEST } from "../fixtures/corpus";
+import { NORTHERN, VALLEY } from "../fixtures/comparison";
 
 const CHROMIUM = "/usr/bin/chromium";
 const LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
@@ -65,6 +66,30 @@ describe("browser: reviewing an article", function () {
     assert.equal(await rows.count(), 2);
     assert.ok(await page.locator("table.quotes >> text=We have the money, and we have the plan,").isVisible());
     assert.deepEqual(errors, [], "no console errors (a CSP violation would show here)");
+    await page.close();
+  });
+
+  it("merges two records of one person from the person page, and the conflict they made goes away", async () => {
+    for (const article of [NORTHERN, VALLEY]) {
+      const res = await fetch(`${running.url}/sources`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(article) });
+      assert.equal(res.status, 201);
+    }
+    const people = (await (await fetch(`${running.url}/people.json`)).json()) as { people: { id: number; name: string }[] };
+    const yuri = people.people.find((p) => p.name === "Yuri Sokolov")!;
+    const yury = people.people.find((p) => p.name === "Yury Sokolov")!;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.goto(`${running.url}/people/${yuri.id}`);
+    assert.match((await page.textContent("table.compare tbody tr .label")) ?? "", /conflicting attribution/);
+    assert.ok(await page.locator("svg.chart").isVisible(), "the chart is drawn");
+    await page.selectOption("#merge-other", String(yury.id));
+    await Promise.all([page.waitForURL(new RegExp(`/people/${yuri.id}$`)), page.click("#merge-form button[type=submit]")]);
+    assert.equal(await page.textContent("h1"), "Yuri Sokolov");
+    assert.ok(await page.locator(".alias >> text=Yury Sokolov").isVisible(), "the other spelling is now an alias");
+    assert.match((await page.textContent("table.compare tbody tr .label")) ?? "", /identical/);
+    assert.equal(await page.locator("table.compare thead th").count(), 3, "the statement column and both sources");
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { migrate, openDb, schemaVersion } from "../../src/store/db";
 import { MIGRATIONS } from "../../src/store/migrations";
+import { ensureGroups, groupsAreCurrent } from "../../src/services/compare";
 
 const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 
@@ -21,7 +22,8 @@ describe("store: migrations", () => {
       assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
       assert.ok((db.pragma("busy_timeout", { simple: true }) as number) > 0);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
-      for (const t of ["sources", "people", "person_aliases", "person_roles", "source_people", "quotes", "claims", "schema_migrations"]) {
+      for (const t of ["sources", "people", "person_aliases", "person_roles", "source_people", "quotes", "claims", "schema_migrations",
+        "person_overrides", "statement_groups", "statement_group_members", "quote_fingerprints", "meta"]) {
         assert.ok(tables.includes(t), `table ${t}`);
       }
     } finally {
@@ -78,6 +80,25 @@ describe("store: migrations", () => {
     db.prepare("DELETE FROM sources WHERE id = 1").run();
     assert.equal((db.prepare("SELECT count(*) AS n FROM claims").get() as { n: number }).n, 0);
     db.close();
+  });
+
+  it("upgrades a version 1 database with its data, and the groups are computed on first use", () => {
+    const file = join(dir, "v1.db");
+    const v1 = openDb(file, MIGRATIONS.filter((m) => m.version === 1));
+    v1.prepare("INSERT INTO sources (content_hash, text, created_at, extractor_version) VALUES ('h', 'Ana Lind said it.', 'now', 'v')").run();
+    v1.prepare("INSERT INTO people (name, name_key, kind) VALUES ('Ana Lind', 'ana lind', 'person')").run();
+    v1.prepare("INSERT INTO quotes (source_id, start, end, text, kind, speaker_kind, person_id, sieve, confidence) VALUES (1, 9, 16, 'it rained on the whole town today', 'indirect', 'person', 1, 'x', 1)").run();
+    v1.close();
+    const db = openDb(file);
+    try {
+      assert.equal(schemaVersion(db), LATEST);
+      assert.equal((db.prepare("SELECT count(*) AS n FROM quotes").get() as { n: number }).n, 1);
+      assert.equal(groupsAreCurrent(db), false);
+      ensureGroups(db);
+      assert.equal((db.prepare("SELECT label FROM statement_groups").get() as { label: string }).label, "one source only");
+    } finally {
+      db.close();
+    }
   });
 
   it("refuses a second source with the same content hash", () => {

@@ -33,7 +33,7 @@ const csvRows = (n: number): Check => (res) => {
 const CASES: Case[] = [
   // overview
   { path: "/", status: 200, type: HTML, check: has("<strong>2</strong> sources", "Mayor backs bridge plan", "Mary-Ann Okafor", "passive without agent: 1") },
-  { path: "/.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.counts, { sources: 2, people: 2, quotes: 5, claims: 3 })) },
+  { path: "/.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.counts, { sources: 2, people: 2, quotes: 5, claims: 3 }); assert.deepEqual(b.chart.people.map((p: any) => p.name), ["Mary-Ann Okafor", "Tom Reyes"]); assert.deepEqual(b.chart.counts, [[2, 1], [0, 1]]); }) },
   { path: "/index.json", status: 200, type: JSON_T, check: json((b) => assert.equal(b.claims_by_source.length, 2)) },
   { path: "/.csv", status: 404, type: JSON_T },
   // sources
@@ -57,9 +57,19 @@ const CASES: Case[] = [
   // people
   { path: "/people", status: 200, type: HTML, check: has('href="/people/1"', "Tom Reyes") },
   { path: "/people.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people.map((p: any) => [p.name, p.quote_count, p.source_count]), [["Mary-Ann Okafor", 3, 2], ["Tom Reyes", 1, 1]])) },
-  { path: "/people/1", status: 200, type: HTML, check: has('<table class="by-source">', 'href="/sources/1#q-1"', 'href="/sources/2#q-4"', '<span class="alias">Mary Ann Okafor</span>', '<span class="role">Mayor</span>') },
-  { path: "/people/1.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.sources.map((s: any) => [s.id, s.quotes.length]), [[1, 2], [2, 1]]); assert.deepEqual(b.aliases, ["Mary Ann Okafor", "Okafor"]); assert.deepEqual(b.roles, ["Mayor"]); }) },
-  { path: "/people/2.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.roles, ["council spokesman"]); assert.equal(b.sources[0].quotes[0].via, "council"); }) },
+  { path: "/people/1", status: 200, type: HTML, check: has('<table class="compare">', 'href="/sources/1#q-1"', 'href="/sources/2#q-4"', '<span class="alias">Mary Ann Okafor</span>', '<span class="role">Mayor</span>', '<svg xmlns="http://www.w3.org/2000/svg" class="chart"') },
+  { path: "/people/1.json", status: 200, type: JSON_T, check: json((b) => {
+    assert.deepEqual(b.sources.map((s: any) => s.id), [1, 2]);
+    assert.deepEqual(b.groups.map((g: any) => g.cells.map((c: any) => c.versions.map((v: any) => v.quote_id))), [[[1], []], [[2], []], [[], [4]]]);
+    assert.ok(b.groups.every((g: any) => g.label === "one source only"));
+    assert.deepEqual(b.aliases, ["Mary Ann Okafor", "Okafor"]);
+    assert.deepEqual(b.roles, ["Mayor"]);
+    assert.equal(b.quote_count, 3);
+  }) },
+  { path: "/people/2.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.roles, ["council spokesman"]); assert.equal(b.groups[0].cells[0].versions[0].via, "council"); }) },
+  { path: "/people/1.json?limit=1&offset=1", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 3); assert.equal(b.groups.length, 1); assert.equal(b.next, "/people/1.json?limit=1&offset=2"); assert.equal(b.prev, "/people/1.json?limit=1"); }) },
+  { path: "/people/1.json?limit=0", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^limit:/)) },
+  { path: "/people/1.csv", status: 404, type: JSON_T },
   { path: "/people/42", status: 404, type: HTML },
   { path: "/people/x.json", status: 404, type: JSON_T },
   // quotes
@@ -99,8 +109,8 @@ const CASES: Case[] = [
   { path: "/claims?reason=hedge", status: 200, type: HTML, check: (res) => { has('<option value="hedge" selected>hedge</option>')(res); lacks("Costs are believed")(res); } },
   { path: "/claims.json?source=x", status: 400, type: JSON_T },
   // conflicts
-  { path: "/conflicts", status: 200, type: HTML, check: has("not been computed yet", "altered wording") },
-  { path: "/conflicts.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.computed, false); assert.deepEqual(b.conflicts, []); assert.ok(b.will_show.length > 0); }) },
+  { path: "/conflicts", status: 200, type: HTML, check: has("Conflicts across sources", "No group of statements matches", 'name="label"') },
+  { path: "/conflicts.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 0); assert.deepEqual(b.groups, []); assert.deepEqual(b.counts.find((c: any) => c.label === "one source only").count, 4); }) },
   { path: "/conflicts.csv", status: 404, type: JSON_T },
   // the rest
   { path: "/static/site.css", status: 200, type: /^text\/css/ },

@@ -1,0 +1,367 @@
+// Grouping statements that report the same statement, without comparing every pair:
+//   1. block by person; inside a block, an inverted index of content words weighted by TF-IDF (IDF
+//      from that person's statements) proposes each statement's best few candidates;
+//   2. across people, winnowed word fingerprints propose statements that repeat each other's words;
+//   3. each candidate pair is decided on its own (src/compare/pair.ts); accepted pairs are joined
+//      (union-find) into groups;
+//   4. each group gets a reference version, every version's relation to it, and one label.
+// Frequent index keys are skipped (capped postings), so the work per statement is bounded and the
+// whole stays near-linear in the number of statements.
+import type { QuoteKind } from "../nlp/types";
+import { fingerprints } from "./fingerprint";
+import { HONORIFICS } from "./lexicon";
+import { compareVersions, decide, THRESHOLDS, type Relation, type Thresholds } from "./pair";
+import { prepare, type Prepared } from "./text";
+
+/** Bumped whenever grouping may change, so stored groups are recomputed. */
+export const COMPARE_VERSION = "1";
+
+export const GROUP_LABELS = [
+  "conflicting attribution",
+  "altered wording",
+  "paraphrase",
+  "trimmed",
+  "identical",
+  "one source only",
+] as const;
+export type GroupLabel = (typeof GROUP_LABELS)[number];
+
+export const LIMITS = {
+  /** content words shared by more than this many of one person's statements propose no candidates */
+  contentPostingCap: 60,
+  /** fingerprints shared by more than this many statements (boilerplate) propose no candidates */
+  fingerprintPostingCap: 40,
+  /** candidates kept per statement, best first */
+  candidatesPerStatement: 12,
+  /** a candidate must cover this weighted share of the smaller statement's content words */
+  minCandidateScore: 0.25,
+  /** IDF smoothing: a block is treated as if it held this many more statements … */
+  idfPseudoCount: 10,
+  /** … in which any word appears with this probability */
+  idfPrior: 0.05,
+} as const;
+
+export interface StatementInput {
+  id: number;
+  source_id: number;
+  /** the person the source attributes it to */
+  person_id: number;
+  /** that person's name key, to tell a relay from a rival speaker */
+  person_key: string;
+  /** that person's name as shown ("the spokesman" is a description, not a name) */
+  person_name: string;
+  /** the key of the relay it came through ("according to TASS"), or null */
+  via_key: string | null;
+  kind: QuoteKind;
+  text: string;
+}
+
+export interface MemberResult {
+  id: number;
+  /** how this version differs from the group's reference ("reference" for the reference itself) */
+  relation: Relation | "reference";
+  /** attributed to a speaker who cannot be the reference's (see compatibleSpeakers) */
+  other_speaker: boolean;
+  negation_changed: boolean;
+  number_changed: boolean;
+}
+
+export interface GroupResult {
+  /** quote id of the reference version: the longest direct quotation, else the longest version */
+  reference: number;
+  label: GroupLabel;
+  negation_changed: boolean;
+  number_changed: boolean;
+  source_count: number;
+  person_count: number;
+  members: MemberResult[];
+}
+
+export interface GroupStats {
+  statements: number;
+  blocks: number;
+  largest_block: number;
+  /** distinct pairs the decision looked at */
+  pairs_compared: number;
+  /** n(n-1)/2: what comparing every pair would cost */
+  all_pairs: number;
+  edges: number;
+  groups: number;
+  multi_source_groups: number;
+}
+
+interface Item extends StatementInput {
+  p: Prepared;
+  fps: number[];
+}
+
+/** Union-find with path halving and union by size. */
+class Sets {
+  private parent: Int32Array;
+  private size: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n).map((_, i) => i);
+    this.size = new Int32Array(n).fill(1);
+  }
+  find(x: number): number {
+    const p = this.parent;
+    while (p[x] !== x) {
+      p[x] = p[p[x]!]!;
+      x = p[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): boolean {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return false;
+    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    this.size[ra]! += this.size[rb]!;
+    return true;
+  }
+}
+
+/** Keeps the `k` best-scored candidates per statement. */
+function topK(scores: Map<number, number>, k: number, min: number): number[] {
+  return [...scores.entries()]
+    .filter(([, s]) => s >= min)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, k)
+    .map(([j]) => j);
+}
+
+/** IDF weights of one person's statements, smoothed so a block of two does not treat every shared word as common. */
+export function blockWeights(contents: readonly (readonly string[])[]): (stem: string) => number {
+  const df = new Map<string, number>();
+  for (const c of contents) for (const t of new Set(c)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = contents.length + LIMITS.idfPseudoCount;
+  return (t) => Math.log(n / ((df.get(t) ?? 0) + LIMITS.idfPseudoCount * LIMITS.idfPrior));
+}
+
+/** Candidate pairs inside one person's block: the best few per statement on weighted content overlap. */
+function blockCandidates(block: Item[], weight: (t: string) => number, add: (a: Item, b: Item) => void): void {
+  const postings = new Map<string, number[]>();
+  const distinct = block.map((it) => [...new Set(it.p.content)]);
+  distinct.forEach((terms, i) => {
+    for (const t of terms) {
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  });
+  const mass = distinct.map((terms) => terms.reduce((s, t) => s + weight(t) ** 2, 0));
+  for (let i = 0; i < block.length; i++) {
+    const shared = new Map<number, number>();
+    for (const t of distinct[i]!) {
+      const list = postings.get(t)!;
+      if (list.length > LIMITS.contentPostingCap) continue;
+      const w2 = weight(t) ** 2;
+      for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w2);
+    }
+    for (const [j, s] of shared) shared.set(j, s / Math.min(mass[i]!, mass[j]!));
+    for (const j of topK(shared, LIMITS.candidatesPerStatement, LIMITS.minCandidateScore)) add(block[i]!, block[j]!);
+  }
+}
+
+/** Candidate pairs across the corpus: statements sharing winnowed fingerprints, most shared first. */
+function fingerprintCandidates(items: Item[], add: (a: Item, b: Item) => void, count?: (fp: number) => number): void {
+  const postings = new Map<number, number[]>();
+  items.forEach((it, i) => {
+    for (const f of it.fps) {
+      let list = postings.get(f);
+      if (!list) postings.set(f, (list = []));
+      list.push(i);
+    }
+  });
+  for (let i = 0; i < items.length; i++) {
+    const shared = new Map<number, number>();
+    for (const f of items[i]!.fps) {
+      const list = postings.get(f)!;
+      if ((count ? Math.max(count(f), list.length) : list.length) > LIMITS.fingerprintPostingCap) continue;
+      for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    for (const j of topK(shared, LIMITS.candidatesPerStatement, 1)) add(items[i]!, items[j]!);
+  }
+}
+
+/** Whether one of the two is the relay the other's words came through (an agency quoting a leader is no rival claim). */
+function relayed(a: StatementInput, b: StatementInput): boolean {
+  return (a.via_key !== null && a.via_key === b.person_key) || (b.via_key !== null && b.via_key === a.person_key);
+}
+
+function nameWords(key: string): string[] {
+  return key.split(" ").filter((w) => w && !HONORIFICS.has(w));
+}
+
+/**
+ * Whether two attributions can be to the same speaker, so that giving them the same words is no
+ * conflict: the same person; one the relay of the other; one a description rather than a name
+ * ("the mayor"); or one name's words all within the other's ("Mr Lind" and "Ana Lind"). Exact words
+ * only: no string-distance score ever decides.
+ */
+export function compatibleSpeakers(a: StatementInput, b: StatementInput): boolean {
+  if (a.person_id === b.person_id || relayed(a, b)) return true;
+  if (!/\p{Lu}/u.test(a.person_name) || !/\p{Lu}/u.test(b.person_name)) return true;
+  const wa = nameWords(a.person_key);
+  const wb = nameWords(b.person_key);
+  if (!wa.length || !wb.length) return true;
+  const [small, big] = wa.length <= wb.length ? [wa, new Set(wb)] : [wb, new Set(wa)];
+  return small.every((w) => big.has(w));
+}
+
+const KIND_ORDER: Record<QuoteKind, number> = { direct: 0, mixed: 1, indirect: 2 };
+
+/** The version others are compared with: a direct quotation before reported speech, then the longest, then the earliest. */
+function byReference(a: Item, b: Item): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.p.words.length - a.p.words.length || a.source_id - b.source_id || a.id - b.id;
+}
+
+const RANK: Record<Relation, number> = { identical: 0, trimmed: 1, paraphrase: 2, "altered wording": 3 };
+const LABEL_OF: Record<Relation, GroupLabel> = {
+  identical: "identical",
+  trimmed: "trimmed",
+  paraphrase: "paraphrase",
+  "altered wording": "altered wording",
+};
+
+/** Labels one group: its reference, each version against it, and the group's label. */
+export function labelGroup(members: readonly Item[], t: Thresholds = THRESHOLDS): GroupResult {
+  const sorted = [...members].sort(byReference);
+  const ref = sorted[0]!;
+  const results: MemberResult[] = [];
+  let worst: Relation | null = null;
+  let negation = false;
+  let number = false;
+  let conflict = false;
+  const sources = new Set(members.map((m) => m.source_id));
+  const people = new Set(members.map((m) => m.person_id));
+  for (const m of [...members].sort((a, b) => a.id - b.id)) {
+    if (m === ref) {
+      results.push({ id: m.id, relation: "reference", other_speaker: false, negation_changed: false, number_changed: false });
+      continue;
+    }
+    const c = compareVersions(ref, m, t);
+    const other = !compatibleSpeakers(m, ref);
+    results.push({ id: m.id, relation: c.relation, other_speaker: other, negation_changed: c.negation_changed, number_changed: c.number_changed });
+    if (m.source_id === ref.source_id) continue; // a source repeating itself is not a difference between sources
+    negation ||= c.negation_changed;
+    number ||= c.number_changed;
+    if (worst === null || RANK[c.relation] > RANK[worst]) worst = c.relation;
+  }
+  // the same words given to different speakers by different sources (one speaker relaying the other aside)
+  for (let i = 0; i < members.length && !conflict; i++) {
+    for (let j = i + 1; j < members.length && !conflict; j++) {
+      const a = members[i]!;
+      const b = members[j]!;
+      conflict = a.source_id !== b.source_id && !compatibleSpeakers(a, b);
+    }
+  }
+  const label: GroupLabel =
+    sources.size < 2 ? "one source only" : conflict ? "conflicting attribution" : LABEL_OF[worst ?? "identical"];
+  return {
+    reference: ref.id,
+    label,
+    negation_changed: negation,
+    number_changed: number,
+    source_count: sources.size,
+    person_count: people.size,
+    members: results,
+  };
+}
+
+/** Prepares statements for grouping (exposed so callers can reuse fingerprints). */
+export function prepareStatement(s: StatementInput): Item {
+  const p = prepare(s.text);
+  return { ...s, p, fps: fingerprints(p.words) };
+}
+
+export interface GroupOptions {
+  thresholds?: Thresholds;
+  /**
+   * How many statements of the whole corpus hold a fingerprint, when `input` is only part of it (an
+   * incremental regroup), so that boilerplate is skipped exactly as in a full run.
+   */
+  fingerprintCount?: (fp: number) => number;
+  /** told each statement's fingerprints (to store them) */
+  onFingerprints?: (id: number, fps: readonly number[]) => void;
+  /**
+   * A person's word weights computed from all their statements, when `input` holds only some of them
+   * (an incremental regroup), so that their pairs are decided as in a full run.
+   */
+  weightsOf?: (person: number) => ((stem: string) => number) | undefined;
+}
+
+/**
+ * Groups statements that report the same statement. Deterministic: the same input in any order gives
+ * the same groups, each with its members by id, groups ordered by their smallest id.
+ */
+export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
+  const t = options.thresholds ?? THRESHOLDS;
+  const items = [...input].sort((a, b) => a.id - b.id).map(prepareStatement);
+  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
+  const index = new Map(items.map((it, i) => [it, i]));
+  const n = items.length;
+  const seen = new Set<number>();
+  const sets = new Sets(n);
+  let compared = 0;
+  let edges = 0;
+  const flat = (): number => 1;
+
+  const blocks = new Map<number, Item[]>();
+  for (const it of items) {
+    let b = blocks.get(it.person_id);
+    if (!b) blocks.set(it.person_id, (b = []));
+    b.push(it);
+  }
+  const weights = new Map<number, (stem: string) => number>();
+  for (const [person, block] of blocks) {
+    weights.set(person, options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content)));
+  }
+
+  const consider = (a: Item, b: Item): void => {
+    let i = index.get(a)!;
+    let j = index.get(b)!;
+    if (i > j) [i, j] = [j, i];
+    const key = i * n + j;
+    if (seen.has(key)) return;
+    seen.add(key);
+    compared++;
+    // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
+    const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;
+    if (decide(items[i]!, items[j]!, w, t) !== null) {
+      edges++;
+      sets.union(i, j);
+    }
+  };
+  let largest = 0;
+  for (const [person, block] of blocks) {
+    largest = Math.max(largest, block.length);
+    blockCandidates(block, weights.get(person)!, consider);
+  }
+  fingerprintCandidates(items, consider, options.fingerprintCount);
+
+  const components = new Map<number, Item[]>();
+  items.forEach((it, i) => {
+    const r = sets.find(i);
+    let c = components.get(r);
+    if (!c) components.set(r, (c = []));
+    c.push(it);
+  });
+  const groups = [...components.values()]
+    .map((members) => labelGroup(members, t))
+    .sort((a, b) => a.members[0]!.id - b.members[0]!.id);
+  return {
+    groups,
+    stats: {
+      statements: n,
+      blocks: blocks.size,
+      largest_block: largest,
+      pairs_compared: compared,
+      all_pairs: (n * (n - 1)) / 2,
+      edges,
+      groups: groups.length,
+      multi_source_groups: groups.filter((g) => g.source_count > 1).length,
+    },
+  };
+}

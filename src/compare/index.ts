@@ -1,0 +1,10 @@
+// Comparing what different sources say people said: pure functions, statements in, groups out.
+export { COMPARE_VERSION, GROUP_LABELS, LIMITS, blockWeights, groupStatements, labelGroup, prepareStatement } from "./group";
+export { compatibleSpeakers } from "./group";
+export type { GroupLabel, GroupOptions, GroupResult, GroupStats, MemberResult, StatementInput } from "./group";
+export { THRESHOLDS, compareVersions, decide, diffVersions } from "./pair";
+export type { Comparison, Relation } from "./pair";
+export { wordDiff } from "./diff";
+export type { Segment } from "./diff";
+export { fingerprints } from "./fingerprint";
+export { prepare, tokenize, stem } from "./text";

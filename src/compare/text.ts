@@ -1,0 +1,112 @@
+// Statement text as comparable tokens. Every token keeps its offsets into the statement's text, so a
+// diff computed on normalised tokens is shown in the words each source actually printed.
+import { NEGATIONS, NUMBER_WORDS, STOPWORDS } from "./lexicon";
+
+export interface Token {
+  /** the comparison form: lower case, no diacritics, straight apostrophe, digits for number words */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/** Numbers (with thousands separators and decimals) and words (with inner apostrophes). */
+const TOKEN_RE = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Text between two tokens that marks words left out ("…", "...", "[...]"). */
+export function isElision(gap: string): boolean {
+  return gap.includes("…") || gap.includes("...");
+}
+
+function normalise(raw: string): string {
+  if (/^\d/.test(raw)) {
+    // 3,000 and 3000 are the same number; a lone comma or dot elsewhere is a decimal mark
+    return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, "") : raw.replace(",", ".");
+  }
+  const w = raw.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
+  return NUMBER_WORDS[w] ?? w;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) out.push({ norm: normalise(m[0]), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+export function isNegation(norm: string): boolean {
+  return NEGATIONS.has(norm) || norm.endsWith("n't");
+}
+
+export function isNumber(norm: string): boolean {
+  return /^\d/.test(norm);
+}
+
+/**
+ * A light English suffix stripper (plural, -ed, -ing, -ly, final e, doubled consonant), enough for
+ * "closed"/"closing"/"close" or "taxes"/"tax" to meet. It over- and under-stems; it is only used to
+ * compare content words, never shown.
+ */
+export function stem(word: string): string {
+  let s = word.replace(/'s$/, "").replace(/'$/, "");
+  if (isNumber(s) || s.length <= 3) return s;
+  if (s.length > 4 && s.endsWith("ies")) return s.slice(0, -3) + "y";
+  if (/(?:ss|x|z|ch|sh)es$/.test(s)) s = s.slice(0, -2);
+  else if (s.endsWith("s") && !/(?:ss|us|is)$/.test(s)) s = s.slice(0, -1);
+  if (s.length > 5 && s.endsWith("ing")) s = s.slice(0, -3);
+  else if (s.length > 4 && s.endsWith("ed")) s = s.slice(0, -2);
+  else if (s.length > 4 && s.endsWith("ly")) s = s.slice(0, -2);
+  if (s.length > 3 && s.endsWith("e")) s = s.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(s) && !/(?:ll|ss|zz)$/.test(s)) s = s.slice(0, -1);
+  return s;
+}
+
+/** One statement, ready to compare. */
+export interface Prepared {
+  tokens: Token[];
+  /** the token norms: what word-level comparison sees */
+  words: string[];
+  /** stems of the content words, in order (no stopwords, no negations) */
+  content: string[];
+  /** how many negations the statement holds */
+  negations: number;
+  /** the numbers it states, in order */
+  numbers: string[];
+}
+
+export function prepare(text: string): Prepared {
+  const tokens = tokenize(text);
+  const words: string[] = [];
+  const content: string[] = [];
+  const numbers: string[] = [];
+  let negations = 0;
+  for (const t of tokens) {
+    words.push(t.norm);
+    if (isNegation(t.norm)) negations++;
+    else if (isNumber(t.norm)) {
+      numbers.push(t.norm);
+      content.push(t.norm);
+    } else if (!STOPWORDS.has(t.norm) && t.norm.length > 1) content.push(stem(t.norm));
+  }
+  return { tokens, words, content, negations, numbers };
+}
+
+/**
+ * Which tokens lie inside double quotation marks (straight or curly). A closing mark missing at the
+ * end leaves the rest of the text quoted.
+ */
+export function quotedTokens(text: string, tokens: readonly Token[]): boolean[] {
+  const ranges: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "“" || (c === '"' && open === -1)) {
+      if (open === -1) open = i;
+    } else if ((c === "”" || c === '"') && open !== -1) {
+      ranges.push([open, i]);
+      open = -1;
+    }
+  }
+  if (open !== -1) ranges.push([open, text.length]);
+  return tokens.map((t) => ranges.some(([a, b]) => t.start > a && t.end <= b));
+}

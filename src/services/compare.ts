@@ -1,0 +1,208 @@
+// Keeping statement groups up to date. A full regroup reads every attributed quote and replaces every
+// group (near-linear: see src/compare/group.ts). After one article, merge or split, only a region is
+// regrouped: the people it touches, the groups they are in, and the statements elsewhere that repeat
+// their new statements' words (see regroupPeople). Run inside the caller's transaction.
+import type { Db } from "../store/db";
+import {
+  COMPARE_VERSION, LIMITS, blockWeights, decide, fingerprints, groupStatements, prepare, prepareStatement,
+  type GroupResult, type GroupStats, type StatementInput,
+} from "../compare";
+import {
+  allMembership, allStatements, deleteAllFingerprints, deleteGroups, fingerprintCounts, fingerprintPostings,
+  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, setMeta,
+  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, type StatementRow,
+} from "../store/groups";
+import { nameKey } from "./people";
+
+const META_KEY = "groups_version";
+const STALE = "stale";
+/** a region bigger than this many statements is regrouped with everything else (a full regroup is near-linear anyway) */
+const MAX_REGION = 20_000;
+
+export interface RegroupReport {
+  mode: "full" | "region";
+  statements: number;
+  groups: number;
+  stats?: GroupStats;
+}
+
+function toInput(r: StatementRow): StatementInput {
+  return {
+    id: r.id, source_id: r.source_id, person_id: r.person_id, person_key: r.person_key, person_name: r.person_name,
+    via_key: r.via ? nameKey(r.via) : null, kind: r.kind, text: r.text,
+  };
+}
+
+/** Whether the stored groups were computed, completely, by this version of the grouping. */
+export function groupsAreCurrent(db: Db): boolean {
+  return getMeta(db, META_KEY) === COMPARE_VERSION;
+}
+
+/** Records that the stored groups no longer cover the quotes (a batch is under way). */
+export function markGroupsStale(db: Db): void {
+  setMeta(db, META_KEY, STALE);
+}
+
+/**
+ * Writes the groups of a region in place of the old groups that held any of its statements. A new
+ * group keeps the id of the old group it shares most statements with (unless a bigger group took it
+ * first), so a group that grows or loses a version keeps its id, and links to it stay meaningful.
+ */
+function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; quote_id: number }[]): void {
+  const oldOf = new Map(old.map((m) => [m.quote_id, m.group_id]));
+  const oldIds = new Set(old.map((m) => m.group_id));
+  const claimed = new Map<GroupResult, number>();
+  const taken = new Set<number>();
+  const bySize = [...groups].sort((a, b) => b.members.length - a.members.length || a.members[0]!.id - b.members[0]!.id);
+  for (const g of bySize) {
+    const overlap = new Map<number, number>();
+    for (const m of g.members) {
+      const o = oldOf.get(m.id);
+      if (o !== undefined && !taken.has(o)) overlap.set(o, (overlap.get(o) ?? 0) + 1);
+    }
+    const best = [...overlap.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) {
+      claimed.set(g, best[0]);
+      taken.add(best[0]);
+    }
+  }
+  deleteGroups(db, [...oldIds].filter((id) => !taken.has(id)));
+  const stored = groupsWithMembers(db, taken);
+  const storedRow = new Map(stored.groups.map((g) => [g.id, g]));
+  const storedMembers = new Map<number, Map<number, string>>();
+  const memberKey = (m: { relation: string; other_speaker: boolean; negation_changed: boolean; number_changed: boolean }) =>
+    `${m.relation}|${m.other_speaker}|${m.negation_changed}|${m.number_changed}`;
+  for (const m of stored.members) {
+    let map = storedMembers.get(m.group_id);
+    if (!map) storedMembers.set(m.group_id, (map = new Map()));
+    map.set(m.quote_id, memberKey(m));
+  }
+  for (const g of groups) {
+    const row = {
+      label: g.label, reference_quote_id: g.reference, negation_changed: g.negation_changed, number_changed: g.number_changed,
+      source_count: g.source_count, person_count: g.person_count, member_count: g.members.length,
+    };
+    let id = claimed.get(g);
+    if (id !== undefined) {
+      const before = storedRow.get(id)!;
+      const members = storedMembers.get(id) ?? new Map<number, string>();
+      const unchanged = (Object.keys(row) as (keyof typeof row)[]).every((k) => before[k] === row[k])
+        && members.size === g.members.length && g.members.every((m) => members.get(m.id) === memberKey(m));
+      if (unchanged) continue;
+      updateGroup(db, id, row);
+    } else {
+      id = insertGroup(db, row);
+    }
+    for (const m of g.members) {
+      insertMember(db, {
+        quote_id: m.id, group_id: id, relation: m.relation, other_speaker: m.other_speaker,
+        negation_changed: m.negation_changed, number_changed: m.number_changed,
+      });
+    }
+  }
+}
+
+/** Every attributed quote of the corpus, as grouping reads it. */
+export function corpusStatements(db: Db): StatementInput[] {
+  return allStatements(db).map(toInput);
+}
+
+/** Regroups every attributed quote of the corpus and rebuilds the fingerprint index. */
+export function regroupAll(db: Db): RegroupReport {
+  return db.transaction((): RegroupReport => {
+    deleteAllFingerprints(db);
+    const rows = allStatements(db);
+    const { groups, stats } = groupStatements(rows.map(toInput), { onFingerprints: (id, fps) => insertFingerprints(db, id, fps) });
+    replaceGroups(db, groups, allMembership(db));
+    setMeta(db, META_KEY, COMPARE_VERSION);
+    return { mode: "full", statements: rows.length, groups: groups.length, stats };
+  })();
+}
+
+/** Regroups everything if the stored groups are stale or from another version; else does nothing. */
+export function ensureGroups(db: Db): RegroupReport | null {
+  return groupsAreCurrent(db) ? null : regroupAll(db);
+}
+
+/**
+ * Regroups after a change that touched these people (an article added or extracted again, a merge, a
+ * split). The region regrouped is:
+ *   - every statement of the touched people (their word weights change with their statements);
+ *   - every member of the groups those statements are in, and of the groups of `quotes` (statements
+ *     that shared a group with deleted ones);
+ *   - statements of other people, in other sources, that repeat the words of a new statement (one not
+ *     yet in any group, or listed in `recheck`), with the members of their groups.
+ * Other people's statements enter with their whole-block word weights, so their pairs are decided as
+ * in a full regroup; and every edge of a statement of the region leads to another statement of the
+ * region, so the region's groups are what a full regroup would give them (except where the caps on
+ * frequent words and fingerprints bind differently). Falls back to a full regroup when the stored
+ * groups are not current or the region is very large. Groups whose members and labels did not change
+ * are not rewritten.
+ */
+export function regroupPeople(db: Db, people: Iterable<number>, quotes: Iterable<number> = [], recheck: Iterable<number> = []): RegroupReport {
+  return db.transaction((): RegroupReport => {
+    if (!groupsAreCurrent(db)) return regroupAll(db);
+    const touched = new Set(people);
+    for (const q of unindexedStatementsOf(db, touched)) insertFingerprints(db, q.id, fingerprints(prepare(q.text).words));
+    const own = statementsOfPeople(db, touched);
+    const region = new Map<number, StatementRow>(own.map((r) => [r.id, r]));
+    const grouped = new Set(membershipOfGroupsOf(db, region.keys()).map((m) => m.quote_id));
+    const again = new Set(recheck);
+    const fresh = own.filter((r) => !grouped.has(r.id) || again.has(r.id));
+    const seeds = new Set<number>([...quotes, ...repeatingStatements(db, fresh, touched)]);
+    const members = membershipOfGroupsOf(db, [...region.keys(), ...seeds]);
+    const outside = new Set<number>([...seeds, ...members.map((m) => m.quote_id)].filter((id) => !region.has(id)));
+    for (const r of statementsByIds(db, outside)) region.set(r.id, r);
+    if (region.size > MAX_REGION) return regroupAll(db);
+    const rows = [...region.values()];
+    // other people's word weights from all their statements, not just those in the region
+    const others = new Set(rows.map((r) => r.person_id).filter((p) => !touched.has(p)));
+    const weights = new Map<number, (stem: string) => number>();
+    for (const [person, texts] of textsOfPeople(db, others)) weights.set(person, blockWeights(texts.map((t) => prepare(t).content)));
+    // boilerplate is judged on the whole corpus's postings, as in a full regroup; the counts are read
+    // once every statement's fingerprints are known (before candidates are sought)
+    const regionFps = new Set<number>();
+    let counts: Map<number, number> | null = null;
+    const { groups, stats } = groupStatements(rows.map(toInput), {
+      onFingerprints: (_id, fps) => fps.forEach((f) => regionFps.add(f)),
+      fingerprintCount: (f) => (counts ??= fingerprintCounts(db, regionFps)).get(f) ?? 0,
+      weightsOf: (person) => weights.get(person),
+    });
+    replaceGroups(db, groups, membershipOfGroupsOf(db, region.keys()));
+    return { mode: "region", statements: rows.length, groups: groups.length, stats };
+  })();
+}
+
+/** Statements of people outside `persons` that, in other sources, repeat the words of `rows` closely enough to be grouped with them. */
+function repeatingStatements(db: Db, rows: StatementRow[], persons: Set<number>): number[] {
+  if (!rows.length) return [];
+  const candidates = new Map<number, Set<number>>();
+  const prepared = new Map<number, ReturnType<typeof prepareStatement>>();
+  for (const r of rows) {
+    const item = prepareStatement(toInput(r));
+    prepared.set(r.id, item);
+    for (const f of item.fps) {
+      const posting = fingerprintPostings(db, f, LIMITS.fingerprintPostingCap + 1);
+      if (posting.length > LIMITS.fingerprintPostingCap) continue;
+      for (const q of posting) {
+        if (q === r.id) continue;
+        let set = candidates.get(q);
+        if (!set) candidates.set(q, (set = new Set()));
+        set.add(r.id);
+      }
+    }
+  }
+  const found: number[] = [];
+  if (!candidates.size) return found;
+  for (const c of statementsByIds(db, candidates.keys())) {
+    if (persons.has(c.person_id)) continue;
+    const other = prepareStatement(toInput(c));
+    for (const rid of candidates.get(c.id)!) {
+      if (decide(prepared.get(rid)!, other) !== null) {
+        found.push(c.id);
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,319 @@
+// Statement groups (what src/compare decided), their members, the word fingerprints that find
+// candidates across the corpus, and the meta table. Lists of ids travel as one JSON array (json_each),
+// so every statement is prepared once whatever the list's length.
+import { preparedOnce, type Db } from "./db";
+import type { QuoteKind } from "../nlp/types";
+
+export type GroupLabelValue =
+  | "conflicting attribution" | "altered wording" | "paraphrase" | "trimmed" | "identical" | "one source only";
+export type RelationValue = "reference" | "identical" | "trimmed" | "altered wording" | "paraphrase";
+
+export interface NewGroup {
+  label: GroupLabelValue;
+  reference_quote_id: number;
+  negation_changed: boolean;
+  number_changed: boolean;
+  source_count: number;
+  person_count: number;
+  member_count: number;
+}
+
+export interface NewMember {
+  quote_id: number;
+  group_id: number;
+  relation: RelationValue;
+  other_speaker: boolean;
+  negation_changed: boolean;
+  number_changed: boolean;
+}
+
+export interface GroupRow {
+  id: number;
+  label: GroupLabelValue;
+  reference_quote_id: number;
+  negation_changed: boolean;
+  number_changed: boolean;
+  source_count: number;
+  person_count: number;
+  member_count: number;
+}
+
+/** What grouping reads about one attributed quote. */
+export interface StatementRow {
+  id: number;
+  source_id: number;
+  person_id: number;
+  person_key: string;
+  person_name: string;
+  via: string | null;
+  kind: QuoteKind;
+  text: string;
+}
+
+/** One member of a group, with what a page shows of it. */
+export interface MemberRow {
+  group_id: number;
+  quote_id: number;
+  relation: RelationValue;
+  other_speaker: boolean;
+  negation_changed: boolean;
+  number_changed: boolean;
+  source_id: number;
+  source_title: string;
+  outlet: string;
+  published: string;
+  text: string;
+  kind: QuoteKind;
+  via: string | null;
+  cue: string | null;
+  speaker_mention: string | null;
+  person_id: number | null;
+  person_name: string | null;
+  start: number;
+}
+
+export interface ConflictFilter {
+  /** one label, or null for the two that are conflicts: altered wording and conflicting attribution */
+  label: GroupLabelValue | null;
+  /** only groups where a negation (or a number) changed */
+  flag: "negation" | "number" | null;
+  person: number | null;
+}
+
+const ids = (xs: Iterable<number>): string => JSON.stringify([...xs]);
+
+const LABEL_RANK = `CASE g.label WHEN 'conflicting attribution' THEN 0 WHEN 'altered wording' THEN 1
+  WHEN 'paraphrase' THEN 2 WHEN 'trimmed' THEN 3 WHEN 'identical' THEN 4 ELSE 5 END`;
+
+const STATEMENT = `SELECT q.id, q.source_id, q.person_id, p.name_key AS person_key, p.name AS person_name,
+    q.via, q.kind, q.text
+  FROM quotes q JOIN people p ON p.id = q.person_id`;
+
+const CONFLICT_WHERE = `WHERE ((@label IS NULL AND g.label IN ('conflicting attribution', 'altered wording')) OR g.label = @label)
+  AND (@flag IS NULL OR (@flag = 'negation' AND g.negation_changed = 1) OR (@flag = 'number' AND g.number_changed = 1))
+  AND (@person IS NULL OR g.id IN (SELECT m.group_id FROM statement_group_members m JOIN quotes q ON q.id = m.quote_id
+                                   WHERE q.person_id = @person))`;
+
+type Bool = 0 | 1;
+type RawGroup = Omit<GroupRow, "negation_changed" | "number_changed"> & { negation_changed: Bool; number_changed: Bool };
+type RawMember = Omit<MemberRow, "other_speaker" | "negation_changed" | "number_changed"> & { other_speaker: Bool; negation_changed: Bool; number_changed: Bool };
+
+const b = (x: boolean): Bool => (x ? 1 : 0);
+const group = (r: RawGroup): GroupRow => ({ ...r, negation_changed: r.negation_changed === 1, number_changed: r.number_changed === 1 });
+const member = (r: RawMember): MemberRow => ({
+  ...r, other_speaker: r.other_speaker === 1, negation_changed: r.negation_changed === 1, number_changed: r.number_changed === 1,
+});
+
+const statements = preparedOnce((db: Db) => ({
+  insertGroup: db.prepare(`INSERT INTO statement_groups
+      (label, reference_quote_id, negation_changed, number_changed, source_count, person_count, member_count)
+      VALUES (@label, @reference_quote_id, @negation_changed, @number_changed, @source_count, @person_count, @member_count)`),
+  updateGroup: db.prepare(`UPDATE statement_groups SET label = @label, reference_quote_id = @reference_quote_id,
+      negation_changed = @negation_changed, number_changed = @number_changed, source_count = @source_count,
+      person_count = @person_count, member_count = @member_count WHERE id = @id`),
+  deleteGroups: db.prepare<[string]>("DELETE FROM statement_groups WHERE id IN (SELECT value FROM json_each(?))"),
+  insertMember: db.prepare(`INSERT OR REPLACE INTO statement_group_members
+      (quote_id, group_id, relation, other_speaker, negation_changed, number_changed)
+      VALUES (@quote_id, @group_id, @relation, @other_speaker, @negation_changed, @number_changed)`),
+  membershipOfGroupsOf: db.prepare<[string], { group_id: number; quote_id: number }>(`SELECT m.group_id, m.quote_id
+      FROM statement_group_members m WHERE m.group_id IN
+        (SELECT group_id FROM statement_group_members WHERE quote_id IN (SELECT value FROM json_each(?)))
+      ORDER BY m.group_id, m.quote_id`),
+  allMembership: db.prepare<[], { group_id: number; quote_id: number }>(
+    "SELECT group_id, quote_id FROM statement_group_members ORDER BY group_id, quote_id"),
+  allStatements: db.prepare<[], StatementRow>(`${STATEMENT} ORDER BY q.id`),
+  statementsOfPeople: db.prepare<[string], StatementRow>(
+    `${STATEMENT} WHERE q.person_id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
+  statementsByIds: db.prepare<[string], StatementRow>(`${STATEMENT} WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
+  peopleOfQuotes: db.prepare<[string], { person_id: number }>(`SELECT DISTINCT person_id FROM quotes
+      WHERE id IN (SELECT value FROM json_each(?)) AND person_id IS NOT NULL`),
+  unindexedAttributed: db.prepare<[string], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
+      WHERE q.person_id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
+  insertFingerprint: db.prepare<[number, number]>("INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) VALUES (?, ?)"),
+  deleteAllFingerprints: db.prepare("DELETE FROM quote_fingerprints"),
+  postings: db.prepare<[number, number], { quote_id: number }>("SELECT quote_id FROM quote_fingerprints WHERE fingerprint = ? LIMIT ?"),
+  postingCounts: db.prepare<[string], { fingerprint: number; n: number }>(`SELECT fingerprint, count(*) AS n
+      FROM quote_fingerprints WHERE fingerprint IN (SELECT value FROM json_each(?)) GROUP BY fingerprint`),
+  getMeta: db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+  setMeta: db.prepare<[string, string]>("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+  // pages
+  ofPerson: db.prepare<{ person: number; limit: number; offset: number }, RawGroup>(`SELECT g.* FROM statement_groups g
+      JOIN (SELECT m.group_id, min(q.source_id) AS first_source, min(q.start) AS first_start FROM statement_group_members m
+            JOIN quotes q ON q.id = m.quote_id WHERE q.person_id = @person GROUP BY m.group_id) mine ON mine.group_id = g.id
+      ORDER BY g.source_count DESC, ${LABEL_RANK}, mine.first_source, mine.first_start, g.id LIMIT @limit OFFSET @offset`),
+  countOfPerson: db.prepare<[number], { n: number }>(`SELECT count(DISTINCT m.group_id) AS n FROM statement_group_members m
+      JOIN quotes q ON q.id = m.quote_id WHERE q.person_id = ?`),
+  members: db.prepare<[string], RawMember>(`SELECT m.*, q.source_id, s.title AS source_title, s.outlet, s.published,
+      q.text, q.kind, q.via, q.cue, q.speaker_mention, q.person_id, p.name AS person_name, q.start
+    FROM statement_group_members m JOIN quotes q ON q.id = m.quote_id JOIN sources s ON s.id = q.source_id
+    LEFT JOIN people p ON p.id = q.person_id
+    WHERE m.group_id IN (SELECT value FROM json_each(?)) ORDER BY m.group_id, q.source_id, q.start, q.id`),
+  conflicts: db.prepare<ConflictFilter & { limit: number; offset: number }, RawGroup>(`SELECT g.* FROM statement_groups g
+      ${CONFLICT_WHERE} ORDER BY ${LABEL_RANK}, g.negation_changed DESC, g.number_changed DESC, g.source_count DESC, g.id
+      LIMIT @limit OFFSET @offset`),
+  countConflicts: db.prepare<ConflictFilter, { n: number }>(`SELECT count(*) AS n FROM statement_groups g ${CONFLICT_WHERE}`),
+  groupRows: db.prepare<[string], RawGroup>("SELECT * FROM statement_groups WHERE id IN (SELECT value FROM json_each(?))"),
+  memberRows: db.prepare<[string], Omit<NewMember, "other_speaker" | "negation_changed" | "number_changed"> & { other_speaker: Bool; negation_changed: Bool; number_changed: Bool }>(
+    `SELECT quote_id, group_id, relation, other_speaker, negation_changed, number_changed FROM statement_group_members
+      WHERE group_id IN (SELECT value FROM json_each(?))`),
+  contentsOfPeople: db.prepare<[string], { person_id: number; text: string }>(
+    "SELECT person_id, text FROM quotes WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+  signatures: db.prepare<[], { k: string }>(`SELECT g.label || ':' || group_concat(m.quote_id) AS k
+      FROM (SELECT * FROM statement_group_members ORDER BY quote_id) m JOIN statement_groups g ON g.id = m.group_id
+      GROUP BY g.id ORDER BY k`),
+  otherSpeakers: db.prepare<[number, number, number], { id: number; name: string; kind: string }>(`SELECT DISTINCT p.id, p.name, p.kind
+      FROM statement_group_members m1 JOIN quotes q1 ON q1.id = m1.quote_id
+      JOIN statement_group_members m2 ON m2.group_id = m1.group_id JOIN quotes q2 ON q2.id = m2.quote_id
+      JOIN people p ON p.id = q2.person_id
+      WHERE q1.person_id = ? AND q2.person_id <> ? ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`),
+  labelCounts: db.prepare<[], { label: GroupLabelValue; n: number; negation: number; number: number }>(`SELECT label, count(*) AS n,
+      sum(negation_changed) AS negation, sum(number_changed) AS number FROM statement_groups g GROUP BY label ORDER BY ${LABEL_RANK}`),
+}));
+
+// ---- writes ----
+
+function groupParams(g: NewGroup) {
+  return { ...g, negation_changed: b(g.negation_changed), number_changed: b(g.number_changed) };
+}
+
+export function insertGroup(db: Db, g: NewGroup): number {
+  return Number(statements(db).insertGroup.run(groupParams(g)).lastInsertRowid);
+}
+
+export function updateGroup(db: Db, id: number, g: NewGroup): void {
+  statements(db).updateGroup.run({ ...groupParams(g), id });
+}
+
+/** Deletes groups and their members. */
+export function deleteGroups(db: Db, groupIds: Iterable<number>): void {
+  statements(db).deleteGroups.run(ids(groupIds));
+}
+
+export function insertMember(db: Db, m: NewMember): void {
+  statements(db).insertMember.run({
+    ...m, other_speaker: b(m.other_speaker), negation_changed: b(m.negation_changed), number_changed: b(m.number_changed),
+  });
+}
+
+export function insertFingerprints(db: Db, quoteId: number, fps: readonly number[]): void {
+  const s = statements(db).insertFingerprint;
+  for (const f of fps) s.run(f, quoteId);
+}
+
+export function deleteAllFingerprints(db: Db): void {
+  statements(db).deleteAllFingerprints.run();
+}
+
+// ---- what grouping reads ----
+
+/** Every quote with a person, by id: the whole corpus as grouping sees it. */
+export function allStatements(db: Db): StatementRow[] {
+  return statements(db).allStatements.all();
+}
+
+export function statementsOfPeople(db: Db, personIds: Iterable<number>): StatementRow[] {
+  return statements(db).statementsOfPeople.all(ids(personIds));
+}
+
+export function statementsByIds(db: Db, quoteIds: Iterable<number>): StatementRow[] {
+  return statements(db).statementsByIds.all(ids(quoteIds));
+}
+
+export function peopleOfQuotes(db: Db, quoteIds: Iterable<number>): number[] {
+  return statements(db).peopleOfQuotes.all(ids(quoteIds)).map((r) => r.person_id);
+}
+
+/** Quotes of these people that have no fingerprints yet. */
+export function unindexedStatementsOf(db: Db, personIds: Iterable<number>): { id: number; text: string }[] {
+  return statements(db).unindexedAttributed.all(ids(personIds));
+}
+
+/** Stored groups and their members, to tell which of a regroup's results changed. */
+export function groupsWithMembers(db: Db, groupIds: Iterable<number>): { groups: GroupRow[]; members: NewMember[] } {
+  const list = ids(groupIds);
+  const s = statements(db);
+  return {
+    groups: s.groupRows.all(list).map(group),
+    members: s.memberRows.all(list).map((m) => ({
+      ...m, other_speaker: m.other_speaker === 1, negation_changed: m.negation_changed === 1, number_changed: m.number_changed === 1,
+    })),
+  };
+}
+
+/** The texts of these people's quotes, by person. */
+export function textsOfPeople(db: Db, personIds: Iterable<number>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const r of statements(db).contentsOfPeople.all(ids(personIds))) {
+    let list = out.get(r.person_id);
+    if (!list) out.set(r.person_id, (list = []));
+    list.push(r.text);
+  }
+  return out;
+}
+
+/** Every (group, quote) pair of the groups that hold any of these quotes. */
+export function membershipOfGroupsOf(db: Db, quoteIds: Iterable<number>): { group_id: number; quote_id: number }[] {
+  return statements(db).membershipOfGroupsOf.all(ids(quoteIds));
+}
+
+export function allMembership(db: Db): { group_id: number; quote_id: number }[] {
+  return statements(db).allMembership.all();
+}
+
+/** Quotes holding this fingerprint, at most `limit` of them. */
+export function fingerprintPostings(db: Db, fingerprint: number, limit: number): number[] {
+  return statements(db).postings.all(fingerprint, limit).map((r) => r.quote_id);
+}
+
+/** How many quotes hold each of these fingerprints. */
+export function fingerprintCounts(db: Db, fps: Iterable<number>): Map<number, number> {
+  return new Map(statements(db).postingCounts.all(ids(fps)).map((r) => [r.fingerprint, r.n]));
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return statements(db).getMeta.get(key)?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  statements(db).setMeta.run(key, value);
+}
+
+// ---- what pages read ----
+
+/** The groups holding a person's statements: most sources first, conflicts before agreements. */
+export function groupsOfPerson(db: Db, person: number, limit: number, offset: number): GroupRow[] {
+  return statements(db).ofPerson.all({ person, limit, offset }).map(group);
+}
+
+export function countGroupsOfPerson(db: Db, person: number): number {
+  return statements(db).countOfPerson.get(person)!.n;
+}
+
+/** Members of these groups with their quote, source and person, by group then source. */
+export function membersOfGroups(db: Db, groupIds: Iterable<number>): MemberRow[] {
+  return statements(db).members.all(ids(groupIds)).map(member);
+}
+
+export function searchConflicts(db: Db, filter: ConflictFilter, limit: number, offset: number): GroupRow[] {
+  return statements(db).conflicts.all({ ...filter, limit, offset }).map(group);
+}
+
+export function countConflicts(db: Db, filter: ConflictFilter): number {
+  return statements(db).countConflicts.get(filter)!.n;
+}
+
+/** Groups per label, with how many had a negation or a number changed. */
+export function groupLabelCounts(db: Db): { label: GroupLabelValue; n: number; negation: number; number: number }[] {
+  return statements(db).labelCounts.all();
+}
+
+/** People to whom some source gives words that another source gives to this person. */
+export function otherSpeakersOf(db: Db, personId: number, limit: number): { id: number; name: string; kind: string }[] {
+  return statements(db).otherSpeakers.all(personId, personId, limit);
+}
+
+/** Every stored group as "label:member ids", ids aside: to check that two ways of grouping agree. */
+export function groupSignatures(db: Db): string[] {
+  return statements(db).signatures.all().map((r) => r.k);
+}
