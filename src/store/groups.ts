@@ -27,15 +27,8 @@ export interface NewMember {
   number_changed: boolean;
 }
 
-export interface GroupRow {
+export interface GroupRow extends NewGroup {
   id: number;
-  label: GroupLabelValue;
-  reference_quote_id: number;
-  negation_changed: boolean;
-  number_changed: boolean;
-  source_count: number;
-  person_count: number;
-  member_count: number;
 }
 
 /** What grouping reads about one attributed quote. */
