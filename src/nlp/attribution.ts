@@ -54,7 +54,7 @@ function joinInterrupted(ctx: Context, direct: Statement[]): Statement[] {
   for (const st of direct) {
     const prev = out[out.length - 1];
     if (prev && interrupts(ctx, prev, st)) {
-      out[out.length - 1] = { ...prev, end: st.end, sieve: prev.sieve, confidence: Math.min(prev.confidence, st.sameAs ? prev.confidence : st.confidence) };
+      out[out.length - 1] = { ...prev, end: st.end, confidence: st.sameAs ? prev.confidence : Math.min(prev.confidence, st.confidence) };
       continue;
     }
     out.push(st);
@@ -63,9 +63,10 @@ function joinInterrupted(ctx: Context, direct: Statement[]): Statement[] {
 }
 
 function interrupts(ctx: Context, a: Statement, b: Statement): boolean {
-  if (a.span === null || b.span !== a.span + 1 && !(b.span !== null && ctx.spans[b.span]!.open > ctx.spans[a.span]!.after)) return false;
+  // direct statements come in text order, so b's quote follows a's
+  if (a.span === null || b.span === null) return false;
   const qa = ctx.spans[a.span]!;
-  const qb = ctx.spans[b.span!]!;
+  const qb = ctx.spans[b.span]!;
   if (!qa.closed || qa.paragraph !== qb.paragraph) return false;
   // b speaks for a's speaker, or a for b's
   const cue = a.cue ?? b.cue;

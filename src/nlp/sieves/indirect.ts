@@ -204,27 +204,30 @@ const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p
  * "described X as Y", "called X a Y", "called for Y", "called on X to Y", "urged X to Y",
  * "asked (X) whether Y", "vowed to Y". The first group starts the reported content.
  */
-const OBJECT_FRAMES: Record<string, { re: RegExp }[]> = {
-  accuse: [{ re: new RegExp(String.raw`^${ADV}\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`, "du") }],
-  charge: [{ re: new RegExp(String.raw`^${ADV}\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`, "du") }],
-  describe: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+as\s+\S`, "du") }],
+/** A frame: optional adverbials after the cue, then `body`, whose first group starts the content. */
+const frame = (body: string): RegExp => new RegExp(String.raw`^${ADV}` + body, "du");
+const TO_INFINITIVE = [frame(String.raw`\s+(to\s+\p{L})`)];
+const OBJECT_FRAMES: Record<string, RegExp[]> = {
+  accuse: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`)],
+  charge: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`)],
+  describe: [frame(String.raw`\s+(${OBJ})\s+as\s+\S`)],
   call: [
-    { re: new RegExp(String.raw`^${ADV}\s+for\s+()\S`, "du") },
-    { re: new RegExp(String.raw`^${ADV}\s+on\s+(${OBJ})\s+to\s+\p{L}`, "du") },
-    { re: new RegExp(String.raw`^${ADV}\s+((?!(?:it|off|up|out|back|in|him|her|them)\b)${OBJ})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}[“"]`, "du") },
-    { re: new RegExp(String.raw`^${ADV}\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`, "du") },
+    frame(String.raw`\s+for\s+()\S`),
+    frame(String.raw`\s+on\s+(${OBJ})\s+to\s+\p{L}`),
+    frame(String.raw`\s+((?!(?:it|off|up|out|back|in|him|her|them)\b)${OBJ})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}[“"]`),
+    frame(String.raw`\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`),
   ],
-  urge: [{ re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+to\s+\p{L}`, "du") }],
+  urge: [frame(String.raw`\s+(${OBJ})\s+to\s+\p{L}`)],
   ask: [
-    { re: new RegExp(String.raw`^${ADV}(?:\s+(?!whether|if|why|how|what|when|where|who)${OBJ})?\s+((?:whether|if|why|how|what|when|where|who)\s)`, "du") },
-    { re: new RegExp(String.raw`^${ADV}\s+(${OBJ})\s+to\s+\p{Ll}`, "du") },
+    frame(String.raw`(?:\s+(?!whether|if|why|how|what|when|where|who)${OBJ})?\s+((?:whether|if|why|how|what|when|where|who)\s)`),
+    frame(String.raw`\s+(${OBJ})\s+to\s+\p{Ll}`),
   ],
-  tell: [{ re: new RegExp(String.raw`^${ADV}\s+((?:[\p{L}’'\-]+\s+){0,3}?[\p{L}’'\-]+)\s+to\s+\p{Ll}`, "du") }],
-  warn: [{ re: new RegExp(String.raw`^${ADV}\s+(?:of|against)\s+()\S`, "du") }],
-  vow: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
-  promise: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
-  pledge: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
-  threaten: [{ re: new RegExp(String.raw`^${ADV}\s+(to\s+\p{L})`, "du") }],
+  tell: [frame(String.raw`\s+((?:[\p{L}’'\-]+\s+){0,3}?[\p{L}’'\-]+)\s+to\s+\p{Ll}`)],
+  warn: [frame(String.raw`\s+(?:of|against)\s+()\S`)],
+  vow: TO_INFINITIVE,
+  promise: TO_INFINITIVE,
+  pledge: TO_INFINITIVE,
+  threaten: TO_INFINITIVE,
 };
 
 /** Where the reported content of an object-taking cue starts, or -1. */
@@ -232,8 +235,8 @@ function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
   const frames = OBJECT_FRAMES[cue.base];
   if (!frames) return -1;
   const tail = ctx.text.slice(cue.end, Math.min(sentEnd, cue.end + 160));
-  for (const f of frames) {
-    const m = f.re.exec(tail);
+  for (const re of frames) {
+    const m = re.exec(tail);
     if (!m) continue;
     return cue.end + m.indices![1]![0];
   }
