@@ -106,6 +106,14 @@ describe("reported speech sieves", () => {
       { text: "the figures were wrong", sieve: "participle" }],
     ["attribution set off by commas mid-sentence", "In the end, Ruth Adler said, the council would have to pay for the repairs.",
       { text: "In the end, Ruth Adler said, the council", canonical: "Ruth Adler", sieve: "parenthetical-cue" }],
+    ["CLAUSE, X said <weekday>", "The plant will stay shut until June, the company said Thursday.",
+      { text: "The plant will stay shut until June", sieve: "clause-then-cue" }],
+    ["A, according to X, B: the whole sentence", "At the heart of the dispute, according to Ivo Marsh, a former envoy, was a quarrel over water rights.",
+      { text: "At the heart of the dispute, according to Ivo Marsh, a former envoy, was a quarrel", canonical: "Ivo Marsh", sieve: "according-to" }],
+    ["CLAUSE, according to a long described source", "The team changed course in May, according to a senior adviser who asked not to be named.",
+      { text: "The team changed course in May", speaker: "a senior adviser", sieve: "according-to" }],
+    ["a connective before a leading according to", "But according to reports emerging in the local press, the mayor had known for weeks.",
+      { text: "the mayor had known for weeks", speaker: "reports emerging in the local press", sieve: "according-to" }],
     ["according to a plain phrase", "According to recent polling, the mayor is losing support in the suburbs.",
       { text: "the mayor is losing support", sieve: "according-to", canonical: "recent polling" }],
     ["a plain-phrase subject", "People close to the talks said the deal could be signed within days.",
@@ -178,6 +186,7 @@ describe("not statements", () => {
     ["a clause opening with a verb is no report", "Everything the mayor says is checked twice."],
     ["a time clause after the cue is no report", "Nora Bell said nothing as she entered the hall."],
     ["a clause before the cue is no subject", "To see the bill fail was painful, said nobody."],
+    ["according to plan is manner, not a source", "The long-awaited vote on the new bill went exactly according to plan."],
     ["a hedge with no source near is a claim, not a statement", "The river rose. Nothing was said for days. The mayor reportedly left town that night."],
   ];
   for (const [name, article] of cases) {

@@ -368,7 +368,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const tail = text.slice(after, sent.end);
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
-  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
@@ -421,34 +421,62 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   return make(cue, mention, s, e, "parenthetical-cue", 0.8);
 }
 
-/** "According to X, CLAUSE" and "CLAUSE, according to X." */
+/** A connective that may open a sentence before a leading "according to" ("But according to X, …"). */
+const OPENER = /^\s*(?:(?:but|and|yet|so|still|however|also|now|instead|indeed|meanwhile)\b,?\s*)?$/iu;
+const SOURCE_WORDS = 24;
+/** "went according to plan": a manner, not a source. */
+const NOT_A_SOURCE = /^(?:plan|schedule|script|form|expectations?|tradition|custom)$/iu;
+
+/**
+ * The source after "according to": a name or role right there, else the plain phrase up to the
+ * next comma or the sentence end ("according to early results of exit polls conducted by …").
+ */
+function sourceAfter(ctx: Context, cue: Cue, sentEnd: number): Mention | null {
+  const { text } = ctx;
+  const m = mentionAfter(text, cue.end, sentEnd);
+  if (m && /^\s*$/u.test(text.slice(cue.end, m.start)) && /^\s*(?:[,;(]|(?:who|whose|which|that)\s|\.?[”"’]?\s*$)/u.test(text.slice(m.end, sentEnd))) return m;
+  const plain = /^\s*([^,;:.]{2,200}?)\s*(?=[,;]|\.?[”"’]?\s*$)/u.exec(text.slice(cue.end, Math.min(sentEnd, cue.end + 220)));
+  if (plain && plain[1]!.split(/\s+/).length <= SOURCE_WORDS) {
+    const lo = cue.end + plain[0].indexOf(plain[1]!);
+    return analyse(tokenize(text, lo, lo + plain[1]!.length), text) ?? m;
+  }
+  return m;
+}
+
+/**
+ * "According to X, CLAUSE", "CLAUSE, according to X …", "A, according to X, B" (the whole sentence)
+ * and "CLAUSE according to X."
+ */
 function accordingTo(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
   const sent = sentenceBounds(ctx, cue.start);
-  // the source: a name or role, else a short plain phrase up to the comma ("according to recent polling,")
-  let m = mentionAfter(text, cue.end, sent.end);
-  if (!m || !/^\s*[,.]|^\s*$/u.test(text.slice(m.end, m.end + 2))) {
-    const plain = /^\s*([^,;:.“”"]{2,80}?)\s*(?=,|\.?\s*$)/u.exec(text.slice(cue.end, sent.end));
-    if (plain && plain[1]!.split(/\s+/).length <= 10) {
-      const lo = cue.end + plain[0].indexOf(plain[1]!);
-      m = analyse(tokenize(text, lo, lo + plain[1]!.length), text) ?? m;
-    }
-  }
-  if (!m) return null;
+  const m = sourceAfter(ctx, cue, sent.end);
+  if (!m || NOT_A_SOURCE.test(m.text)) return null;
   let after = m.end;
   // an appositive after the source: "the Korean Central News Agency (KCNA), North Korea’s official outlet,"
-  const appos = /^,\s+(?:the|a|an|his|her|its|(?:\p{Lu}[\p{L}\-]*\s)*\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}(?=,)/u.exec(text.slice(after, after + 110));
+  const appos = /^,\s+(?:the|a|an|his|her|its|one|(?:\p{Lu}[\p{L}\-]*\s)*\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}(?=,)/u.exec(text.slice(after, after + 110));
   if (appos) after += appos[0].length;
   const before = text.slice(sent.start, cue.start);
-  if (/^[\s]*$/.test(before) || /,\s*$/.test(before) && /^\s*,/.test(text.slice(after, after + 2)) && words(before) <= 4) {
+  const commaAfter = /^\s*,/.test(text.slice(after, after + 2));
+  if (OPENER.test(before) || /,\s*$/.test(before) && commaAfter && words(before) <= 4 && OPENER.test(before.replace(/,\s*$/, ""))) {
     // According to X, CLAUSE
-    if (!/^\s*,/.test(text.slice(after, after + 2))) return null;
+    if (!commaAfter) return null;
     const [s, e] = trimClause(text, after, clauseEnd(ctx, after + 1, sent.end));
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
     return make(cue, m, s, e, "according-to", 0.9);
   }
-  if ((/,\s*$/.test(before) || words(before) >= 6) && /^[\s.!?”"’]*$/.test(text.slice(after, sent.end))) {
-    if (/^\s*[“"]/u.test(before)) return null; // a direct quote's relay, handled as `via`
+  if (/^\s*[“"]/u.test(before) && !/,\s*$/.test(before.trimEnd().slice(0, -1))) return null; // a direct quote's relay, handled as `via`
+  if (/,\s*$/.test(before) && commaAfter && !/^[\s,]*(?:and|but|which|who|where|when|while|as|citing|saying|adding)\b/iu.test(text.slice(after, sent.end))) {
+    // "A, according to X, B": the source interrupts one clause, which is the whole sentence
+    const rest = text.slice(after + 1, sent.end);
+    if (words(rest) >= 2 && hasFiniteVerb(before + rest)) {
+      const [s, e] = trimClause(text, sent.start, sent.end);
+      return make(cue, m, s, e, "according-to", 0.8);
+    }
+  }
+  if (/,\s*$/.test(before) || words(before) >= 6 && /^[\s.!?”"’]*$/.test(text.slice(after, sent.end))) {
+    // CLAUSE, according to X (and whatever describes X, up to the sentence end)
+    if (/^\s*[“"]/u.test(before)) return null;
     const [s, e] = trimClause(text, sent.start, cue.start);
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
     return make(cue, m, s, e, "according-to", 0.85);
