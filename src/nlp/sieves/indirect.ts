@@ -20,8 +20,11 @@ const COMMA_BEFORE = /,(?:[”"’]|'')?\s*$/u;
 
 /** A rough test that a clause has a verb of its own, so "explains the significance" is no statement. */
 const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
+/** Auxiliaries, modals and past forms only: a plural noun ("Politics", "Presidents") is no verb here. */
+const STRICT_FINITE = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|\p{Ll}{3,}ed)\b/u;
+const CONTRACTED = /\b(?:there|here|it|that|what|who|he|she|i|we|they|you)[’'](?:s|re|ll|d|ve|m)\b/iu;
 function hasFiniteVerb(clause: string): boolean {
-  return FINITE.test(clause);
+  return FINITE.test(clause) || CONTRACTED.test(clause);
 }
 
 function words(s: string): number {
@@ -91,7 +94,12 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
 /** The speaker before a verb cue, allowing a parenthetical between commas ("Kim, during his summit …, said"). */
 function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
-  const end = cue.start - gapBefore(text, cue.start);
+  let end = cue.start - gapBefore(text, cue.start);
+  // "Kasich (who has 25 delegates) said": the parenthesis describes the subject
+  if (text[end - 1] === ")") {
+    const open = lastIn(text, "(", sentStart, end);
+    if (open > sentStart && !text.slice(open, end - 1).includes(")")) end = open - (text[open - 1] === " " ? 1 : 0);
+  }
   const m = mentionBefore(text, sentStart, end);
   if (m && m.end >= end - 1) {
     return m;
@@ -170,6 +178,9 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   return analyse(tokenize(text, at, at + head.length).filter((t) => /[\p{L}\p{N}]/u.test(t.text) || t.text === "’s"), text);
 }
 
+/** A word that makes the words before a later "that" a clause of their own ("said there was evidence that"). */
+const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|might|must|did|does|do|there|i|he|she|they|we|it|you|[\p{L}]+[’'](?:s|re|ll|d|ve|m|t))\s/iu;
+
 /** Skips the object of "told" ("told reporters on Friday"), adverbials and "that" after a cue. */
 function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: number; that: boolean; via: string | null } {
   const { text } = ctx;
@@ -191,7 +202,8 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     pos += adv[0].length;
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
-  const that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  let that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  if (that && CLAUSE_WORD.test(that[0])) that = null;
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
 }
@@ -272,9 +284,14 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   const { that, via } = after;
   const framed = that ? -1 : objectFrame(ctx, cue, sent.end);
   const start = framed >= 0 ? framed : after.start;
+  // "…, said Jo Bloggs, director of X": an inverted attribution closing the clause before it
+  if (!cue.participle && !that && /,[”"’']*\s*$/u.test(text.slice(Math.max(sent.start, cue.start - 4), cue.start))) {
+    const inv = mentionAfter(text, cue.end, sent.end);
+    if (inv && /^\s*$/u.test(text.slice(cue.end, inv.start)) && /^\s*(?:[,;(]|\.?\s*$)/u.test(text.slice(inv.end, sent.end))) return null;
+  }
   if (framed < 0 && (cue.base === "call" || NEEDS_THAT.has(cue.base) && !that && !(THAT_OPTIONAL.has(cue.base) && opensClause(text.slice(start, start + 80))))) return null;
   const next = text.slice(start, start + 2);
-  if (!/^\s*[\p{L}\p{N}“"‘]/u.test(next)) return null;
+  if (!/^\s*[\p{L}\p{N}“"‘']/u.test(next)) return null;
   // a whole quote right after the cue is a direct quote, handled by the direct sieves
   if (/^\s*[“"]/u.test(next) && !that) {
     const q = firstSpanFrom(ctx, start);
@@ -357,7 +374,15 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
     mention = m;
     comma = text.lastIndexOf(",", m.start);
   } else if (COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start))) {
-    const inv = mentionAfter(text, cue.end, sent.end);
+    let inv = mentionAfter(text, cue.end, sent.end);
+    if (!inv) {
+      // ", said a handful of Democrats who …": a plain noun phrase after the cue
+      const plain = /^\s+((?:a|an|the|some|many|several|most|few|two|three|four|five|\p{N}+)\s[^,;:.“”"()]{2,80}?)(?=\s+(?:who|whose|which|that)\b|\s*[,;]|\.?\s*$)/u.exec(text.slice(cue.end, sent.end));
+      if (plain && plain[1]!.split(/\s+/).length <= 10 && !CUE_FORMS.has(plain[1]!.split(/\s+/)[1]!.toLowerCase())) {
+        const lo = cue.end + plain[0].indexOf(plain[1]!);
+        inv = analyse(tokenize(text, lo, lo + plain[1]!.length), text);
+      }
+    }
     if (inv) {
       mention = inv;
       comma = text.lastIndexOf(",", cue.start);
@@ -366,9 +391,12 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   }
   if (!mention || comma <= sent.start) return null;
   const tail = text.slice(after, sent.end);
+  // ", said Jo Bloggs, director of …" / ", said a handful of members who …": what follows an inverted
+  // speaker describes the speaker
+  const described = after !== cue.end && /^(?:\s*,|\s+(?:of|who|whose|from|at|with|for|in)\b)/u.test(tail) && !/[“"]/u.test(tail);
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
-  if (!/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!described && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
@@ -402,6 +430,9 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
       mention = inv;
       open = text.lastIndexOf(",", cue.start);
       close = text.indexOf(",", inv.end) + 1;
+      // ", said Jo Bloggs, a former official." describes the speaker; nothing goes on
+      const described = text.slice(close, sent.end).split(/\b(?:who|whose|which|that)\b/u)[0]!;
+      if (!STRICT_FINITE.test(described) && !CONTRACTED.test(described) && !/[“"]|''/u.test(text.slice(close, sent.end))) return null;
     }
   }
   if (!mention || open <= sent.start || close <= 0) return null;
