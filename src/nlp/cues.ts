@@ -42,9 +42,9 @@ export function findCues(text: string): Cue[] {
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
     // and -s forms are nouns unless a subject-like word stands before them
     if (base === "call" && !/(ed|ing)$/.test(w)) {
-      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20))) continue;
+      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90))) continue;
       const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
-      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev)) continue;
+      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows

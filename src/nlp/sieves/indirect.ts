@@ -52,7 +52,7 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   if (semi >= 0) sentEnd = from + semi;
   for (const c of cuesIn(ctx, from, sentEnd)) {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
-    const coord = /,?\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 20), c.start));
+    const coord = /,?\s+(?:and|but)\s+(?:(?:he|she|they|we|i)\s+)?(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 24), c.start));
     if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
     if (c.prepositional) {
       const comma = ctx.text.lastIndexOf(",", c.start);
@@ -178,6 +178,9 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   return analyse(tokenize(text, at, at + head.length).filter((t) => /[\p{L}\p{N}]/u.test(t.text) || t.text === "’s"), text);
 }
 
+/** Cues whose object comes before any "that": in "called the attack that killed …" the "that" is relative. */
+const NO_THAT: ReadonlySet<string> = new Set(["call", "describe", "accuse", "charge", "urge", "ask"]);
+
 /** A word that makes the words before a later "that" a clause of their own ("said there was evidence that"). */
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|might|must|did|does|do|there|i|he|she|they|we|it|you|[\p{L}]+[’'](?:s|re|ll|d|ve|m|t))\s/iu;
 
@@ -203,13 +206,15 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
   let that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
-  if (that && CLAUSE_WORD.test(that[0])) that = null;
+  if (that && (CLAUSE_WORD.test(that[0]) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
 }
 
 /** An object noun phrase of up to eight words, no punctuation but a possessive or hyphen. */
-const OBJ = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}’'\-.]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'\-.]*`;
+const OBJ = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}’'\-./]*\s+){0,7}?[\p{L}\p{N}][\p{L}\p{N}’'\-./]*`;
+/** An opening quote mark, typographic, straight, single or doubled. */
+const OPEN_Q = String.raw`(?:[“"‘]|'')`;
 const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p{L}+)?`;
 /**
  * Verbs whose report is an object and its complement rather than a clause: "accused X of Y",
@@ -226,7 +231,9 @@ const OBJECT_FRAMES: Record<string, RegExp[]> = {
   call: [
     frame(String.raw`\s+for\s+()\S`),
     frame(String.raw`\s+on\s+(${OBJ})\s+to\s+\p{L}`),
-    frame(String.raw`\s+((?!(?:it|off|up|out|back|in|him|her|them)\b)${OBJ})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}[“"]`),
+    frame(String.raw`\s+((?!(?:it|off|up|out|back|in|him|her|them)\b)${OBJ})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}${OPEN_Q}`),
+    frame(String.raw`\s+((?:him|her|them|it|this|that|himself|herself|themselves)\s+(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+){0,2}${OPEN_Q})`),
+    frame(String.raw`\s+(${OPEN_Q})`),
     frame(String.raw`\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`),
   ],
   urge: [frame(String.raw`\s+(${OBJ})\s+to\s+\p{L}`)],
