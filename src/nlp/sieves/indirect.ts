@@ -283,6 +283,31 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
   return found;
 }
 
+/** A verb right after a subject: an auxiliary, a past form or a present -s form. */
+const VERB_NEXT = /^\s+(?:\p{Ll}+ly\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|\p{Ll}{2,}ed|\p{Ll}{2,}[^s\s]s)\b/u;
+
+/**
+ * The subject of the sentence's main verb, for a participle that continues it ("In 2016, Ann Lee
+ * endorsed the plan, saying …"): the first mention, at the sentence start or after a comma, that a
+ * verb follows.
+ */
+function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | null {
+  const { text } = ctx;
+  let pos = sentStart;
+  for (let k = 0; k < 6 && pos < hi; k++) {
+    let lo = pos;
+    while (lo < hi && /\s/u.test(text[lo]!)) lo++;
+    const conn = LEADING_CONNECTIVE.exec(text.slice(lo, Math.min(hi, lo + 12)));
+    if (conn) lo += conn[0].length;
+    const m = mentionAfter(text, lo, hi);
+    if (m && VERB_NEXT.test(text.slice(m.end, Math.min(hi, m.end + 40)))) return m;
+    const comma = text.indexOf(",", pos);
+    if (comma < 0 || comma >= hi) break;
+    pos = comma + 1;
+  }
+  return null;
+}
+
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
   const { text } = ctx;
@@ -323,7 +348,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       if (!mention) return null;
       sieve = "cue-clause";
       conf = 0.7;
-    } else if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start)) && !PARTICIPLE_PREPOSITIONS.test(wordBefore)) {
+    } else if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start)) && !PARTICIPLE_PREPOSITIONS.test(wordBefore) && !/^(?:and|or|but|then|while|yet)$/u.test(wordBefore)) {
       // "KCNA reported Kim saying CLAUSE": the participle's own subject
       mention = mentionBefore(text, sent.start, cue.start);
       if (!mention || mention.end < cue.start - 1) return null;
@@ -331,7 +356,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       conf = 0.75;
     } else {
       // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
-      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
+      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
       if (!mention) return null;
       sieve = "participle";
       conf = 0.7;
