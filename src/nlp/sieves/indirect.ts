@@ -19,7 +19,7 @@ function lastIn(text: string, needle: string, lo: number, hi: number): number {
 const COMMA_BEFORE = /,(?:[”"’]|'')?\s*$/u;
 
 /** A rough test that a clause has a verb of its own, so "explains the significance" is no statement. */
-const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
+const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|got|made|went|came|took|gave|knew|thought|felt|left|kept|held|brought|began|ran|won|lost|met|paid|sent|built|spent|stood|heard|became|found|saw|wrote|spoke|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
 /** Auxiliaries, modals and past forms only: a plural noun ("Politics", "Presidents") is no verb here. */
 const STRICT_FINITE = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|\p{Ll}{3,}ed)\b/u;
 const CONTRACTED = /\b(?:there|here|it|that|what|who|he|she|i|we|they|you)[’'](?:s|re|ll|d|ve|m)\b/iu;
@@ -54,6 +54,13 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
     const coord = /,?\s+(?:and|but)\s+(?:(?:he|she|they|we|i)\s+)?(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 24), c.start));
     if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
+    if (!c.participle && !c.prepositional) {
+      const subj = mentionBefore(ctx.text, from, c.start - gapBefore(ctx.text, c.start));
+      if (subj && subj.end >= c.start - gapBefore(ctx.text, c.start) - 1) {
+        const joint = /(?:,\s*|\s+)(?:and|but|while|whereas)\s+$/u.exec(ctx.text.slice(Math.max(from, subj.start - 12), subj.start));
+        if (joint) return subj.start - joint[0].length;
+      }
+    }
     if (c.prepositional) {
       const comma = ctx.text.lastIndexOf(",", c.start);
       if (comma >= from && /^,\s*$/.test(ctx.text.slice(comma, c.start))) return comma;
@@ -205,7 +212,7 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     pos += adv[0].length;
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
-  let that = /^\s*,?\s*that\b/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
   if (that && (CLAUSE_WORD.test(that[0]) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
@@ -329,13 +336,15 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     const q = firstSpanFrom(ctx, start);
     if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|no|yes|nothing|something|anything)\b/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
+  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return null;
   // a reported clause starts with its subject, not with a verb ("Everything he says is a lie") or
   // a time conjunction ("said as he entered the talks")
-  if (!that && framed < 0 && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|as|when|while|after|before|since|until)\b/iu.test(text.slice(s, e))) return null;
-  if (!that && framed < 0 && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return null;
+  // "…, which he said were accompanied by …": the relative pronoun is the reported clause's subject
+  const relative = !that && framed < 0 && /\b(?:which|that|who|whom)\s+(?:he|she|they|we|i|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 40), cue.start)) && /^(?:is|are|was|were|has|have|had|will|would|could|should)\s/u.test(text.slice(s, e));
+  if (!that && framed < 0 && !relative && /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|as|when|while|after|before|since|until)\b/iu.test(text.slice(s, e))) return null;
+  if (!that && framed < 0 && !relative && !hasFiniteVerb(text.slice(s, e)) && !/^(?:he|she|they|we|i|it|you)\s+\p{Ll}/u.test(text.slice(s, e))) return null;
   let mention: Mention | null;
   let sieve: string;
   let conf: number;
@@ -428,7 +437,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const described = after !== cue.end && /^(?:\s*,|\s+(?:of|who|whose|from|at|with|for|in)\b)/u.test(tail) && !/[“"]/u.test(tail);
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
-  if (!described && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!described && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
@@ -451,7 +460,7 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   let close = -1;
   const end = cue.start - gapBefore(text, cue.start);
   const m = mentionBefore(text, sent.start, end);
-  if (m && m.end >= end - 1 && /,\s*$/.test(text.slice(Math.max(sent.start, m.start - 3), m.start))) {
+  if (m && m.end >= end - 1 && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     open = text.lastIndexOf(",", m.start);
     const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+\p{Ll}+ly)?\s*,/u.exec(text.slice(cue.end, sent.end));
