@@ -51,7 +51,7 @@ export function findCues(text: string): Cue[] {
     if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6))) continue;
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
-    if (/\b(the|a|an)\s+$/.test(before) && !w.endsWith("ed")) continue;
+    if (/\b(the|a|an)\s+$/.test(before)) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), prepositional: false });
   }
   PREP_RE.lastIndex = 0;

@@ -220,6 +220,8 @@ describe("not statements", () => {
     ["a phone call is no cue", "A phone call for help came in at noon."],
     ["calls as a noun before a quote", "Dozens of calls “from nowhere” came in overnight."],
     ["said no alone is no clause", "Asked whether he would run, Ivo Marsh said no."],
+    ["a passive addressee is no speaker", "The ministry was told that the bridge would close in March."],
+    ["an -ed cue after a determiner is an adjective", "The alleged payment was never found by the auditors."],
     ["called someone on the phone", "Ines Vogel called her brother at home."],
     ["a clause opening with a verb is no report", "Everything the mayor says is checked twice."],
     ["a time clause after the cue is no report", "Nora Bell said nothing as she entered the hall."],

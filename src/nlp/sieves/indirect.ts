@@ -290,6 +290,9 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
   return found;
 }
 
+/** Cues whose passive subject is the one spoken to, or spoken of ("was told", "was described as"). */
+const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge", "quote"]);
+
 /** A verb right after a subject: an auxiliary, a past form or a present -s form. */
 const VERB_NEXT = /^\s+(?:\p{Ll}+ly\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|\p{Ll}{2,}ed|\p{Ll}{2,}[^s\s]s)\b/u;
 
@@ -321,6 +324,8 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   const sent = sentenceBounds(ctx, cue.start);
   const after = clauseStartAfter(ctx, cue, sent.end);
   const { that, via } = after;
+  // "the department was told that …": the subject heard the words; who spoke them is not said here
+  if (!cue.participle && ADDRESSEE_CUES.has(cue.base) && /\b(?:was|were|been|being|be|is|are|am|get|got)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 24), cue.start))) return null;
   const framed = that ? -1 : objectFrame(ctx, cue, sent.end);
   const start = framed >= 0 ? framed : after.start;
   // "…, said Jo Bloggs, director of X": an inverted attribution closing the clause before it
