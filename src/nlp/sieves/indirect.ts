@@ -212,8 +212,8 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     pos += adv[0].length;
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
-  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
-  if (that && (CLAUSE_WORD.test(that[0]) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
+  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase())) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
 }
@@ -230,11 +230,11 @@ const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p
  */
 /** A frame: optional adverbials after the cue, then `body`, whose first group starts the content. */
 const frame = (body: string): RegExp => new RegExp(String.raw`^${ADV}` + body, "du");
-const TO_INFINITIVE = [frame(String.raw`\s+(to\s+\p{L})`)];
+const TO_INFINITIVE = [frame(String.raw`\s+(to\s+(?:[“"]|'')?\p{L})`)];
 const OBJECT_FRAMES: Record<string, RegExp[]> = {
   accuse: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`)],
   charge: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`)],
-  describe: [frame(String.raw`\s+(${OBJ})\s+as\s+\S`)],
+  describe: [frame(String.raw`\s+(${OBJ})\s+(?:[“"]|'')?as\s+\S`), frame(String.raw`\s+(as\s+\S)`)],
   call: [
     frame(String.raw`\s+for\s+()\S`),
     frame(String.raw`\s+on\s+(${OBJ})\s+to\s+\p{L}`),
@@ -243,10 +243,10 @@ const OBJECT_FRAMES: Record<string, RegExp[]> = {
     frame(String.raw`\s+(${OPEN_Q})`),
     frame(String.raw`\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`),
   ],
-  urge: [frame(String.raw`\s+(${OBJ})\s+to\s+\p{L}`)],
+  urge: [frame(String.raw`\s+(${OBJ})\s+to\s+(?:[“"]|'')?\p{L}`)],
   ask: [
     frame(String.raw`(?:\s+(?!whether|if|why|how|what|when|where|who)${OBJ})?\s+((?:whether|if|why|how|what|when|where|who)\s)`),
-    frame(String.raw`\s+(${OBJ})\s+to\s+\p{Ll}`),
+    frame(String.raw`\s+(${OBJ})\s+to\s+(?:[“"]|'')?\p{Ll}`),
   ],
   tell: [frame(String.raw`\s+((?:[\p{L}’'\-]+\s+){0,3}?[\p{L}’'\-]+)\s+to\s+\p{Ll}`)],
   warn: [frame(String.raw`\s+(?:of|against)\s+()\S`)],
@@ -365,9 +365,15 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     } else if (!/,\s*$/.test(pre) && !/^\s*$/.test(text.slice(sent.start, cue.start)) && !PARTICIPLE_PREPOSITIONS.test(wordBefore) && !/^(?:and|or|but|then|while|yet)$/u.test(wordBefore)) {
       // "KCNA reported Kim saying CLAUSE": the participle's own subject
       mention = mentionBefore(text, sent.start, cue.start);
-      if (!mention || mention.end < cue.start - 1) return null;
       sieve = "participle-subject";
       conf = 0.75;
+      if (!mention || mention.end < cue.start - 1) {
+        // "… issued a statement saying …": the statement's author, the sentence's subject
+        mention = lastSubject ?? mainSubject(ctx, sent.start, cue.start);
+        if (!mention) return null;
+        sieve = "participle";
+        conf = 0.65;
+      }
     } else {
       // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
       mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
