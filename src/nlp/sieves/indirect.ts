@@ -311,9 +311,9 @@ function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | nul
     if (conn) lo += conn[0].length;
     const m = mentionAfter(text, lo, hi);
     if (m && VERB_NEXT.test(text.slice(m.end, Math.min(hi, m.end + 40)))) return m;
-    const comma = text.indexOf(",", pos);
-    if (comma < 0 || comma >= hi) break;
-    pos = comma + 1;
+    const k = text.slice(pos, hi).indexOf(",");
+    if (k < 0) break;
+    pos += k + 1;
   }
   return null;
 }
