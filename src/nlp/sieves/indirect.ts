@@ -191,18 +191,25 @@ const NO_THAT: ReadonlySet<string> = new Set(["call", "describe", "accuse", "cha
 /** A word that makes the words before a later "that" a clause of their own ("said there was evidence that"). */
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|might|must|did|does|do|there|i|he|she|they|we|it|you|[\p{L}]+[’'](?:s|re|ll|d|ve|m|t))\s/iu;
 
+/** A hearer after "told" that the name grammar does not read: "reporters", "her", "the council", "his closest aides". */
+const HEARER = /^\s+(?:(?:his|her|their|its)\s+(?:closest\s+|top\s+|senior\s+)?\p{Ll}+s|reporters|journalists|him|her|them|us|me|you|lawmakers|supporters|voters|the\s+\p{Ll}+|\p{Ll}+\s+reporters)\b/u;
+/** A possessive hearer ("her closest aides"), read before "her" alone can be taken for the whole object. */
+const POSSESSIVE_HEARER = /^\s+(?:his|her|their|its)\s+(?:closest\s+|top\s+|senior\s+)?\p{Ll}+s\b/u;
+
 /** Skips the object of "told" ("told reporters on Friday"), adverbials and "that" after a cue. */
 function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: number; that: boolean; via: string | null } {
   const { text } = ctx;
   let pos = cue.end;
   let via: string | null = null;
   if (cue.base === "tell" || cue.base === "inform" || cue.base === "assure" || cue.base === "remind" || cue.base === "warn" || cue.base === "advise" || cue.base === "urge") {
-    const obj = mentionAfter(text, pos, sentEnd);
-    if (obj) {
+    const poss = POSSESSIVE_HEARER.exec(text.slice(pos, sentEnd));
+    const obj = poss ? null : mentionAfter(text, pos, sentEnd);
+    if (poss) pos += poss[0].length;
+    else if (obj) {
       if (obj.text.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) via = obj.text.replace(/^(the|a|an)\s+/i, "");
       pos = obj.end;
     } else {
-      const o = /^\s+(?:reporters|journalists|him|her|them|us|me|you|lawmakers|supporters|voters|the\s+\p{Ll}+|\p{Ll}+\s+reporters)\b/u.exec(text.slice(pos, sentEnd));
+      const o = HEARER.exec(text.slice(pos, sentEnd));
       if (o) pos += o[0].length;
     }
   }
@@ -289,6 +296,9 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
   }
   return found;
 }
+
+/** Cues whose object is the hearer ("told reporters", "assured her"). */
+const TELL_CUES: ReadonlySet<string> = new Set(["tell", "inform", "assure", "remind", "advise", "warn"]);
 
 /** Cues whose passive subject is the one spoken to, or spoken of ("was told", "was described as"). */
 const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge", "quote"]);
@@ -442,13 +452,24 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
     }
   }
   if (!mention || comma <= sent.start) return null;
+  if (TELL_CUES.has(cue.base) && after === cue.end) {
+    // "CLAUSE, the president told her." / "…, an official told The Times.": the hearer follows the cue
+    const poss = POSSESSIVE_HEARER.exec(text.slice(cue.end, sent.end));
+    const obj = poss ? null : mentionAfter(text, cue.end, sent.end);
+    if (poss) after = cue.end + poss[0].length;
+    else if (obj && /^\s*$/u.test(text.slice(cue.end, obj.start))) after = obj.end;
+    else {
+      const o = HEARER.exec(text.slice(cue.end, sent.end));
+      if (o) after = cue.end + o[0].length;
+    }
+  }
   const tail = text.slice(after, sent.end);
   // ", said Jo Bloggs, director of …" / ", said a handful of members who …": what follows an inverted
   // speaker describes the speaker
   const described = after !== cue.end && /^(?:\s*,|\s+(?:of|who|whose|from|at|with|for|in)\b)/u.test(tail) && !/[“"]/u.test(tail);
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
-  if (!described && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!described && !/^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u.test(tail) && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
