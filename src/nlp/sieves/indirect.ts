@@ -301,7 +301,7 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
 const TELL_CUES: ReadonlySet<string> = new Set(["tell", "inform", "assure", "remind", "advise", "warn"]);
 
 /** Cues whose passive subject is the one spoken to, or spoken of ("was told", "was described as"). */
-const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge", "quote"]);
+const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge"]);
 
 /** A verb right after a subject: an auxiliary, a past form or a present -s form. */
 const VERB_NEXT = /^\s+(?:\p{Ll}+ly\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|\p{Ll}{2,}ed|\p{Ll}{2,}[^s\s]s)\b/u;
@@ -321,9 +321,9 @@ function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | nul
     if (conn) lo += conn[0].length;
     const m = mentionAfter(text, lo, hi);
     if (m && VERB_NEXT.test(text.slice(m.end, Math.min(hi, m.end + 40)))) return m;
-    const k = text.slice(pos, hi).indexOf(",");
-    if (k < 0) break;
-    pos += k + 1;
+    const comma = text.slice(pos, hi).indexOf(",");
+    if (comma < 0) break;
+    pos += comma + 1;
   }
   return null;
 }
@@ -569,7 +569,8 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
     return make(cue, m, s, e, "according-to", 0.9);
   }
-  if (/^\s*[“"]/u.test(before) && !/,\s*$/.test(before.trimEnd().slice(0, -1))) return null; // a direct quote's relay, handled as `via`
+  // a sentence that opens with a quote: "according to" is the direct quote's relay, handled as `via`
+  if (/^\s*[“"]/u.test(before)) return null;
   if (/,\s*$/.test(before) && commaAfter && !/^[\s,]*(?:and|but|which|who|where|when|while|as|citing|saying|adding)\b/iu.test(text.slice(after, sent.end))) {
     // "A, according to X, B": the source interrupts one clause, which is the whole sentence
     const rest = text.slice(after + 1, sent.end);
@@ -580,7 +581,6 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
   }
   if (/,\s*$/.test(before) || words(before) >= 6 && /^[\s.!?”"’]*$/.test(text.slice(after, sent.end))) {
     // CLAUSE, according to X (and whatever describes X, up to the sentence end)
-    if (/^\s*[“"]/u.test(before)) return null;
     const [s, e] = trimClause(text, sent.start, cue.start);
     if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS) return null;
     return make(cue, m, s, e, "according-to", 0.85);
