@@ -196,22 +196,26 @@ const HEARER = /^\s+(?:(?:his|her|their|its)\s+(?:closest\s+|top\s+|senior\s+)?\
 /** A possessive hearer ("her closest aides"), read before "her" alone can be taken for the whole object. */
 const POSSESSIVE_HEARER = /^\s+(?:his|her|their|its)\s+(?:closest\s+|top\s+|senior\s+)?\p{Ll}+s\b/u;
 
+/** Where the hearer after a tell-like cue ends (or `pos` when there is none), and the hearer if the name grammar read it. */
+function skipHearer(text: string, pos: number, sentEnd: number): { end: number; mention: Mention | null } {
+  const poss = POSSESSIVE_HEARER.exec(text.slice(pos, sentEnd));
+  if (poss) return { end: pos + poss[0].length, mention: null };
+  const obj = mentionAfter(text, pos, sentEnd);
+  if (obj && /^\s*$/u.test(text.slice(pos, obj.start))) return { end: obj.end, mention: obj };
+  const o = HEARER.exec(text.slice(pos, sentEnd));
+  return { end: o ? pos + o[0].length : pos, mention: null };
+}
+
 /** Skips the object of "told" ("told reporters on Friday"), adverbials and "that" after a cue. */
 function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: number; that: boolean; via: string | null } {
   const { text } = ctx;
   let pos = cue.end;
   let via: string | null = null;
   if (cue.base === "tell" || cue.base === "inform" || cue.base === "assure" || cue.base === "remind" || cue.base === "warn" || cue.base === "advise" || cue.base === "urge") {
-    const poss = POSSESSIVE_HEARER.exec(text.slice(pos, sentEnd));
-    const obj = poss ? null : mentionAfter(text, pos, sentEnd);
-    if (poss) pos += poss[0].length;
-    else if (obj) {
-      if (obj.text.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) via = obj.text.replace(/^(the|a|an)\s+/i, "");
-      pos = obj.end;
-    } else {
-      const o = HEARER.exec(text.slice(pos, sentEnd));
-      if (o) pos += o[0].length;
-    }
+    const hearer = skipHearer(text, pos, sentEnd);
+    const obj = hearer.mention;
+    if (obj?.text.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) via = obj.text.replace(/^(the|a|an)\s+/i, "");
+    pos = hearer.end;
   }
   for (let k = 0; k < 3; k++) {
     const adv = CUE_ADVERBIALS.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
@@ -454,14 +458,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   if (!mention || comma <= sent.start) return null;
   if (TELL_CUES.has(cue.base) && after === cue.end) {
     // "CLAUSE, the president told her." / "…, an official told The Times.": the hearer follows the cue
-    const poss = POSSESSIVE_HEARER.exec(text.slice(cue.end, sent.end));
-    const obj = poss ? null : mentionAfter(text, cue.end, sent.end);
-    if (poss) after = cue.end + poss[0].length;
-    else if (obj && /^\s*$/u.test(text.slice(cue.end, obj.start))) after = obj.end;
-    else {
-      const o = HEARER.exec(text.slice(cue.end, sent.end));
-      if (o) after = cue.end + o[0].length;
-    }
+    after = skipHearer(text, cue.end, sent.end).end;
   }
   const tail = text.slice(after, sent.end);
   // ", said Jo Bloggs, director of …" / ", said a handful of members who …": what follows an inverted
