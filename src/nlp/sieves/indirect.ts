@@ -54,20 +54,19 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
     const coord = /,?\s+(?:and|but)\s+(?:(?:he|she|they|we|i)\s+)?(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 24), c.start));
     if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
-    if (!c.participle && !c.prepositional) {
-      const subj = mentionBefore(ctx.text, from, c.start - gapBefore(ctx.text, c.start));
-      if (subj && subj.end >= c.start - gapBefore(ctx.text, c.start) - 1) {
-        const joint = /(?:,\s*|\s+)(?:and|but|while|whereas)\s+$/u.exec(ctx.text.slice(Math.max(from, subj.start - 12), subj.start));
-        if (joint) return subj.start - joint[0].length;
-      }
-    }
     if (c.prepositional) {
       const comma = ctx.text.lastIndexOf(",", c.start);
       if (comma >= from && /^,\s*$/.test(ctx.text.slice(comma, c.start))) return comma;
       continue;
     }
+    const subjectEnd = c.start - gapBefore(ctx.text, c.start);
+    const m = mentionBefore(ctx.text, from, subjectEnd);
+    // "… A and Democrats accused B": a new subject with its own cue starts a clause of its own
+    if (!c.participle && m && m.end >= subjectEnd - 1) {
+      const joint = /(?:,\s*|\s+)(?:and|but|while|whereas)\s+$/u.exec(ctx.text.slice(Math.max(from, m.start - 12), m.start));
+      if (joint) return m.start - joint[0].length;
+    }
     // ", X said" or ", said X" after the clause
-    const m = mentionBefore(ctx.text, from, c.start - gapBefore(ctx.text, c.start));
     const lo = m ? m.start : c.start;
     const pre = ctx.text.slice(Math.max(from, lo - 3), lo);
     if (/,\s*$/.test(pre)) return ctx.text.lastIndexOf(",", lo);
@@ -191,6 +190,9 @@ const NO_THAT: ReadonlySet<string> = new Set(["call", "describe", "accuse", "cha
 /** A word that makes the words before a later "that" a clause of their own ("said there was evidence that"). */
 const CLAUSE_WORD = /\b(?:is|are|was|were|has|have|had|will|would|could|can|should|might|must|did|does|do|there|i|he|she|they|we|it|you|[\p{L}]+[’'](?:s|re|ll|d|ve|m|t))\s/iu;
 
+/** Cues whose object is the hearer ("told reporters", "assured her"). */
+const TELL_CUES: ReadonlySet<string> = new Set(["tell", "inform", "assure", "remind", "advise", "warn"]);
+
 /** A hearer after "told" that the name grammar does not read: "reporters", "her", "the council", "his closest aides". */
 const HEARER = /^\s+(?:(?:his|her|their|its)\s+(?:closest\s+|top\s+|senior\s+)?\p{Ll}+s|reporters|journalists|him|her|them|us|me|you|lawmakers|supporters|voters|the\s+\p{Ll}+|\p{Ll}+\s+reporters)\b/u;
 /** A possessive hearer ("her closest aides"), read before "her" alone can be taken for the whole object. */
@@ -211,7 +213,7 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
   const { text } = ctx;
   let pos = cue.end;
   let via: string | null = null;
-  if (cue.base === "tell" || cue.base === "inform" || cue.base === "assure" || cue.base === "remind" || cue.base === "warn" || cue.base === "advise" || cue.base === "urge") {
+  if (TELL_CUES.has(cue.base) || cue.base === "urge") {
     const hearer = skipHearer(text, pos, sentEnd);
     const obj = hearer.mention;
     if (obj?.text.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) via = obj.text.replace(/^(the|a|an)\s+/i, "");
@@ -300,9 +302,6 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
   }
   return found;
 }
-
-/** Cues whose object is the hearer ("told reporters", "assured her"). */
-const TELL_CUES: ReadonlySet<string> = new Set(["tell", "inform", "assure", "remind", "advise", "warn"]);
 
 /** Cues whose passive subject is the one spoken to, or spoken of ("was told", "was described as"). */
 const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge"]);
@@ -416,6 +415,14 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   return make(cue, mention, s, e, sieve, conf, via);
 }
 
+/** After "CLAUSE, X said": a time clause ("as she left the hall") may end the sentence. */
+const TIME_CLAUSE_TAIL = /^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u;
+/**
+ * After "CLAUSE, X said": adverbials, a hearer, then optionally a comma and a relay, participle or
+ * description, then the sentence end. Anything else means the attribution does not close the clause.
+ */
+const ATTRIBUTION_TAIL = /^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su;
+
 /** "CLAUSE, X said." and "CLAUSE, said X." */
 function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
@@ -466,7 +473,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const described = after !== cue.end && /^(?:\s*,|\s+(?:of|who|whose|from|at|with|for|in)\b)/u.test(tail) && !/[“"]/u.test(tail);
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
-  if (!described && !/^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u.test(tail) && !/^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su.test(tail)) return null;
+  if (!described && !TIME_CLAUSE_TAIL.test(tail) && !ATTRIBUTION_TAIL.test(tail)) return null;
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
