@@ -169,8 +169,8 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       if (o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start) inner = o;
     }
     if (inner && st.mention) {
-      if (st.mention.kind === "person" || st.mention.pronoun) {
-        // "Putin said he thought X": one statement, the outer one
+      if (st.mention.kind === "person" || st.mention.pronoun || inner.mention?.pronoun) {
+        // "Putin said he thought X", "Officials said they expect X": one statement, the outer one
         dropped.add(inner);
       } else {
         // "Kim said X, state television said": the outer body relays the inner statement

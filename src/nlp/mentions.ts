@@ -41,6 +41,8 @@ const isPossessive = (w: string): boolean => /[’']s$/u.test(w) || /s[’']$/u.
 const lower = (w: string): string => w.toLowerCase();
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
+/** Pronouns that can only be subjects: the subject of the verb after them, whatever precedes ("In May she said"). */
+const NOMINATIVE = new Set(["he", "she", "they", "we", "i"]);
 /** Capitalised words that start sentences or clauses but never begin a speaker mention. */
 const NOT_NAMES = new Set([
   "but", "and", "or", "so", "yet", "then", "however", "meanwhile", "still", "also", "this", "that",
@@ -167,7 +169,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
   let i = toks.length;
   if (!i) return null;
   const lastTok = toks[i - 1]!;
-  if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
+  if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || NOMINATIVE.has(lower(lastTok.text)) || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
     return analyse([lastTok], text);
   }
   while (i > 0) {

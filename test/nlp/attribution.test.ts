@@ -220,6 +220,18 @@ describe("reported speech sieves", () => {
       { text: "welcomed the visit", kind: "mixed", canonical: "Harbour News Agency", sieve: "hedge-source" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
       { text: "they had already paid the fine", canonical: "Ivan Petrov" }],
+    ["a subject pronoun after a leading adverbial", "In September she said the plan was a mistake.",
+      { text: "the plan was a mistake", speaker: "she" }],
+    ["a short plain subject after ', and' ends the first clause", "Six in ten voters said the mayor is honest, and three-quarters said the same of his rival.",
+      { text: "the mayor is honest", speaker: "Six in ten voters" }],
+    ["a short plain subject after ', and' is the second speaker", "Six in ten voters said the mayor is honest, and three-quarters said the same of his rival.",
+      { text: "the same of his rival", speaker: "three-quarters" }],
+    ["leading adverbials before a role and name pair", "On Wednesday, however, the director of the agency, Ivo Marsh, said that the files were lost.",
+      { text: "the files were lost", speaker: "Ivo Marsh" }],
+    ["a day before a role and name pair is not the speaker", "On Wednesday, the director, Ivo Marsh, said that the files were lost.",
+      { text: "the files were lost", speaker: "Ivo Marsh" }],
+    ["a pronoun inside a group's report stays in the report", "Many party officials say they expect the union to back the plan.",
+      { text: "they expect the union", speaker: "party officials" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });

@@ -66,6 +66,11 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
       const joint = /(?:,\s*|\s+)(?:and|but|while|whereas)\s+$/u.exec(ctx.text.slice(Math.max(from, m.start - 12), m.start));
       if (joint) return m.start - joint[0].length;
     }
+    // "… A, and three-quarters said B": a short plain subject the name grammar does not read
+    if (!c.participle && !m) {
+      const pair = /,\s+(?:and|but|while|whereas)\s+([^,;“”"]{1,40})$/u.exec(ctx.text.slice(Math.max(from, subjectEnd - 60), subjectEnd));
+      if (pair && words(pair[1]!) <= 4 && plainSubject(ctx.text, subjectEnd - pair[1]!.length, subjectEnd)) return subjectEnd - pair[0].length;
+    }
     // ", X said" or ", said X" after the clause
     const lo = m ? m.start : c.start;
     const pre = ctx.text.slice(Math.max(from, lo - 3), lo);
@@ -84,6 +89,8 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
 function plainSubject(text: string, sentStart: number, end: number): Mention | null {
   let lo = Math.max(sentStart, lastIn(text, ",", sentStart, end) + 1, lastIn(text, ";", sentStart, end) + 1);
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
+  const conn = /^(?:and|but|while|whereas)\s+/u.exec(text.slice(lo, end));
+  if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end).trimEnd();
   if (!phrase || /[“”"():;]/u.test(phrase)) return null;
   const ws = phrase.split(/\s+/);
@@ -132,6 +139,9 @@ const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|sho
 const RELATIVE = /^(?:who|which|that)$/iu;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
 
+/** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
+const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
+
 /**
  * The subject of a cue that the name grammar could not read: after auxiliaries and adverbs, a
  * relative pronoun ("… a professor who said"), a name in an appositive pair ("A spokesman, Jo Bloggs,
@@ -157,13 +167,22 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   const direct = mentionBefore(text, sentStart, end);
   if (direct && direct.end >= end - 1) return direct;
   // the clause the subject opens: after the last semicolon or dash, and after a leading connective
-  let lo = Math.max(sentStart, lastIn(text, ";", sentStart, end) + 1, lastIn(text, " — ", sentStart, end) + 3, lastIn(text, " -- ", sentStart, end) + 4);
+  const after = (needle: string): number => {
+    const at = lastIn(text, needle, sentStart, end);
+    return at < 0 ? sentStart : at + needle.length;
+  };
+  let lo = Math.max(after(";"), after(" — "), after(" -- "));
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const conn = LEADING_CONNECTIVE.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end);
   if (!phrase || /[“”"]/u.test(phrase)) return null;
   const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
+  // leading adverbials are not the subject ("On Wednesday, however, the director, Jo Bloggs, said")
+  while (parts.length > 1 && ADVERBIAL_PART.test(parts[0]!)) {
+    lo = text.indexOf(parts[0]!, lo) + parts[0]!.length;
+    parts.shift();
+  }
   if (parts.length > 3) return null;
   // "A Twitter spokesman, Jo Bloggs," or "Jo Bloggs, a professor at X,": the part with a name
   for (const part of parts) {
