@@ -23,6 +23,8 @@ const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall
 /** Auxiliaries, modals and past forms only: a plural noun ("Politics", "Presidents") is no verb here. */
 const STRICT_FINITE = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|\p{Ll}{3,}ed)\b/u;
 const CONTRACTED = /\b(?:there|here|it|that|what|who|he|she|i|we|they|you)[’'](?:s|re|ll|d|ve|m)\b/iu;
+/** A verb that makes a phrase after a cue a clause, not a noun phrase ("said the event brought back memories"). */
+const CLAUSE_VERB = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|got|made|went|came|took|gave|knew|thought|felt|kept|held|brought|began|ran|won|met|paid|sent|built|spent|stood|heard|became|found|saw|wrote|spoke|\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|our|my|your|back|up|out|off|down|to|that|it|them|him|us))\b/u;
 function hasFiniteVerb(clause: string): boolean {
   return FINITE.test(clause) || CONTRACTED.test(clause);
 }
@@ -87,7 +89,18 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
  * holds no verb-like word, no quote mark and at most eight words.
  */
 function plainSubject(text: string, sentStart: number, end: number): Mention | null {
-  let lo = Math.max(sentStart, lastIn(text, ",", sentStart, end) + 1, lastIn(text, ";", sentStart, end) + 1);
+  let lo = sentStart;
+  // "Democrats — and some Republicans — say": the closing dash of an aside is not part of the subject
+  const closing = /\s+(?:—|--?)\s*$/u.exec(text.slice(Math.max(sentStart, end - 5), end));
+  if (closing) end -= closing[0].length;
+  for (const mark of [",", ";", " - ", " — ", " -- "]) {
+    const at = lastIn(text, mark, sentStart, end);
+    // a pair of dashes sets off an aside inside the subject: "Democrats — and some Republicans — say"
+    if (at >= 0 && mark.length > 2 && closing?.[0].trim() === mark.trim()) {
+      // the subject is what stands before the aside ("Jo Bloggs — a teacher from Leeds — says")
+      if (at > lo) end = at;
+    } else if (at >= 0) lo = Math.max(lo, at + mark.length);
+  }
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const conn = /^(?:and|but|while|whereas)\s+/u.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
@@ -127,7 +140,13 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
       const inner = text.slice(prevComma + 1, end - 1).trim();
       if (/^(?:the|a|an|who|during|in|at|on|after|before|speaking|according|whose|\p{Ll})/u.test(inner)) {
         const m2 = mentionBefore(text, sentStart, prevComma);
-        if (m2 && m2.end >= prevComma - 1) return m2;
+        // a mention that is itself after a comma may be an appositive ("Ann Lee, 59, of Leeds, Kent, who …"):
+        // the fallback reads the whole run
+        if (m2 && m2.end >= prevComma - 1) {
+          if (!/(?:,|\b(?:of|from|in|at))\s*$/u.test(text.slice(sentStart, m2.start))) return m2;
+          const run = fallbackSubject(ctx, sentStart, cue);
+          return run?.name && run.kind === "person" ? run : m2;
+        }
       }
     }
   }
@@ -140,7 +159,7 @@ const RELATIVE = /^(?:who|which|that)$/iu;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
 
 /** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
-const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
+const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
 
 /**
  * The subject of a cue that the name grammar could not read: after auxiliaries and adverbs, a
@@ -183,7 +202,12 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
     lo = text.indexOf(parts[0]!, lo) + parts[0]!.length;
     parts.shift();
   }
-  if (parts.length > 3) return null;
+  if (parts.length > 3) {
+    // "Jo Bloggs, 59, of Leeds, Kent, who watched the match, said": a name with a run of appositives
+    const at = text.indexOf(parts[0]!, lo);
+    const first = parts.length <= 6 && parts[0]!.split(/\s+/).length <= 7 ? analyse(tokenize(text, at, at + parts[0]!.length).filter((t) => t.text !== "."), text) : null;
+    return first?.name && first.kind === "person" && first.start === at && /,\s*$/u.test(text.slice(lo, cue.start)) ? first : null;
+  }
   // "A Twitter spokesman, Jo Bloggs," or "Jo Bloggs, a professor at X,": the part with a name
   for (const part of parts) {
     const at = text.indexOf(part, lo);
@@ -470,7 +494,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
     if (!inv) {
       // ", said a handful of Democrats who …": a plain noun phrase after the cue
       const plain = /^\s+((?:a|an|the|some|many|several|most|few|two|three|four|five|\p{N}+)\s[^,;:.“”"()]{2,80}?)(?=\s+(?:who|whose|which|that)\b|\s*[,;]|\.?\s*$)/u.exec(text.slice(cue.end, sent.end));
-      if (plain && plain[1]!.split(/\s+/).length <= 10 && !CUE_FORMS.has(plain[1]!.split(/\s+/)[1]!.toLowerCase())) {
+      if (plain && plain[1]!.split(/\s+/).length <= 10 && !CUE_FORMS.has(plain[1]!.split(/\s+/)[1]!.toLowerCase()) && !CLAUSE_VERB.test(plain[1]!)) {
         const lo = cue.end + plain[0].indexOf(plain[1]!);
         inv = analyse(tokenize(text, lo, lo + plain[1]!.length), text);
       }
