@@ -52,6 +52,8 @@ export function findCues(text: string): Cue[] {
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;
+    // "those states that", "many reports": a plural noun after a demonstrative or quantifier
+    if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), prepositional: false });
   }
   PREP_RE.lastIndex = 0;

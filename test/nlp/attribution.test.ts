@@ -244,6 +244,10 @@ describe("reported speech sieves", () => {
       { text: "the mayor would win again", speaker: "60 percent of voters" }],
     ["an aside between dashes is not the subject", "Ivo Marsh — a teacher from Pine Hill — says he voted for the mayor.",
       { text: "he voted for the mayor", speaker: "Ivo Marsh" }],
+    ["an infinitive cue speaks for the sentence's subject", "Mayor Jon Pike took to the radio on Monday to accuse the council of hiding costs.",
+      { text: "the council of hiding costs", canonical: "Jon Pike" }],
+    ["'that' before a modal is the reported clause's subject", "Nora Bell said that would cost the city dearly.",
+      { text: "that would cost the city dearly", canonical: "Nora Bell" }],
     ["a pronoun inside a group's report stays in the report", "Many party officials say they expect the union to back the plan.",
       { text: "they expect the union", speaker: "party officials" }],
   ];
@@ -269,6 +273,9 @@ describe("not statements", () => {
     ["a time clause after the cue is no report", "Nora Bell said nothing as she entered the hall."],
     ["a clause before the cue is no subject", "To see the bill fail was painful, said nobody."],
     ["according to plan is manner, not a source", "The long-awaited vote on the new bill went exactly according to plan."],
+    ["an infinitive cue without a subject", "There's no way to tell what the budget holds."],
+    ["'it' after the cue is its object", "He said it over and over during the long meeting."],
+    ["a plural noun after a quantifier is no cue", "Many states that border the lake have banned fishing."],
     ["a hedge with no source near is a claim, not a statement", "The river rose. Nothing was said for days. The mayor reportedly left town that night."],
   ];
   for (const [name, article] of cases) {

@@ -18,8 +18,10 @@ function lastIn(text: string, needle: string, lo: number, hi: number): number {
 /** A comma before an attribution, with the closing quote mark of a partial quote allowed after it. */
 const COMMA_BEFORE = /,(?:[”"’]|'')?\s*$/u;
 
+/** Irregular past forms, which the -ed test misses. */
+const IRREGULAR_PAST = "got|made|went|came|took|gave|knew|thought|felt|left|kept|held|brought|began|ran|won|lost|met|paid|sent|built|spent|stood|heard|became|found|saw|wrote|spoke|told|said|sought|sat|put|set|led|fell|drew|chose|rose|struck|threw|wore|broke|caught|fought|taught|meant|read|hit|let|cut|shut|quit";
 /** A rough test that a clause has a verb of its own, so "explains the significance" is no statement. */
-const FINITE = /\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|got|made|went|came|took|gave|knew|thought|felt|left|kept|held|brought|began|ran|won|lost|met|paid|sent|built|spent|stood|heard|became|found|saw|wrote|spoke|\p{L}{2,}ed|\p{L}+[^s\s’']s)\b/iu;
+const FINITE = new RegExp(`\\b(?:is|are|was|were|am|be|been|being|will|would|can|could|shall|should|may|might|must|has|have|had|do|does|did|won’t|won't|can’t|can't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|didn’t|didn't|doesn’t|doesn't|don’t|don't|${IRREGULAR_PAST}|\\p{L}{2,}ed|\\p{L}+[^s\\s’']s)\\b`, "iu");
 /** Auxiliaries, modals and past forms only: a plural noun ("Politics", "Presidents") is no verb here. */
 const STRICT_FINITE = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|\p{Ll}{3,}ed)\b/u;
 const CONTRACTED = /\b(?:there|here|it|that|what|who|he|she|i|we|they|you)[’'](?:s|re|ll|d|ve|m)\b/iu;
@@ -108,6 +110,8 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
   if (!phrase || /[“”"():;]/u.test(phrase)) return null;
   const ws = phrase.split(/\s+/);
   if (ws.length > 8 || ws.length < 1) return null;
+  // "There's no way to tell": an infinitive's subject is not the phrase before it
+  if (/^to$/iu.test(ws[ws.length - 1]!)) return null;
   if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|when|if|because|while|after|before|since|although|that|which|who)\b/iu.test(phrase)) return null;
   if (/^(?:but|and|so|yet|then|also|however|still|meanwhile|now|in|on|at|for|with|as)$/iu.test(phrase)) return null;
   // a phrase with a verb of its own is a clause, not a subject ("it tested a weapon and", "Putin said he")
@@ -270,6 +274,10 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
   let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
   if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase())) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
+  // "I think that will help", "said that was a mistake": "that" is the reported clause's subject
+  if (that && /^\s*,?\s*that\s+(?:will|would|is|was|has|had|can|could|should|may|might|must|does|did|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b/u.test(text.slice(pos, sentEnd))) {
+    return { start: pos + /^\s*,?\s*/u.exec(text.slice(pos))![0].length, that: false, via };
+  }
   if (that) pos += that[0].length;
   return { start: pos, that: !!that, via };
 }
@@ -350,7 +358,7 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
 const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge"]);
 
 /** A verb right after a subject: an auxiliary, a past form or a present -s form. */
-const VERB_NEXT = /^\s+(?:\p{Ll}+ly\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|\p{Ll}{2,}ed|\p{Ll}{2,}[^s\s]s)\b/u;
+const VERB_NEXT = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|${IRREGULAR_PAST}|\\p{Ll}{2,}ed|\\p{Ll}{2,}[^s\\s]s)\\b`, "u");
 
 /**
  * The subject of the sentence's main verb, for a participle that continues it ("In 2016, Ann Lee
@@ -397,7 +405,9 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     const q = firstSpanFrom(ctx, start);
     if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about|of|with|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
+  if (/^\s*(?:to|for|about|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
+  // "said it over and over": "it" is the object, not a clause's subject
+  if (!that && framed < 0 && /^\s*(?:it|this)\s+(?:over|again|to|in|on|at|for|with|before|after|publicly|privately|first|twice|often|repeatedly|loudly|aloud|best|himself|herself|themselves|myself)\b/iu.test(text.slice(start, start + 30))) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
   if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return null;
   // a reported clause starts with its subject, not with a verb ("Everything he says is a lie") or
@@ -437,6 +447,13 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       sieve = "participle";
       conf = 0.7;
     }
+  } else if (/\bto\s+$/u.test(text.slice(Math.max(sent.start, cue.start - 4), cue.start))) {
+    // "Clinton plans to call for …", "she summoned them to tell them …": the infinitive speaks for the
+    // sentence's subject; without one ("There's no way to tell") there is no speaker
+    mention = lastSubject ?? mainSubject(ctx, sent.start, cue.start);
+    if (!mention) return null;
+    sieve = that ? "cue-that-clause" : framed >= 0 ? "cue-object" : "cue-clause";
+    conf = 0.6;
   } else {
     mention = subjectBefore(ctx, sent.start, cue);
     sieve = that ? "cue-that-clause" : framed >= 0 ? "cue-object" : "cue-clause";
