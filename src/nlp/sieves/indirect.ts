@@ -266,13 +266,16 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     if (obj?.text.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) via = obj.text.replace(/^(the|a|an)\s+/i, "");
     pos = hearer.end;
   }
+  // "said — on Twitter, as it happens — that": an aside between dashes
+  const aside = /^\s+(?:—|--)\s[^—]{1,60}?\s(?:—|--)(?=\s+that\b)/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  if (aside) pos += aside[0].length;
   for (let k = 0; k < 3; k++) {
     const adv = CUE_ADVERBIALS.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
     if (!adv || !adv[0].length) break;
     pos += adv[0].length;
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
-  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b,?/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
   if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase())) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   // "I think that will help", "said that was a mistake": "that" is the reported clause's subject
   if (that && /^\s*,?\s*that\s+(?:will|would|is|was|has|had|can|could|should|may|might|must|does|did|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b/u.test(text.slice(pos, sentEnd))) {
@@ -306,6 +309,8 @@ const OBJECT_FRAMES: Record<string, RegExp[]> = {
     frame(String.raw`\s+((?:him|her|them|it|this|that|himself|herself|themselves)\s+(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+){0,2}${OPEN_Q})`),
     frame(String.raw`\s+(${OPEN_Q})`),
     frame(String.raw`\s+((?:him|her|them|it|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}))\s+(?:a|an)\s+\p{Ll}`),
+    // "called the charges a fabrication", "has called climate change a hoax": an object, then what it is called
+    frame(String.raw`\s+((?!(?:for|on|off|up|out|back|in|it|a|an|to|at|into|upon|him|her|them|me|us|you|and|or|but|after|before|when|while|as)\b)\p{Ll}[\p{L}\p{N}’'\-]*(?:\s+[\p{L}\p{N}’'\-]+){0,10}?)\s+(?:a|an)\s+(?!(?:few|couple|dozen|day|week|month|year|hour|minute|second|third|lot|number|bit|time|meeting|press|news|vote|halt|truce|ceasefire|strike|special|snap|general|referendum|cab|taxi|doctor|lawyer|friend)\b)\p{Ll}`),
   ],
   urge: [frame(String.raw`\s+(${OBJ})\s+to\s+(?:[“"]|'')?\p{L}`)],
   ask: [
