@@ -275,7 +275,7 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     pos += adv[0].length;
   }
   // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
-  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b,?/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
+  let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:,?\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b,?/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
   if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase())) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   // "I think that will help", "said that was a mistake": "that" is the reported clause's subject
   if (that && /^\s*,?\s*that\s+(?:will|would|is|was|has|had|can|could|should|may|might|must|does|did|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b/u.test(text.slice(pos, sentEnd))) {
@@ -410,7 +410,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     const q = firstSpanFrom(ctx, start);
     if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
+  if (/^\s*(?:to|for|about(?!\s+\p{N})|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
   // "said it over and over": "it" is the object, not a clause's subject
   if (!that && framed < 0 && /^\s*(?:it|this)\s+(?:over|again|to|in|on|at|for|with|before|after|publicly|privately|first|twice|often|repeatedly|loudly|aloud|best|himself|herself|themselves|myself)\b/iu.test(text.slice(start, start + 30))) return null;
   const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
@@ -564,8 +564,10 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   if (m && m.end >= end - 1 && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     open = text.lastIndexOf(",", m.start);
-    const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+\p{Ll}+ly)?\s*,/u.exec(text.slice(cue.end, sent.end));
-    if (after) close = cue.end + after[0].length;
+    // "…, he told me on Friday, …": the hearer, then adverbials, then the closing comma
+    const from = TELL_CUES.has(cue.base) ? skipHearer(text, cue.end, sent.end).end : cue.end;
+    const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u.exec(text.slice(from, sent.end));
+    if (after) close = from + after[0].length;
   } else if (/,\s*$/.test(text.slice(Math.max(sent.start, cue.start - 3), cue.start))) {
     const inv = mentionAfter(text, cue.end, sent.end);
     if (inv && /^\s*,/.test(text.slice(inv.end, inv.end + 3))) {
