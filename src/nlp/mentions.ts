@@ -112,6 +112,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     else if (w === "(" || w === ")") i--;
     else break;
   }
+  // "advisers to Mr. Obama": the name after "to" is whom the speakers serve, not who speaks
+  if (i > 0 && i < tokens.length && lower(tokens[i - 1]!.text) === "to") i = tokens.length;
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
@@ -176,7 +178,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
     const t = toks[i - 1]!;
     const l = lower(t.text);
     if (allowedInside(t.text)) { i--; continue; }
-    if ((l === "of" || l === "for" || l === "at") && i < toks.length && i > 1) {
+    if ((l === "of" || l === "for" || l === "at" || l === "to") && i < toks.length && i > 1) {
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
       const before = lower(toks[i - 2]!.text);
       const after = toks[i]!.text;

@@ -214,6 +214,8 @@ describe("reported speech sieves", () => {
       { text: "The difference now, he told me on Friday", sieve: "parenthetical-cue" }],
     ["a place with commas between the cue and 'that'", "Nora Bell says at a stop in Dayton, Ohio, that the plant will stay open.",
       { text: "the plant will stay open", canonical: "Nora Bell", sieve: "cue-that-clause" }],
+    ["'advisers to X' speak; X does not", "In recent days, advisers to Mayor Jon Pike say, the mayor has grown tired of the council.",
+      { text: "In recent days, advisers to Mayor Jon Pike say", speaker: "advisers to Mayor Jon Pike", canonical: "advisers to Mayor Jon Pike" }],
     ["asked X whether Y", "Ruth Adler asked the minister whether the plant would stay open.",
       { text: "whether the plant would stay open", canonical: "Ruth Adler", sieve: "cue-object" }],
     ["urged X to Y", "Rosa Vidal urged voters to turn out early.",
