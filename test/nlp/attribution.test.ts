@@ -216,6 +216,8 @@ describe("reported speech sieves", () => {
       { text: "the plant will stay open", canonical: "Nora Bell", sieve: "cue-that-clause" }],
     ["'advisers to X' speak; X does not", "In recent days, advisers to Mayor Jon Pike say, the mayor has grown tired of the council.",
       { text: "In recent days, advisers to Mayor Jon Pike say", speaker: "advisers to Mayor Jon Pike", canonical: "advisers to Mayor Jon Pike" }],
+    ["a report inside an opening subordinate clause ends at its comma", "While one firm says there are 2,100 such accounts, the bank counts far fewer.",
+      { text: "there are 2,100 such accounts", speaker: "one firm" }],
     ["asked X whether Y", "Ruth Adler asked the minister whether the plant would stay open.",
       { text: "whether the plant would stay open", canonical: "Ruth Adler", sieve: "cue-object" }],
     ["urged X to Y", "Rosa Vidal urged voters to turn out early.",

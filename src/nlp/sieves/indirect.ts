@@ -104,7 +104,7 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
     } else if (at >= 0) lo = Math.max(lo, at + mark.length);
   }
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
-  const conn = /^(?:and|but|while|whereas)\s+/u.exec(text.slice(lo, end));
+  const conn = /^(?:and|but|while|whereas|after|before|when|although|though|because|since|if|once|until|unless)\s+/iu.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end).trimEnd();
   if (!phrase || /[“”"():;]/u.test(phrase)) return null;
@@ -161,6 +161,9 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
 const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|should|may|might|must|did|does|do|didn’t|didn't|doesn’t|doesn't|don’t|don't|won’t|won't|not|also|ever|never|still|both|all|only|just|even|already|is|are|was|were|be|been|being|to|likely|unlikely|more|less|first|then|again|once|\p{Ll}+ly)$/u;
 const RELATIVE = /^(?:who|which|that)$/iu;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
+
+/** A sentence opening with a subordinate clause whose subject and verb come before the cue ("After aides insisted"). */
+const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|while|although|though|because|since|if|once|until|unless|even though|even if)\s+[^,;:]*$/iu;
 
 /** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
 const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
@@ -413,7 +416,14 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   if (/^\s*(?:to|for|about(?!\s+\p{N})|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
   // "said it over and over": "it" is the object, not a clause's subject
   if (!that && framed < 0 && /^\s*(?:it|this)\s+(?:over|again|to|in|on|at|for|with|before|after|publicly|privately|first|twice|often|repeatedly|loudly|aloud|best|himself|herself|themselves|myself)\b/iu.test(text.slice(start, start + 30))) return null;
-  const [s, e] = trimClause(text, start, clauseEnd(ctx, start, sent.end));
+  let end = clauseEnd(ctx, start, sent.end);
+  // "After aides insisted that X, the campaign …": a report inside an opening subordinate clause ends
+  // at the comma before the main clause
+  if (!cue.participle && SUBORDINATE_OPENER.test(text.slice(sent.start, cue.start))) {
+    const comma = text.slice(start, end).search(/,(?!\d)/u);
+    if (comma > 0) end = start + comma;
+  }
+  const [s, e] = trimClause(text, start, end);
   if (words(text.slice(s, e)) < (framed >= 0 ? 2 : MIN_CLAUSE_WORDS)) return null;
   // a reported clause starts with its subject, not with a verb ("Everything he says is a lie") or
   // a time conjunction ("said as he entered the talks")
