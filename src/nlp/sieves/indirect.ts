@@ -26,7 +26,7 @@ const FINITE = new RegExp(`\\b(?:is|are|was|were|am|be|been|being|will|would|can
 const STRICT_FINITE = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|\p{Ll}{3,}ed)\b/u;
 const CONTRACTED = /\b(?:there|here|it|that|what|who|he|she|i|we|they|you)[’'](?:s|re|ll|d|ve|m)\b/iu;
 /** A verb that makes a phrase after a cue a clause, not a noun phrase ("said the event brought back memories"). */
-const CLAUSE_VERB = /\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|got|made|went|came|took|gave|knew|thought|felt|kept|held|brought|began|ran|won|met|paid|sent|built|spent|stood|heard|became|found|saw|wrote|spoke|\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|our|my|your|back|up|out|off|down|to|that|it|them|him|us))\b/u;
+const CLAUSE_VERB = new RegExp(`\\b(?:is|are|was|were|will|would|can|could|shall|should|may|might|must|has|have|had|does|did|${IRREGULAR_PAST}|\\p{Ll}{3,}ed\\s+(?:the|a|an|his|her|their|its|our|my|your|back|up|out|off|down|to|that|it|them|him|us))\\b`, "u");
 function hasFiniteVerb(clause: string): boolean {
   return FINITE.test(clause) || CONTRACTED.test(clause);
 }
