@@ -92,16 +92,16 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
  */
 function plainSubject(text: string, sentStart: number, end: number): Mention | null {
   let lo = sentStart;
-  // "Democrats — and some Republicans — say": the closing dash of an aside is not part of the subject
-  const closing = /\s+(?:—|--?)\s*$/u.exec(text.slice(Math.max(sentStart, end - 5), end));
-  if (closing) end -= closing[0].length;
+  // "Democrats — and some Republicans — say": a dash closing an aside just before the cue sets the
+  // subject's end at the dash that opened it; any other dash, comma or semicolon starts the subject
+  const closing = /\s+(?:—|--?)\s*$/u.exec(text.slice(Math.max(sentStart, end - 5), end))?.[0];
+  if (closing) end -= closing.length;
   for (const mark of [",", ";", " - ", " — ", " -- "]) {
     const at = lastIn(text, mark, sentStart, end);
-    // a pair of dashes sets off an aside inside the subject: "Democrats — and some Republicans — say"
-    if (at >= 0 && mark.length > 2 && closing?.[0].trim() === mark.trim()) {
-      // the subject is what stands before the aside ("Jo Bloggs — a teacher from Leeds — says")
+    if (at < 0) continue;
+    if (closing?.trim() === mark.trim()) {
       if (at > lo) end = at;
-    } else if (at >= 0) lo = Math.max(lo, at + mark.length);
+    } else lo = Math.max(lo, at + mark.length);
   }
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const conn = /^(?:and|but|while|whereas|after|before|when|although|though|because|since|if|once|until|unless)\s+/iu.exec(text.slice(lo, end));
@@ -462,27 +462,27 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       sieve = "participle";
       conf = 0.7;
     }
-  } else if (/\bto\s+$/u.test(text.slice(Math.max(sent.start, cue.start - 4), cue.start))) {
-    // "Clinton plans to call for …", "she summoned them to tell them …": the infinitive speaks for the
-    // sentence's subject; without one ("There's no way to tell") there is no speaker
-    mention = lastSubject ?? mainSubject(ctx, sent.start, cue.start);
-    if (!mention) return null;
-    sieve = that ? "cue-that-clause" : framed >= 0 ? "cue-object" : "cue-clause";
-    conf = 0.6;
   } else {
-    mention = subjectBefore(ctx, sent.start, cue);
     sieve = that ? "cue-that-clause" : framed >= 0 ? "cue-object" : "cue-clause";
-    conf = that ? 0.85 : 0.75;
-    if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
-      // "Kim evoked his father's legacy and said that …": the subject of the first verb
-      mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
-      sieve = "coordinated-subject";
-      conf = that ? 0.7 : 0.65;
-    }
-    if (!mention) {
-      mention = fallbackSubject(ctx, sent.start, cue);
-      sieve = "subject-phrase";
+    if (/\bto\s+$/u.test(text.slice(Math.max(sent.start, cue.start - 4), cue.start))) {
+      // "Clinton plans to call for …", "she summoned them to tell them …": the infinitive speaks for the
+      // sentence's subject; without one ("There's no way to tell") there is no speaker
+      mention = lastSubject ?? mainSubject(ctx, sent.start, cue.start);
       conf = 0.6;
+    } else {
+      mention = subjectBefore(ctx, sent.start, cue);
+      conf = that ? 0.85 : 0.75;
+      if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
+        // "Kim evoked his father's legacy and said that …": the subject of the first verb
+        mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
+        sieve = "coordinated-subject";
+        conf = that ? 0.7 : 0.65;
+      }
+      if (!mention) {
+        mention = fallbackSubject(ctx, sent.start, cue);
+        sieve = "subject-phrase";
+        conf = 0.6;
+      }
     }
     if (!mention) return null;
   }
