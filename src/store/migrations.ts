@@ -158,4 +158,60 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: "full-text search: FTS5 indexes over statements, claims and article text, kept by triggers",
+    sql: `
+      -- External-content FTS5 tables: the text stays in its own table, the index holds only tokens.
+      -- unicode61 folds case and diacritics; the prefix indexes make "word*" queries cheap.
+      CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_mention, speaker_canonical,
+        content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+      CREATE VIRTUAL TABLE claims_fts USING fts5(text,
+        content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+      CREATE VIRTUAL TABLE sources_fts USING fts5(title, text,
+        content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text, speaker_mention, speaker_canonical)
+          VALUES (new.id, new.text, new.speaker_mention, new.speaker_canonical);
+      END;
+      CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_mention, speaker_canonical)
+          VALUES ('delete', old.id, old.text, old.speaker_mention, old.speaker_canonical);
+      END;
+      CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker_mention, speaker_canonical ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_mention, speaker_canonical)
+          VALUES ('delete', old.id, old.text, old.speaker_mention, old.speaker_canonical);
+        INSERT INTO quotes_fts (rowid, text, speaker_mention, speaker_canonical)
+          VALUES (new.id, new.text, new.speaker_mention, new.speaker_canonical);
+      END;
+
+      CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+
+      CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
+        INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
+        INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, text ON sources BEGIN
+        INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+
+      -- what is already stored
+      INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+      INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+      INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');
+    `,
+  },
 ];

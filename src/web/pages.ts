@@ -4,25 +4,36 @@
 import type { Db } from "../store/db";
 import { notFound } from "../errors";
 import { corpusCounts, type Counts } from "../store/stats";
-import { getSource, listSources, sourceOptions, type SourceSummary } from "../store/sources";
+import { getSource, type SourceSummary } from "../store/sources";
 import {
-  getPersonWithKey, listPeople, overridesOf, peopleOptions, peopleWithNameWord, personAliasRows, personAliases, personRoles,
+  getPersonWithKey, overridesOf, peopleWithNameWord, personAliasRows, personAliases, personRoles,
   quoteCountOfPerson, sourcesMentioningOnly, sourcesOfPerson, type PersonSummary,
 } from "../store/people";
-import { countQuotes, quotesOfSource, searchQuotes, type QuoteFilter, type QuoteRow } from "../store/quotes";
+import { quotesOfSource, type QuoteRow } from "../store/quotes";
 import {
-  countConflicts, countGroupsOfPerson, groupLabelCounts, groupsOfPerson, membersOfGroups, otherSpeakersOf, searchConflicts,
+  groupLabelCounts, membersOfGroups, otherSpeakersOf,
   type GroupLabelValue, type GroupRow, type MemberRow, type RelationValue,
 } from "../store/groups";
+import {
+  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
+  claimReasonCounts, groupRow, latestSources, listingCount, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  personName, searchPeopleByName, sourceHeading,
+  type ClaimListRow, type FacetCount, type Listing, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
+} from "../store/listings";
+import { hitSegments } from "../store/fts";
+import { encodeToken, parsePaging, sortNames, type Paging } from "./paging";
 import { coQuotedPeople, sourceNames, statementCounts, topQuotedPeople, type PersonCount } from "../store/stats";
 import { GROUP_LABELS, diffVersions, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
 import type { QuoteKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
-import { claimCountsBySource, claimReasons, claimsOfSource, countClaims, searchClaims, type ClaimFilter, type ClaimRow } from "../store/claims";
-import { urls, type Format } from "./urls";
-import { parseClaimFilter, parseConflictFilter, parsePage, parseQuoteFilter, QUOTE_KINDS } from "./params";
+import { claimsOfSource, type ClaimRow } from "../store/claims";
+import { queryString, urls, type Format } from "./urls";
+import {
+  PERSON_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parsePersonSearch, parseQuoteFilter, parseSourceFilter,
+  type ClaimQuery, type PeopleQuery, type QuoteQuery, type SourceQuery,
+} from "./params";
 
 type Query = Record<string, unknown>;
 
@@ -33,11 +44,12 @@ export function sourceLabel(s: { id: number; title: string; outlet: string }): s
 
 export interface SourceItem extends SourceSummary {
   label: string;
+  highlight?: Highlight;
   href: string;
 }
 
-function sourceItem(s: SourceSummary): SourceItem {
-  return { ...s, label: sourceLabel(s), href: urls.source(s.id) };
+export function sourceItem(s: SourceSummary): SourceItem {
+  return { ...marked(s as SourceListRow), label: sourceLabel(s), href: urls.source(s.id) };
 }
 
 export interface PersonItem extends PersonSummary {
@@ -45,15 +57,24 @@ export interface PersonItem extends PersonSummary {
 }
 
 export interface QuoteItem extends QuoteRow {
+  highlight?: Highlight;
   source_label: string;
   href: string;
   source_href: string;
   person_href: string | null;
 }
 
-function quoteItem(q: QuoteRow): QuoteItem {
+/** With a search, the matched words of the text as segments (`hit` marks a match). */
+export type Highlight = { text: string; hit: boolean }[];
+
+function marked<T extends { text_marked?: string; rank?: number; speaker_sort?: string }>(row: T): Omit<T, "text_marked" | "speaker_sort"> & { highlight?: Highlight } {
+  const { text_marked, speaker_sort: _s, ...rest } = row;
+  return text_marked === undefined ? rest : { ...rest, highlight: hitSegments(text_marked) };
+}
+
+export function quoteItem(q: QuoteRow): QuoteItem {
   return {
-    ...q,
+    ...marked(q as QuoteListRow),
     source_label: sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet }),
     href: urls.quoteInSource(q.source_id, q.id),
     source_href: urls.source(q.source_id),
@@ -62,14 +83,15 @@ function quoteItem(q: QuoteRow): QuoteItem {
 }
 
 export interface ClaimItem extends ClaimRow {
+  highlight?: Highlight;
   source_label: string;
   href: string;
   source_href: string;
 }
 
-function claimItem(c: ClaimRow): ClaimItem {
+export function claimItem(c: ClaimRow): ClaimItem {
   return {
-    ...c,
+    ...marked(c as ClaimListRow),
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
     href: urls.claimInSource(c.source_id, c.id),
     source_href: urls.source(c.source_id),
@@ -78,32 +100,26 @@ function claimItem(c: ClaimRow): ClaimItem {
 
 // ---- overview ----
 
+export const HOME_TOP = 10;
+
 export interface HomeData {
   counts: Counts;
   /** statement groups per label, linking to the conflicts page */
   comparison: LabelCount[];
   /** statements per person per source: the most quoted people in the sources quoting them most */
   chart: ChartData;
-  sources: SourceItem[];
-  people: PersonItem[];
-  claims_by_source: { source_id: number; label: string; href: string; total: number; reasons: { reason: string; count: number; href: string }[] }[];
+  /** the most quoted people, the sources with most statements, the last articles added (HOME_TOP each) */
+  top_people: PersonItem[];
+  top_sources: SourceItem[];
+  latest_sources: SourceItem[];
+  /** claims per reason over the corpus, linking to the claims list */
+  claim_reasons: { reason: string; count: number; href: string }[];
+  /** the full lists */
+  links: { sources: string; people: string; quotes: string; claims: string; conflicts: string };
 }
 
+/** A summary, never every row: its size does not grow with the corpus. */
 export function homeData(db: Db): HomeData {
-  const sources = listSources(db).map(sourceItem);
-  const byId = new Map(sources.map((s) => [s.id, s]));
-  const groups = new Map<number, HomeData["claims_by_source"][number]>();
-  for (const row of claimCountsBySource(db)) {
-    const s = byId.get(row.source_id);
-    if (!s) continue;
-    let g = groups.get(row.source_id);
-    if (!g) {
-      g = { source_id: s.id, label: s.label, href: s.href, total: 0, reasons: [] };
-      groups.set(row.source_id, g);
-    }
-    g.total += row.n;
-    g.reasons.push({ reason: row.reason, count: row.n, href: urls.claims({ source: s.id, reason: row.reason }) });
-  }
   return {
     counts: corpusCounts(db),
     comparison: labelCounts(db),
@@ -111,10 +127,96 @@ export function homeData(db: Db): HomeData {
       title: "Statements per person per source",
       description: "The most quoted people (rows) and the sources that quote them most (columns); each cell holds the number of statements that source attributes to that person, darker for more.",
     }),
-    sources,
-    people: listPeople(db).map((p) => ({ ...p, href: urls.person(p.id) })),
-    claims_by_source: [...groups.values()],
+    top_people: mostQuotedPeople(db, HOME_TOP).map(personItem),
+    top_sources: mostQuotedSources(db, HOME_TOP).map(sourceItem),
+    latest_sources: latestSources(db, HOME_TOP).map(sourceItem),
+    claim_reasons: claimReasonCounts(db).map((r) => ({ reason: r.value, count: r.n, href: urls.claims({ reason: r.value }) })),
+    links: { sources: urls.sources(), people: urls.people(), quotes: urls.quotes(), claims: urls.claims(), conflicts: urls.conflicts() },
   };
+}
+
+export function personItem(p: PersonSummary): PersonItem {
+  return { ...p, href: urls.person(p.id) };
+}
+
+// ---- paged listings ----
+
+type Params = Record<string, string | number | boolean | null | undefined>;
+
+export interface SortLink {
+  value: string;
+  label: string;
+  href: string;
+  current: boolean;
+}
+
+export interface FacetItem {
+  value: string;
+  count: number;
+  /** this list with the facet's filter set to this value (or, when it is set, cleared) */
+  href: string;
+  selected: boolean;
+}
+
+export interface ListMeta {
+  /** rows matching the filters */
+  total: number;
+  /** rows per page */
+  size: number;
+  /** rows before this page */
+  offset: number;
+  sort: string;
+  sorts: SortLink[];
+  /** the token of the next page (its `_next`), and its URL in the same format; null on the last page */
+  next: string | null;
+  next_url: string | null;
+  /** the first page, when this is not it */
+  first_url: string | null;
+}
+
+/** Paging links for one listing: the filters as given, plus _sort, _size (when asked) and _next. */
+function listMeta<F>(
+  l: Listing<F>, paging: Paging, total: number, next: (string | number)[] | null, query: Query, searching: boolean,
+  link: (p: Params) => string,
+): ListMeta {
+  const size = query._size !== undefined ? paging.size : null;
+  const sort = paging.sort === (searching && l.sorts.rank ? "rank" : l.defaultSort) ? null : paging.sort;
+  const token = next === null ? null : encodeToken(paging.sort, paging.offset + paging.size, next);
+  return {
+    total,
+    size: paging.size,
+    offset: paging.offset,
+    sort: paging.sort,
+    sorts: sortNames(l.sorts, searching).map((name) => ({
+      value: name,
+      label: (l.sorts[name] as NamedSort).label,
+      href: link({ _sort: name === (searching && l.sorts.rank ? "rank" : l.defaultSort) ? null : name, _size: size }),
+      current: name === paging.sort,
+    })),
+    next: token,
+    next_url: token === null ? null : link({ _sort: sort, _size: size, _next: token }),
+    first_url: paging.offset > 0 || paging.after !== null ? link({ _sort: sort, _size: size }) : null,
+  };
+}
+
+/** A facet's counts under the current filters, each linking to the list narrowed to that value. */
+function facet<F>(
+  db: Db, l: Listing<F>, f: F, col: string, param: string, current: string | null, limit: number, link: (p: Params) => string,
+): FacetItem[] {
+  const rows: FacetCount[] = listingFacet(db, l, f, col, limit);
+  return rows.map((r) => ({
+    value: r.value,
+    count: r.n,
+    href: link({ [param]: String(r.value) === current ? null : String(r.value) }),
+    selected: String(r.value) === current,
+  }));
+}
+
+const FACET_LIMIT = 10;
+
+/** Query parameters of a listing's filters, in link order; `over` replaces some. */
+function withParams(base: Params, over: Params): Params {
+  return { ...base, ...over };
 }
 
 // ---- the chart: statements per person per source ----
@@ -263,9 +365,31 @@ function groupItems(db: Db, groups: GroupRow[]): GroupItem[] {
 
 // ---- sources ----
 
-export function sourcesData(db: Db): { sources: SourceItem[] } {
-  return { sources: listSources(db).map(sourceItem) };
+export interface SourcesData extends ListMeta {
+  filters: { q: string | null; outlet: string | null };
+  facets: { outlet: FacetItem[] };
+  sources: SourceItem[];
 }
+
+export function sourcesData(db: Db, query: Query = {}, format: Format = "html"): SourcesData {
+  const f: SourceQuery = parseSourceFilter(query);
+  const searching = f.match !== null;
+  const paging = parsePaging(query, format, SOURCE_LISTING.sorts, SOURCE_LISTING.defaultSort, searching);
+  const filters = { q: f.q, outlet: f.outlet };
+  const link = (p: Params) => urls.sources(format) + queryString(withParams(filters, p));
+  const page = listingPage<SourceQuery, SourceListRow>(db, SOURCE_LISTING, f, paging);
+  const htmlLink = (p: Params) => urls.sources() + queryString(withParams(filters, p));
+  return {
+    filters,
+    ...listMeta(SOURCE_LISTING, paging, listingCount(db, SOURCE_LISTING, f), page.next, query, searching, link),
+    facets: { outlet: facet(db, SOURCE_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, format === "html" ? htmlLink : link) },
+    sources: page.rows.map(sourceItem),
+  };
+}
+
+export const SOURCE_CSV_COLUMNS = [
+  "id", "title", "outlet", "url", "published", "created_at", "quote_count", "claim_count", "people_count",
+] as const;
 
 export interface SourceData {
   source: {
@@ -307,33 +431,66 @@ export function sourceData(db: Db, id: number): SourceData {
 
 // ---- people ----
 
-export function peopleData(db: Db): { people: PersonItem[] } {
-  return { people: listPeople(db).map((p) => ({ ...p, href: urls.person(p.id) })) };
+export interface PeopleData extends ListMeta {
+  filters: { q: string | null; kind: string | null; outlet: string | null };
+  facets: { kind: FacetItem[] };
+  kinds: readonly string[];
+  people: PersonItem[];
 }
 
-export interface SourceColumn {
+export function peopleData(db: Db, query: Query = {}, format: Format = "html"): PeopleData {
+  const f: PeopleQuery = parsePeopleFilter(query);
+  const paging = parsePaging(query, format, PEOPLE_LISTING.sorts, PEOPLE_LISTING.defaultSort, false);
+  const filters = { q: f.q, kind: f.kind, outlet: f.outlet };
+  const link = (p: Params) => urls.people(format) + queryString(withParams(filters, p));
+  const page = listingPage<PeopleQuery, PersonSummary>(db, PEOPLE_LISTING, f, paging);
+  return {
+    filters,
+    ...listMeta(PEOPLE_LISTING, paging, listingCount(db, PEOPLE_LISTING, f), page.next, query, false, link),
+    facets: { kind: facet(db, PEOPLE_LISTING, f, "kind", "kind", f.kind, FACET_LIMIT, (p) => urls.people() + queryString(withParams(filters, p))) },
+    kinds: PERSON_KINDS,
+    people: page.rows.map(personItem),
+  };
+}
+
+export const PEOPLE_CSV_COLUMNS = ["id", "name", "kind", "quote_count", "source_count"] as const;
+
+export const PEOPLE_SEARCH_LIMIT = 20;
+
+export interface PeopleSearchData {
+  q: string;
+  people: { id: number; name: string; kind: string; quote_count: number; href: string }[];
+}
+
+/** The type-to-search box's answer: people with a name word starting with q, most quoted first. */
+export function peopleSearchData(db: Db, query: Query): PeopleSearchData {
+  const { q, key } = parsePersonSearch(query);
+  return { q, people: searchPeopleByName(db, key, PEOPLE_SEARCH_LIMIT).map((p) => ({ ...p, href: urls.person(p.id) })) };
+}
+
+/** One source carrying a group's statement: its heading and its versions (usually one). */
+export interface GroupSource {
   id: number;
   label: string;
   outlet: string;
   published: string;
   href: string;
+  versions: VersionItem[];
 }
 
-export interface PersonGroupRow extends Omit<GroupItem, "versions"> {
-  /** one cell per column of the page (same order as `sources`): the versions that source carries */
-  cells: { source_id: number; versions: VersionItem[] }[];
+export interface PersonGroupBlock extends Omit<GroupItem, "versions"> {
+  /** only the sources that carry this statement, oldest first, each with its wording and diff */
+  sources: GroupSource[];
 }
 
-export interface PersonData extends Listing {
+export interface PersonData extends ListMeta {
   person: { id: number; name: string; kind: string };
   aliases: string[];
   roles: string[];
   quote_count: number;
   source_count: number;
-  /** the columns of this page: every source carrying a version of one of its rows, oldest first */
-  sources: SourceColumn[];
-  /** one row per statement (a group of versions), most sources first, conflicts before agreements */
-  groups: PersonGroupRow[];
+  /** one block per statement (a group of versions), most sources first, conflicts before agreements */
+  groups: PersonGroupBlock[];
   /** sources that mention the person without attributing anything to them */
   mentioned_only: { total: number; sources: { id: number; label: string; href: string }[] };
   /** people a reviewer may want to merge into this one, and why */
@@ -349,8 +506,22 @@ export interface PersonData extends Listing {
 const PERSON_PAGE = 20;
 const MAX_MERGE_CANDIDATES = 20;
 
-function byPublication(a: SourceColumn, b: SourceColumn): number {
+function byPublication(a: GroupSource, b: GroupSource): number {
   return (a.published || "9999") < (b.published || "9999") ? -1 : (a.published || "9999") > (b.published || "9999") ? 1 : a.id - b.id;
+}
+
+/** A group's versions gathered by source: the block lists only the sources that carry it. */
+function groupBlock({ versions, ...g }: GroupItem): PersonGroupBlock {
+  const bySource = new Map<number, GroupSource>();
+  for (const v of versions) {
+    let s = bySource.get(v.source_id);
+    if (!s) {
+      s = { id: v.source_id, label: v.source_label, outlet: v.outlet, published: v.published, href: v.source_href, versions: [] };
+      bySource.set(v.source_id, s);
+    }
+    s.versions.push(v);
+  }
+  return { ...g, sources: [...bySource.values()].sort(byPublication) };
 }
 
 function mergeCandidates(db: Db, id: number, name: string): PersonData["merge_candidates"] {
@@ -371,22 +542,10 @@ function mergeCandidates(db: Db, id: number, name: string): PersonData["merge_ca
 export function personData(db: Db, id: number, query: Query = {}, format: Format = "html"): PersonData {
   const p = getPersonWithKey(db, id);
   if (!p) throw notFound("person");
-  const { limit, offset } = parsePage(query, format, PERSON_PAGE);
-  const total = countGroupsOfPerson(db, id);
-  const items = groupItems(db, groupsOfPerson(db, id, limit, offset));
-  const columns = new Map<number, SourceColumn>();
-  for (const g of items) {
-    for (const v of g.versions) {
-      if (!columns.has(v.source_id)) {
-        columns.set(v.source_id, { id: v.source_id, label: v.source_label, outlet: v.outlet, published: v.published, href: v.source_href });
-      }
-    }
-  }
-  const sources = [...columns.values()].sort(byPublication);
-  const groups: PersonGroupRow[] = items.map(({ versions, ...g }) => ({
-    ...g,
-    cells: sources.map((s) => ({ source_id: s.id, versions: versions.filter((v) => v.source_id === s.id) })),
-  }));
+  const f = { person: id };
+  const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE);
+  const page = listingPage<{ person: number }, RawGroupRow>(db, PERSON_GROUP_LISTING, f, paging);
+  const groups = groupItems(db, page.rows.map(groupRow)).map(groupBlock);
   const mentioned = sourcesMentioningOnly(db, id, 50);
   const co = coQuotedPeople(db, id, 5);
   const own: PersonCount = { id: p.id, name: p.name, n: quoteCountOfPerson(db, id) };
@@ -403,8 +562,8 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
     roles: personRoles(db, id),
     quote_count: own.n,
     source_count: sourcesOfPerson(db, id).length,
-    ...listing(total, limit, offset, (o) => urls.person(id, format, { limit: query.limit ? limit : null, offset: o || null })),
-    sources,
+    ...listMeta(PERSON_GROUP_LISTING, paging, listingCount(db, PERSON_GROUP_LISTING, f), page.next, query, false,
+      (q) => urls.person(id, format, q)),
     groups,
     mentioned_only: {
       total: mentioned.total,
@@ -425,43 +584,41 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
 
 // ---- quotes ----
 
-export interface Listing {
-  total: number;
-  limit: number;
-  offset: number;
-  /** URLs of the neighbouring pages in the same format, or null */
-  next: string | null;
-  prev: string | null;
+export function quoteParams(f: QuoteQuery): Params {
+  return { q: f.q, person: f.person, source: f.source, kind: f.kind, outlet: f.outlet, speaker: f.speakerNone ? "none" : null };
 }
 
-function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
-  return {
-    total,
-    limit,
-    offset,
-    next: offset + limit < total ? link(offset + limit) : null,
-    prev: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-  };
-}
-
-function quoteParams(f: QuoteFilter) {
-  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speaker: f.speakerNone ? "none" : null };
-}
-
-export interface QuotesData extends Listing {
-  filters: ReturnType<typeof quoteParams>;
+export interface QuotesData extends ListMeta {
+  filters: { q: string | null; person: number | null; source: number | null; kind: string | null; outlet: string | null; speaker: string | null };
+  /** names of the person and source filtered on, for the filter chips */
+  filter_labels: { person: string | null; source: string | null };
+  facets: { kind: FacetItem[]; outlet: FacetItem[] };
   quotes: QuoteItem[];
 }
 
-export function quotesData(db: Db, query: Query, format: Format): QuotesData {
+/** Filters and sort of /quotes (shared by the page and its streamed exports). */
+export function quotesRequest(query: Query, format: Format): { filter: QuoteQuery; paging: Paging } {
   const filter = parseQuoteFilter(query);
-  const { limit, offset } = parsePage(query, format);
-  const params = quoteParams(filter);
-  const total = countQuotes(db, filter);
+  return { filter, paging: parsePaging(query, format, QUOTE_LISTING.sorts, QUOTE_LISTING.defaultSort, filter.match !== null) };
+}
+
+export function quotesData(db: Db, query: Query, format: Format): QuotesData {
+  const { filter: f, paging } = quotesRequest(query, format);
+  const params = quoteParams(f);
+  const link = (p: Params) => urls.quotes(withParams(params, p), format);
+  const htmlLink = (p: Params) => urls.quotes(withParams(params, p));
+  const facetLink = format === "html" ? htmlLink : link;
+  const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
+  const source = f.source === null ? null : sourceHeading(db, f.source);
   return {
-    filters: params,
-    ...listing(total, limit, offset, (o) => urls.quotes({ ...params, limit: query.limit ? limit : null, offset: o || null }, format)),
-    quotes: searchQuotes(db, filter, limit, offset).map(quoteItem),
+    filters: params as QuotesData["filters"],
+    filter_labels: { person: f.person === null ? null : personName(db, f.person), source: source ? sourceLabel(source) : null },
+    ...listMeta(QUOTE_LISTING, paging, listingCount(db, QUOTE_LISTING, f), page.next, query, f.match !== null, link),
+    facets: {
+      kind: facet(db, QUOTE_LISTING, f, "kind", "kind", f.kind, FACET_LIMIT, facetLink),
+      outlet: facet(db, QUOTE_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
+    },
+    quotes: page.rows.map(quoteItem),
   };
 }
 
@@ -470,26 +627,40 @@ export const QUOTE_CSV_COLUMNS = [
   "cue", "via", "sieve", "confidence", "start", "end", "group_id", "group_label",
 ] as const;
 
-/** Choices for the quote filter form. */
-export function quoteFilterOptions(db: Db) {
-  return { people: peopleOptions(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
-}
-
 // ---- claims ----
 
-export interface ClaimsData extends Listing {
-  filters: ClaimFilter;
+export function claimParams(f: ClaimQuery): Params {
+  return { q: f.q, reason: f.reason, source: f.source, outlet: f.outlet };
+}
+
+export interface ClaimsData extends ListMeta {
+  filters: { q: string | null; reason: string | null; source: number | null; outlet: string | null };
+  filter_labels: { source: string | null };
+  facets: { reason: FacetItem[]; outlet: FacetItem[] };
   claims: ClaimItem[];
 }
 
-export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
+export function claimsRequest(query: Query, format: Format): { filter: ClaimQuery; paging: Paging } {
   const filter = parseClaimFilter(query);
-  const { limit, offset } = parsePage(query, format);
-  const total = countClaims(db, filter);
+  return { filter, paging: parsePaging(query, format, CLAIM_LISTING.sorts, CLAIM_LISTING.defaultSort, filter.match !== null) };
+}
+
+export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
+  const { filter: f, paging } = claimsRequest(query, format);
+  const params = claimParams(f);
+  const link = (p: Params) => urls.claims(withParams(params, p), format);
+  const facetLink = format === "html" ? (p: Params) => urls.claims(withParams(params, p)) : link;
+  const page = listingPage<ClaimQuery, ClaimListRow>(db, CLAIM_LISTING, f, paging);
+  const source = f.source === null ? null : sourceHeading(db, f.source);
   return {
-    filters: filter,
-    ...listing(total, limit, offset, (o) => urls.claims({ ...filter, limit: query.limit ? limit : null, offset: o || null }, format)),
-    claims: searchClaims(db, filter, limit, offset).map(claimItem),
+    filters: params as ClaimsData["filters"],
+    filter_labels: { source: source ? sourceLabel(source) : null },
+    ...listMeta(CLAIM_LISTING, paging, listingCount(db, CLAIM_LISTING, f), page.next, query, f.match !== null, link),
+    facets: {
+      reason: facet(db, CLAIM_LISTING, f, "reason", "reason", f.reason, 20, facetLink),
+      outlet: facet(db, CLAIM_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
+    },
+    claims: page.rows.map(claimItem),
   };
 }
 
@@ -497,13 +668,14 @@ export const CLAIM_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "reason", "trigger", "text", "explanation", "start", "end",
 ] as const;
 
-export function claimFilterOptions(db: Db) {
-  return { reasons: claimReasons(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })) };
+/** Every reason in the database, for the filter menu (a handful). */
+export function claimReasons(db: Db): string[] {
+  return claimReasonCounts(db).map((r) => r.value).sort();
 }
 
 // ---- conflicts ----
 
-export interface ConflictsData extends Listing {
+export interface ConflictsData extends ListMeta {
   filters: { label: GroupLabelValue | null; flag: "negation" | "number" | null; person: number | null };
   /** every label with its number of groups (altered wording and conflicting attribution are the conflicts) */
   counts: LabelCount[];
@@ -513,12 +685,13 @@ export interface ConflictsData extends Listing {
 /** Altered wordings and conflicting attributions across sources (or the groups of one label), a page at a time. */
 export function conflictsData(db: Db, query: Query, format: Format): ConflictsData {
   const filter = parseConflictFilter(query);
-  const { limit, offset } = parsePage(query, format);
-  const total = countConflicts(db, filter);
+  const paging = parsePaging(query, format, CONFLICT_LISTING.sorts, CONFLICT_LISTING.defaultSort, false, 20);
+  const page = listingPage<typeof filter, RawGroupRow>(db, CONFLICT_LISTING, filter, paging);
   return {
     filters: filter,
     counts: labelCounts(db),
-    ...listing(total, limit, offset, (o) => urls.conflicts({ ...filter, limit: query.limit ? limit : null, offset: o || null }, format)),
-    groups: groupItems(db, searchConflicts(db, filter, limit, offset)),
+    ...listMeta(CONFLICT_LISTING, paging, listingCount(db, CONFLICT_LISTING, filter), page.next, query, false,
+      (p) => urls.conflicts(withParams({ ...filter }, p), format)),
+    groups: groupItems(db, page.rows.map(groupRow)),
   };
 }

@@ -2,17 +2,13 @@
 import { z } from "zod";
 import { AppError, badRequest, notFound } from "../errors";
 import type { QuoteKind } from "../nlp/types";
-import type { QuoteFilter } from "../store/quotes";
-import type { ClaimFilter } from "../store/claims";
+import type { ClaimListFilter, PeopleListFilter, QuoteListFilter, SourceListFilter } from "../store/listings";
+import { FtsQueryError, ftsQuery } from "../store/fts";
+import { nameKey } from "../services/people";
 import type { ConflictFilter, GroupLabelValue } from "../store/groups";
 import { GROUP_LABELS } from "../compare";
-import type { Format } from "./urls";
 
 export const QUOTE_KINDS: readonly QuoteKind[] = ["direct", "mixed", "indirect"];
-export const PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 500;
-/** CSV is an export: by default it holds every matching row, up to this many. */
-export const MAX_CSV_ROWS = 100_000;
 const MAX_SEARCH = 200;
 
 type Query = Record<string, unknown>;
@@ -39,51 +35,97 @@ function optionalId(query: Query, name: string, what: string): number | null {
   return Number(v);
 }
 
-function integer(query: Query, name: string, fallback: number, min: number, max: number): number {
-  const v = single(query, name);
-  if (v === undefined) return fallback;
-  if (!/^[0-9]{1,15}$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw badRequest(name, `must be a whole number from ${min} to ${max}`);
+/** The search box `q`: its text as given (for links) and the FTS5 expression it stands for. */
+export interface Search {
+  q: string | null;
+  match: string | null;
+}
+
+export function parseSearch(query: Query): Search {
+  const q = single(query, "q");
+  if (q === undefined) return { q: null, match: null };
+  if (q.length > MAX_SEARCH) throw badRequest("q", `is too long (at most ${MAX_SEARCH} characters)`);
+  try {
+    return { q, match: ftsQuery(q) };
+  } catch (e) {
+    if (e instanceof FtsQueryError) throw badRequest("q", e.message);
+    throw e;
   }
-  return Number(v);
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
+function optionalText(query: Query, name: string, max = 200): string | null {
+  const v = single(query, name);
+  if (v === undefined) return null;
+  if (v.length > max) throw badRequest(name, `is too long (at most ${max} characters)`);
+  return v;
 }
 
-/** limit and offset; `size` and `max` override the default page size and its ceiling (HTML and JSON). */
-export function parsePage(query: Query, format: Format, size = PAGE_SIZE, max = MAX_PAGE_SIZE): Page {
-  const csv = format === "csv";
-  return {
-    limit: integer(query, "limit", csv ? MAX_CSV_ROWS : size, 1, csv ? MAX_CSV_ROWS : max),
-    offset: integer(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER),
-  };
+export interface QuoteQuery extends QuoteListFilter {
+  q: string | null;
 }
 
-export function parseQuoteFilter(query: Query): QuoteFilter {
+export function parseQuoteFilter(query: Query): QuoteQuery {
   const kind = single(query, "kind");
   if (kind !== undefined && !QUOTE_KINDS.includes(kind as QuoteKind)) {
     throw badRequest("kind", `must be one of ${QUOTE_KINDS.join(", ")}`);
   }
   const speaker = single(query, "speaker");
   if (speaker !== undefined && speaker !== "none") throw badRequest("speaker", 'the only value is "none"');
-  const q = single(query, "q");
-  if (q !== undefined && q.length > MAX_SEARCH) throw badRequest("q", `is too long (at most ${MAX_SEARCH} characters)`);
+  const { q, match } = parseSearch(query);
   return {
     person: optionalId(query, "person", "person"),
     source: optionalId(query, "source", "source"),
     kind: (kind as QuoteKind | undefined) ?? null,
-    q: q ?? null,
+    outlet: optionalText(query, "outlet"),
+    q,
+    match,
     speakerNone: speaker === "none",
   };
 }
 
-export function parseClaimFilter(query: Query): ClaimFilter {
+export interface ClaimQuery extends ClaimListFilter {
+  q: string | null;
+}
+
+export function parseClaimFilter(query: Query): ClaimQuery {
   const reason = single(query, "reason");
   if (reason !== undefined && reason.length > 100) throw badRequest("reason", "is too long");
-  return { reason: reason ?? null, source: optionalId(query, "source", "source") };
+  const { q, match } = parseSearch(query);
+  return { reason: reason ?? null, source: optionalId(query, "source", "source"), outlet: optionalText(query, "outlet"), q, match };
+}
+
+export interface SourceQuery extends SourceListFilter {
+  q: string | null;
+}
+
+export function parseSourceFilter(query: Query): SourceQuery {
+  const { q, match } = parseSearch(query);
+  return { outlet: optionalText(query, "outlet"), q, match };
+}
+
+export const PERSON_KINDS = ["person", "organisation", "anonymous", "unknown"] as const;
+
+export interface PeopleQuery extends PeopleListFilter {
+  q: string | null;
+}
+
+/** /people filters: q (a fragment of a name or another spelling), kind, outlet. */
+export function parsePeopleFilter(query: Query): PeopleQuery {
+  const q = optionalText(query, "q", 100);
+  const kind = single(query, "kind");
+  if (kind !== undefined && !(PERSON_KINDS as readonly string[]).includes(kind)) {
+    throw badRequest("kind", `must be one of ${PERSON_KINDS.join(", ")}`);
+  }
+  const key = q === null ? null : nameKey(q);
+  return { q, nameKey: key === "" ? null : key, kind: kind ?? null, outlet: optionalText(query, "outlet") };
+}
+
+/** /people/search.json?q=: the start of a name word, 1 to 100 characters. */
+export function parsePersonSearch(query: Query): { q: string; key: string } {
+  const q = optionalText(query, "q", 100);
+  const key = q === null ? "" : nameKey(q);
+  if (key === "") throw badRequest("q", "type the start of a name");
+  return { q: q!, key };
 }
 
 export const CONFLICT_FLAGS = ["negation", "number"] as const;

@@ -7,10 +7,13 @@ import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
 import { parseId } from "./params";
 import { formatOf, formats, reply } from "./respond";
-import { toCsv } from "./csv";
+import { exportLimiter, streamCsv, streamJson, type Exports, type RowSource } from "./export";
+import { CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, listingCount, listingRows, type Listing } from "../store/listings";
+import { parseClaimFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter } from "./params";
+import { parsePaging } from "./paging";
 import { urls } from "./urls";
 import type { Views } from "./views";
-import { claimsView, conflictsView, homeView, personView, quotesView, sourceView } from "./view-models";
+import { claimsView, conflictsView, homeView, peopleView, personView, quotesView, sourcesView, sourceView } from "./view-models";
 import { mergePeople, splitAlias } from "../services/review";
 import { MERGE_BODY, SPLIT_BODY, parseBody } from "./params";
 
@@ -21,6 +24,9 @@ export interface RouteOptions {
   db: Db;
   views: Views;
   ingest?: IngestOptions;
+  /** streamed exports allowed at once (503 past it) */
+  exports?: Exports;
+  log?: (err: unknown) => void;
 }
 
 const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
@@ -45,15 +51,48 @@ function sameOrigin(req: Request, _res: Response, next: NextFunction): void {
   next(foreign ? new AppError(403, "This change must come from a page of this site.") : undefined);
 }
 
-export function routes({ db, views, ingest }: RouteOptions): Router {
+type Query = Record<string, unknown>;
+
+/** `_all=1` on a listing's JSON: every row, streamed, in the page's shape. */
+function wantsAll(query: Query, format: string): boolean {
+  const v = query._all;
+  if (v === undefined) return false;
+  if (v !== "1" || format !== "json") throw new AppError(400, '_all: the only value is "1", on a list\'s .json', { _all: 'the only value is "1", on a list\'s .json' });
+  return true;
+}
+
+export function routes({ db, views, ingest, exports: exportSlots = exportLimiter(), log = (e) => console.error(e) }: RouteOptions): Router {
   const r = Router();
+
+  /**
+   * The CSV twin, or `.json?_all=1`, of a listing: every row matching the filters, streamed. Returns
+   * false for an ordinary page.
+   */
+  function exported<F, T extends object>(
+    req: Request, res: Response, l: Listing<NoInfer<F>>, parse: (q: Query) => F & { match: string | null }, csv: { file: string; columns: readonly string[] },
+    key: string, item: (row: T) => object, head: (f: F) => object,
+  ): boolean {
+    const format = formatOf(res);
+    const all = wantsAll(req.query, format);
+    if (format !== "csv" && !all) return false;
+    const f = parse(req.query);
+    const paging = parsePaging(req.query, format, l.sorts, l.defaultSort, f.match !== null);
+    exportSlots.begin(res);
+    const rows: RowSource<T> = (onRow, resume, stopped) => listingRows<F, T>(db, l, f, paging.sort, onRow, resume, stopped);
+    if (format === "csv") streamCsv(res, csv.file, csv.columns, rows, log);
+    else streamJson(res, { ...head(f), total: listingCount(db, l, f), sort: paging.sort }, key, rows, item, log);
+    return true;
+  }
 
   function home(_req: Request, res: Response): void {
     reply(views, res, { data: pages.homeData(db), page: "home", title: "Overview", nav: "home", html: homeView });
   }
 
-  function sources(_req: Request, res: Response): void {
-    reply(views, res, { data: pages.sourcesData(db), page: "sources", title: "Sources", nav: "sources" });
+  function sources(req: Request, res: Response): void {
+    if (exported(req, res, SOURCE_LISTING, parseSourceFilter, { file: "sources.csv", columns: pages.SOURCE_CSV_COLUMNS }, "sources",
+      pages.sourceItem, (f) => ({ filters: { q: f.q, outlet: f.outlet } }))) return;
+    const data = pages.sourcesData(db, req.query, formatOf(res));
+    reply(views, res, { data, page: "sources", title: "Sources", nav: "sources", html: sourcesView });
   }
 
   function source(req: Request, res: Response): void {
@@ -61,8 +100,16 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
     reply(views, res, { data, page: "source", title: data.source.label, nav: "sources", html: sourceView });
   }
 
-  function people(_req: Request, res: Response): void {
-    reply(views, res, { data: pages.peopleData(db), page: "people", title: "People", nav: "people" });
+  function people(req: Request, res: Response): void {
+    const parse = (q: Query) => ({ ...parsePeopleFilter(q), match: null });
+    if (exported(req, res, PEOPLE_LISTING, parse, { file: "people.csv", columns: pages.PEOPLE_CSV_COLUMNS }, "people",
+      pages.personItem, (f) => ({ filters: { q: f.q, kind: f.kind, outlet: f.outlet } }))) return;
+    const data = pages.peopleData(db, req.query, formatOf(res));
+    reply(views, res, { data, page: "people", title: "People", nav: "people", html: peopleView });
+  }
+
+  function peopleSearch(req: Request, res: Response): void {
+    res.json(pages.peopleSearchData(db, req.query));
   }
 
   function renderPerson(req: Request, res: Response, id: number, error: AppError | null): void {
@@ -105,21 +152,17 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
   });
 
   function quotes(req: Request, res: Response): void {
+    if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS }, "quotes",
+      pages.quoteItem, (f) => ({ filters: pages.quoteParams(f) }))) return;
     const data = pages.quotesData(db, req.query, formatOf(res));
-    reply(views, res, {
-      data, page: "quotes", title: "Quotes", nav: "quotes", csvName: "quotes.csv",
-      html: (d) => quotesView(d, pages.quoteFilterOptions(db)),
-      csv: (d) => toCsv(pages.QUOTE_CSV_COLUMNS, d.quotes),
-    });
+    reply(views, res, { data, page: "quotes", title: "Quotes", nav: "quotes", html: quotesView });
   }
 
   function claims(req: Request, res: Response): void {
+    if (exported(req, res, CLAIM_LISTING, parseClaimFilter, { file: "claims.csv", columns: pages.CLAIM_CSV_COLUMNS }, "claims",
+      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }))) return;
     const data = pages.claimsData(db, req.query, formatOf(res));
-    reply(views, res, {
-      data, page: "claims", title: "Claims", nav: "claims", csvName: "claims.csv",
-      html: (d) => claimsView(d, pages.claimFilterOptions(db)),
-      csv: (d) => toCsv(pages.CLAIM_CSV_COLUMNS, d.claims),
-    });
+    reply(views, res, { data, page: "claims", title: "Claims", nav: "claims", html: (d) => claimsView(d, pages.claimReasons(db)) });
   }
 
   function conflicts(req: Request, res: Response): void {
@@ -180,11 +223,12 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
   const bodies = [express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }), express.json({ limit: BODY_LIMIT })];
 
   r.get("/", htmlJson, home);
-  r.get("/sources", htmlJson, sources);
+  r.get("/sources", all, sources);
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
   r.post("/sources", formats("html", "json"), answerInKind, ...bodies, createSource);
-  r.get("/people", htmlJson, people);
+  r.get("/people", all, people);
+  r.get("/people/search", formats("json"), peopleSearch);
   r.get("/people/:id", htmlJson, person);
   const small = [express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10 }), express.json({ limit: "16kb" })];
   r.post("/people/:id/merge", htmlJson, answerInKind, sameOrigin, ...small, merge);

@@ -21,13 +21,14 @@ export function queryString(params: Params): string {
 
 export const urls = {
   home: (format: Format = "html") => (format === "html" ? "/" : `/index.${format}`),
-  sources: (format: Format = "html") => withFormat("/sources", format),
+  sources: (format: Format = "html", params: Params = {}) => withFormat("/sources", format) + queryString(params),
   source: (id: number, format: Format = "html") => withFormat(`/sources/${id}`, format),
   newSource: () => "/sources/new",
   quoteInSource: (sourceId: number, quoteId: number) => `/sources/${sourceId}#q-${quoteId}`,
   claimInSource: (sourceId: number, claimId: number) => `/sources/${sourceId}#c-${claimId}`,
-  people: (format: Format = "html") => withFormat("/people", format),
+  people: (format: Format = "html", params: Params = {}) => withFormat("/people", format) + queryString(params),
   person: (id: number, format: Format = "html", params: Params = {}) => withFormat(`/people/${id}`, format) + queryString(params),
+  peopleSearch: () => "/people/search.json",
   personMerge: (id: number) => `/people/${id}/merge`,
   personSplit: (id: number) => `/people/${id}/split`,
   quotes: (params: Params = {}, format: Format = "html") => withFormat("/quotes", format) + queryString(params),

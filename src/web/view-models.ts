@@ -1,12 +1,15 @@
 // Presentation extras for the HTML pages, computed from the same page data as the JSON and CSV twins.
-import type { ClaimItem, ClaimsData, ConflictsData, GroupItem, HomeData, PersonData, QuoteItem, QuotesData, SourceData, VersionItem } from "./pages";
+import type {
+  ClaimItem, ClaimsData, ConflictsData, GroupItem, Highlight, HomeData, ListMeta, PeopleData, PersonData, QuoteItem, QuotesData, SourceData,
+  SourcesData, VersionItem,
+} from "./pages";
 import type { AppError } from "../errors";
 import { chartSvg } from "./chart";
 import { GROUP_LABELS } from "../compare";
 import { CONFLICT_FLAGS } from "./params";
 import { highlight, type HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
-import { urls } from "./urls";
+import { queryString, urls } from "./urls";
 
 const KIND_CLASS: Record<string, string> = { direct: "direct", mixed: "mixed", indirect: "indirect" };
 
@@ -57,40 +60,77 @@ export function sourceView(data: SourceData) {
   };
 }
 
-export function quotesView(
-  data: QuotesData,
-  options: { people: { id: number; name: string }[]; sources: { id: number; label: string }[] },
-) {
-  const f = data.filters;
+/** Sort links, facets, the range shown and the export links of a listing page. */
+function listView(data: ListMeta, shown: number) {
   return {
-    ...data,
-    quotes: data.quotes.map(decorateQuote),
-    people: options.people.map((p) => ({ ...p, selected: p.id === f.person })),
-    sources: options.sources.map((s) => ({ ...s, selected: s.id === f.source })),
-    kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
-    speaker_none: f.speaker === "none",
-    range: rangeText(data.total, data.offset, data.quotes.length),
-    json_href: urls.quotes(f, "json"),
-    csv_href: urls.quotes(f, "csv"),
+    range: rangeText(data.total, data.offset, shown),
+    sort_links: data.sorts.length > 1 ? data.sorts : [],
   };
 }
 
-export function claimsView(data: ClaimsData, options: { reasons: string[]; sources: { id: number; label: string }[] }) {
+/** A row's highlighted text (with a search) as the template's segments, else null. */
+function hits(h: Highlight | undefined) {
+  return h && h.some((s) => s.hit) ? h : null;
+}
+
+export function quotesView(data: QuotesData) {
+  const f = data.filters;
+  const exportParams = { ...f, _sort: data.sort === "source" || data.sort === "rank" ? null : data.sort };
+  return {
+    ...data,
+    ...listView(data, data.quotes.length),
+    quotes: data.quotes.map((q) => ({ ...decorateQuote(q), hits: hits(q.highlight) })),
+    kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
+    speaker_none: f.speaker === "none",
+    person_chip: f.person === null ? null : { label: data.filter_labels.person ?? `person ${f.person}`, clear: urls.quotes({ ...f, person: null }) },
+    source_chip: f.source === null ? null : { label: data.filter_labels.source ?? `source ${f.source}`, clear: urls.quotes({ ...f, source: null }) },
+    people_search: urls.peopleSearch(),
+    json_href: urls.quotes(exportParams, "json"),
+    csv_href: urls.quotes(exportParams, "csv"),
+  };
+}
+
+export function claimsView(data: ClaimsData, reasons: string[]) {
   const f = data.filters;
   return {
     ...data,
-    reasons: options.reasons.map((r) => ({ value: r, selected: r === f.reason })),
-    sources: options.sources.map((s) => ({ ...s, selected: s.id === f.source })),
-    range: rangeText(data.total, data.offset, data.claims.length),
+    ...listView(data, data.claims.length),
+    claims: data.claims.map((c) => ({ ...c, hits: hits(c.highlight) })),
+    reasons: reasons.map((r) => ({ value: r, selected: r === f.reason })),
+    source_chip: f.source === null ? null : { label: data.filter_labels.source ?? `source ${f.source}`, clear: urls.claims({ ...f, source: null }) },
     json_href: urls.claims({ ...f }, "json"),
     csv_href: urls.claims({ ...f }, "csv"),
   };
 }
 
+export function sourcesView(data: SourcesData) {
+  const f = data.filters;
+  return {
+    ...data,
+    ...listView(data, data.sources.length),
+    sources: data.sources.map((s) => ({ ...s, hits: hits(s.highlight) })),
+    json_href: urls.sources("json") + queryString({ ...f }),
+    csv_href: urls.sources("csv") + queryString({ ...f }),
+  };
+}
+
+export function peopleView(data: PeopleData) {
+  const f = data.filters;
+  return {
+    ...data,
+    ...listView(data, data.people.length),
+    kinds: data.kinds.map((k) => ({ value: k, selected: k === f.kind })),
+    json_href: urls.people("json") + queryString({ ...f }),
+    csv_href: urls.people("csv") + queryString({ ...f }),
+  };
+}
+
+const n = (x: number) => x.toLocaleString("en-GB");
+
 function rangeText(total: number, offset: number, shown: number): string {
   if (total === 0) return "none";
-  if (shown === 0) return `none of ${total} on this page`;
-  return `${offset + 1}–${offset + shown} of ${total}`;
+  if (shown === 0) return `none of ${n(total)} on this page`;
+  return `${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
 }
 
 // ---- comparison ----
@@ -157,7 +197,7 @@ export function personView(data: PersonData, error: AppError | null) {
     chart_svg: data.chart.total ? chartSvg(data.chart, "person-chart") : null,
     groups: data.groups.map((g) => ({
       ...groupHeader(g),
-      cells: g.cells.map((c) => ({ ...c, versions: c.versions.map((v) => versionView(v, data.person.id)) })),
+      sources: g.sources.map((s) => ({ ...s, versions: s.versions.map((v) => versionView(v, data.person.id)) })),
     })),
     range: rangeText(data.total, data.offset, data.groups.length),
     statements_text: `${plural(data.quote_count, "statement")} in ${plural(data.source_count, "source")}`,

@@ -81,14 +81,14 @@ describe("browser: reviewing an article", function () {
     const errors: string[] = [];
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
     await page.goto(`${running.url}/people/${yuri.id}`);
-    assert.match((await page.textContent("table.compare tbody tr .label")) ?? "", /conflicting attribution/);
+    assert.match((await page.textContent("article.statement .label")) ?? "", /conflicting attribution/);
     assert.ok(await page.locator("svg.chart").isVisible(), "the chart is drawn");
     await page.selectOption("#merge-other", String(yury.id));
     await Promise.all([page.waitForURL(new RegExp(`/people/${yuri.id}$`)), page.click("#merge-form button[type=submit]")]);
     assert.equal(await page.textContent("h1"), "Yuri Sokolov");
     assert.ok(await page.locator(".alias >> text=Yury Sokolov").isVisible(), "the other spelling is now an alias");
-    assert.match((await page.textContent("table.compare tbody tr .label")) ?? "", /identical/);
-    assert.equal(await page.locator("table.compare thead th").count(), 3, "the statement column and both sources");
+    assert.match((await page.textContent("article.statement .label")) ?? "", /identical/);
+    assert.equal(await page.locator("article.statement").first().locator("li.carrier").count(), 2, "the statement's block lists both sources");
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -20,13 +20,17 @@ describe("web: the person page is the comparison page", () => {
   });
   after(() => db.close());
 
-  it("HTML: one row per statement, one column per source, differences marked", async () => {
+  it("HTML: one block per statement listing only the sources that carry it, differences marked", async () => {
     const res = await request(app).get(`/people/${id(db, "Lena Varga")}`);
     assert.equal(res.status, 200);
     const t = res.text;
-    assert.ok(t.includes('<table class="compare">'));
-    assert.equal((t.match(/<th scope="col">/g) ?? []).length, 6, "the statement column and five sources");
-    assert.equal((t.match(/<tr id="g-\d+">/g) ?? []).length, 6, "six statements");
+    assert.ok(!t.includes('<table class="compare">'), "no table of mostly empty cells");
+    const blocks = t.split('<article class="statement"').slice(1);
+    assert.equal(blocks.length, 6, "six statements");
+    const json = (await request(app).get(`/people/${id(db, "Lena Varga")}.json`)).body;
+    assert.deepEqual(blocks.map((b) => (b.match(/<li class="carrier">/g) ?? []).length), json.groups.map((g: any) => g.sources.length),
+      "each block lists exactly the sources carrying it");
+    assert.ok(!t.includes('title="not in this source"'), "no placeholder for a source that does not carry the statement");
     assert.ok(t.includes("We will<del> not</del> close the Eastfield hospital,"), "the dropped not");
     assert.ok(t.includes("<del> 300</del> <ins>3,000</ins>"), "the changed number");
     assert.ok(t.includes('<span class="label conflicting-attribution">conflicting attribution</span>'));
@@ -38,16 +42,26 @@ describe("web: the person page is the comparison page", () => {
     assert.ok(t.includes('<option value="4">Piet Claes (person; another source gives them the same words)</option>'));
   });
 
-  it("JSON: the same rows, cells aligned with the source columns, diffs as segments", async () => {
+  it("JSON: each group lists its sources with their versions, diffs as segments", async () => {
     const res = await request(app).get(`/people/${id(db, "Lena Varga")}.json`);
     assert.equal(res.status, 200);
     const b = res.body;
-    assert.deepEqual(b.sources.map((s: { outlet: string }) => s.outlet), ["Northern Post", "Coast Courier", "Valley Times", "Metro Daily", "River Herald"]);
+    assert.equal(b.sources, undefined, "no page-wide source columns");
     assert.equal(b.total, 6);
-    for (const g of b.groups) assert.equal(g.cells.length, 5);
+    for (const g of b.groups) {
+      assert.ok(g.sources.length >= 1);
+      assert.equal(new Set(g.sources.map((s: any) => s.id)).size, g.sources.length, "a source once per group");
+      for (const s of g.sources) {
+        assert.ok(s.versions.length >= 1, "only sources that carry the statement");
+        for (const v of s.versions) assert.equal(v.source_id, s.id);
+      }
+      const published = g.sources.map((s: any) => s.published);
+      assert.deepEqual(published, [...published].sort(), "oldest first");
+      assert.equal(g.sources.reduce((n: number, s: any) => n + s.versions.length, 0), g.member_count);
+    }
     const hospital = b.groups.find((g: { negation_changed: boolean }) => g.negation_changed);
     assert.equal(hospital.label, "altered wording");
-    const coast = hospital.cells[1].versions[0];
+    const coast = hospital.sources.find((s: any) => s.outlet === "Coast Courier").versions[0];
     assert.equal(coast.relation, "altered wording");
     assert.deepEqual(coast.diff.filter((s: { op: string }) => s.op !== "same"), [{ op: "del", text: " not" }]);
     assert.deepEqual(b.chart.people[0].name, "Lena Varga");
@@ -55,11 +69,14 @@ describe("web: the person page is the comparison page", () => {
   });
 
   it("pages the rows", async () => {
-    const res = await request(app).get(`/people/${id(db, "Lena Varga")}.json?limit=2&offset=2`);
-    assert.equal(res.body.groups.length, 2);
-    assert.equal(res.body.prev, "/people/1.json?limit=2");
-    assert.equal(res.body.next, "/people/1.json?limit=2&offset=4");
-    const html = await request(app).get(`/people/${id(db, "Lena Varga")}?limit=2`);
+    const all = (await request(app).get(`/people/${id(db, "Lena Varga")}.json`)).body.groups.map((g: any) => g.id);
+    const first = (await request(app).get(`/people/${id(db, "Lena Varga")}.json?_size=2`)).body;
+    assert.deepEqual(first.groups.map((g: any) => g.id), all.slice(0, 2));
+    const second = (await request(app).get(first.next_url)).body;
+    assert.deepEqual(second.groups.map((g: any) => g.id), all.slice(2, 4));
+    assert.equal(second.offset, 2);
+    assert.equal(second.first_url, "/people/1.json?_size=2");
+    const html = await request(app).get(`/people/${id(db, "Lena Varga")}?_size=2`);
     assert.ok(html.text.includes("1–2 of 6"));
   });
 
@@ -74,11 +91,13 @@ describe("web: the person page is the comparison page", () => {
     { path: "/conflicts.json?flag=negation", status: 200, check: (b) => { assert.equal(b.total, 1); assert.ok(b.groups[0].negation_changed); } },
     { path: "/conflicts.json?flag=number", status: 200, check: (b) => { assert.equal(b.total, 1); assert.ok(b.groups[0].number_changed); } },
     { path: "/conflicts.json?person=4", status: 200, check: (b) => { assert.equal(b.total, 1); assert.equal(b.groups[0].label, "conflicting attribution"); } },
-    { path: "/conflicts.json?limit=1&offset=1", status: 200, check: (b) => { assert.equal(b.groups.length, 1); assert.equal(b.next, "/conflicts.json?limit=1&offset=2"); } },
+    { path: "/conflicts.json?_size=1", status: 200, check: (b) => { assert.equal(b.groups.length, 1); assert.match(b.next_url, /^\/conflicts\.json\?_size=1&_next=/); } },
+    { path: "/conflicts.json?_sort=-sources", status: 200, check: (b) => { const n = b.groups.map((g: any) => g.source_count); assert.deepEqual(n, [...n].sort((x, y) => y - x)); } },
     { path: "/conflicts.json?label=bogus", status: 400, check: (b) => assert.match(b.error, /^label: must be one of/) },
     { path: "/conflicts.json?flag=x", status: 400, check: (b) => assert.match(b.error, /^flag:/) },
     { path: "/conflicts.json?person=x", status: 400, check: (b) => assert.match(b.error, /^person:/) },
-    { path: "/conflicts.json?limit=501", status: 400 },
+    { path: "/conflicts.json?_size=1001", status: 400 },
+    { path: "/conflicts.json?_next=W10", status: 400, check: (b) => assert.match(b.error, /^_next:/) },
     { path: "/conflicts.csv", status: 404 },
   ];
   for (const c of conflicts) {
@@ -236,16 +255,16 @@ describe("web: the seed articles compared (real extractor)", () => {
   });
   after(() => db.close());
 
-  it("Kim Jong-un's page has a column for each seed, and shows the relay a statement came through", async () => {
+  it("Kim Jong-un's page lists both seeds, and shows the relay a statement came through", async () => {
     const kim = (db.prepare("SELECT id FROM people WHERE name_key = 'kim jong un'").get() as { id: number }).id;
     const res = await request(app).get(`/people/${kim}.json`);
     assert.equal(res.status, 200);
     assert.equal(res.body.source_count, 2);
-    assert.deepEqual(res.body.sources.map((s: { id: number }) => s.id).sort(), [1, 2]);
-    const vias = res.body.groups.flatMap((g: any) => g.cells.flatMap((c: any) => c.versions.map((v: any) => v.via))).filter(Boolean);
+    assert.deepEqual([...new Set(res.body.groups.flatMap((g: any) => g.sources.map((s: any) => s.id)))].sort(), [1, 2]);
+    const vias = res.body.groups.flatMap((g: any) => g.sources.flatMap((s: any) => s.versions.map((v: any) => v.via))).filter(Boolean);
     assert.ok(vias.length > 0, "some statement came through a relay (KCNA or TASS)");
     const html = await request(app).get(`/people/${kim}`);
     assert.ok(html.text.includes(" · via "));
-    assert.equal((html.text.match(/<th scope="col">/g) ?? []).length, 3);
+    assert.ok(html.text.includes('<li class="carrier">'));
   });
 });

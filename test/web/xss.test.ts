@@ -43,7 +43,7 @@ describe("web: hostile article text renders inert", () => {
   });
 
   it("a hostile search term is echoed escaped", async () => {
-    const res = await request(app).get("/quotes").query({ q: "\"><script>alert(5)</script>" });
+    const res = await request(app).get("/quotes").query({ q: "\"><script>alert(5)</script>\"" });
     assert.equal(res.status, 200);
     assert.ok(!res.text.includes("<script>alert(5)"));
     assert.ok(res.text.includes("&quot;&gt;&lt;script&gt;alert(5)"));

@@ -1,0 +1,162 @@
+// What a user types in a search box, turned into an FTS5 MATCH expression that cannot be a syntax
+// error. The language: words (all must match), "a phrase", prefix* (also "a phr"*), OR, NOT or a
+// leading "-" to leave out, parentheses. Every word goes to FTS5 as a quoted string, so punctuation
+// ("U.S.", "don't", "a:b") is tokenized as the index tokenized the text, never read as syntax.
+// Anything else is a FtsQueryError whose message says what to change.
+
+export class FtsQueryError extends Error {}
+
+export const MAX_TERMS = 32;
+
+type Token =
+  | { t: "term"; text: string; prefix: boolean; neg: boolean }
+  | { t: "op"; op: "OR" | "AND" | "NOT" }
+  | { t: "("; neg: boolean }
+  | { t: ")" };
+
+const SEARCHABLE = /[\p{L}\p{N}]/u;
+
+function lex(input: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    let neg = false;
+    if (c === "-" && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
+      neg = true;
+      i++;
+    }
+    const d = input[i]!;
+    if (d === "(") {
+      out.push({ t: "(", neg });
+      i++;
+    } else if (d === ")") {
+      if (neg) throw new FtsQueryError('a "-" must come right before a word, a phrase or "("');
+      out.push({ t: ")" });
+      i++;
+    } else if (d === '"') {
+      const close = input.indexOf('"', i + 1);
+      if (close === -1) throw new FtsQueryError("a quotation mark is not closed: put a second \" after the phrase");
+      const text = input.slice(i + 1, close);
+      i = close + 1;
+      const prefix = input[i] === "*";
+      if (prefix) i++;
+      out.push({ t: "term", text, prefix, neg });
+    } else {
+      let j = i;
+      while (j < input.length && !/[\s"()]/.test(input[j]!)) j++;
+      let word = input.slice(i, j);
+      i = j;
+      if (!neg && (word === "OR" || word === "AND" || word === "NOT")) {
+        out.push({ t: "op", op: word });
+        continue;
+      }
+      const prefix = word.endsWith("*");
+      word = word.replace(/\*+$/, "");
+      if (word.includes("*")) throw new FtsQueryError(`"*" marks a prefix and goes at the end of a word (as in "elect*"), not inside "${word}"`);
+      out.push({ t: "term", text: word, prefix, neg });
+    }
+  }
+  return out;
+}
+
+const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** FTS5 expression for a search box's text, or a FtsQueryError. */
+export function ftsQuery(input: string): string {
+  const tokens = lex(input);
+  let pos = 0;
+  let terms = 0;
+  const peek = () => tokens[pos];
+
+  // or := and (OR and)* ; and := unit ((AND)? unit)* with NOT and "-" units left out ; unit := term | ( or )
+  function orExpr(): string {
+    const parts = [andExpr()];
+    while (peek()?.t === "op" && (peek() as { op: string }).op === "OR") {
+      pos++;
+      if (!startsUnit()) throw new FtsQueryError('"OR" needs words on both sides');
+      parts.push(andExpr());
+    }
+    return parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(" OR ");
+  }
+
+  function startsUnit(): boolean {
+    const t = peek();
+    return t !== undefined && (t.t === "term" || t.t === "(");
+  }
+
+  function andExpr(): string {
+    const keep: string[] = [];
+    const drop: string[] = [];
+    for (;;) {
+      const t = peek();
+      if (t === undefined || t.t === ")" || (t.t === "op" && t.op === "OR")) break;
+      if (t.t === "op") {
+        pos++;
+        if (!startsUnit()) throw new FtsQueryError(`"${t.op}" needs a word after it`);
+        if (t.op === "NOT") {
+          const u = unit(false);
+          if (u !== null) drop.push(u);
+        } else if (keep.length === 0 && drop.length === 0) {
+          throw new FtsQueryError('"AND" needs words on both sides');
+        }
+        continue;
+      }
+      const neg = t.t === "term" ? t.neg : t.neg;
+      const u = unit(true);
+      if (u === null) continue;
+      (neg ? drop : keep).push(u);
+    }
+    if (keep.length === 0) {
+      if (drop.length) throw new FtsQueryError("a search cannot only leave words out: give at least one word to find");
+      return "";
+    }
+    const pos_ = keep.length === 1 ? keep[0]! : keep.map((k) => (k.startsWith("(") ? k : k)).join(" AND ");
+    return drop.reduce((acc, d) => `(${acc}) NOT ${d}`, pos_);
+  }
+
+  /** one term or a parenthesised group; null when it holds nothing searchable */
+  function unit(_top: boolean): string | null {
+    const t = tokens[pos++]!;
+    if (t.t === "(") {
+      const inner = orExpr();
+      if (peek()?.t !== ")") throw new FtsQueryError('a "(" is not closed: put a ")" after the group');
+      pos++;
+      return inner === "" ? null : `(${inner})`;
+    }
+    if (t.t !== "term") throw new FtsQueryError("unexpected operator");
+    if (!SEARCHABLE.test(t.text)) return null;
+    if (++terms > MAX_TERMS) throw new FtsQueryError(`too many words (at most ${MAX_TERMS})`);
+    return quoted(t.text) + (t.prefix ? "*" : "");
+  }
+
+  const expr = orExpr();
+  if (pos < tokens.length) {
+    const t = tokens[pos]!;
+    throw new FtsQueryError(t.t === ")" ? 'a ")" has no "(" before it' : "the search could not be read");
+  }
+  if (expr === "") throw new FtsQueryError("has no words to search for (letters or digits)");
+  return expr;
+}
+
+/** Marks FTS5's highlight() and snippet() put around matches: control characters no text holds. */
+export const HIT_OPEN = "\u0002";
+export const HIT_CLOSE = "\u0003";
+
+/** A highlighted string as segments: the text between marks, `hit` where a match was marked. */
+export function hitSegments(marked: string): { text: string; hit: boolean }[] {
+  const out: { text: string; hit: boolean }[] = [];
+  const re = /\u0002([^\u0002\u0003]*)\u0003/g;
+  let last = 0;
+  for (let m = re.exec(marked); m; m = re.exec(marked)) {
+    if (m.index > last) out.push({ text: marked.slice(last, m.index).replace(/[\u0002\u0003]/g, ""), hit: false });
+    if (m[1]) out.push({ text: m[1], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < marked.length) out.push({ text: marked.slice(last).replace(/[\u0002\u0003]/g, ""), hit: false });
+  return out;
+}

@@ -1,0 +1,138 @@
+// Keyset pagination over any listing query (see docs/decisions/010-paging-and-search.md).
+// A listing is a base SELECT (its filters applied, its sort columns named and never NULL) wrapped as
+// `SELECT * FROM (base) t WHERE <after the last row> ORDER BY <keys> LIMIT n`. The last key is unique
+// (an id), so every row is on exactly one page whatever is inserted or deleted between pages.
+// Statements are prepared once per distinct SQL text and connection.
+import type { Statement } from "better-sqlite3";
+import type { Db } from "./db";
+
+export interface SortKey {
+  /** a column name of the base query */
+  col: string;
+  desc?: boolean;
+  /** compare as text without case (the column must be text) */
+  nocase?: boolean;
+  type: "num" | "text";
+}
+
+export interface SortSpec {
+  /** the sort keys, most significant first; the last one is unique */
+  keys: readonly SortKey[];
+}
+
+export type KeyValue = number | string;
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement for this SQL text, prepared once per connection. */
+export function prepared(db: Db, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+
+function keyExpr(k: SortKey): string {
+  return `t.${k.col}${k.nocase ? " COLLATE NOCASE" : ""}`;
+}
+
+/** `(k0 > @_k0) OR (k0 = @_k0 AND k1 < @_k1) OR …`: the rows after the one whose keys are @_k0… */
+function afterClause(sort: SortSpec): string {
+  const ors: string[] = [];
+  sort.keys.forEach((k, i) => {
+    const ands = sort.keys.slice(0, i).map((e, j) => `${keyExpr(e)} = @_k${j}`);
+    ands.push(`${keyExpr(k)} ${k.desc ? "<" : ">"} @_k${i}`);
+    ors.push(`(${ands.join(" AND ")})`);
+  });
+  return ors.join(" OR ");
+}
+
+function orderClause(sort: SortSpec): string {
+  return sort.keys.map((k) => `${keyExpr(k)}${k.desc ? " DESC" : ""}`).join(", ");
+}
+
+function pageSql(base: string, sort: SortSpec, after: boolean): string {
+  return `SELECT * FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
+}
+
+function keyParams(after: readonly KeyValue[] | null): Record<string, KeyValue> {
+  const out: Record<string, KeyValue> = {};
+  after?.forEach((v, i) => (out[`_k${i}`] = v));
+  return out;
+}
+
+/** The key values of a row, in sort order: what the next page's token holds. */
+export function keyOf(sort: SortSpec, row: Record<string, unknown>): KeyValue[] {
+  return sort.keys.map((k) => row[k.col] as KeyValue);
+}
+
+export interface KeysetPage<T> {
+  rows: T[];
+  /** the keys of the last row when more rows follow, else null */
+  next: KeyValue[] | null;
+}
+
+/** One page of `size` rows after `after` (null: the first page). */
+export function keysetPage<T extends object>(
+  db: Db, base: string, sort: SortSpec, params: object, size: number, after: readonly KeyValue[] | null,
+): KeysetPage<T> {
+  const rows = prepared(db, pageSql(base, sort, after !== null))
+    .all({ ...params, ...keyParams(after), _limit: size + 1 }) as T[];
+  const more = rows.length > size;
+  if (more) rows.length = size;
+  return { rows, next: more ? keyOf(sort, rows.at(-1) as Record<string, unknown>) : null };
+}
+
+/**
+ * Reads rows with `.iterate()` in runs of at most `chunk`, from `after` on, handing each to `onRow`.
+ * When `onRow` returns false (the consumer is full), the run stops and the iterator is closed, so the
+ * connection is never left busy between runs; `resume` is awaited before the next run. Returns the
+ * number of rows read; stops early when `stopped()` says so.
+ */
+export async function iterateKeyset<T extends object>(
+  db: Db, base: string, sort: SortSpec, params: object,
+  onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 2000,
+): Promise<number> {
+  let after: KeyValue[] | null = null;
+  let total = 0;
+  for (;;) {
+    let read = 0;
+    let full = false;
+    let last: T | null = null;
+    const stmt = prepared(db, pageSql(base, sort, after !== null));
+    for (const row of stmt.iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<T>) {
+      read++;
+      last = row;
+      if (!onRow(row)) {
+        full = true;
+        break;
+      }
+    }
+    total += read;
+    if (read === 0 || (!full && read < chunk) || stopped()) return total;
+    after = keyOf(sort, last as Record<string, unknown>);
+    if (full) await resume();
+    if (stopped()) return total;
+  }
+}
+
+/** How many rows the base query returns. */
+export function countOf(db: Db, base: string, params: object): number {
+  return (prepared(db, `SELECT count(*) AS n FROM (${base}) t`).get(params) as { n: number }).n;
+}
+
+export interface FacetCount {
+  value: string;
+  n: number;
+}
+
+/** The most frequent values of one column of the base query, with their counts. */
+export function facetOf(db: Db, base: string, col: string, params: object, limit: number): FacetCount[] {
+  return prepared(db, `SELECT t.${col} AS value, count(*) AS n FROM (${base}) t
+      WHERE t.${col} IS NOT NULL AND t.${col} <> '' GROUP BY t.${col} ORDER BY n DESC, value LIMIT @_limit`)
+    .all({ ...params, _limit: limit }) as FacetCount[];
+}

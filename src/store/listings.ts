@@ -1,0 +1,306 @@
+// The paged listings of the web app: quotes, claims, sources, people, conflicts and a person's groups.
+// Each listing is a base query (filters, full-text match, the sort columns it offers) that
+// src/store/keyset.ts pages, counts, facets and streams. Full-text search matches the FTS5 indexes of
+// migration 15 with an expression built by src/store/fts.ts; `rank` is FTS5's bm25 (lower is better).
+import type { Db } from "./db";
+import type { QuoteKind } from "../nlp/types";
+import type { QuoteRow } from "./quotes";
+import type { ClaimRow } from "./claims";
+import type { SourceSummary } from "./sources";
+import type { PersonSummary } from "./people";
+import type { ConflictFilter, GroupRow } from "./groups";
+import {
+  countOf, facetOf, iterateKeyset, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+} from "./keyset";
+
+export type { FacetCount, KeyValue, SortSpec } from "./keyset";
+
+export interface NamedSort extends SortSpec {
+  /** what a sort link says */
+  label: string;
+  /** only offered while searching (ranked by relevance) */
+  search?: boolean;
+}
+
+const id: SortKey = { col: "id", type: "num" };
+const idDesc: SortKey = { col: "id", type: "num", desc: true };
+const rank: NamedSort = { label: "best match", search: true, keys: [{ col: "rank", type: "num" }, id] };
+
+/** Marks around matches in highlighted text (control characters: see src/store/fts.ts). */
+const MARKS = "char(2), char(3)";
+
+export interface Listing<F> {
+  sorts: Readonly<Record<string, NamedSort>>;
+  /** the sort when none is asked for (and, while searching, "rank") */
+  defaultSort: string;
+  base: (f: F, highlight: boolean) => string;
+  params: (f: F) => object;
+}
+
+export interface PageQuery {
+  sort: string;
+  size: number;
+  after: KeyValue[] | null;
+}
+
+export function listingPage<F, T extends object>(db: Db, l: Listing<F>, f: F, p: PageQuery): KeysetPage<T> {
+  return keysetPage<T>(db, l.base(f, true), l.sorts[p.sort]!, l.params(f), p.size, p.after);
+}
+
+export function listingCount<F>(db: Db, l: Listing<F>, f: F): number {
+  return countOf(db, l.base(f, false), l.params(f));
+}
+
+export function listingFacet<F>(db: Db, l: Listing<F>, f: F, col: string, limit: number): FacetCount[] {
+  return facetOf(db, l.base(f, false), col, l.params(f), limit);
+}
+
+/** Every row of the listing in this sort, read in runs (see iterateKeyset). */
+export function listingRows<F, T extends object>(
+  db: Db, l: Listing<F>, f: F, sort: string, onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean,
+): Promise<number> {
+  return iterateKeyset<T>(db, l.base(f, false), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
+}
+
+// ---- quotes ----
+
+export interface QuoteListFilter {
+  person: number | null;
+  source: number | null;
+  kind: QuoteKind | null;
+  outlet: string | null;
+  /** an FTS5 expression (src/store/fts.ts) over the text and the speaker as written, or null */
+  match: string | null;
+  /** only quotes with no speaker at all */
+  speakerNone: boolean;
+}
+
+export interface QuoteListRow extends QuoteRow {
+  published: string;
+  /** with a search: the text with matches between \u0002 and \u0003 */
+  text_marked?: string;
+  rank?: number;
+}
+
+export const QUOTE_LISTING: Listing<QuoteListFilter> = {
+  sorts: {
+    source: { label: "article order", keys: [{ col: "source_id", type: "num" }, { col: "start", type: "num" }, { col: "end", type: "num", desc: true }, id] },
+    "-id": { label: "newest first", keys: [idDesc] },
+    confidence: { label: "least confident first", keys: [{ col: "confidence", type: "num" }, id] },
+    speaker: { label: "speaker", keys: [{ col: "speaker_sort", type: "text", nocase: true }, id] },
+    rank,
+  },
+  defaultSort: "source",
+  base: (f, highlight) => `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet, s.published AS published,
+      gm.group_id AS group_id, g.label AS group_label,
+      coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort
+      ${f.match ? `, quotes_fts.rank AS rank${highlight ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
+    FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"}
+      JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id
+      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+    WHERE ${f.match ? "quotes_fts MATCH @match AND" : ""} (@person IS NULL OR q.person_id = @person)
+      AND (@source IS NULL OR q.source_id = @source)
+      AND (@kind IS NULL OR q.kind = @kind)
+      AND (@outlet IS NULL OR s.outlet = @outlet)
+      AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))`,
+  params: (f) => ({ ...f, speakerNone: f.speakerNone ? 1 : 0 }),
+};
+
+// ---- claims ----
+
+export interface ClaimListFilter {
+  reason: string | null;
+  source: number | null;
+  outlet: string | null;
+  match: string | null;
+}
+
+export interface ClaimListRow extends ClaimRow {
+  text_marked?: string;
+  rank?: number;
+}
+
+export const CLAIM_LISTING: Listing<ClaimListFilter> = {
+  sorts: {
+    source: { label: "article order", keys: [{ col: "source_id", type: "num" }, { col: "start", type: "num" }, { col: "end", type: "num", desc: true }, id] },
+    "-id": { label: "newest first", keys: [idDesc] },
+    reason: { label: "reason", keys: [{ col: "reason", type: "text" }, id] },
+    rank,
+  },
+  defaultSort: "source",
+  base: (f, highlight) => `SELECT c.*, s.title AS source_title, s.outlet AS outlet
+      ${f.match ? `, claims_fts.rank AS rank${highlight ? `, highlight(claims_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
+    FROM ${f.match ? "claims_fts JOIN claims c ON c.id = claims_fts.rowid" : "claims c"} JOIN sources s ON s.id = c.source_id
+    WHERE ${f.match ? "claims_fts MATCH @match AND" : ""} (@reason IS NULL OR c.reason = @reason)
+      AND (@source IS NULL OR c.source_id = @source) AND (@outlet IS NULL OR s.outlet = @outlet)`,
+  params: (f) => f,
+};
+
+// ---- sources ----
+
+export interface SourceListFilter {
+  outlet: string | null;
+  /** over the title and the article text */
+  match: string | null;
+}
+
+export interface SourceListRow extends SourceSummary {
+  /** with a search: a passage of the text around the matches, marked */
+  text_marked?: string;
+  rank?: number;
+}
+
+export const SOURCE_LISTING: Listing<SourceListFilter> = {
+  sorts: {
+    id: { label: "first added", keys: [id] },
+    "-id": { label: "last added", keys: [idDesc] },
+    "-published": { label: "latest published", keys: [{ col: "published", type: "text", desc: true }, idDesc] },
+    "-quotes": { label: "most quotes", keys: [{ col: "quote_count", type: "num", desc: true }, id] },
+    title: { label: "title", keys: [{ col: "title", type: "text", nocase: true }, id] },
+    rank,
+  },
+  defaultSort: "id",
+  base: (f, highlight) => `SELECT s.id, s.title, s.outlet, s.url, s.published, s.created_at,
+      substr(s.text, 1, 160) AS snippet,
+      (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count,
+      (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count,
+      (SELECT count(*) FROM source_people sp WHERE sp.source_id = s.id) AS people_count
+      ${f.match ? `, sources_fts.rank AS rank${highlight ? `, snippet(sources_fts, 1, ${MARKS}, '…', 24) AS text_marked` : ""}` : ""}
+    FROM ${f.match ? "sources_fts JOIN sources s ON s.id = sources_fts.rowid" : "sources s"}
+    WHERE ${f.match ? "sources_fts MATCH @match AND" : ""} (@outlet IS NULL OR s.outlet = @outlet)`,
+  params: (f) => f,
+};
+
+// ---- people ----
+
+export interface PeopleListFilter {
+  /** a normalised name fragment (services/people nameKey), matched inside names and other spellings */
+  nameKey: string | null;
+  kind: string | null;
+  /** people an article of this outlet mentions */
+  outlet: string | null;
+}
+
+const LIKE_ESCAPED = (param: string) => `replace(replace(replace(${param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
+
+export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
+  sorts: {
+    "-quotes": { label: "most quoted", keys: [{ col: "quote_count", type: "num", desc: true }, { col: "name", type: "text", nocase: true }, id] },
+    name: { label: "name", keys: [{ col: "name", type: "text", nocase: true }, id] },
+    "-sources": { label: "most sources", keys: [{ col: "source_count", type: "num", desc: true }, id] },
+  },
+  defaultSort: "-quotes",
+  base: () => `SELECT p.id, p.name, p.kind,
+      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count,
+      (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
+    FROM people p
+    WHERE (@kind IS NULL OR p.kind = @kind)
+      AND (@nameKey IS NULL OR instr(p.name_key, @nameKey) > 0
+           OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND instr(a.alias_key, @nameKey) > 0))
+      AND (@outlet IS NULL OR EXISTS (SELECT 1 FROM source_people sp JOIN sources s ON s.id = sp.source_id
+                                      WHERE sp.person_id = p.id AND s.outlet = @outlet))`,
+  params: (f) => f,
+};
+
+export interface PersonHit {
+  id: number;
+  name: string;
+  kind: string;
+  quote_count: number;
+}
+
+/**
+ * People for a type-to-search box: a name or another spelling with a word starting with `key` (a
+ * normalised name fragment), most quoted first.
+ */
+export function searchPeopleByName(db: Db, key: string, limit: number): PersonHit[] {
+  const like = `'% ' || ${LIKE_ESCAPED("@key")} || '%'`;
+  return prepared(db, `SELECT p.id, p.name, p.kind, (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count
+      FROM people p WHERE (' ' || p.name_key) LIKE ${like} ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND (' ' || a.alias_key) LIKE ${like} ESCAPE '\\')
+      ORDER BY quote_count DESC, p.name COLLATE NOCASE, p.id LIMIT @limit`).all({ key, limit }) as PersonHit[];
+}
+
+/** Names of people by id (for a filter's label). */
+export function personName(db: Db, personId: number): string | null {
+  return (prepared(db, "SELECT name FROM people WHERE id = ?").get(personId) as { name: string } | undefined)?.name ?? null;
+}
+
+/** Id, title and outlet of one source (for a filter's label). */
+export function sourceHeading(db: Db, sourceId: number): { id: number; title: string; outlet: string } | null {
+  return (prepared(db, "SELECT id, title, outlet FROM sources WHERE id = ?").get(sourceId) as { id: number; title: string; outlet: string } | undefined) ?? null;
+}
+
+// ---- summaries for the overview ----
+
+export function latestSources(db: Db, limit: number): SourceSummary[] {
+  return keysetPage<SourceSummary>(db, SOURCE_LISTING.base({ outlet: null, match: null }, false), SOURCE_LISTING.sorts["-id"]!, { outlet: null, match: null }, limit, null).rows;
+}
+
+export function mostQuotedSources(db: Db, limit: number): SourceSummary[] {
+  return prepared(db, `SELECT s.id, s.title, s.outlet, s.url, s.published, s.created_at, substr(s.text, 1, 160) AS snippet,
+      n.quote_count, (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count,
+      (SELECT count(*) FROM source_people sp WHERE sp.source_id = s.id) AS people_count
+    FROM (SELECT source_id, count(*) AS quote_count FROM quotes GROUP BY source_id ORDER BY quote_count DESC, source_id LIMIT ?) n
+    JOIN sources s ON s.id = n.source_id ORDER BY n.quote_count DESC, s.id`).all(limit) as SourceSummary[];
+}
+
+export function mostQuotedPeople(db: Db, limit: number): PersonSummary[] {
+  return prepared(db, `SELECT p.id, p.name, p.kind, n.quote_count,
+      (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
+    FROM (SELECT person_id, count(*) AS quote_count FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id
+          ORDER BY quote_count DESC, person_id LIMIT ?) n
+    JOIN people p ON p.id = n.person_id ORDER BY n.quote_count DESC, p.name COLLATE NOCASE, p.id`).all(limit) as PersonSummary[];
+}
+
+/** Claims per reason over the whole corpus. */
+export function claimReasonCounts(db: Db): FacetCount[] {
+  return prepared(db, "SELECT reason AS value, count(*) AS n FROM claims GROUP BY reason ORDER BY n DESC, reason").all() as FacetCount[];
+}
+
+// ---- statement groups: conflicts and a person's groups ----
+
+const LABEL_RANK = `CASE g.label WHEN 'conflicting attribution' THEN 0 WHEN 'altered wording' THEN 1
+  WHEN 'paraphrase' THEN 2 WHEN 'trimmed' THEN 3 WHEN 'identical' THEN 4 ELSE 5 END`;
+
+export type RawGroupRow = Omit<GroupRow, "negation_changed" | "number_changed"> & { negation_changed: 0 | 1; number_changed: 0 | 1 };
+
+export const CONFLICT_LISTING: Listing<ConflictFilter> = {
+  sorts: {
+    label: {
+      label: "conflicts first",
+      keys: [{ col: "label_rank", type: "num" }, { col: "negation_changed", type: "num", desc: true },
+        { col: "number_changed", type: "num", desc: true }, { col: "source_count", type: "num", desc: true }, id],
+    },
+    "-sources": { label: "most sources", keys: [{ col: "source_count", type: "num", desc: true }, id] },
+  },
+  defaultSort: "label",
+  base: () => `SELECT g.*, ${LABEL_RANK} AS label_rank FROM statement_groups g
+    WHERE ((@label IS NULL AND g.label IN ('conflicting attribution', 'altered wording')) OR g.label = @label)
+      AND (@flag IS NULL OR (@flag = 'negation' AND g.negation_changed = 1) OR (@flag = 'number' AND g.number_changed = 1))
+      AND (@person IS NULL OR g.id IN (SELECT m.group_id FROM statement_group_members m JOIN quotes q ON q.id = m.quote_id
+                                       WHERE q.person_id = @person))`,
+  params: (f) => f,
+};
+
+export const PERSON_GROUP_LISTING: Listing<{ person: number }> = {
+  sorts: {
+    sources: {
+      label: "most sources",
+      keys: [{ col: "source_count", type: "num", desc: true }, { col: "label_rank", type: "num" },
+        { col: "first_source", type: "num" }, { col: "first_start", type: "num" }, id],
+    },
+  },
+  defaultSort: "sources",
+  base: () => `SELECT g.*, ${LABEL_RANK} AS label_rank, mine.first_source, mine.first_start FROM statement_groups g
+      JOIN (SELECT m.group_id, min(q.source_id) AS first_source, min(q.start) AS first_start FROM statement_group_members m
+            JOIN quotes q ON q.id = m.quote_id WHERE q.person_id = @person GROUP BY m.group_id) mine ON mine.group_id = g.id`,
+  params: (f) => f,
+};
+
+export function groupRow(r: RawGroupRow): GroupRow {
+  return {
+    id: r.id, label: r.label, reference_quote_id: r.reference_quote_id, source_count: r.source_count, person_count: r.person_count,
+    member_count: r.member_count, negation_changed: r.negation_changed === 1, number_changed: r.number_changed === 1,
+  };
+}

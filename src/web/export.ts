@@ -1,0 +1,115 @@
+// Streamed exports: every row of a listing, read in runs with better-sqlite3's .iterate() and written
+// as it comes, so the server's memory stays flat whatever the row count. CSV goes through
+// csv-stringify's stream API; JSON is written piece by piece. Both wait for 'drain' when the client
+// (or the compressor in front of it) is full, and stop when the client goes away. A limit on exports
+// running at once answers 503 past it.
+import type { Response } from "express";
+import { stringify } from "csv-stringify";
+import { AppError } from "../errors";
+import { CSV_OPTIONS } from "./csv";
+
+/** Reads rows into `onRow` until it returns false, awaits `resume`, goes on; stops when `stopped`. */
+export type RowSource<T> = (onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean) => Promise<number>;
+
+export const DEFAULT_MAX_EXPORTS = 4;
+
+export interface Exports {
+  /** takes a slot or throws 503; the slot is released when the response ends or the client leaves */
+  begin(res: Response): void;
+  readonly running: number;
+}
+
+export function exportLimiter(max: number = DEFAULT_MAX_EXPORTS): Exports {
+  let running = 0;
+  return {
+    begin(res) {
+      if (running >= max) {
+        res.set("Retry-After", "10");
+        throw new AppError(503, `Too many exports are running (at most ${max} at once); try again in a few seconds.`);
+      }
+      running++;
+      let done = false;
+      const release = () => {
+        if (!done) {
+          done = true;
+          running--;
+        }
+      };
+      res.once("close", release);
+      res.once("finish", release);
+    },
+    get running() {
+      return running;
+    },
+  };
+}
+
+/** Resolves on the emitter's 'drain', or when the response closes (the client left). */
+function drained(target: NodeJS.EventEmitter, res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      target.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    target.once("drain", done);
+    res.once("close", done);
+  });
+}
+
+/** JSON as express's res.json sends it here ("json escape"): <, > and & as \u escapes. */
+function json(v: unknown): string {
+  return JSON.stringify(v).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function gone(res: Response): boolean {
+  return res.destroyed || res.writableEnded;
+}
+
+function fail(res: Response, log: (e: unknown) => void, e: unknown): void {
+  log(e);
+  // the status line is gone: cutting the connection is the only way to say the file is incomplete
+  res.destroy(e instanceof Error ? e : new Error(String(e)));
+}
+
+/** Streams rows as a CSV attachment (the same dialect as src/web/csv.ts). */
+export function streamCsv<T extends object>(
+  res: Response, file: string, columns: readonly string[], rows: RowSource<T>, log: (e: unknown) => void,
+): void {
+  res.status(200).type("text/csv; charset=utf-8").attachment(file);
+  const csv = stringify({ ...CSV_OPTIONS, columns: [...columns] });
+  csv.on("error", (e) => fail(res, log, e));
+  csv.pipe(res);
+  rows((row) => csv.write(row), () => drained(csv, res), () => gone(res))
+    .then(() => {
+      if (!gone(res)) csv.end();
+    })
+    .catch((e) => fail(res, log, e));
+}
+
+/**
+ * Streams a JSON object `{...head, [key]: [rows...], next: null}`: the shape of one listing page
+ * holding every row.
+ */
+export function streamJson<T extends object>(
+  res: Response, head: object, key: string, rows: RowSource<T>, map: (row: T) => object, log: (e: unknown) => void,
+): void {
+  res.status(200).type("application/json; charset=utf-8");
+  const open = json({ ...head, next: null, next_url: null }).slice(0, -1);
+  let first = true;
+  res.write(`${open},${JSON.stringify(key)}:[`);
+  rows(
+    (row) => {
+      const s = json(map(row));
+      const ok = res.write(first ? s : `,${s}`);
+      first = false;
+      return ok;
+    },
+    () => drained(res, res),
+    () => gone(res),
+  )
+    .then(() => {
+      if (!gone(res)) res.end("]}");
+    })
+    .catch((e) => fail(res, log, e));
+}
