@@ -2,6 +2,7 @@
 // (src/server.ts does), so tests drive it with supertest.
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import compression from "compression";
 import type { Db } from "./store/db";
 import { AppError, notFound } from "./errors";
 import type { IngestOptions } from "./services/ingest";
@@ -10,6 +11,8 @@ import { routes } from "./web/routes";
 import { splitFormat } from "./web/urls";
 import { formatOf } from "./web/respond";
 import { createViews, type Views } from "./web/views";
+import { pageEtags } from "./web/cache";
+import { exportLimiter } from "./web/export";
 
 export interface AppOptions {
   db: Db;
@@ -18,6 +21,8 @@ export interface AppOptions {
   ingest?: IngestOptions;
   /** where unexpected errors are reported (never to the user) */
   log?: (err: unknown) => void;
+  /** streamed exports (CSV, .json?_all=1) allowed at once; 503 past it (default 4) */
+  maxExports?: number;
 }
 
 /** Reads a ".json"/".csv" suffix into res.locals.format and routes the bare path. */
@@ -73,9 +78,11 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+  app.use(compression());
   app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(formatSuffix);
-  app.use(routes({ db: options.db, views, ingest: options.ingest }));
+  app.use(pageEtags(options.db));
+  app.use(routes({ db: options.db, views, ingest: options.ingest, exports: exportLimiter(options.maxExports), log }));
   app.use((_req: Request, _res: Response, next: NextFunction) => next(notFound()));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

@@ -33,9 +33,15 @@ export interface Listing<F> {
   sorts: Readonly<Record<string, NamedSort>>;
   /** the sort when none is asked for (and, while searching, "rank") */
   defaultSort: string;
-  base: (f: F, highlight: boolean) => string;
+  /**
+   * The base query: "page" rows with highlighted matches, "rows" without (exports), "count" only the
+   * id and the facet columns (counts and facets read less).
+   */
+  base: (f: F, mode: BaseMode) => string;
   params: (f: F) => object;
 }
+
+export type BaseMode = "page" | "rows" | "count";
 
 export interface PageQuery {
   sort: string;
@@ -44,22 +50,22 @@ export interface PageQuery {
 }
 
 export function listingPage<F, T extends object>(db: Db, l: Listing<F>, f: F, p: PageQuery): KeysetPage<T> {
-  return keysetPage<T>(db, l.base(f, true), l.sorts[p.sort]!, l.params(f), p.size, p.after);
+  return keysetPage<T>(db, l.base(f, "page"), l.sorts[p.sort]!, l.params(f), p.size, p.after);
 }
 
 export function listingCount<F>(db: Db, l: Listing<F>, f: F): number {
-  return countOf(db, l.base(f, false), l.params(f));
+  return countOf(db, l.base(f, "count"), l.params(f));
 }
 
 export function listingFacet<F>(db: Db, l: Listing<F>, f: F, col: string, limit: number): FacetCount[] {
-  return facetOf(db, l.base(f, false), col, l.params(f), limit);
+  return facetOf(db, l.base(f, "count"), col, l.params(f), limit);
 }
 
 /** Every row of the listing in this sort, read in runs (see iterateKeyset). */
 export function listingRows<F, T extends object>(
   db: Db, l: Listing<F>, f: F, sort: string, onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean,
 ): Promise<number> {
-  return iterateKeyset<T>(db, l.base(f, false), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
+  return iterateKeyset<T>(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
 }
 
 // ---- quotes ----
@@ -91,13 +97,13 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
     rank,
   },
   defaultSort: "source",
-  base: (f, highlight) => `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet, s.published AS published,
-      gm.group_id AS group_id, g.label AS group_label,
+  base: (f, mode) => `SELECT ${mode === "count" ? "q.id, q.kind, s.outlet" : `q.*, p.name AS person_name, s.title AS source_title,
+      s.outlet AS outlet, s.published AS published, gm.group_id AS group_id, g.label AS group_label,
       coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort
-      ${f.match ? `, quotes_fts.rank AS rank${highlight ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
-    FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"}
-      JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id
-      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+      ${f.match ? `, quotes_fts.rank AS rank${mode === "page" ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}`}
+    FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"} JOIN sources s ON s.id = q.source_id
+      ${mode === "count" ? "" : `LEFT JOIN people p ON p.id = q.person_id
+      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id`}
     WHERE ${f.match ? "quotes_fts MATCH @match AND" : ""} (@person IS NULL OR q.person_id = @person)
       AND (@source IS NULL OR q.source_id = @source)
       AND (@kind IS NULL OR q.kind = @kind)
@@ -128,8 +134,8 @@ export const CLAIM_LISTING: Listing<ClaimListFilter> = {
     rank,
   },
   defaultSort: "source",
-  base: (f, highlight) => `SELECT c.*, s.title AS source_title, s.outlet AS outlet
-      ${f.match ? `, claims_fts.rank AS rank${highlight ? `, highlight(claims_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
+  base: (f, mode) => `SELECT ${mode === "count" ? "c.id, c.reason, s.outlet" : `c.*, s.title AS source_title, s.outlet AS outlet
+      ${f.match ? `, claims_fts.rank AS rank${mode === "page" ? `, highlight(claims_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}`}
     FROM ${f.match ? "claims_fts JOIN claims c ON c.id = claims_fts.rowid" : "claims c"} JOIN sources s ON s.id = c.source_id
     WHERE ${f.match ? "claims_fts MATCH @match AND" : ""} (@reason IS NULL OR c.reason = @reason)
       AND (@source IS NULL OR c.source_id = @source) AND (@outlet IS NULL OR s.outlet = @outlet)`,
@@ -160,12 +166,12 @@ export const SOURCE_LISTING: Listing<SourceListFilter> = {
     rank,
   },
   defaultSort: "id",
-  base: (f, highlight) => `SELECT s.id, s.title, s.outlet, s.url, s.published, s.created_at,
+  base: (f, mode) => `SELECT ${mode === "count" ? "s.id, s.outlet" : `s.id, s.title, s.outlet, s.url, s.published, s.created_at,
       substr(s.text, 1, 160) AS snippet,
       (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count,
       (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count,
       (SELECT count(*) FROM source_people sp WHERE sp.source_id = s.id) AS people_count
-      ${f.match ? `, sources_fts.rank AS rank${highlight ? `, snippet(sources_fts, 1, ${MARKS}, '…', 24) AS text_marked` : ""}` : ""}
+      ${f.match ? `, sources_fts.rank AS rank${mode === "page" ? `, snippet(sources_fts, 1, ${MARKS}, '…', 24) AS text_marked` : ""}` : ""}`}
     FROM ${f.match ? "sources_fts JOIN sources s ON s.id = sources_fts.rowid" : "sources s"}
     WHERE ${f.match ? "sources_fts MATCH @match AND" : ""} (@outlet IS NULL OR s.outlet = @outlet)`,
   params: (f) => f,
@@ -190,9 +196,9 @@ export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
     "-sources": { label: "most sources", keys: [{ col: "source_count", type: "num", desc: true }, id] },
   },
   defaultSort: "-quotes",
-  base: () => `SELECT p.id, p.name, p.kind,
+  base: (_f, mode) => `SELECT p.id, p.kind${mode === "count" ? "" : `, p.name,
       (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count,
-      (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
+      (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count`}
     FROM people p
     WHERE (@kind IS NULL OR p.kind = @kind)
       AND (@nameKey IS NULL OR instr(p.name_key, @nameKey) > 0
@@ -234,7 +240,7 @@ export function sourceHeading(db: Db, sourceId: number): { id: number; title: st
 // ---- summaries for the overview ----
 
 export function latestSources(db: Db, limit: number): SourceSummary[] {
-  return keysetPage<SourceSummary>(db, SOURCE_LISTING.base({ outlet: null, match: null }, false), SOURCE_LISTING.sorts["-id"]!, { outlet: null, match: null }, limit, null).rows;
+  return keysetPage<SourceSummary>(db, SOURCE_LISTING.base({ outlet: null, match: null }, "rows"), SOURCE_LISTING.sorts["-id"]!, { outlet: null, match: null }, limit, null).rows;
 }
 
 export function mostQuotedSources(db: Db, limit: number): SourceSummary[] {

@@ -42,9 +42,10 @@ function decodeToken(raw: string, sortName: string, sort: NamedSort): { offset: 
   } catch {
     throw badRequest("_next", BAD_TOKEN);
   }
-  if (!Array.isArray(v) || v.length !== sort.keys.length + 2) throw badRequest("_next", BAD_TOKEN);
-  const [s, offset, ...after] = v as unknown[];
-  if (s !== sortName) throw badRequest("_next", `belongs to another sort than "${sortName}" (follow a "next" link of this page)`);
+  if (!Array.isArray(v) || typeof v[0] !== "string") throw badRequest("_next", BAD_TOKEN);
+  if (v[0] !== sortName) throw badRequest("_next", `belongs to another sort than "${sortName}" (follow a "next" link of this page)`);
+  if (v.length !== sort.keys.length + 2) throw badRequest("_next", BAD_TOKEN);
+  const [, offset, ...after] = v as unknown[];
   if (typeof offset !== "number" || !Number.isSafeInteger(offset) || offset < 0) throw badRequest("_next", BAD_TOKEN);
   sort.keys.forEach((k, i) => {
     const x = after[i];
