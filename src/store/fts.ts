@@ -81,7 +81,9 @@ export function ftsQuery(input: string): string {
       if (!startsUnit()) throw new FtsQueryError('"OR" needs words on both sides');
       parts.push(andExpr());
     }
-    return parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(" OR ");
+    if (parts.length === 1) return parts[0]!;
+    if (parts.some((p) => p === "")) throw new FtsQueryError('"OR" needs words on both sides');
+    return parts.map((p) => `(${p})`).join(" OR ");
   }
 
   function startsUnit(): boolean {
@@ -99,15 +101,15 @@ export function ftsQuery(input: string): string {
         pos++;
         if (!startsUnit()) throw new FtsQueryError(`"${t.op}" needs a word after it`);
         if (t.op === "NOT") {
-          const u = unit(false);
+          const u = unit();
           if (u !== null) drop.push(u);
         } else if (keep.length === 0 && drop.length === 0) {
           throw new FtsQueryError('"AND" needs words on both sides');
         }
         continue;
       }
-      const neg = t.t === "term" ? t.neg : t.neg;
-      const u = unit(true);
+      const neg = t.neg;
+      const u = unit();
       if (u === null) continue;
       (neg ? drop : keep).push(u);
     }
@@ -115,12 +117,12 @@ export function ftsQuery(input: string): string {
       if (drop.length) throw new FtsQueryError("a search cannot only leave words out: give at least one word to find");
       return "";
     }
-    const pos_ = keep.length === 1 ? keep[0]! : keep.map((k) => (k.startsWith("(") ? k : k)).join(" AND ");
-    return drop.reduce((acc, d) => `(${acc}) NOT ${d}`, pos_);
+    const all = keep.length === 1 ? keep[0]! : keep.join(" AND ");
+    return drop.reduce((acc, d) => `(${acc}) NOT ${d}`, all);
   }
 
   /** one term or a parenthesised group; null when it holds nothing searchable */
-  function unit(_top: boolean): string | null {
+  function unit(): string | null {
     const t = tokens[pos++]!;
     if (t.t === "(") {
       const inner = orExpr();
