@@ -95,7 +95,7 @@ export function keysetPage<T extends object>(
  */
 export async function iterateKeyset<T extends object>(
   db: Db, base: string, sort: SortSpec, params: object,
-  onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 2000,
+  onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 5000,
 ): Promise<number> {
   let after: KeyValue[] | null = null;
   let total = 0;
