@@ -204,6 +204,8 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   const phrase = text.slice(lo, end);
   if (!phrase || /[“”"]/u.test(phrase)) return null;
   const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
+  // only commas and spaces before the cue (",said …"): no phrase at all
+  if (!parts.length) return null;
   // leading adverbials are not the subject ("On Wednesday, however, the director, Jo Bloggs, said")
   while (parts.length > 1 && ADVERBIAL_PART.test(parts[0]!)) {
     lo = text.indexOf(parts[0]!, lo) + parts[0]!.length;
@@ -301,7 +303,7 @@ const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p
 /** A frame: optional adverbials after the cue, then `body`, whose first group starts the content. */
 const frame = (body: string): RegExp => new RegExp(String.raw`^${ADV}` + body, "du");
 const TO_INFINITIVE = [frame(String.raw`\s+(to\s+(?:[“"]|'')?\p{L})`)];
-const OBJECT_FRAMES: Record<string, RegExp[]> = {
+const OBJECT_FRAMES: Record<string, RegExp[]> = Object.assign(Object.create(null) as Record<string, RegExp[]>, {
   accuse: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`)],
   charge: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`)],
   describe: [frame(String.raw`\s+(${OBJ})\s+(?:[“"]|'')?as\s+\S`), frame(String.raw`\s+(as\s+\S)`)],
@@ -326,7 +328,7 @@ const OBJECT_FRAMES: Record<string, RegExp[]> = {
   promise: TO_INFINITIVE,
   pledge: TO_INFINITIVE,
   threaten: TO_INFINITIVE,
-};
+});
 
 /** Where the reported content of an object-taking cue starts, or -1. */
 function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
