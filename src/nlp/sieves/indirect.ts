@@ -8,6 +8,8 @@ import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
+/** The most later cues a clause end is looked for at (the evaluation files have at most 6 cues in a sentence). */
+const MAX_CLAUSE_CUES = 32;
 
 /** Offset of the last `needle` inside text[lo, hi), or -1; bounded, unlike a bare lastIndexOf. */
 function lastIn(text: string, needle: string, lo: number, hi: number): number {
@@ -54,7 +56,9 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   // a semicolon closes the reported clause ("X said A; they learned B")
   const semi = ctx.text.slice(from, sentEnd).indexOf(";");
   if (semi >= 0) sentEnd = from + semi;
-  for (const c of cuesIn(ctx, from, sentEnd)) {
+  // at most MAX_CLAUSE_CUES later cues are read (news sentences hold a handful): "said said said …"
+  // would otherwise read every later cue of the sentence for each cue
+  for (const c of cuesIn(ctx, from, sentEnd, MAX_CLAUSE_CUES)) {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
     const coord = /,?\s+(?:and|but)\s+(?:(?:he|she|they|we|i)\s+)?(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 24), c.start));
     if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
