@@ -110,8 +110,8 @@ export function createApp(options: AppOptions): express.Express {
       referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use(validPath);
   app.use(formatSuffix);
+  app.use(validPath);
   app.use(hostCheck(options.allowedHost ?? loopbackHosts));
   app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(sameOrigin);

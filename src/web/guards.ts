@@ -148,16 +148,12 @@ export function allowedMethods(routers: Router[], path: string): string[] {
   return [...methods].sort();
 }
 
-/** After the routes: a known path asked with another method is a 405 with Allow (OPTIONS: 204 with Allow). */
+/** After the routes: a known path asked with another method is a 405 with Allow (express answers OPTIONS itself). */
 export function methodNotAllowed(routers: Router[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const allowed = allowedMethods(routers, req.path);
     if (!allowed.length) return next();
-    const allow = [...allowed, "OPTIONS"].join(", ");
-    if (req.method === "OPTIONS") {
-      res.set("Allow", allow).status(204).end();
-      return;
-    }
+    const allow = allowed.join(", ");
     next(new AppError(405, `${req.method} is not allowed here (allowed: ${allow}).`, {}, { Allow: allow }));
   };
 }
