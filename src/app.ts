@@ -10,6 +10,10 @@ import { routes } from "./web/routes";
 import { splitFormat } from "./web/urls";
 import { formatOf } from "./web/respond";
 import { createViews, type Views } from "./web/views";
+import { reviewRoutes } from "./web/review-routes";
+import { createSecurity, SignInRequired, type SecurityOptions } from "./web/session";
+import { StaleError } from "./services/review-quotes";
+import { htmlSession } from "./web/respond";
 
 export interface AppOptions {
   db: Db;
@@ -18,6 +22,10 @@ export interface AppOptions {
   ingest?: IngestOptions;
   /** where unexpected errors are reported (never to the user) */
   log?: (err: unknown) => void;
+  /** who may write: the review token, whether the server is bound to a public address (src/web/session.ts) */
+  security?: SecurityOptions;
+  /** the clock of review events (tests inject a fixed one) */
+  now?: () => Date;
 }
 
 /** Reads a ".json"/".csv" suffix into res.locals.format and routes the bare path. */
@@ -75,7 +83,10 @@ export function createApp(options: AppOptions): express.Express {
   );
   app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(formatSuffix);
-  app.use(routes({ db: options.db, views, ingest: options.ingest }));
+  const security = createSecurity(options.security);
+  app.use(security.session);
+  app.use(reviewRoutes({ db: options.db, views, security, now: options.now }));
+  app.use(routes({ db: options.db, views, ingest: options.ingest, security }));
   app.use((_req: Request, _res: Response, next: NextFunction) => next(notFound()));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
@@ -86,11 +97,19 @@ export function createApp(options: AppOptions): express.Express {
     }
     res.status(error.status);
     if (formatOf(res) !== "html") {
-      res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}) });
+      res.json({
+        error: error.message,
+        ...(Object.keys(error.fields).length ? { fields: error.fields } : {}),
+        ...(error instanceof SignInRequired ? { sign_in: error.signIn } : {}),
+        ...(error instanceof StaleError ? { changes: error.changes } : {}),
+      });
       return;
     }
+    const session = htmlSession(res);
     res.type("html").send(
-      views.render("error", { status: error.status, message: error.message, home: "/" }, { title: `Error ${error.status}`, nav: "" }),
+      views.render("error", {
+        status: error.status, message: error.message, home: "/", sign_in: error instanceof SignInRequired ? error.signIn : null, ...session,
+      }, { title: `Error ${error.status}`, nav: "", ...session }),
     );
   });
   return app;

@@ -80,7 +80,7 @@ const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
        OR (@review = 'unreviewed' AND q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
        OR (@review = 'reviewed' AND (q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)))
        OR (@review = 'corrected' AND EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
-       OR q.review_status = @review)`;
+       OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`;
 
 type FilterParams = Omit<QuoteFilter, "speakerNone" | "review"> & { speakerNone: 0 | 1; review: string | null };
 export type QuoteOrder = "source" | "confidence";

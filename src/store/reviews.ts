@@ -66,6 +66,8 @@ export interface QuoteFields {
 
 export interface EventExportRow extends EventRow {
   source_title: string;
+  /** the id of the statement (or claim) the review follows now (re-extraction gives new ids) */
+  current_item_id: number | null;
   /** the statement's (or claim's) text now, if it still exists */
   item_text: string | null;
 }
@@ -96,6 +98,7 @@ const statements = preparedOnce((db: Db) => ({
   eventsOf: db.prepare<[number], EventRow>("SELECT * FROM review_events WHERE review_id = ? ORDER BY id"),
   eventsSince: db.prepare<[number, number], EventRow>("SELECT * FROM review_events WHERE review_id = ? AND revision > ? ORDER BY id"),
   exportEvents: db.prepare<EventFilter & { limit: number; offset: number }, EventExportRow>(`SELECT e.*, s.title AS source_title,
+      CASE e.subject WHEN 'quote' THEN r.quote_id ELSE r.claim_id END AS current_item_id,
       CASE e.subject WHEN 'quote' THEN (SELECT text FROM quotes WHERE id = r.quote_id) ELSE (SELECT text FROM claims WHERE id = r.claim_id) END AS item_text
     FROM review_events e JOIN reviews r ON r.id = e.review_id JOIN sources s ON s.id = e.source_id
     ${EVENT_WHERE} ORDER BY e.id LIMIT @limit OFFSET @offset`),

@@ -39,6 +39,13 @@ export function reply<T extends object>(views: Views, res: Response, r: Reply<T>
     res.attachment(r.csvName ?? "export.csv");
     res.send(r.csv(r.data));
   } else {
-    res.type("html").send(views.render(r.page, r.html ? r.html(r.data) : r.data, { title: r.title, nav: r.nav }));
+    const session = htmlSession(res);
+    res.type("html").send(views.render(r.page, { ...(r.html ? r.html(r.data) : r.data), ...session }, { title: r.title, nav: r.nav, ...session }));
   }
+}
+
+/** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
+export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null } {
+  const make = res.locals.csrf as (() => string) | undefined;
+  return { csrf: typeof make === "function" ? make() : "", reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null };
 }

@@ -13,6 +13,7 @@ import type { Views } from "./views";
 import { claimsView, conflictsView, homeView, personView, quotesView, sourceView } from "./view-models";
 import { mergePeople, splitAlias } from "../services/review";
 import { MERGE_BODY, SPLIT_BODY, parseBody } from "./params";
+import type { Security } from "./session";
 
 /** Request bodies may be bigger than the 2 MB text limit (form encoding inflates text up to ninefold). */
 export const BODY_LIMIT = "20mb";
@@ -21,6 +22,8 @@ export interface RouteOptions {
   db: Db;
   views: Views;
   ingest?: IngestOptions;
+  /** CSRF and write permission (src/web/session.ts) */
+  security: Security;
 }
 
 const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
@@ -45,7 +48,7 @@ function sameOrigin(req: Request, _res: Response, next: NextFunction): void {
   next(foreign ? new AppError(403, "This change must come from a page of this site.") : undefined);
 }
 
-export function routes({ db, views, ingest }: RouteOptions): Router {
+export function routes({ db, views, ingest, security }: RouteOptions): Router {
   const r = Router();
 
   function home(_req: Request, res: Response): void {
@@ -183,12 +186,13 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
   r.get("/sources", htmlJson, sources);
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
-  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, createSource);
+  const guarded = security.guard({ reviewer: false });
+  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, guarded, createSource);
   r.get("/people", htmlJson, people);
   r.get("/people/:id", htmlJson, person);
   const small = [express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10 }), express.json({ limit: "16kb" })];
-  r.post("/people/:id/merge", htmlJson, answerInKind, sameOrigin, ...small, merge);
-  r.post("/people/:id/split", htmlJson, answerInKind, sameOrigin, ...small, split);
+  r.post("/people/:id/merge", htmlJson, answerInKind, sameOrigin, ...small, guarded, merge);
+  r.post("/people/:id/split", htmlJson, answerInKind, sameOrigin, ...small, guarded, split);
   r.get("/quotes", all, quotes);
   r.get("/claims", all, claims);
   r.get("/conflicts", htmlJson, conflicts);
