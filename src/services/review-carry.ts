@@ -90,7 +90,8 @@ export function carryReviews(db: Db, sourceId: number, text: string, captured: C
       const newKey = keyOf(ex.speaker_canonical);
       const notes = [carryNote];
       if (moved) notes.push(`the extracted span moved from ${oldEx.start}–${oldEx.end} to ${ex.start}–${ex.end}${state.corrections.span ? " (the reviewer's span is kept)" : ""}`);
-      if (newKey !== reviewedKey && state.verdict !== "rejected" && speakerDecided(state)) {
+      // a disagreement: the extractor changed its mind, to someone other than the reviewer's speaker
+      if (newKey !== keyOf(oldEx.speaker_canonical) && newKey !== reviewedKey && state.verdict !== "rejected" && speakerDecided(state)) {
         // keep the reviewer's speaker: as a correction when it was only the machine's before
         const reviewed = state.corrections.speaker ?? (oldEx.speaker_canonical
           ? { name: oldEx.speaker_canonical, name_key: nameKey(oldEx.speaker_canonical), kind: oldEx.speaker_kind }

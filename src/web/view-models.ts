@@ -52,6 +52,7 @@ export function sourceView(data: SourceData) {
       ...c, action: urls.claimReview(c.id), next: `${here}#row-c-${c.id}`, status_class: `st-${c.review_status}`,
     })),
     reasons: REASONS,
+    added: data.source.created_at.slice(0, 10),
     json_href: urls.source(data.source.id, "json"),
     quotes_href: urls.quotes({ source: data.source.id }),
     claims_href: urls.claims({ source: data.source.id }),

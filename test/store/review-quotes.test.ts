@@ -231,6 +231,7 @@ describe("review: verdicts survive re-extraction", () => {
   it("same extraction: every verdict and correction is carried to the new rows", () => {
     reviewQuote(db, 2, { action: "confirm" }, ann);
     correctQuote(db, 1, { kind: "indirect" }, ann);
+    correctQuote(db, 3, { speaker_name: "Priya Raman" }, ann);
     reviewQuote(db, 4, { action: "reject", reason: "duplicate" }, ann);
     reviewClaim(db, 1, { action: "dismiss" }, ann);
     assert.deepEqual(reextractStale(db, editedExtractor("fixture-2", (e) => e)), { updated: 2, failed: [] });
@@ -238,6 +239,7 @@ describe("review: verdicts survive re-extraction", () => {
     assert.notEqual(quoteOf(db, MONEY).id, 2, "a new row");
     assert.equal(quoteOf(db, "the bridge").kind, "indirect");
     assert.equal(quotesOfSource(db, 2).find((q) => q.text.startsWith("the money"))!.review_status, "rejected");
+    assert.equal(quotesOfSource(db, 2).find((q) => q.text.startsWith("The bridge"))!.person_name, "Priya Raman", "a corrected speaker the extractor still disagrees with, as before: no new conflict");
     assert.equal((db.prepare("SELECT review_status FROM claims WHERE source_id = 1 AND reason = 'passive without agent'").get() as { review_status: string }).review_status, "dismissed");
     assert.equal(count(db, "reviews WHERE conflict IS NOT NULL"), 0);
     const trail = eventsOf(db, quoteOf(db, MONEY).review_id!);
