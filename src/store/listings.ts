@@ -4,8 +4,8 @@
 // migration 15 with an expression built by src/store/fts.ts; `rank` is FTS5's bm25 (lower is better).
 import type { Db } from "./db";
 import type { QuoteKind } from "../nlp/types";
-import type { QuoteRow } from "./quotes";
-import type { ClaimRow } from "./claims";
+import type { QuoteRow, ReviewFilter } from "./quotes";
+import type { ClaimFilter, ClaimRow } from "./claims";
 import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
@@ -79,6 +79,8 @@ export interface QuoteListFilter {
   match: string | null;
   /** only quotes with no speaker at all */
   speakerNone: boolean;
+  /** review state (src/store/quotes.ts REVIEW_FILTERS) */
+  review: ReviewFilter | null;
 }
 
 export interface QuoteListRow extends QuoteRow {
@@ -97,18 +99,27 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
     rank,
   },
   defaultSort: "source",
-  base: (f, mode) => `SELECT ${mode === "count" ? "q.id, q.kind, s.outlet" : `q.*, p.name AS person_name, s.title AS source_title,
+  base: (f, mode) => `SELECT ${mode === "count" ? "q.id, q.kind, q.review_status, s.outlet" : `q.*, p.name AS person_name, s.title AS source_title,
       s.outlet AS outlet, s.published AS published, gm.group_id AS group_id, g.label AS group_label,
+      r.id AS review_id, r.reviewer AS reviewer, json_extract(r.state, '$.reason') AS review_reason,
+      nullif(json_extract(r.state, '$.note'), '') AS review_note, coalesce(r.corrected, 0) AS corrected,
+      coalesce(r.revision, 0) AS revision, (r.conflict IS NOT NULL) AS review_conflict,
       coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort
       ${f.match ? `, quotes_fts.rank AS rank${mode === "page" ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}`}
     FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"} JOIN sources s ON s.id = q.source_id
       ${mode === "count" ? "" : `LEFT JOIN people p ON p.id = q.person_id
-      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id`}
+      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+      LEFT JOIN reviews r ON r.quote_id = q.id`}
     WHERE ${f.match ? "quotes_fts MATCH @match AND" : ""} (@person IS NULL OR q.person_id = @person)
       AND (@source IS NULL OR q.source_id = @source)
       AND (@kind IS NULL OR q.kind = @kind)
       AND (@outlet IS NULL OR s.outlet = @outlet)
-      AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))`,
+      AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))
+      AND (@review IS NULL
+           OR (@review = 'unreviewed' AND q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
+           OR (@review = 'reviewed' AND (q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)))
+           OR (@review = 'corrected' AND EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
+           OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`,
   params: (f) => ({ ...f, speakerNone: f.speakerNone ? 1 : 0 }),
 };
 
@@ -119,6 +130,7 @@ export interface ClaimListFilter {
   source: number | null;
   outlet: string | null;
   match: string | null;
+  review: ClaimFilter["review"] | null;
 }
 
 export interface ClaimListRow extends ClaimRow {
@@ -134,11 +146,15 @@ export const CLAIM_LISTING: Listing<ClaimListFilter> = {
     rank,
   },
   defaultSort: "source",
-  base: (f, mode) => `SELECT ${mode === "count" ? "c.id, c.reason, s.outlet" : `c.*, s.title AS source_title, s.outlet AS outlet
+  base: (f, mode) => `SELECT ${mode === "count" ? "c.id, c.reason, c.review_status, s.outlet" : `c.*, s.title AS source_title, s.outlet AS outlet,
+      r.id AS review_id, r.reviewer AS reviewer, nullif(json_extract(r.state, '$.note'), '') AS review_note,
+      coalesce(r.revision, 0) AS revision
       ${f.match ? `, claims_fts.rank AS rank${mode === "page" ? `, highlight(claims_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}`}
     FROM ${f.match ? "claims_fts JOIN claims c ON c.id = claims_fts.rowid" : "claims c"} JOIN sources s ON s.id = c.source_id
+      ${mode === "count" ? "" : "LEFT JOIN reviews r ON r.claim_id = c.id"}
     WHERE ${f.match ? "claims_fts MATCH @match AND" : ""} (@reason IS NULL OR c.reason = @reason)
-      AND (@source IS NULL OR c.source_id = @source) AND (@outlet IS NULL OR s.outlet = @outlet)`,
+      AND (@source IS NULL OR c.source_id = @source) AND (@outlet IS NULL OR s.outlet = @outlet)
+      AND (@review IS NULL OR c.review_status = @review OR (@review = 'reviewed' AND c.review_status <> 'unreviewed'))`,
   params: (f) => f,
 };
 
@@ -187,7 +203,6 @@ export interface PeopleListFilter {
   outlet: string | null;
 }
 
-const LIKE_ESCAPED = (param: string) => `replace(replace(replace(${param}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
 
 export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
   sorts: {
@@ -197,7 +212,7 @@ export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
   },
   defaultSort: "-quotes",
   base: (_f, mode) => `SELECT p.id, p.kind${mode === "count" ? "" : `, p.name,
-      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count,
+      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.review_status <> 'rejected') AS quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count`}
     FROM people p
     WHERE (@kind IS NULL OR p.kind = @kind)
@@ -207,25 +222,6 @@ export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
                                       WHERE sp.person_id = p.id AND s.outlet = @outlet))`,
   params: (f) => f,
 };
-
-export interface PersonHit {
-  id: number;
-  name: string;
-  kind: string;
-  quote_count: number;
-}
-
-/**
- * People for a type-to-search box: a name or another spelling with a word starting with `key` (a
- * normalised name fragment), most quoted first.
- */
-export function searchPeopleByName(db: Db, key: string, limit: number): PersonHit[] {
-  const like = `'% ' || ${LIKE_ESCAPED("@key")} || '%'`;
-  return prepared(db, `SELECT p.id, p.name, p.kind, (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count
-      FROM people p WHERE (' ' || p.name_key) LIKE ${like} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND (' ' || a.alias_key) LIKE ${like} ESCAPE '\\')
-      ORDER BY quote_count DESC, p.name COLLATE NOCASE, p.id LIMIT @limit`).all({ key, limit }) as PersonHit[];
-}
 
 /** Names of people by id (for a filter's label). */
 export function personName(db: Db, personId: number): string | null {
@@ -254,7 +250,7 @@ export function mostQuotedSources(db: Db, limit: number): SourceSummary[] {
 export function mostQuotedPeople(db: Db, limit: number): PersonSummary[] {
   return prepared(db, `SELECT p.id, p.name, p.kind, n.quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
-    FROM (SELECT person_id, count(*) AS quote_count FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id
+    FROM (SELECT person_id, count(*) AS quote_count FROM quotes WHERE person_id IS NOT NULL AND review_status <> 'rejected' GROUP BY person_id
           ORDER BY quote_count DESC, person_id LIMIT ?) n
     JOIN people p ON p.id = n.person_id ORDER BY n.quote_count DESC, p.name COLLATE NOCASE, p.id`).all(limit) as PersonSummary[];
 }

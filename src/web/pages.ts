@@ -17,8 +17,8 @@ import {
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
   claimReasonCounts, groupRow, latestSources, listingCount, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
-  personName, searchPeopleByName, sourceHeading,
-  type ClaimListRow, type FacetCount, type Listing, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
+  personName, sourceHeading,
+  type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
 import { encodeToken, parsePaging, sortNames, type Paging } from "./paging";
@@ -31,7 +31,7 @@ import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimsOfSource, type ClaimRow } from "../store/claims";
 import { queryString, urls, type Format } from "./urls";
 import {
-  PERSON_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parsePersonSearch, parseQuoteFilter, parseSourceFilter,
+  PERSON_KINDS, QUOTE_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter,
   type ClaimQuery, type PeopleQuery, type QuoteQuery, type SourceQuery,
 } from "./params";
 
@@ -60,6 +60,8 @@ export interface QuoteItem extends QuoteRow {
   highlight?: Highlight;
   source_label: string;
   href: string;
+  /** the statement's own page, with its history */
+  page_href: string;
   source_href: string;
   person_href: string | null;
 }
@@ -77,6 +79,7 @@ export function quoteItem(q: QuoteRow): QuoteItem {
     ...marked(q as QuoteListRow),
     source_label: sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet }),
     href: urls.quoteInSource(q.source_id, q.id),
+    page_href: urls.quote(q.id),
     source_href: urls.source(q.source_id),
     person_href: q.person_id === null ? null : urls.person(q.person_id),
   };
@@ -176,7 +179,7 @@ export interface ListMeta {
 
 /** Paging links for one listing: the filters as given, plus _sort, _size (when asked) and _next. */
 function listMeta<F>(
-  l: Listing<F>, paging: Paging, total: number, next: (string | number)[] | null, query: Query, searching: boolean,
+  l: ListingQuery<F>, paging: Paging, total: number, next: (string | number)[] | null, query: Query, searching: boolean,
   link: (p: Params) => string,
 ): ListMeta {
   const size = query._size !== undefined ? paging.size : null;
@@ -201,7 +204,7 @@ function listMeta<F>(
 
 /** A facet's counts under the current filters, each linking to the list narrowed to that value. */
 function facet<F>(
-  db: Db, l: Listing<F>, f: F, col: string, param: string, current: string | null, limit: number, link: (p: Params) => string,
+  db: Db, l: ListingQuery<F>, f: F, col: string, param: string, current: string | null, limit: number, link: (p: Params) => string,
 ): FacetItem[] {
   const rows: FacetCount[] = listingFacet(db, l, f, col, limit);
   return rows.map((r) => ({
@@ -455,20 +458,6 @@ export function peopleData(db: Db, query: Query = {}, format: Format = "html"): 
 
 export const PEOPLE_CSV_COLUMNS = ["id", "name", "kind", "quote_count", "source_count"] as const;
 
-export const PEOPLE_SEARCH_LIMIT = 20;
-
-export interface PeopleSearchData {
-  q: string;
-  people: { id: number; name: string; kind: string; quote_count: number; href: string }[];
-}
-
-/** The type-to-search box's answer: people with a name word starting with q, most quoted first. */
-export function peopleSearchData(db: Db, query: Query): PeopleSearchData {
-  const { q, key } = parsePersonSearch(query);
-  return { q, people: searchPeopleByName(db, key, PEOPLE_SEARCH_LIMIT).map((p) => ({ ...p, href: urls.person(p.id) })) };
-}
-
-/** One source carrying a group's statement: its heading and its versions (usually one). */
 export interface GroupSource {
   id: number;
   label: string;
@@ -585,14 +574,37 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
 // ---- quotes ----
 
 export function quoteParams(f: QuoteQuery): Params {
-  return { q: f.q, person: f.person, source: f.source, kind: f.kind, outlet: f.outlet, speaker: f.speakerNone ? "none" : null };
+  return { q: f.q, person: f.person, source: f.source, kind: f.kind, outlet: f.outlet, speaker: f.speakerNone ? "none" : null, review: f.review };
+}
+
+/** Offset paging, kept for the review helper's pages (src/web/review-pages.ts); the listings here page by keyset. */
+export interface Listing {
+  total: number;
+  limit: number;
+  offset: number;
+  /** URLs of the neighbouring pages in the same format, or null */
+  next: string | null;
+  prev: string | null;
+}
+
+export function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
+  return {
+    total,
+    limit,
+    offset,
+    next: offset + limit < total ? link(offset + limit) : null,
+    prev: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+  };
 }
 
 export interface QuotesData extends ListMeta {
-  filters: { q: string | null; person: number | null; source: number | null; kind: string | null; outlet: string | null; speaker: string | null };
+  filters: {
+    q: string | null; person: number | null; source: number | null; kind: string | null; outlet: string | null; speaker: string | null;
+    review: string | null;
+  };
   /** names of the person and source filtered on, for the filter chips */
   filter_labels: { person: string | null; source: string | null };
-  facets: { kind: FacetItem[]; outlet: FacetItem[] };
+  facets: { kind: FacetItem[]; outlet: FacetItem[]; review: FacetItem[] };
   quotes: QuoteItem[];
 }
 
@@ -617,6 +629,7 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
     facets: {
       kind: facet(db, QUOTE_LISTING, f, "kind", "kind", f.kind, FACET_LIMIT, facetLink),
       outlet: facet(db, QUOTE_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
+      review: facet(db, QUOTE_LISTING, f, "review_status", "review", f.review, FACET_LIMIT, facetLink),
     },
     quotes: page.rows.map(quoteItem),
   };
@@ -625,18 +638,32 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
 export const QUOTE_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "kind", "text", "speaker_mention", "speaker_canonical", "person_id",
   "cue", "via", "sieve", "confidence", "start", "end", "group_id", "group_label",
+  "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
+
+/** How many people and sources a filter menu offers (the review queue's form): the rest by URL. */
+export const FILTER_OPTIONS = 200;
+
+/**
+ * Choices for a quote filter form that still uses menus (the review queue): the most quoted people
+ * (by name) and the latest sources, at most FILTER_OPTIONS each, so the page does not grow with the corpus.
+ */
+export function quoteFilterOptions(db: Db) {
+  const people = mostQuotedPeople(db, FILTER_OPTIONS).map((p) => ({ id: p.id, name: p.name, kind: p.kind }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return { people, sources: latestSources(db, FILTER_OPTIONS).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
+}
 
 // ---- claims ----
 
 export function claimParams(f: ClaimQuery): Params {
-  return { q: f.q, reason: f.reason, source: f.source, outlet: f.outlet };
+  return { q: f.q, reason: f.reason, source: f.source, outlet: f.outlet, review: f.review };
 }
 
 export interface ClaimsData extends ListMeta {
-  filters: { q: string | null; reason: string | null; source: number | null; outlet: string | null };
+  filters: { q: string | null; reason: string | null; source: number | null; outlet: string | null; review: string | null };
   filter_labels: { source: string | null };
-  facets: { reason: FacetItem[]; outlet: FacetItem[] };
+  facets: { reason: FacetItem[]; outlet: FacetItem[]; review: FacetItem[] };
   claims: ClaimItem[];
 }
 
@@ -659,6 +686,7 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
     facets: {
       reason: facet(db, CLAIM_LISTING, f, "reason", "reason", f.reason, 20, facetLink),
       outlet: facet(db, CLAIM_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
+      review: facet(db, CLAIM_LISTING, f, "review_status", "review", f.review ?? null, FACET_LIMIT, facetLink),
     },
     claims: page.rows.map(claimItem),
   };
@@ -666,6 +694,7 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
 
 export const CLAIM_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "reason", "trigger", "text", "explanation", "start", "end",
+  "review_status", "reviewer", "review_note",
 ] as const;
 
 /** Every reason in the database, for the filter menu (a handful). */

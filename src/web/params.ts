@@ -5,11 +5,19 @@ import type { QuoteKind } from "../nlp/types";
 import type { ClaimListFilter, PeopleListFilter, QuoteListFilter, SourceListFilter } from "../store/listings";
 import { FtsQueryError, ftsQuery } from "../store/fts";
 import { nameKey } from "../services/people";
+import { REVIEW_FILTERS, type ReviewFilter } from "../store/quotes";
+import { CLAIM_REVIEW_FILTERS, type ClaimFilter } from "../store/claims";
+import type { Format } from "./urls";
 import type { ConflictFilter, GroupLabelValue } from "../store/groups";
 import { GROUP_LABELS } from "../compare";
 
 export const QUOTE_KINDS: readonly QuoteKind[] = ["direct", "mixed", "indirect"];
 const MAX_SEARCH = 200;
+/** Offset paging, kept for the review helper's pages (/review, /review/conflicts, /reviews); the listings page by keyset (./paging.ts). */
+export const PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+/** CSV is an export: by default it holds every matching row, up to this many. */
+export const MAX_CSV_ROWS = 100_000;
 
 type Query = Record<string, unknown>;
 
@@ -33,6 +41,29 @@ function optionalId(query: Query, name: string, what: string): number | null {
   if (v === undefined) return null;
   if (!/^[1-9][0-9]{0,14}$/.test(v)) throw badRequest(name, `must be a ${what} id (a positive whole number)`);
   return Number(v);
+}
+
+function integer(query: Query, name: string, fallback: number, min: number, max: number): number {
+  const v = single(query, name);
+  if (v === undefined) return fallback;
+  if (!/^[0-9]{1,15}$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw badRequest(name, `must be a whole number from ${min} to ${max}`);
+  }
+  return Number(v);
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** limit and offset; `size` and `max` override the default page size and its ceiling (HTML and JSON). */
+export function parsePage(query: Query, format: Format, size = PAGE_SIZE, max = MAX_PAGE_SIZE): Page {
+  const csv = format === "csv";
+  return {
+    limit: integer(query, "limit", csv ? MAX_CSV_ROWS : size, 1, csv ? MAX_CSV_ROWS : max),
+    offset: integer(query, "offset", 0, 0, Number.MAX_SAFE_INTEGER),
+  };
 }
 
 /** The search box `q`: its text as given (for links) and the FTS5 expression it stands for. */
@@ -72,6 +103,10 @@ export function parseQuoteFilter(query: Query): QuoteQuery {
   const speaker = single(query, "speaker");
   if (speaker !== undefined && speaker !== "none") throw badRequest("speaker", 'the only value is "none"');
   const { q, match } = parseSearch(query);
+  const review = single(query, "review");
+  if (review !== undefined && !(REVIEW_FILTERS as readonly string[]).includes(review)) {
+    throw badRequest("review", `must be one of ${REVIEW_FILTERS.join(", ")}`);
+  }
   return {
     person: optionalId(query, "person", "person"),
     source: optionalId(query, "source", "source"),
@@ -80,6 +115,7 @@ export function parseQuoteFilter(query: Query): QuoteQuery {
     q,
     match,
     speakerNone: speaker === "none",
+    review: (review as ReviewFilter | undefined) ?? null,
   };
 }
 
@@ -91,7 +127,18 @@ export function parseClaimFilter(query: Query): ClaimQuery {
   const reason = single(query, "reason");
   if (reason !== undefined && reason.length > 100) throw badRequest("reason", "is too long");
   const { q, match } = parseSearch(query);
-  return { reason: reason ?? null, source: optionalId(query, "source", "source"), outlet: optionalText(query, "outlet"), q, match };
+  const review = single(query, "review");
+  if (review !== undefined && !(CLAIM_REVIEW_FILTERS as readonly string[]).includes(review)) {
+    throw badRequest("review", `must be one of ${CLAIM_REVIEW_FILTERS.join(", ")}`);
+  }
+  return {
+    reason: reason ?? null,
+    source: optionalId(query, "source", "source"),
+    outlet: optionalText(query, "outlet"),
+    review: (review as ClaimFilter["review"] | undefined) ?? null,
+    q,
+    match,
+  };
 }
 
 export interface SourceQuery extends SourceListFilter {
@@ -120,13 +167,6 @@ export function parsePeopleFilter(query: Query): PeopleQuery {
   return { q, nameKey: key === "" ? null : key, kind: kind ?? null, outlet: optionalText(query, "outlet") };
 }
 
-/** /people/search.json?q=: the start of a name word, 1 to 100 characters. */
-export function parsePersonSearch(query: Query): { q: string; key: string } {
-  const q = optionalText(query, "q", 100);
-  const key = q === null ? "" : nameKey(q);
-  if (key === "") throw badRequest("q", "type the start of a name");
-  return { q: q!, key };
-}
 
 export const CONFLICT_FLAGS = ["negation", "number"] as const;
 

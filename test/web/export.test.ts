@@ -158,7 +158,7 @@ describe("web: exports are read in runs and respect a slow client", () => {
       const busy = await request(server).get("/quotes.csv");
       assert.equal(busy.status, 503);
       assert.ok(busy.headers["retry-after"]);
-      assert.match(busy.body.error, /Too many exports/);
+      assert.match(busy.text, /Too many exports/);
       assert.equal((await request(server).get("/quotes.json?_all=1")).status, 503, "JSON exports share the limit");
       assert.equal((await request(server).get("/quotes.json")).status, 200, "pages are not exports");
       slow.destroy();
@@ -171,8 +171,9 @@ describe("web: exports are read in runs and respect a slow client", () => {
       const full = await request(server).get("/quotes.csv?kind=direct");
       assert.equal(csvIds(full.text).length, (db.prepare("SELECT count(*) AS n FROM quotes WHERE kind = 'direct'").get() as { n: number }).n);
     } finally {
-      await new Promise((r) => server.close(r));
+      const closed = new Promise((r) => server.close(r));
       server.closeAllConnections();
+      await closed;
       db.close();
     }
   });
