@@ -29,7 +29,7 @@ export function schemaVersion(db: Db): number {
   return row.v ?? 0;
 }
 
-/** Applies every migration newer than the database, each in its own transaction. Returns how many ran. */
+/** Applies every migration the database has not recorded, in version order, each in its own transaction. Returns how many ran. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -43,9 +43,12 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     throw new Error(`the database schema is version ${current}, newer than this program knows (${known}): upgrade whosaid`);
   }
   const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+  // every version not yet applied, not only those above the highest: branches own separate ranges of
+  // versions, so a database may hold 15 before it meets 3
+  const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
   let ran = 0;
   for (const m of ordered) {
-    if (m.version <= current) continue;
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());

@@ -108,4 +108,13 @@ describe("store: migrations", () => {
     assert.throws(() => insert.run(), /UNIQUE/);
     db.close();
   });
+
+  it("applies a lower version missing from a database that already holds a higher one (branches own ranges)", () => {
+    const db = openDb(":memory:", MIGRATIONS.filter((m) => m.version !== 3));
+    assert.equal((db.prepare("SELECT count(*) AS n FROM pragma_table_info('quotes') WHERE name = 'review_status'").get() as { n: number }).n, 0);
+    assert.equal(migrate(db, MIGRATIONS), 1);
+    assert.equal((db.prepare("SELECT count(*) AS n FROM pragma_table_info('quotes') WHERE name = 'review_status'").get() as { n: number }).n, 1);
+    assert.equal(migrate(db, MIGRATIONS), 0, "nothing twice");
+    db.close();
+  });
 });
