@@ -56,7 +56,7 @@ describe("claims lexicon: weasel words", () => {
     ["Few economists believe the target can be met.", "economists believe"],
     ["Many farmers are worried that prices will fall.", "worried"],
     ["One study found that the tax would raise little money.", "study found"],
-    ["the change was widely considered a mistake", "widely considered"],
+    ["The change was widely considered a mistake.", "widely considered"],
     ["Critics such as Mara Olsen say the levy hurts small farms.", null],
     ["The experts said the bridge was safe.", null],
     ["Leaders agreed to meet again next year.", null],

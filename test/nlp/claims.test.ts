@@ -86,13 +86,20 @@ describe("detectClaims: spans", () => {
 });
 
 describe("detectClaims: quotes from the quote finder", () => {
-  it("flags a quote without a speaker as unattributed", () => {
-    const text = "The bridge will close for a year. Traffic will move to the ferry.";
-    const q = quote(text, "Traffic will move to the ferry", { speaker: null });
+  it("flags a reported statement with a cue but no speaker as unattributed", () => {
+    const text = "The bridge will close for a year. It was announced that traffic will move to the ferry.";
+    const cue = text.indexOf("announced");
+    const q = quote(text, "traffic will move to the ferry", { speaker: null, cue: "announced", cue_start: cue, cue_end: cue + 9 });
     const claims = claimsOf(text, [q]);
     assert.equal(claims.length, 1);
     assert.equal(claims[0]?.reason, "unattributed quote");
-    assert.equal(claims[0]?.text, "Traffic will move to the ferry");
+    assert.equal(claims[0]?.text, "traffic will move to the ferry");
+  });
+
+  it("leaves words in quotation marks with no cue alone: the article names their speaker elsewhere", () => {
+    const text = "The crowd gathered at noon.\n“Open the gates!”\nThe gates stayed shut.";
+    const q = quote(text, "Open the gates!", { speaker: null, kind: "direct" });
+    assert.deepEqual(claimsOf(text, [q]), []);
   });
 
   it("flags a quote from an anonymous speaker as an anonymous source", () => {
