@@ -169,6 +169,35 @@ class Detector {
     return lo < this.toks.length ? lo : -1;
   }
 
+  /**
+   * Whether the sentence of token i ends with a named source after a comma: "…, principal Jo Lee said.",
+   * "…, said Jo Lee, the principal." ("…, a spokesman said" and "…, experts say" name nobody.)
+   */
+  namedAtEnd(i: number): boolean {
+    let end = this.sentStop(i);
+    while (end > i && !this.toks[end - 1]!.word) end--;
+    let comma = -1;
+    for (let m = end - 1; m > i && end - m <= 10; m--) {
+      if (this.low(m) === "," || QUOTE_MARKS.has(this.toks[m]!.text)) {
+        comma = m;
+        break;
+      }
+    }
+    if (comma < 0) return false;
+    let from = comma + 1;
+    while (from < end && !this.toks[from]!.word) from++;
+    const tail = this.toks.slice(from, end);
+    if (tail.length < 2) return false;
+    const first = tail[0]!.low;
+    const last = tail[tail.length - 1]!.low;
+    const sayFirst = INVERTED_SAY.has(first);
+    if (!sayFirst && !INVERTED_SAY.has(last)) return false;
+    const who = sayFirst ? tail.slice(1) : tail.slice(0, -1);
+    if (!who.length || INDEFINITES.has(who[0]!.low) || QUANTIFIER_SEQS.some((q) => q.length === 1 && q[0] === who[0]!.low)) return false;
+    if (who.some((t) => ANONYMOUS_SOURCES.has(t.low) || UNNAMED_ROLES.has(t.low) || ANONYMITY_ADJECTIVES.has(t.low))) return false;
+    return who.some((t) => t.word && t.cap && !GENERIC_PREMODIFIERS.has(t.low));
+  }
+
   /** Whether token i sits in a condition: "if"/"unless"/"whether" before it in its clause, no comma between. */
   conditional(i: number): boolean {
     const first = this.sentStart(i);
@@ -395,8 +424,8 @@ class Detector {
     let mode: "be" | "adverb" | "reduced" | "agent" | "bare" | null = null;
     if (BE_FORMS.has(before) && !((before === "'s") && !["it", "that", "he", "she"].includes(this.low(j - 1)))) mode = "be";
     else if (j < i - 1 && VAGUE_PARTICIPLE_ADVERBS.has(this.low(i - 1))) mode = "adverb";
-    else if (j === i - 1 && REDUCED_PARTICIPLES.has(p) && (before === "," || before === "and")) {
-      if (before === ",") mode = "reduced";
+    else if (j <= i - 1 && REDUCED_PARTICIPLES.has(p) && (before === "," || before === "and" || DASHES.has(before))) {
+      if (before !== "and") mode = "reduced";
       else for (let k = j - 1; k >= Math.max(first, j - 10); k--) if (BE_FORMS.has(this.low(k))) mode = "reduced";
     }
     if (!mode && BARE_PASSIVES.get(p) === this.low(i + 1) && i > first && !ACTIVE_SUBJECTS.has(this.low(i - 1))) {
@@ -533,7 +562,8 @@ class Detector {
       let n = 0;
       while (n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k)) k++, n++;
       const noun = this.low(k);
-      const take = /^(take|takes|took|taken|taking)$/.test(seq[0]!);
+      // "took heat", "caught flak": the verbs of taking carry only the nouns of heat
+      const take = /^(take|takes|took|taken|taking|catch|catches|caught|catching)$/.test(seq[0]!);
       const doubt = DOUBT_NOUNS.has(noun) && !take && /^(face|faces|faced|facing|draw|draws|drew|drawn|drawing|attract|attracts|attracted|attracting|come under|comes under|came under|coming under)$/.test(seq.join(" "));
       if ((!CRITICISM_NOUNS.has(noun) && !doubt) || !this.same(i, k)) continue;
       const verb = seq.join(" ");
@@ -605,7 +635,7 @@ class Detector {
         if (!t || m >= limit) break;
         if (!t.word && t.text !== "." && t.text !== "-") break;
         if (t.low === "to" && (l === "who" || l === "that")) break;
-        if (t.word && STANCE_VERBS.has(t.low) && ["a", "an", "the"].includes(this.low(m - 1))) break;
+        if (t.word && STANCE_VERBS.has(t.low) && ["a", "an", "the"].includes(this.low(m - 1))) continue; // a noun: "the report"
         if (t.word && (STANCE_VERBS.has(t.low) || BE_FORMS.has(t.low) || AUX_ADVERBS.has(t.low)) && (rel ? STANCE_VERBS.has(t.low) : true)
           && !(qualified && m === k + 1)) {
           found = m;
@@ -634,7 +664,7 @@ class Detector {
         // "see it as", "view the press with suspicion", "regard him with distaste"
         let ok = false;
         const withOk = /^(view|views|viewed|regard|regards|regarded)$/.test(v);
-        for (let m = k + 1; m < k + 6 && this.same(k, m); m++) if (this.low(m) === "as" || (withOk && this.low(m) === "with")) ok = true;
+        for (let m = k + 1; m < k + 9 && this.same(k, m); m++) if (this.low(m) === "as" || (withOk && this.low(m) === "with")) ok = true;
         if (!ok) return null;
       }
       if ((v === "point" || v === "points" || v === "pointed") && this.low(k + 1) !== "out" && this.low(k + 1) !== "to") return null;
@@ -664,14 +694,33 @@ class Detector {
     return k;
   }
 
-  /** "…, experts say." / "…, said one source": the source comes after the content. */
+  /** "…, experts say." / "…, said one source" / "X, union members say, is …": the source comes after the content. */
   inverted(npStart: number, verbEnd: number): boolean {
     const prev = this.low(npStart - 1);
     if (prev === "," || QUOTE_MARKS.has(this.toks[npStart - 1]?.text ?? "")) {
+      if (this.low(verbEnd) === "," && npStart > this.sentStart(npStart)) return true; // a parenthesis
       const end = this.clauseEnd(verbEnd);
       return end - verbEnd <= 3 && npStart > this.sentStart(npStart);
     }
     return false;
+  }
+
+  /** Whether the clause ends right after the verb ending at `verbEnd` (adverbs and a time aside). */
+  verbEndsClause(verbEnd: number): boolean {
+    let k = verbEnd;
+    while (this.same(verbEnd - 1, k) && (AUX_ADVERBS.has(this.low(k)) || PASSIVE_ADVERBS.has(this.low(k)))) k++;
+    const t = this.toks[k];
+    return !t || !this.same(verbEnd - 1, k) || !t.word || /^(and|but|or|because|while|although|as|since)$/.test(t.low);
+  }
+
+  /** Back over a coordinated plural: "union members and leaders" starts at "union". */
+  coordStart(s: number): number {
+    const c = this.low(s - 1);
+    if ((c === "and" || c === "or") && isPersonPlural(this.low(s - 2)) && this.same(s - 2, s)) {
+      const t = this.npStart(s - 2);
+      if (t >= 0 && t < s - 1) return t;
+    }
+    return s;
   }
 
   /** The source in inverted order after a verb of saying: "…, said one party source". */
@@ -721,7 +770,10 @@ class Detector {
 
   /** Emits a claim for the group noun phrase [s, h] whose stance verb ends at `verbEnd`. */
   emitGroup(s: number, h: number, verbEnd: number, reason: ClaimReason): void {
-    if (this.inverted(s, verbEnd) || this.invertedSay(s)) {
+    s = this.coordStart(s);
+    // "a candidate whom many members oppose": the group judges the noun the relative clause hangs on
+    const objectRelative = s > this.sentStart(s) && /^(who|whom|which|that)$/.test(this.low(s - 1)) && this.verbEndsClause(verbEnd);
+    if (this.inverted(s, verbEnd) || this.invertedSay(s) || objectRelative) {
       const [a, b] = this.sentenceSpan(h);
       this.addSpan(a, b, reason, this.invertedSay(s) ? s - 1 : s, verbEnd);
       return;
@@ -795,9 +847,18 @@ class Detector {
       return;
     }
     // "citing unnamed sources", "citing officials familiar with the talks": the sentence rests on them
-    if (this.low(s - 1) === "citing" && anon && !this.named(s, i)) {
+    let s0 = s;
+    if (this.low(s - 1) === "of" && /^(one|some|many|two|three|several|most)$/.test(this.low(s - 2)) && this.same(s - 2, s)) s0 = s - 2; // "one of two witnesses"
+    if (s0 < s && this.invertedSay(s0)) {
+      this.emitGroup(s0, i, i + 1, "anonymous source");
+      this.noteGroup(i);
+      return;
+    }
+    let citing = -1;
+    for (let m = s - 1; m < i; m++) if (this.low(m) === "citing" && this.same(m, i)) citing = m;
+    if (citing >= 0 && anon && !this.named(citing + 1, i)) {
       const [a, b] = this.sentenceSpan(i);
-      this.addSpan(a, b, "anonymous source", s - 1, i + 1);
+      this.addSpan(a, b, "anonymous source", citing, i + 1);
       this.noteGroup(i);
       return;
     }
@@ -824,7 +885,7 @@ class Detector {
       }
       if (ORGANISATION_VOICES.has(l)) for (let m = s; m < i; m++) {
         const t = this.toks[m]!;
-        if (t.cap && m > this.sentStart(i) && !GENERIC_PREMODIFIERS.has(t.low)) return;
+        if (t.cap && !GENERIC_PREMODIFIERS.has(t.low) && !INDEFINITES.has(t.low) && !FUNCTION_WORDS.has(t.low)) return; // "Treasury officials admitted …"
       }
     }
     if (OBJECT_VERBS.has(this.low(s - 1)) && this.low(s - 2) !== ",") return; // "told aides that …"
@@ -933,11 +994,21 @@ class Detector {
     if (s < 0) return;
     const d = this.low(s);
     const plural = /s$/.test(l);
-    if (!plural && !INDEFINITES.has(d)) return;
-    if (plural && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
+    const mass = MASS_STUDY_NOUNS.has(l);
+    if (!plural && !mass && !INDEFINITES.has(d)) return;
+    // "some polls show", not "polls show" (the polls are most often named just before)
+    if (l === "polls" && !INDEFINITES.has(d) && !QUANTIFIER_SEQS.some((q) => this.seqAt(s, q) > 0)) return;
+    if ((plural || mass) && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
     for (let m = s; m < i; m++) if (this.toks[m]!.cap && m > this.sentStart(i)) return; // "a Northfield University study"
     let k = i + 1;
+    // "polling of union voters shows", "a review of the records seems to show"
+    if (this.low(k) === "of" || this.low(k) === "among" || this.low(k) === "on") {
+      let m = k + 1;
+      while (m < k + 7 && this.same(i, m) && this.toks[m]!.word && !STUDY_VERBS.has(this.low(m)) && !SEEM_VERBS.has(this.low(m))) m++;
+      if (STUDY_VERBS.has(this.low(m)) || SEEM_VERBS.has(this.low(m))) k = m;
+    }
     while (AUX_ADVERBS.has(this.low(k))) k++;
+    if (SEEM_VERBS.has(this.low(k)) && this.low(k + 1) === "to") k += 2;
     if (!STUDY_VERBS.has(this.low(k)) || !this.same(i, k)) return;
     if (plural && k === i + 1 && /[^s]s$/.test(this.low(k))) return; // "reports shows": not the subject
     if (this.low(i + 1) === "by" || this.low(i + 1) === "from") return;
@@ -981,11 +1052,17 @@ const NON_NOUNS: ReadonlySet<string> = new Set(["to", "that", "by", "in", "on", 
 
 const CONDITIONALS: ReadonlySet<string> = new Set(["if", "unless", "whether", "suppose", "supposing", "assuming"]);
 
+/** Study nouns used without a determiner ("polling shows", "research suggests"). */
+const MASS_STUDY_NOUNS: ReadonlySet<string> = new Set(["polling", "research", "evidence"]);
+const SEEM_VERBS: ReadonlySet<string> = new Set(["seems", "seem", "seemed", "appears", "appear", "appeared"]);
+
+const DASHES: ReadonlySet<string> = new Set(["—", "–", "-", "("]);
+
 const ASIDE_WORDS: ReadonlySet<string> = new Set(["however", "though", "too", "meanwhile", "alike", "also", "moreover", "instead", "therefore"]);
 
 /** A plural noun of people: "voters", "Canadians", "cast members" (not "questions", "countries"). */
 function isPersonPlural(w: string): boolean {
-  if (PERSON_PLURALS.has(w)) return true;
+  if (PERSON_PLURALS.has(w) || VAGUE_GROUPS.has(w) || (VAGUE_GROUPS_MODIFIED.has(w) && w !== "groups" && !/^organi/.test(w))) return true;
   if (NON_PERSON_PLURALS.has(w) || /'s$/.test(w)) return false;
   return w.length > 4 && PERSON_PLURAL_ENDINGS.some((e) => w.endsWith(e));
 }
@@ -1114,6 +1191,7 @@ class Context {
     if (this.skipParagraph[s.paragraph]) return false;
     if (/\?["'”’)\]]*\s*$/u.test(d.doc.text.slice(s.start, s.end))) return false; // a question
     if (d.conditional(i)) return false;
+    if (c.reason !== "anonymous source" && d.namedAtEnd(i)) return false;
     // words the attribution stage gave to a named speaker are that speaker's; an anonymous source named
     // by the words themselves ("an official, who was not authorized to speak, told …") stays
     if (c.reason !== "anonymous source") for (const q of this.named) {

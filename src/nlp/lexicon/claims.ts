@@ -163,7 +163,7 @@ export const ANONYMOUS_SOURCES: ReadonlySet<string> = new Set([
   "source", "sources", "official", "officials", "aide", "aides", "adviser", "advisers", "advisor",
   "advisors", "insider", "insiders", "staffer", "staffers", "confidant", "confidants", "confidante",
   "associate", "associates", "operative", "operatives", "diplomat", "diplomats", "whistleblower",
-  "whistleblowers",
+  "whistleblowers", "witness", "witnesses",
 ]);
 
 /** Anonymous sources that an organisation before them ("State Department officials") names well enough. */
@@ -224,6 +224,7 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   "confident", "doubtful", "wary", "nervous", "incensed", "angry", "upset", "frustrated", "optimistic",
   "pessimistic", "unconvinced", "alarmed", "dismayed", "troubled", "uneasy", "fearful", "certain",
   "sure", "adamant", "divided", "split", "critical", "exasperated", "furious", "disappointed",
+  "eager", "hopeful", "anxious", "unhappy", "disillusioned", "suspicious", "unsure", "uncertain",
 ]);
 
 /** Words allowed between a group and its verb: auxiliaries and adverbs ("have long argued"). */
@@ -272,12 +273,12 @@ export const NAMING_INTRODUCERS: readonly string[] = ["such as", "including", "l
 export const GENERIC_PREMODIFIERS: ReadonlySet<string> = new Set([
   "u.s.", "us", "american", "western", "european", "federal", "state", "senior", "administration",
   "government", "military", "intelligence", "security", "police", "republican", "democratic", "gop",
-  "campaign", "party", "congressional", "white", "house", "local", "top", "former", "current",
+  "campaign", "party", "congressional", "local", "top", "former", "current",
   "foreign", "chinese", "russian", "british", "israeli", "iranian", "korean", "north", "south",
   "japanese", "french", "german", "indian", "pakistani", "afghan", "iraqi", "syrian", "turkish",
   "ukrainian", "saudi", "mexican", "canadian", "australian", "some", "two", "three", "several",
   "other", "one", "many", "city", "county", "health", "election", "law", "enforcement", "defense",
-  "defence", "trade", "justice", "treasury", "pentagon", "kremlin",
+  "defence", "trade",
 ]);
 
 /** Singular-noun determiners that leave a source unnamed: "a senior official", "one source". */
@@ -309,7 +310,10 @@ export const GROUP_PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Unnamed studies: "one study found", "a recent analysis shows". */
-export const STUDY_NOUNS: ReadonlySet<string> = new Set(["study", "studies", "analysis", "analyses", "survey", "surveys", "research", "report", "reports", "estimate", "estimates"]);
+export const STUDY_NOUNS: ReadonlySet<string> = new Set([
+  "study", "studies", "analysis", "analyses", "survey", "surveys", "research", "report", "reports", "estimate",
+  "estimates", "polls", "polling", "review", "reviews", "evidence",
+]);
 export const STUDY_VERBS: ReadonlySet<string> = new Set([
   "found", "finds", "find", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
   "concluded", "concludes", "conclude", "agree", "agrees", "agreed", "indicate", "indicates",
@@ -337,7 +341,7 @@ export const SUBORDINATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Participles that may stand without "be" after a comma or "and": ", considered the only …". */
-export const REDUCED_PARTICIPLES: ReadonlySet<string> = new Set(["considered", "seen", "regarded", "viewed", "thought", "believed", "deemed"]);
+export const REDUCED_PARTICIPLES: ReadonlySet<string> = new Set(["considered", "seen", "regarded", "viewed", "thought", "believed", "deemed", "dismissed", "derided"]);
 
 /**
  * Participles that are passive whenever their preposition follows at once, even without "be":
