@@ -15,7 +15,7 @@
 //   4. quotes from the quote finder add "unattributed quote" (no speaker) and "anonymous source"
 //      (speaker_kind "anonymous") claims where the lexical rules found nothing.
 // Every step looks at a bounded window around a token, so the whole is linear in the article length.
-import type { ClaimReason, ClaimRecord, Doc, QuoteRecord } from "./types";
+import type { ClaimReason, ClaimRecord, Doc, NearestSource, QuoteRecord } from "./types";
 import { sentenceAt } from "./document";
 import {
   ACTIVE_SUBJECTS, AUXILIARIES, INSTITUTIONAL_PLURALS, SPEECH_CONTEXT, ANAPHORIC_DETERMINERS, BARE_PASSIVES, OBJECT_VERBS, ANONYMITY_PHRASES, ANONYMOUS_PERSON_NOUNS, ANONYMOUS_PERSON_QUALIFIERS,
@@ -184,6 +184,18 @@ class Detector {
       }
     }
     if (comma < 0) return false;
+    // "…, said Jo Lee, the principal.": the segment with the verb may be the one before an apposition
+    if (!INVERTED_SAY.has(this.low(comma + 1)) && !INVERTED_SAY.has(this.low(end - 1))) {
+      for (let m = comma - 1; m > i && comma - m <= 8; m--) {
+        if (this.low(m) === "," || QUOTE_MARKS.has(this.toks[m]!.text)) {
+          if (INVERTED_SAY.has(this.low(m + 1)) || INVERTED_SAY.has(this.low(comma - 1))) {
+            end = comma;
+            comma = m;
+          }
+          break;
+        }
+      }
+    }
     let from = comma + 1;
     while (from < end && !this.toks[from]!.word) from++;
     const tail = this.toks.slice(from, end);
@@ -330,6 +342,22 @@ class Detector {
 
   // ---- hedges ------------------------------------------------------------------------------------
 
+  /** Names the rules read as sources: "according to the Harbour Gazette", "TASS reported": [name, offset]. */
+  lexicalSources(): [string, number][] {
+    const out: [string, number][] = [];
+    for (let j = 0; j < this.toks.length; j++) {
+      if (this.toks[j]!.quoted) continue;
+      let k = -1;
+      if (this.low(j) === "according" && this.low(j + 1) === "to") k = this.low(j + 2) === "the" ? j + 3 : j + 2;
+      if (k >= 0 && this.toks[k]?.cap && this.same(j, k) && !/^(reports?|media|unconfirmed|sources?)$/.test(this.low(k))) {
+        let e = k;
+        while (e < k + 6 && this.same(k, e) && (this.toks[e]!.cap || (this.low(e) === "of" && this.toks[e + 1]?.cap))) e++;
+        out.push([this.doc.text.slice(this.toks[k]!.start, this.toks[e - 1]!.end), this.toks[k]!.start]);
+      }
+    }
+    return out;
+  }
+
   /** A named source in this sentence or the one before: "According to KCNA, …", "TASS reported". */
   namedSourceNear(i: number): boolean {
     const s = this.toks[i]!.sentence;
@@ -363,7 +391,8 @@ class Detector {
     // "what appears to be a breach": the article's own guess
     if (l === "what" && /^(appears|appeared|seems|seemed)$/.test(this.low(i + 1)) && this.low(i + 2) === "to" && this.same(i, i + 2)) {
       const start = this.clauseStart(i);
-      this.add(start, this.endFrom(start, i + 3), "hedge", i, i + 3);
+      const e = this.low(i + 3) === "be" ? i + 4 : i + 3;
+      this.add(start, this.endFrom(start, e), "hedge", i, e);
       return;
     }
     // "referring to reports that …", "rumors that …": a report with nobody behind it
@@ -572,7 +601,8 @@ class Detector {
         if (!/^(face|faces|faced|facing)$/.test(seq[0]!)) continue;
       }
       if (noun === "fire" && !/under/.test(verb)) continue;
-      if (this.low(k + 1) === "from" && !this.vagueFrom(k + 2)) continue;
+      // "questions from reporters" are only questions; "criticism from environmentalists" is a vague group's
+      if (this.low(k + 1) === "from" && (doubt && !CRITICISM_NOUNS.has(noun) ? !this.sidesFrom(k + 2) : !this.vagueFrom(k + 2))) continue;
       const start = this.clauseStart(i);
       this.add(start, this.endFrom(start, k + 1), "passive without agent", i, k + 1);
       return;
@@ -581,8 +611,11 @@ class Detector {
 
   /** After "from": a vague agent, or "both sides", "all sides", "across the spectrum". */
   vagueFrom(k: number): boolean {
+    return this.vagueAgentEnd(k) >= 0 || this.sidesFrom(k);
+  }
+  sidesFrom(k: number): boolean {
     const l = this.low(k);
-    return this.vagueAgentEnd(k) >= 0 || l === "both" || l === "all" || l === "across" || l === "within" || l === "inside";
+    return l === "both" || l === "all" || l === "across" || l === "within" || l === "inside";
   }
 
   /** "The documents raised new questions about …": doubt raised by something, not by someone. */
@@ -590,7 +623,7 @@ class Detector {
     let k = i + 1;
     for (let n = 0; n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k); n++) k++;
     if (!DOUBT_NOUNS.has(this.low(k)) || !this.same(i, k)) return;
-    if (this.low(k + 1) === "from" && !this.vagueFrom(k + 2)) return;
+    if (this.low(k + 1) === "from" && !this.sidesFrom(k + 2)) return;
     // the subject is the one who doubts: a name or a person pronoun before the verb is a source
     let j = i - 1;
     while (j >= this.sentStart(i) && (AUX_ADVERBS.has(this.low(j)) || PASSIVE_ADVERBS.has(this.low(j)))) j--;
@@ -664,7 +697,7 @@ class Detector {
         // "see it as", "view the press with suspicion", "regard him with distaste"
         let ok = false;
         const withOk = /^(view|views|viewed|regard|regards|regarded)$/.test(v);
-        for (let m = k + 1; m < k + 9 && this.same(k, m); m++) if (this.low(m) === "as" || (withOk && this.low(m) === "with")) ok = true;
+        for (let m = k + 1; m < k + 11 && this.same(k, m); m++) if (this.low(m) === "as" || (withOk && this.low(m) === "with")) ok = true;
         if (!ok) return null;
       }
       if ((v === "point" || v === "points" || v === "pointed") && this.low(k + 1) !== "out" && this.low(k + 1) !== "to") return null;
@@ -744,11 +777,13 @@ class Detector {
         if (t.text === "." && this.toks[j - 1]?.cap) { j--; continue; } // "U.S" in "Mr." style
         break;
       }
-      if (FUNCTION_WORDS.has(t.low) || INDEFINITES.has(t.low)) break;
+      if (FUNCTION_WORDS.has(t.low) || INDEFINITES.has(t.low) || CLAUSE_OPENERS.has(t.low) || SUBORDINATORS.has(t.low)) break;
       j--;
       n++;
     }
     const d = this.low(j);
+    // "said that sources …": before a plural, "that" opens a clause; it points back only to a singular
+    if (j >= first && d === "that" && /s$/.test(this.low(h)) && !this.toks[h]!.cap) return j + 1;
     if (j >= first && ANAPHORIC_DETERMINERS.has(d)) return -1;
     if (j >= first && (INDEFINITES.has(d) || d === "his" || d === "her" || d === "their")) return j;
     return j + 1;
@@ -1222,14 +1257,76 @@ export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRec
   // quotes add what the lexical rules did not cover
   const extra = fromQuotes(d, quotes).filter((q) => !lexical.some((c) => Math.min(c.end, q.end) - Math.max(c.start, q.start) > 0));
   const all = dedupe([...lexical, ...extra]);
-  return all.map((c) => ({
-    start: c.start,
-    end: c.end,
-    text: doc.text.slice(c.start, c.end),
-    reason: c.reason,
-    trigger: doc.text.slice(c.trigger[0], c.trigger[1]),
-    trigger_start: c.trigger[0],
-    trigger_end: c.trigger[1],
-    explanation: c.explanation,
-  }));
+  const sources = namedSources(d, quotes);
+  return all.map((c) => {
+    const nearest = nearestSource(d, sources, c);
+    return {
+      start: c.start,
+      end: c.end,
+      text: doc.text.slice(c.start, c.end),
+      reason: c.reason,
+      trigger: doc.text.slice(c.trigger[0], c.trigger[1]),
+      trigger_start: c.trigger[0],
+      trigger_end: c.trigger[1],
+      explanation: nearest ? `${c.explanation}${NEAREST_PREFIX}${nearest.where}: ${nearest.name}.` : c.explanation,
+      nearest_source: nearest,
+    };
+  });
+}
+
+// ---- the nearest named source --------------------------------------------------------------------
+
+interface NamedSource {
+  name: string;
+  /** offset of the mention */
+  at: number;
+  sentence: number;
+}
+
+const NEAREST_PREFIX = " Named nearby, in the ";
+const NEAREST_RE = / Named nearby, in the (same sentence|previous sentence): (.+)\.$/su;
+
+/**
+ * Named sources of the article, in text order: speakers the attribution stage resolved to a name, the
+ * relay of "according to TASS", and "according to"/"reported" with a capitalised name the rules read.
+ */
+function namedSources(d: Detector, quotes: readonly QuoteRecord[]): NamedSource[] {
+  const out: NamedSource[] = [];
+  const push = (name: string, at: number): void => {
+    const s = sentenceAt(d.doc, at);
+    const clean = name.replace(/\s+/g, " ").trim().slice(0, 120);
+    if (s >= 0 && clean) out.push({ name: clean, at, sentence: s });
+  };
+  for (const q of quotes) {
+    if (namedSpeaker(q) && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
+    if (q.via && /^\p{Lu}/u.test(q.via) && q.cue_start != null) push(q.via, q.cue_start);
+  }
+  for (const [name, at] of d.lexicalSources()) push(name, at);
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The named source nearest a claim's trigger, in its sentence or the one before; null when there is none. */
+function nearestSource(d: Detector, sources: readonly NamedSource[], c: Candidate): NearestSource | null {
+  const s = sentenceAt(d.doc, c.trigger[0]);
+  if (s < 0) return null;
+  let best: NamedSource | null = null;
+  let bestScore = Infinity;
+  for (const n of sources) {
+    if (n.sentence > s) break;
+    if (n.sentence < s - 1) continue;
+    if (n.at >= c.trigger[0] && n.at < c.trigger[1]) continue; // the trigger itself
+    // the same sentence first, then the closest mention
+    const score = (n.sentence === s ? 0 : 1e9) + Math.abs(n.at - c.trigger[0]);
+    if (score < bestScore) {
+      best = n;
+      bestScore = score;
+    }
+  }
+  return best ? { name: best.name, where: best.sentence === s ? "same sentence" : "previous sentence" } : null;
+}
+
+/** Reads back the nearest source a stored explanation carries (the store keeps the explanation only). */
+export function nearestSourceOf(explanation: string): NearestSource | null {
+  const m = NEAREST_RE.exec(explanation);
+  return m ? { name: m[2]!, where: m[1] as NearestSource["where"] } : null;
 }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { detectClaims } from "../../src/nlp/claims";
+import { detectClaims, nearestSourceOf } from "../../src/nlp/claims";
 import { makeDoc } from "../../src/nlp/document";
 import type { ClaimRecord, QuoteRecord } from "../../src/nlp/types";
 
@@ -120,6 +120,38 @@ describe("detectClaims: quotes from the quote finder", () => {
     const claims = claimsOf(text, [anon, named]);
     assert.equal(claims.length, 1);
     assert.equal(claims[0]?.trigger, "Sources said");
+  });
+});
+
+describe("detectClaims: the nearest named source", () => {
+  const rows: [string, string, { name: string; where: string } | null][] = [
+    ["The port will close, according to the Harbour Gazette. Officials said the ferry would stop too.", "Officials said",
+      { name: "Harbour Gazette", where: "previous sentence" }],
+    ["Critics say the levy is unfair. The ferry will stop in May.", "Critics say", null],
+    ["The ferry will stop. It rained. Critics say the levy is unfair.", "Critics say", null],
+  ];
+  for (const [text, trigger, want] of rows) {
+    it(`${want ? `names ${want.name}` : "names nobody"} for "${trigger}"`, () => {
+      const c = claimsOf(text).find((x) => x.trigger === trigger);
+      assert.ok(c, `no claim with trigger ${trigger}`);
+      assert.deepEqual(c.nearest_source, want);
+      assert.deepEqual(nearestSourceOf(c.explanation), want, "the stored explanation carries the same source");
+    });
+  }
+
+  it("takes a named speaker the attribution stage found in the same sentence", () => {
+    const text = "Ivo Marek said on Monday that sources had warned him about the dam.";
+    const q = quote(text, "sources had warned him about the dam", {
+      speaker: "Ivo Marek", speaker_start: 0, speaker_end: 9, speaker_canonical: "Ivo Marek", speaker_kind: "person", cue: "said",
+    });
+    const [c] = claimsOf(text, [q]);
+    assert.equal(c?.reason, "anonymous source");
+    assert.deepEqual(c?.nearest_source, { name: "Ivo Marek", where: "same sentence" });
+  });
+
+  it("reads no source from an explanation that carries none", () => {
+    assert.equal(nearestSourceOf("Hedged with no source: find who reported this."), null);
+    assert.equal(nearestSourceOf(""), null);
   });
 });
 

@@ -155,7 +155,7 @@ export const PERSON_PLURALS: ReadonlySet<string> = new Set([
   "candidates", "nominees", "senators", "governors", "mayors", "diplomats", "investigators",
 ]);
 export const PERSON_PLURAL_ENDINGS: readonly string[] = [
-  "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ives", "ites", "ees", "eers", "ics", "ards", "crats",
+  "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ives", "ites", "ees", "eers", "ics", "ards", "crats", "smen", "swomen", "rmen",
 ];
 
 /** Groups that are anonymous sources: "sources said", "officials told", "his advisers say". */
