@@ -68,6 +68,22 @@ const NAMING_SEQS = splitPhrases(NAMING_INTRODUCERS);
 const BREAKER_SEQS = splitPhrases([...CLAUSE_BREAKERS]);
 const CRITICISM_SEQS = splitPhrases([...CRITICISM_VERBS]);
 
+/** Sequences by their first word, in their list order: one map lookup per token instead of a scan. */
+function byFirst(seqs: readonly string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const q of seqs) {
+    const list = m.get(q[0]!) ?? [];
+    list.push(q);
+    m.set(q[0]!, list);
+  }
+  return m;
+}
+const QUANTIFIERS_BY_FIRST = byFirst(QUANTIFIER_SEQS);
+const CRITICISM_BY_FIRST = byFirst(CRITICISM_SEQS);
+const ANONYMITY_BY_FIRST = byFirst(ANONYMITY_SEQS);
+const HEDGES_BY_FIRST = byFirst(HEDGE_SEQS);
+const NO_SEQS: string[][] = [];
+
 const EXPLAIN: Record<ClaimReason, string> = {
   hedge: "Hedged with no source: find who reported this, or confirm it independently.",
   weasel: "Attributed to a vague group: find who exactly holds this view, and whether they are representative.",
@@ -87,7 +103,7 @@ function tokenize(doc: Doc): Token[] {
       const t = m[0].length > s.end - m.index ? m[0].slice(0, s.end - m.index) : m[0];
       const word = /[\p{L}\p{N}]/u.test(t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
-      const clitic = word ? CLITIC_RE.exec(t) : null;
+      const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
       const head = clitic ? t.length - clitic[0].length : t.length;
       out.push({
         start: m.index,
@@ -219,6 +235,15 @@ class Detector {
       if (CONDITIONALS.has(l) && !this.toks[j]!.quoted) return !(l === "if" && (this.low(j - 1) === "even" || this.low(j - 1) === "as"));
     }
     return false;
+  }
+
+  /** The longest quantifier starting at token i ("a growing number of", "many"): [sequence, end] or null. */
+  quantifierAt(i: number): [string[], number] | null {
+    for (const seq of QUANTIFIERS_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
+      const e = this.seqAt(i, seq);
+      if (e > 0) return [seq, e];
+    }
+    return null;
   }
 
   low(i: number): string {
@@ -418,8 +443,7 @@ class Detector {
       this.add(start, this.endFrom(start, i + 1, afterComma), "hedge", i, i + 1);
       return;
     }
-    for (const seq of HEDGE_SEQS) {
-      if (seq[0] !== "*be*" && seq[0] !== l) continue;
+    for (const seq of HEDGES_BY_FIRST.get(BE_FORMS.has(l) ? "*be*" : l) ?? NO_SEQS) {
       const end = this.seqAt(i, seq);
       if (end < 0) continue;
       if (seq[0] === "*be*" && this.low(i - 1) === "it") continue; // "it is said to" is caught as "it *be* said"
@@ -523,14 +547,7 @@ class Detector {
    */
   vagueAgentEnd(k: number): number {
     if (!this.same(k - 1, k)) return -1;
-    let m = k;
-    for (const seq of QUANTIFIER_SEQS) {
-      const e = this.seqAt(k, seq);
-      if (e > 0) {
-        m = e;
-        break;
-      }
-    }
+    const m = this.quantifierAt(k)?.[1] ?? k;
     const quantified = m > k;
     // modifiers, then a plural noun of people
     for (let n = 0; n < 4 && this.same(k, m + n); n++) {
@@ -583,8 +600,7 @@ class Detector {
   criticism(i: number): void {
     this.amid(i);
     if (AGENT_CRITICISM_VERBS.has(this.low(i))) this.raised(i);
-    for (const seq of CRITICISM_SEQS) {
-      if (seq[0] !== this.low(i)) continue;
+    for (const seq of CRITICISM_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
       const k0 = this.seqAt(i, seq);
       if (k0 < 0) continue;
       let k = k0;
@@ -818,16 +834,10 @@ class Detector {
   }
 
   quantified(i: number): void {
-    let q: string[] | undefined;
-    let k = -1;
-    for (const seq of QUANTIFIER_SEQS) {
-      k = this.seqAt(i, seq);
-      if (k > 0) {
-        q = seq;
-        break;
-      }
-    }
-    if (!q) return;
+    const found = this.quantifierAt(i);
+    if (!found) return;
+    const q = found[0];
+    let k = found[1];
     if (i > this.sentStart(i) && ANAPHORIC_DETERMINERS.has(this.low(i - 1))) return; // "the many"
     // "many of whom", "some of his supporters", "some of the experts"
     if (this.low(k) === "of" && q[q.length - 1] !== "of") {
@@ -898,8 +908,7 @@ class Detector {
       return;
     }
     // a quantifier in front is the quantified rule's business
-    for (const seq of QUANTIFIER_SEQS) if (s <= i && this.seqAt(s, seq) > 0 && seq[0] !== "one" && !INDEFINITES.has(seq[0]!)) return;
-    if (QUANTIFIER_SEQS.some((seq) => this.seqAt(s, seq) > 0)) return;
+    if (this.quantifierAt(s)) return;
     const singular = !/s$/.test(l) || l === "confidante";
     let anonymised = false;
     for (let m = s; m < i; m++) if (ANONYMITY_ADJECTIVES.has(this.low(m))) anonymised = true;
@@ -986,7 +995,7 @@ class Detector {
   plainSubject(i: number): void {
     const l = this.low(i);
     const s = this.npStart(i);
-    if (s < 0 || s === i || INDEFINITES.has(this.low(s)) || QUANTIFIER_SEQS.some((q) => this.seqAt(s, q) > 0)) return;
+    if (s < 0 || s === i || INDEFINITES.has(this.low(s)) || this.quantifierAt(s)) return;
     if (INSTITUTIONAL_PLURALS.has(l) || BODY_VOICES.has(l) || ORGANISATION_VOICES.has(l)) return;
     if (this.clauseStart(s) !== s || this.named(s, i)) return;
     for (let m = s; m < i; m++) if (FUNCTION_WORDS.has(this.low(m)) || !this.toks[m]!.word) return;
@@ -1032,7 +1041,7 @@ class Detector {
     const mass = MASS_STUDY_NOUNS.has(l);
     if (!plural && !mass && !INDEFINITES.has(d)) return;
     // "some polls show", not "polls show" (the polls are most often named just before)
-    if (l === "polls" && !INDEFINITES.has(d) && !QUANTIFIER_SEQS.some((q) => this.seqAt(s, q) > 0)) return;
+    if (l === "polls" && !INDEFINITES.has(d) && !this.quantifierAt(s)) return;
     if ((plural || mass) && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
     for (let m = s; m < i; m++) if (this.toks[m]!.cap && m > this.sentStart(i)) return; // "a Northfield University study"
     let k = i + 1;
@@ -1052,8 +1061,7 @@ class Detector {
 
   /** "… spoke on condition of anonymity": the whole sentence comes from someone unnamed. */
   anonymity(i: number): void {
-    for (const seq of ANONYMITY_SEQS) {
-      if (seq[0] !== this.low(i)) continue;
+    for (const seq of ANONYMITY_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
       const k = this.seqAt(i, seq);
       if (k < 0) continue;
       const [a, b] = this.sentenceSpan(i);
@@ -1201,21 +1209,31 @@ const CAPTION_RE = /\((?:[^()]{0,60}\s)?(?:photo|photograph|image|picture)s?\b[^
  * already gave to a named speaker ("Many parents were angry, principal Jo Lee said.").
  */
 class Context {
-  private readonly skipParagraph: boolean[];
+  /** per paragraph: undefined until a flag asks, then whether no flag may stand in it */
+  private readonly skipParagraph: (boolean | undefined)[];
   private readonly named: QuoteRecord[];
 
   constructor(private readonly d: Detector, quotes: readonly QuoteRecord[]) {
-    const doc = d.doc;
-    this.skipParagraph = doc.paragraphs.map((p) => {
-      const text = doc.text.slice(p.start, p.end);
-      if (LINK_LINE_RE.test(text) || CAPTION_RE.test(text)) return true;
-      const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-      const letters = text.replace(/[^\p{L}]/gu, "");
-      if (letters.length >= 8 && letters === letters.toUpperCase()) return true; // a headline in capitals
-      // a headline: a short line with no sentence-final punctuation
-      return words.length <= 15 && !/[.!?…]["'”’)\]]*$/u.test(text);
-    });
+    this.skipParagraph = new Array<boolean | undefined>(d.doc.paragraphs.length);
     this.named = quotes.filter((q) => q.end > q.start && namedSpeaker(q)).sort((a, b) => a.start - b.start);
+  }
+
+  /** A headline, a link line or a caption. */
+  private skips(p: number): boolean {
+    const known = this.skipParagraph[p];
+    if (known !== undefined) return known;
+    const pg = this.d.doc.paragraphs[p]!;
+    const text = this.d.doc.text.slice(pg.start, pg.end);
+    const head = text.slice(0, 200);
+    let skip = LINK_LINE_RE.test(head) || (/photo|image|picture/iu.test(text) && CAPTION_RE.test(text));
+    if (!skip && text.length < 300) {
+      const letters = text.replace(/[^\p{L}]/gu, "");
+      if (letters.length >= 8 && letters === letters.toUpperCase()) skip = true; // a headline in capitals
+      // a headline: a short line with no sentence-final punctuation
+      else skip = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 15 && !/[.!?…]["'”’)\]]*$/u.test(text);
+    }
+    this.skipParagraph[p] = skip;
+    return skip;
   }
 
   keeps(c: Candidate): boolean {
@@ -1223,7 +1241,7 @@ class Context {
     const i = d.tokenAt(c.trigger[0]);
     if (i < 0) return true;
     const s = d.doc.sentences[d.toks[i]!.sentence]!;
-    if (this.skipParagraph[s.paragraph]) return false;
+    if (this.skips(s.paragraph)) return false;
     if (/\?["'”’)\]]*\s*$/u.test(d.doc.text.slice(s.start, s.end))) return false; // a question
     if (d.conditional(i)) return false;
     if (c.reason !== "anonymous source" && d.namedAtEnd(i)) return false;

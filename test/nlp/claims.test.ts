@@ -1,5 +1,6 @@
 // The unattributed-claims detector: spans, reasons, quotes, seeds and cost.
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { detectClaims, nearestSourceOf } from "../../src/nlp/claims";
@@ -179,6 +180,24 @@ describe("detectClaims: seed articles", () => {
     assert.ok(texts.some((t) => t.startsWith("Kim’s remarks are seen as keeping pressure on the US")));
     assert.ok(texts.some((t) => t.startsWith("which was seen as an attempt to use the summit")));
     assert.ok(claims.every((c) => c.reason === "passive without agent"));
+  });
+});
+
+describe("detectClaims: total on any input", () => {
+  // words the rules react to, glued by the punctuation they read, so random texts reach deep branches
+  const WORDS = ["It's", "believed", "many", "critics", "say", "a", "source", "the", "officials", "said", "by", "some",
+    "seen", "as", "citing", "unnamed", "sources", "if", "?", ",", ".", "“", "”", "(", ")", "—", "according", "to",
+    "Jo", "Lee", "they", "amid", "questions", "one", "view", "is", "that", "READ MORE:", "\n", "'s", "percent", "who"];
+  it("never throws, and every claim and its trigger lie inside the text", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+      const text = parts.join(" ");
+      for (const c of claimsOf(text)) {
+        assert.ok(0 <= c.start && c.start < c.end && c.end <= text.length);
+        assert.equal(text.slice(c.start, c.end), c.text);
+        assert.ok(c.trigger_start >= 0 && c.trigger_end <= text.length && c.trigger_start < c.trigger_end);
+        assert.ok(c.nearest_source === null || typeof c.nearest_source?.name === "string");
+      }
+    }), { numRuns: 300 });
   });
 });
 
