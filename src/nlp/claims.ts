@@ -269,11 +269,17 @@ class Detector {
     }
     return k; // one past the match
   }
+  /** The token at i, or the last one when a match ended at the end of the text ("It's said"). */
+  private at(i: number): Token | undefined {
+    return this.toks[Math.max(0, Math.min(i, this.toks.length - 1))];
+  }
   sentStart(i: number): number {
-    return this.sentFirst[this.toks[i]!.sentence]!;
+    const t = this.at(i);
+    return t ? this.sentFirst[t.sentence]! : 0;
   }
   sentStop(i: number): number {
-    return this.sentEnd[this.toks[i]!.sentence]!;
+    const t = this.at(i);
+    return t ? this.sentEnd[t.sentence]! : 0;
   }
 
   /** First token of the clause holding token i: back to a comma, a conjunction or the sentence start. */
