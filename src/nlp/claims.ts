@@ -28,7 +28,7 @@ import {
   VAGUE_AGENTS, VAGUE_GROUPS, VAGUE_PARTICIPLE_ADVERBS, WH_OPENERS,
   UNNAMED_ROLES, BODY_VOICES, ANONYMITY_ADJECTIVES, RELATIVE_PARTICIPLES, MEDIA_PLURALS, DEPICTION_PARTICIPLES,
   NON_COMPLEMENTS, AGENT_CRITICISM_VERBS, DOUBT_NOUNS, OPINION_NOUNS, GENERAL_ADJECTIVES, HEDGE_ADJECTIVES,
-  REPORT_NOUNS, STRIKE_VERBS, LINK_LINE_STARTS, PLAIN_SAY, JUDGEMENT_BY_AGENT,
+  REPORT_NOUNS, STRIKE_VERBS, LINK_LINE_STARTS, PLAIN_SAY, JUDGEMENT_BY_AGENT, THERE_NOUNS, INSTITUTION_NOUNS,
 } from "./lexicon/claims";
 
 interface Token {
@@ -571,6 +571,7 @@ class Detector {
    */
   opinion(i: number): void {
     const l = this.low(i);
+    if (THERE_NOUNS.has(l)) this.thereAre(i);
     if (!OPINION_NOUNS.has(l)) return;
     let d = i - 1;
     let general = false;
@@ -591,6 +592,18 @@ class Detector {
     }
     const start = this.clauseStart(d);
     this.add(start, this.endFrom(start, end), "weasel", d + (INDEFINITES.has(det) || DETERMINERS.has(det) ? 0 : 1), end);
+  }
+
+  /** "There are growing fears that the mill will close": a view that nobody holds by name. */
+  thereAre(i: number): void {
+    let d = i - 1;
+    for (let n = 0; n < 3 && (CRITICISM_ADJECTIVES.has(this.low(d)) || GENERAL_ADJECTIVES.has(this.low(d))); n++) d--;
+    if (this.low(d) === "a" || this.low(d) === "some") d--;
+    if (!BE_FORMS.has(this.low(d)) || this.low(d - 1) !== "there" || !this.same(d - 1, i)) return;
+    const that = this.low(i + 1) === "that" || (this.low(i + 1) === "among" && this.vagueAgentEnd(i + 2) >= 0);
+    if (!that) return;
+    const start = this.clauseStart(d - 1);
+    this.add(start, this.endFrom(start, i + 2), "weasel", d - 1, i + 1);
   }
 
   /** "The plan strikes some advocates as timid": the group after the verb holds the view. */
@@ -1004,7 +1017,10 @@ class Detector {
     if (s < 0 || s === i || INDEFINITES.has(this.low(s)) || this.quantifierAt(s)) return;
     if (INSTITUTIONAL_PLURALS.has(l) || BODY_VOICES.has(l) || ORGANISATION_VOICES.has(l)) return;
     if (this.clauseStart(s) !== s || this.named(s, i)) return;
-    for (let m = s; m < i; m++) if (FUNCTION_WORDS.has(this.low(m)) || !this.toks[m]!.word) return;
+    for (let m = s; m < i; m++) {
+      if (FUNCTION_WORDS.has(this.low(m)) || !this.toks[m]!.word) return;
+      if (this.toks[m]!.cap && INSTITUTION_NOUNS.has(this.low(m))) return; // "House Democrats say": a named body's members
+    }
     const st = this.stanceAfter(i, true);
     if (!st || !PLAIN_SAY.has(this.low(st.verb))) return;
     this.emitGroup(s, i, st.end, MEDIA_PLURALS.has(l) ? "hedge" : "weasel");

@@ -147,6 +147,7 @@ describe("claims by structure: who the agent is", () => {
     ["They say the bridge is unsafe.", null],
     ["Leaders signed the accord in the capital.", null],
     ["Many residents know the mayor by name.", null],
+    ["Harbour Council members say the pier is safe.", null],
   ]);
 });
 
@@ -197,6 +198,12 @@ describe("claims by structure: hedges and opinions held by nobody named", () => 
     ["The Valley Gazette reports that the ferry sank.", null],
     ["The polls show the mayor trailing.", null],
     ["The consensus was reached after midnight.", null],
+    ["There are growing fears that the mill will close.", "fears"],
+    ["There is a sense among traders that the boom is over.", "sense"],
+    ["It is thought that the fire began in the hold.", "it is thought"],
+    ["It has been suggested that the vote was rigged.", "it has been suggested"],
+    ["There are fears of a flood every spring.", null],
+    ["There are hopes for the new harbour, the mayor said.", null],
   ]);
 });
 

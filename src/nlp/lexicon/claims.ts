@@ -29,6 +29,9 @@ export const HEDGE_PHRASES: readonly string[] = [
   "it *be* rumoured",
   "it *be* reported",
   "it *be* said",
+  "it *be* thought", "it *be* feared", "it *be* suggested", "it *be* argued", "it *be* widely believed",
+  "it has been said", "it has been suggested", "it has been reported", "it has been claimed",
+  "it has been alleged", "it had been thought", "it has long been thought",
   "there *be* reports",
   "there *be* unconfirmed reports",
   "there *be* rumors",
@@ -491,4 +494,17 @@ export const JUDGEMENT_BY_AGENT: ReadonlySet<string> = new Set([
   "derided", "lauded", "applauded", "celebrated", "feared", "suspected", "disputed", "rejected", "opposed",
   "supported", "favored", "favoured", "blamed", "credited", "read", "understood", "taken", "received",
   "greeted", "met", "embraced", "hailed", "described", "called", "labelled", "labeled", "branded",
+]);
+
+/** Nouns of a view after "there is/are": "there are fears that …", "there are growing concerns that …". */
+export const THERE_NOUNS: ReadonlySet<string> = new Set([
+  "fears", "concerns", "suggestions", "claims", "hopes", "doubts", "worries", "indications", "suspicions",
+  "fear", "concern", "suggestion", "hope", "feeling", "sense", "belief", "expectation", "expectations",
+]);
+
+/** Capitalised nouns of an institution: "House Democrats say" speak for a named body, not a vague group. */
+export const INSTITUTION_NOUNS: ReadonlySet<string> = new Set([
+  "house", "senate", "congress", "parliament", "party", "department", "ministry", "council", "committee",
+  "board", "union", "assembly", "court", "cabinet", "commission", "agency", "bureau", "office", "league",
+  "association", "federation", "campaign", "administration", "government", "company", "bank",
 ]);
