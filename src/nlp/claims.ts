@@ -586,12 +586,22 @@ class Detector {
     if (p === "among" || p === "by" || (p === "of" && this.low(i + 2) !== "the")) end = this.vagueAgentEnd(i + 2);
     if (end < 0) {
       const open = det === "a" || det === "an" || det === "one" || (general && (det === "the" || det === "there"));
-      const that = p === "that" || (BE_FORMS.has(p) && this.low(i + 2) === "that");
+      const that = (p === "that" && this.complementAt(i + 2)) || (BE_FORMS.has(p) && this.low(i + 2) === "that");
       if (!open || !that) return;
       end = p === "that" ? i + 2 : i + 3;
     }
     const start = this.clauseStart(d);
     this.add(start, this.endFrom(start, end), "weasel", d + (INDEFINITES.has(det) || DETERMINERS.has(det) ? 0 : 1), end);
+  }
+
+  /**
+   * Whether the clause after "that" at k has a subject of its own ("a feeling that the boom is over"),
+   * not a verb ("a feeling that cuts across parties": a relative clause).
+   */
+  complementAt(k: number): boolean {
+    const t = this.toks[k];
+    if (!t || !t.word || !this.same(k - 1, k)) return false;
+    return t.cap || SUBJECT_STARTS.has(t.low) || (!/(s|ed)$/.test(t.low) && !AUXILIARIES.has(t.low) && !/^(will|would|could|can|may|might)$/.test(t.low));
   }
 
   /** "There are growing fears that the mill will close": a view that nobody holds by name. */
@@ -600,7 +610,7 @@ class Detector {
     for (let n = 0; n < 3 && (CRITICISM_ADJECTIVES.has(this.low(d)) || GENERAL_ADJECTIVES.has(this.low(d))); n++) d--;
     if (this.low(d) === "a" || this.low(d) === "some") d--;
     if (!BE_FORMS.has(this.low(d)) || this.low(d - 1) !== "there" || !this.same(d - 1, i)) return;
-    const that = this.low(i + 1) === "that" || (this.low(i + 1) === "among" && this.vagueAgentEnd(i + 2) >= 0);
+    const that = (this.low(i + 1) === "that" && this.complementAt(i + 2)) || (this.low(i + 1) === "among" && this.vagueAgentEnd(i + 2) >= 0);
     if (!that) return;
     const start = this.clauseStart(d - 1);
     this.add(start, this.endFrom(start, i + 2), "weasel", d - 1, i + 1);
@@ -659,6 +669,7 @@ class Detector {
     for (let n = 0; n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k); n++) k++;
     if (!DOUBT_NOUNS.has(this.low(k)) || !this.same(i, k)) return;
     if (this.low(k + 1) === "from" && !this.sidesFrom(k + 2)) return;
+    if (this.low(i - 1) === "to") return; // "a chance to raise questions": the raiser is the subject elsewhere
     // the subject is the one who doubts: a name or a person pronoun before the verb is a source
     let j = i - 1;
     while (j >= this.sentStart(i) && (AUX_ADVERBS.has(this.low(j)) || PASSIVE_ADVERBS.has(this.low(j)))) j--;
@@ -738,6 +749,8 @@ class Detector {
       if ((v === "point" || v === "points" || v === "pointed") && this.low(k + 1) !== "out" && this.low(k + 1) !== "to") return null;
       if (/^(know|knows|knew)$/.test(v) && this.low(k + 1) !== "that") return null; // "know that …", not "know him"
       if (/^agree/.test(v) && this.low(k + 1) === "to") return null; // "agreed to share": an act, not a view
+      // "reported spending $6 million", "reported a loss": a filing, not a statement
+      if (/^report/.test(v) && (/ing$/.test(this.low(k + 1)) || /^(a|an|\$|\d.*)$/.test(this.low(k + 1)))) return null;
       // a plural group takes "say", not "says" (when no auxiliary sits between)
       if (plural && k === k0 && /[^s]s$/.test(v) && this.low(k - 1) !== "who" && this.low(k - 1) !== "that") return null;
       return { verb: k, end: k + 1 };
@@ -1020,6 +1033,7 @@ class Detector {
     for (let m = s; m < i; m++) {
       if (FUNCTION_WORDS.has(this.low(m)) || !this.toks[m]!.word) return;
       if (this.toks[m]!.cap && INSTITUTION_NOUNS.has(this.low(m))) return; // "House Democrats say": a named body's members
+      if (this.low(m) === "'s" && this.toks[m - 1]?.cap) return; // "the firm's founders": people the article can name
     }
     const st = this.stanceAfter(i, true);
     if (!st || !PLAIN_SAY.has(this.low(st.verb))) return;
@@ -1062,6 +1076,7 @@ class Detector {
     const plural = /s$/.test(l);
     const mass = MASS_STUDY_NOUNS.has(l);
     if (!plural && !mass && !INDEFINITES.has(d)) return;
+    if (mass && s < i && !INDEFINITES.has(d) && !this.quantifierAt(s) && !/^(new|recent|more|much|some)$/.test(d)) return; // "his research shows": his
     // "some polls show", not "polls show" (the polls are most often named just before)
     if (l === "polls" && !INDEFINITES.has(d) && !this.quantifierAt(s)) return;
     if ((plural || mass) && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
@@ -1122,6 +1137,12 @@ const MASS_STUDY_NOUNS: ReadonlySet<string> = new Set(["polling", "research", "e
 const SEEM_VERBS: ReadonlySet<string> = new Set(["seems", "seem", "seemed", "appears", "appear", "appeared"]);
 
 const DASHES: ReadonlySet<string> = new Set(["—", "–", "-", "("]);
+
+/** Words that open a clause's subject after "that": "a feeling that the …", "fears that he …". */
+const SUBJECT_STARTS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "this", "these",
+  "those", "there", "some", "many", "most", "no", "any", "such", "our", "my", "your", "one", "both", "all",
+]);
 
 const ASIDE_WORDS: ReadonlySet<string> = new Set(["however", "though", "too", "meanwhile", "alike", "also", "moreover", "instead", "therefore"]);
 

@@ -148,6 +148,8 @@ describe("claims by structure: who the agent is", () => {
     ["Leaders signed the accord in the capital.", null],
     ["Many residents know the mayor by name.", null],
     ["Harbour Council members say the pier is safe.", null],
+    ["The Harbour firm's founders have said they will not sell.", null],
+    ["Several local charities reported spending more on food this winter.", null],
   ]);
 });
 
@@ -203,6 +205,9 @@ describe("claims by structure: hedges and opinions held by nobody named", () => 
     ["It is thought that the fire began in the hold.", "it is thought"],
     ["It has been suggested that the vote was rigged.", "it has been suggested"],
     ["There are fears of a flood every spring.", null],
+    ["It was a feeling that cuts across every party.", null],
+    ["The mayor said his research shows the port is safe.", null],
+    ["The strike gave the rivals a chance to raise questions about the budget.", null],
     ["There are hopes for the new harbour, the mayor said.", null],
   ]);
 });
