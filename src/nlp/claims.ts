@@ -269,17 +269,15 @@ class Detector {
     }
     return k; // one past the match
   }
-  /** The token at i, or the last one when a match ended at the end of the text ("It's said"). */
-  private at(i: number): Token | undefined {
-    return this.toks[Math.max(0, Math.min(i, this.toks.length - 1))];
-  }
+  /** First token of token i's sentence; past the last token (a trigger ending the text) it is i itself. */
   sentStart(i: number): number {
-    const t = this.at(i);
-    return t ? this.sentFirst[t.sentence]! : 0;
+    const t = this.toks[i];
+    return t ? this.sentFirst[t.sentence]! : i;
   }
+  /** One past the last token of token i's sentence; past the last token it is i itself. */
   sentStop(i: number): number {
-    const t = this.at(i);
-    return t ? this.sentEnd[t.sentence]! : 0;
+    const t = this.toks[i];
+    return t ? this.sentEnd[t.sentence]! : i;
   }
 
   /** First token of the clause holding token i: back to a comma, a conjunction or the sentence start. */
@@ -1269,7 +1267,8 @@ class Context {
     const text = this.d.doc.text.slice(pg.start, pg.end);
     const head = text.slice(0, 200);
     let skip = LINK_LINE_RE.test(head) || (/photo|image|picture/iu.test(text) && CAPTION_RE.test(text));
-    if (!skip && text.length < 300) {
+    // a headline stands above body text: a text of one paragraph is the text itself
+    if (!skip && text.length < 300 && this.d.doc.paragraphs.length > 1) {
       const letters = text.replace(/[^\p{L}]/gu, "");
       if (letters.length >= 8 && letters === letters.toUpperCase()) skip = true; // a headline in capitals
       // a headline: a short line with no sentence-final punctuation

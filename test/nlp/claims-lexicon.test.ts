@@ -219,8 +219,9 @@ describe("claims by structure: the reading context", () => {
     ["Do experts believe the dam is safe?", null],
     ["READ MORE: Experts say the dam is unsafe.", null],
     ["Related: Critics argue the levy hurts small farms.", null],
-    ["Experts say the dam is unsafe", null], // a headline: a short line with no final punctuation
-    ["EXPERTS SAY THE DAM IS UNSAFE.", null],
+    ["Experts say the dam is unsafe\nThe council met on Monday.", null], // a headline: a short line with no final punctuation
+    ["EXPERTS SAY THE DAM IS UNSAFE.\nThe council met on Monday.", null],
+    ["Experts say the dam is unsafe", "experts say"], // one line alone is the text, not a headline
     ["Rescuers search the river (Photo by Ana Lind)", null],
     ["Many parents were angry about the change, principal Jo Lee said.", null],
     ["Many parents were angry about the change, said Jo Lee, the principal.", null],

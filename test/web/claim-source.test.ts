@@ -35,10 +35,17 @@ describe("web: the nearest named source of a claim", () => {
     assert.equal(byTrigger.get("Critics say"), null);
   });
 
-  it("shows it in the claim table of the source page", async () => {
-    const res = await request(createApp({ db })).get("/sources/1");
+  it("shows it in the claim table", async () => {
+    const res = await request(createApp({ db })).get("/claims");
     assert.equal(res.status, 200);
     assert.ok(res.text.includes('<span class="nearest-source">named in the previous sentence: <b>Harbour Gazette</b></span>'), res.text.slice(0, 300));
     assert.equal(res.text.split('class="nearest-source"').length - 1, 1, "one claim names a source, the other does not");
+  });
+
+  it("shows it in the explanation of the claim on the source page", async () => {
+    const res = await request(createApp({ db })).get("/sources/1");
+    assert.equal(res.status, 200);
+    assert.ok(res.text.includes("Named nearby, in the previous sentence: Harbour Gazette. · "), "in the claim list");
+    assert.ok(!res.text.includes("Named nearby, in the previous sentence: Harbour Gazette. Named"), "once per claim");
   });
 });
