@@ -9,7 +9,7 @@ import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } f
 
 const MIN_CLAUSE_WORDS = 3;
 /** The most later cues a clause end is looked for at (the evaluation files have at most 6 cues in a sentence). */
-const MAX_CLAUSE_CUES = 32;
+const MAX_CLAUSE_CUES = 16;
 
 /** Offset of the last `needle` inside text[lo, hi), or -1; bounded, unlike a bare lastIndexOf. */
 function lastIn(text: string, needle: string, lo: number, hi: number): number {
@@ -33,8 +33,13 @@ function hasFiniteVerb(clause: string): boolean {
   return FINITE.test(clause) || CONTRACTED.test(clause);
 }
 
-function words(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** The number of words in s, counted up to `upTo` only: every caller compares it with 6 or less, and a clause may be a whole long sentence. */
+function words(s: string, upTo = 7): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < upTo && WORD.exec(s)) n++;
+  return n;
 }
 
 function make(cue: Cue, mention: Mention | null, start: number, end: number, sieve: string, confidence: number, via: string | null = null): Statement {
