@@ -2,7 +2,7 @@
 // on either side of it. Each cue is read once; the clause never runs past its sentence.
 import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues";
 import { MEDIA_WORDS } from "../lexicon/roles";
-import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
+import { analyse, mentionAfter, mentionBefore, spaceAtOrAfter, tokenize, type Mention, type Token } from "../mentions";
 import type { Cue } from "../cues";
 import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
@@ -186,9 +186,18 @@ const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|
 function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
-  const toks = tokenize(text, sentStart, end);
-  let k = toks.length;
-  while (k > 0 && AUX_WORD.test(toks[k - 1]!.text)) k--;
+  // only the last word before the auxiliaries is read: tokenize a short tail, widened while it holds
+  // auxiliaries only (the whole sentence per cue made "said said …" quadratic)
+  let toks: Token[] = [];
+  let k = 0;
+  for (let w = 64; ; w *= 4) {
+    const from = end - w <= sentStart ? sentStart : spaceAtOrAfter(text, end - w, end);
+    if (from < 0) continue;
+    toks = tokenize(text, from, end);
+    k = toks.length;
+    while (k > 0 && AUX_WORD.test(toks[k - 1]!.text)) k--;
+    if (k > 0 || from === sentStart) break;
+  }
   if (k === 0) return null;
   end = toks[k - 1]!.end;
   const last = toks[k - 1]!;
