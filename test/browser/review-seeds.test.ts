@@ -125,6 +125,7 @@ describe("browser: the review loop on a seed article", function () {
     for (const [id, action] of [[first.id, "confirm"], [second.id, "reject: scare quote or title"], [third.id, "correct speaker"], [fourth.id, "correct span"]] as const) {
       await page.goto(`${running.url}/quotes/${id}`);
       assert.match((await page.textContent("ol.history")) ?? "", new RegExp(`Ann Editor\\s+${action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), `history of ${id}`);
+      if (id === third.id) await page.screenshot({ path: join(SHOTS, "quote-page.png") });
     }
     await page.goto(`${running.url}/sources/${SOURCE}`);
     await page.screenshot({ path: join(SHOTS, "source-page.png") });

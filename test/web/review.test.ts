@@ -4,7 +4,7 @@ import type { Express } from "express";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/store/db";
 import { reextractStale, type Extractor } from "../../src/services/ingest";
-import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, fixtureDb } from "../fixtures/corpus";
+import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb, fixtureDb } from "../fixtures/corpus";
 
 const ORIGIN = "http://127.0.0.1";
 const csrfOf = (html: string): string => {
@@ -246,5 +246,46 @@ describe("web: writes on a public address", () => {
     assert.equal(res.status, 403);
     assert.match(res.body.error, /read-only.*--review-token/);
     assert.equal(count(db, "sources"), 2);
+  });
+});
+
+describe("web: people, comparisons and conflicts follow the review", () => {
+  it("a rejected statement leaves the person page; a corrected speaker moves it to the other person's page", async () => {
+    const db = fixtureDb();
+    const app = createApp({ db, ingest: FIXTURE_INGEST });
+    const okafor = async () => (await request(app).get("/people/1.json")).body;
+    const before = await okafor();
+    assert.equal(before.person.name, "Mary-Ann Okafor");
+    await request(app).post("/quotes/2/review").send({ reviewer: "Ann", action: "reject", reason: "duplicate" });
+    const after = await okafor();
+    assert.equal(after.quote_count, before.quote_count - 1);
+    const quoteIds = (p: { groups: { cells: { versions: { quote_id: number }[] }[] }[] }) =>
+      p.groups.flatMap((g) => g.cells.flatMap((c) => c.versions.map((v) => v.quote_id)));
+    assert.ok(quoteIds(before).includes(2));
+    assert.ok(!quoteIds(after).includes(2));
+    await request(app).post("/quotes/1/correct").send({ reviewer: "Ann", speaker_name: "Tom Reyes" });
+    const reyes = (await request(app).get("/people.json")).body.people.find((p: { name: string }) => p.name === "Tom Reyes");
+    assert.ok(quoteIds((await request(app).get(`/people/${reyes.id}.json`)).body).includes(1));
+    assert.ok(!quoteIds(await okafor()).includes(1));
+    db.close();
+  });
+
+  it("rejecting one version of a conflicting attribution takes the conflict off /conflicts", async () => {
+    const db = comparisonDb();
+    const app = createApp({ db, ingest: FIXTURE_INGEST });
+    const conflicts = (await request(app).get("/conflicts.json?label=conflicting+attribution")).body;
+    assert.ok(conflicts.total >= 1);
+    const group = conflicts.groups[0];
+    const others = group.versions.filter((v: { reference: boolean }) => !v.reference);
+    assert.ok(others.length >= 1);
+    for (const v of others) {
+      const res = await request(app).post(`/quotes/${v.quote_id}/review`).send({ reviewer: "Ann", action: "reject", reason: "duplicate" });
+      assert.equal(res.status, 200);
+    }
+    const after = (await request(app).get("/conflicts.json?label=conflicting+attribution")).body;
+    assert.equal(after.total, conflicts.total - 1);
+    const versions = after.groups.flatMap((g: { versions: { quote_id: number }[] }) => g.versions.map((v) => v.quote_id));
+    for (const v of others) assert.ok(!versions.includes(v.quote_id), "a rejected version is in no conflict");
+    db.close();
   });
 });
