@@ -49,6 +49,10 @@ export class SignInRequired extends AppError {
   constructor(message: string, readonly signIn: string) {
     super(401, message);
   }
+
+  override get extra(): Readonly<Record<string, unknown>> {
+    return { sign_in: this.signIn };
+  }
 }
 
 export function isLoopbackHost(host: string): boolean {

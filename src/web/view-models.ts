@@ -11,6 +11,9 @@ import { REVIEW_FILTERS } from "../store/quotes";
 import { CLAIM_REVIEW_FILTERS } from "../store/claims";
 import { REASONS, paragraphsOf, reviewItem, speakersOf, statementSpans } from "./review-view-models";
 
+/** Tables keyed by stored values have no prototype, so no value can read Object's own properties. */
+const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
 
 /** Who a quote is attributed to, in words. */
 export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonical" | "speaker_mention" | "speaker_kind">): string {
@@ -103,22 +106,22 @@ function rangeText(total: number, offset: number, shown: number): string {
 
 // ---- comparison ----
 
-const LABEL_TEXT: Record<string, string> = {
+const LABEL_TEXT = table({
   "conflicting attribution": "conflicting attribution",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
   trimmed: "trimmed",
   identical: "identical",
   "one source only": "carried by one source only",
-};
+});
 
-const RELATION_TEXT: Record<string, string> = {
+const RELATION_TEXT = table({
   reference: "reference version",
   identical: "identical",
   trimmed: "trimmed",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
-};
+});
 
 /** A label as a CSS class ("altered wording" → "altered-wording"). */
 function labelClass(label: string): string {

@@ -6,7 +6,8 @@ import type { Db } from "../../src/store/db";
 import { reextractStale, type Extractor } from "../../src/services/ingest";
 import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb, fixtureDb } from "../fixtures/corpus";
 
-const ORIGIN = "http://127.0.0.1";
+/** what a browser adds to a post from one of our own pages */
+const BROWSER = { "sec-fetch-site": "same-origin" };
 const csrfOf = (html: string): string => {
   const m = /name="_csrf" value="([^"]+)"/.exec(html);
   assert.ok(m, "the page carries a CSRF token");
@@ -19,7 +20,7 @@ async function signedIn(app: Express, name: string, token?: string) {
   const agent = request.agent(app);
   const form = await agent.get("/review/sign-in?next=/review");
   assert.equal(form.status, 200);
-  const res = await agent.post("/review/sign-in").set("origin", ORIGIN).type("form")
+  const res = await agent.post("/review/sign-in").set(BROWSER).type("form")
     .send({ _csrf: csrfOf(form.text), name, next: "/review", ...(token ? { token } : {}) });
   return { agent, res };
 }
@@ -55,7 +56,7 @@ describe("web: reviewing statements", () => {
     assert.match(session, /SameSite=Lax/);
     const page = await agent.get("/quotes/2");
     assert.ok(page.text.includes("Reviewing as <strong>Ann Editor</strong>"));
-    const post = await agent.post("/quotes/2/review").set("origin", ORIGIN).type("form")
+    const post = await agent.post("/quotes/2/review").set(BROWSER).type("form")
       .send({ _csrf: csrfOf(page.text), action: "confirm", revision: "0", note: "on tape" });
     assert.equal(post.status, 303);
     assert.equal(post.headers.location, "/quotes/2");
@@ -67,8 +68,8 @@ describe("web: reviewing statements", () => {
   });
 
   const csrfCases: { name: string; headers: Record<string, string>; token: "none" | "wrong" | "other-session"; status: number }[] = [
-    { name: "a browser post without a token", headers: { origin: ORIGIN }, token: "none", status: 403 },
-    { name: "a browser post with a wrong token", headers: { origin: ORIGIN }, token: "wrong", status: 403 },
+    { name: "a browser post without a token", headers: BROWSER, token: "none", status: 403 },
+    { name: "a browser post with a wrong token", headers: BROWSER, token: "wrong", status: 403 },
     { name: "a token from another session", headers: { "sec-fetch-site": "same-origin" }, token: "other-session", status: 403 },
   ];
   for (const c of csrfCases) {
@@ -86,11 +87,11 @@ describe("web: reviewing statements", () => {
 
   it("POST /sources from a browser needs the form's token too; the JSON API on loopback (a script) does not", async () => {
     const agent = request.agent(app);
-    const refused = await agent.post("/sources").set("origin", ORIGIN).type("form").send({ text: "A new article about nothing." });
+    const refused = await agent.post("/sources").set(BROWSER).type("form").send({ text: "A new article about nothing." });
     assert.equal(refused.status, 403);
     assert.equal(count(db, "sources"), 2);
     const form = await agent.get("/sources/new");
-    const ok = await agent.post("/sources").set("origin", ORIGIN).type("form").send({ _csrf: csrfOf(form.text), text: "A new article about nothing." });
+    const ok = await agent.post("/sources").set(BROWSER).type("form").send({ _csrf: csrfOf(form.text), text: "A new article about nothing." });
     assert.equal(ok.status, 303);
     const script = await request(app).post("/sources").send({ text: "Another article, from curl." });
     assert.equal(script.status, 201);
@@ -234,7 +235,7 @@ describe("web: writes on a public address", () => {
     const right = await signedIn(app, "Ann Editor", TOKEN);
     assert.equal(right.res.status, 303);
     const page = await right.agent.get("/quotes/2");
-    const post = await right.agent.post("/quotes/2/review").set("origin", ORIGIN).type("form").send({ _csrf: csrfOf(page.text), action: "confirm" });
+    const post = await right.agent.post("/quotes/2/review").set(BROWSER).type("form").send({ _csrf: csrfOf(page.text), action: "confirm" });
     assert.equal(post.status, 303);
     assert.equal(count(db, "review_events"), 1);
   });
