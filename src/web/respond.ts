@@ -45,9 +45,13 @@ export function reply<T extends object>(views: Views, res: Response, r: Reply<T>
 }
 
 /** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
-export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null } {
+export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null; sign_in_here?: string } {
   const make = res.locals.csrf as (() => string) | undefined;
-  return { csrf: typeof make === "function" ? make() : "", reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null };
+  return {
+    csrf: typeof make === "function" ? make() : "",
+    reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null,
+    ...(typeof res.locals.signIn === "string" ? { sign_in_here: res.locals.signIn } : {}),
+  };
 }
 
 /**

@@ -109,6 +109,8 @@ export function reviewItem<T extends QuoteItem>(q: T, number: number | null, nex
     ...q,
     number,
     speaker_label: speakerLabel(q),
+    /** a direct quote in quote marks; a reported clause as it stands (its own marks are in the text) */
+    display_text: q.kind === "direct" ? `“${q.text}”` : q.text,
     colour_class: colourClass(sp),
     status_text: STATUS_TEXT[q.review_status] ?? q.review_status,
     status_class: `st-${q.review_status}`,

@@ -132,6 +132,8 @@ export function createSecurity(options: SecurityOptions = {}): Security {
   const readSession: RequestHandler = (req, res, next) => {
     res.locals.reviewer = reviewerOf(req);
     res.locals.csrf = () => csrfToken(req, res);
+    // where the header's sign-in link brings the reviewer back to
+    res.locals.signIn = signInUrl(req.method === "GET" ? safeNext(req.originalUrl, "") || undefined : undefined);
     next();
   };
 

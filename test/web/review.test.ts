@@ -39,6 +39,7 @@ describe("web: reviewing statements", () => {
     assert.equal(page.status, 200);
     assert.ok(page.text.includes('<mark class="quote direct sp-0 st-unreviewed" id="q-2"'));
     assert.ok(page.text.includes("Nobody has reviewed this statement yet."));
+    assert.ok(page.text.includes('<a href="/review/sign-in?next&#x3D;%2Fquotes%2F2">Sign in to review</a>'), "the header's sign-in link comes back here");
     const json = await request(app).get("/quotes/2.json");
     assert.equal(json.body.quote.text, "We have the money, and we have the plan,");
     assert.equal(json.body.paragraph.text, ARTICLE_A.text.split("\n")[1]);
