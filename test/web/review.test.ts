@@ -241,6 +241,14 @@ describe("web: writes on a public address", () => {
     assert.equal(count(db, "review_events"), 1);
   });
 
+  it("a token given on loopback is enforced too (behind a reverse proxy every client looks local)", async () => {
+    const app = createApp({ db, ingest: FIXTURE_INGEST, security: { token: TOKEN, publicBind: false } });
+    assert.equal((await request(app).post("/sources").send({ text: "From a proxied client." })).status, 401);
+    assert.equal((await request(app).post("/quotes/2/review").send({ action: "confirm", reviewer: "Ann" })).status, 401);
+    assert.equal((await request(app).post("/sources").set("authorization", `Bearer ${TOKEN}`).send({ text: "From a proxied client." })).status, 201);
+    assert.equal((await request(app).post("/quotes/2/review").set("authorization", `Bearer ${TOKEN}`).send({ action: "confirm", reviewer: "Ann" })).status, 200);
+  });
+
   it("without a token: read-only, and every write says how to open it", async () => {
     const app = createApp({ db, ingest: FIXTURE_INGEST, security: { token: null, publicBind: true } });
     assert.equal((await request(app).get("/sources/1")).status, 200);

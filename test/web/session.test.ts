@@ -19,7 +19,7 @@ describe("web: sessions, the review token and where a form may send you", () => 
 
   it("the server says on start who may write", () => {
     assert.match(writesLine("127.0.0.1", null), /open to this machine/);
-    assert.match(writesLine("127.0.0.1", "a-long-secret"), /review token/);
+    assert.match(writesLine("127.0.0.1", "a-long-secret"), /every write needs a sign-in with the review token/);
     assert.match(writesLine("0.0.0.0", null), /OFF.*read-only.*--review-token/);
     assert.match(writesLine("0.0.0.0", "a-long-secret"), /every write needs a sign-in with the review token/);
   });
