@@ -6,8 +6,8 @@ import type { Db } from "../../src/store/db";
 import { reextractStale, type Extractor } from "../../src/services/ingest";
 import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb, fixtureDb } from "../fixtures/corpus";
 
-/** what a browser adds to a post from one of our own pages */
-const BROWSER = { "sec-fetch-site": "same-origin" };
+/** What a browser on this site sends: its Host and the matching Origin. */
+const BROWSER = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" };
 const csrfOf = (html: string): string => {
   const m = /name="_csrf" value="([^"]+)"/.exec(html);
   assert.ok(m, "the page carries a CSRF token");
