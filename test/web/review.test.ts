@@ -55,6 +55,12 @@ describe("web: reviewing statements", () => {
     const session = cookies.find((c) => c.startsWith("whosaid_reviewer="))!;
     assert.match(session, /HttpOnly/);
     assert.match(session, /SameSite=Lax/);
+    const all = ([] as string[]).concat((await request(app).get("/sources/new")).headers["set-cookie"] ?? []);
+    assert.deepEqual(all.map((c) => c.split("=")[0]).sort(), ["whosaid_csrf", "whosaid_sid"], "a page with a form sets the CSRF cookies");
+    for (const c of [...all, ...cookies]) {
+      assert.match(c, /HttpOnly/, c);
+      assert.match(c, /SameSite=Lax/, c);
+    }
     const page = await agent.get("/quotes/2");
     assert.ok(page.text.includes("Reviewing as <strong>Ann Editor</strong>"));
     const post = await agent.post("/quotes/2/review").set(BROWSER).type("form")
