@@ -97,17 +97,20 @@ function tokenize(doc: Doc): Token[] {
   const { text } = doc;
   const out: Token[] = [];
   for (const s of doc.sentences) {
-    TOKEN_RE.lastIndex = s.start;
+    // matched within the sentence: over the whole text, a word running past a cut sentence was read
+    // to its end once per sentence (a megabyte-long word was quadratic)
+    const sentence = text.slice(s.start, s.end);
+    TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(text)) && m.index < s.end) {
-      const t = m[0].length > s.end - m.index ? m[0].slice(0, s.end - m.index) : m[0];
+    while ((m = TOKEN_RE.exec(sentence))) {
+      const t = m[0];
       const word = /[\p{L}\p{N}]/u.test(t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
       const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
       const head = clitic ? t.length - clitic[0].length : t.length;
       out.push({
-        start: m.index,
-        end: m.index + head,
+        start: s.start + m.index,
+        end: s.start + m.index + head,
         text: t.slice(0, head),
         low: t.slice(0, head).toLowerCase().replace(/’/g, "'"),
         word,
@@ -117,7 +120,7 @@ function tokenize(doc: Doc): Token[] {
       });
       if (clitic) {
         out.push({
-          start: m.index + head, end: m.index + t.length, text: clitic[0], low: clitic[0].toLowerCase().replace(/’/g, "'"),
+          start: s.start + m.index + head, end: s.start + m.index + t.length, text: clitic[0], low: clitic[0].toLowerCase().replace(/’/g, "'"),
           word: true, cap: false, sentence: s.index, quoted: false,
         });
       }
