@@ -63,6 +63,27 @@ const NAMING_SEQS = splitPhrases(NAMING_INTRODUCERS);
 const BREAKER_SEQS = splitPhrases([...CLAUSE_BREAKERS]);
 const CRITICISM_SEQS = splitPhrases([...CRITICISM_VERBS]);
 
+/**
+ * The phrases of a list that can start at a token, by its lower-case text, in list order: a phrase
+ * starts with that word, with "*be*" (for a form of "be") or with "*adv*". Detector.seqAt never
+ * matches any other phrase there, so scanning this subset finds what scanning the list finds (perf:
+ * the rules try every phrase at every token).
+ */
+function phrasesAt(list: readonly string[][]): (low: string) => readonly string[][] {
+  const fits = (low: string) => list.filter((seq) => seq[0] === low || seq[0] === "*adv*" || (seq[0] === "*be*" && BE_FORMS.has(low)));
+  const index = new Map<string, string[][]>();
+  for (const w of [...list.map((seq) => seq[0]!), ...BE_FORMS]) if (!index.has(w)) index.set(w, fits(w));
+  const rest = fits("");
+  return (low) => index.get(low) ?? rest;
+}
+const QUANTIFIERS_AT = phrasesAt(QUANTIFIER_SEQS);
+const HEDGES_AT = phrasesAt(HEDGE_SEQS);
+const ANONYMITY_AT = phrasesAt(ANONYMITY_SEQS);
+const QUALIFIERS_AT = phrasesAt(QUALIFIER_SEQS);
+const NAMING_AT = phrasesAt(NAMING_SEQS);
+const BREAKERS_AT = phrasesAt(BREAKER_SEQS);
+const CRITICISM_AT = phrasesAt(CRITICISM_SEQS);
+
 const EXPLAIN: Record<ClaimReason, string> = {
   hedge: "Hedged with no source: find who reported this, or confirm it independently.",
   weasel: "Attributed to a vague group: find who exactly holds this view, and whether they are representative.",
@@ -199,7 +220,7 @@ class Detector {
       if (t.low === ";") break;
       if ((t.low === "just" || t.low === "only") && this.low(j - 1) === "not") notJust = true;
       if (t.low === "," || t.low === "—" || t.low === "–") {
-        const nextBreaks = BREAKER_SEQS.some((s) => this.seqAt(j + 1, s) > 0);
+        const nextBreaks = BREAKERS_AT(this.low(j + 1)).some((s) => this.seqAt(j + 1, s) > 0);
         if (notJust && this.low(j + 1) === "but") continue;
         if (nextBreaks) break;
         if (stopAtComma && t.low === ",") break;
@@ -290,7 +311,7 @@ class Detector {
       this.add(start, this.endFrom(start, i + 1, afterComma), "hedge", i, i + 1);
       return;
     }
-    for (const seq of HEDGE_SEQS) {
+    for (const seq of HEDGES_AT(l)) {
       if (seq[0] !== "*be*" && seq[0] !== l) continue;
       const end = this.seqAt(i, seq);
       if (end < 0) continue;
@@ -355,7 +376,7 @@ class Detector {
 
   /** "has faced sharp criticism", "came under fire", "is drawing criticism" with no critic named. */
   criticism(i: number): void {
-    for (const seq of CRITICISM_SEQS) {
+    for (const seq of CRITICISM_AT(this.low(i))) {
       if (seq[0] !== this.low(i)) continue;
       const k0 = this.seqAt(i, seq);
       if (k0 < 0) continue;
@@ -475,8 +496,9 @@ class Detector {
     const next = this.toks[h + 1];
     if (next?.cap && next.word && this.same(h, h + 1) && !INVERTED_SAY.has(next.low)) return true;
     if (this.low(h + 1) === "," && this.toks[h + 2]?.cap && this.toks[h + 2]!.word && this.toks[h + 3]?.cap) return true;
-    for (const seq of NAMING_SEQS) {
-      const k = this.seqAt(h + (this.low(h + 1) === "," ? 2 : 1), seq);
+    const at = h + (this.low(h + 1) === "," ? 2 : 1);
+    for (const seq of NAMING_AT(this.low(at))) {
+      const k = this.seqAt(at, seq);
       if (k > 0 && this.toks[k]?.cap) return true;
     }
     if (INDEFINITES.has(this.low(s)) && this.low(s - 1) === "," && this.toks[s - 2]?.cap && this.toks[s - 2]!.word) return true;
@@ -498,7 +520,7 @@ class Detector {
   quantified(i: number): void {
     let q: string[] | undefined;
     let k = -1;
-    for (const seq of QUANTIFIER_SEQS) {
+    for (const seq of QUANTIFIERS_AT(this.low(i))) {
       k = this.seqAt(i, seq);
       if (k > 0) {
         q = seq;
@@ -551,8 +573,8 @@ class Detector {
     const s = this.npStart(i);
     if (s < 0) return;
     // a quantifier in front is the quantified rule's business
-    for (const seq of QUANTIFIER_SEQS) if (s <= i && this.seqAt(s, seq) > 0 && seq[0] !== "one" && !INDEFINITES.has(seq[0]!)) return;
-    if (QUANTIFIER_SEQS.some((seq) => this.seqAt(s, seq) > 0)) return;
+    for (const seq of QUANTIFIERS_AT(this.low(s))) if (s <= i && this.seqAt(s, seq) > 0 && seq[0] !== "one" && !INDEFINITES.has(seq[0]!)) return;
+    if (QUANTIFIERS_AT(this.low(s)).some((seq) => this.seqAt(s, seq) > 0)) return;
     const singular = !/s$/.test(l) || l === "confidante";
     if (singular && !(INDEFINITES.has(this.low(s)))) return;
     if (this.named(s, i)) return;
@@ -595,7 +617,7 @@ class Detector {
 
   /** "a person familiar with the matter", "people close to the president". */
   anonymousPerson(i: number): void {
-    for (const seq of QUALIFIER_SEQS) {
+    for (const seq of QUALIFIERS_AT(this.low(i + 1))) {
       const k = this.seqAt(i + 1, seq);
       if (k < 0) continue;
       const [a, b] = this.sentenceSpan(i);
@@ -625,7 +647,7 @@ class Detector {
 
   /** "… spoke on condition of anonymity": the whole sentence comes from someone unnamed. */
   anonymity(i: number): void {
-    for (const seq of ANONYMITY_SEQS) {
+    for (const seq of ANONYMITY_AT(this.low(i))) {
       if (seq[0] !== this.low(i)) continue;
       const k = this.seqAt(i, seq);
       if (k < 0) continue;
