@@ -49,6 +49,8 @@ interface Candidate {
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|''|``|[^\s\p{L}\p{N}]/gu;
+const WORD_START = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "—", "–"]);
 const QUOTE_MARKS = new Set(["\"", "“", "”", "''", "``", "«", "»"]);
 const TRAILING = new Set([".", ",", ";", ":", "—", "–", "-", "!", "?", "(", "'", "‘"]);
@@ -101,14 +103,15 @@ function tokenize(doc: Doc): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(text)) && m.index < s.end) {
       const t = m[0].length > s.end - m.index ? m[0].slice(0, s.end - m.index) : m[0];
-      const word = /[\p{L}\p{N}]/u.test(t[0]!);
+      const word = WORD_START.test(t[0]!);
+      const lower = t.toLowerCase();
       out.push({
         start: m.index,
         end: m.index + t.length,
         text: t,
-        low: t.toLowerCase().replace(/’/g, "'"),
+        low: lower.includes("’") ? lower.replace(/’/g, "'") : lower,
         word,
-        cap: word && /\p{Lu}/u.test(t[0]!),
+        cap: word && UPPER.test(t[0]!),
         sentence: s.index,
         quoted: false,
       });
