@@ -131,7 +131,7 @@ export class BatchIngest {
             return id;
           })();
           if (id === undefined) outcomes[i] = "";
-          else for (const person of peopleQuotedIn(db, id)) touched.add(person);
+          else if (this.perBatch) for (const person of peopleQuotedIn(db, id)) touched.add(person);
         } catch (e) {
           outcomes[i] = failure(e);
         }
@@ -196,14 +196,36 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length) yield batch;
 }
 
+/**
+ * SQLite's page cache for this connection while `fn` runs (default 2 MB; the fingerprint index takes
+ * random inserts all over its B-tree, so a bulk ingest keeps more of it in memory), then the old size.
+ */
+const BULK_CACHE_KIB = 64 * 1024;
+function withCache<T>(db: Db, fn: () => T): T {
+  const before = db.pragma("cache_size", { simple: true }) as number;
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  const restore = () => db.pragma(`cache_size = ${before}`);
+  try {
+    const out = fn();
+    if (out instanceof Promise) return out.finally(restore) as T;
+    restore();
+    return out;
+  } catch (e) {
+    restore();
+    throw e;
+  }
+}
+
 /** Bulk ingest in this thread. */
 export function ingestItemsSync(db: Db, items: Iterable<ArticleItem>, options: BulkOptions = {}): IngestSummary {
-  const run = new BatchIngest(db, options);
-  for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
-    const prepared = run.prepare(batch);
-    run.store(prepared, run.extractHere(prepared));
-  }
-  return run.finish();
+  return withCache(db, () => {
+    const run = new BatchIngest(db, options);
+    for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
+      const prepared = run.prepare(batch);
+      run.store(prepared, run.extractHere(prepared));
+    }
+    return run.finish();
+  });
 }
 
 /**
@@ -214,6 +236,10 @@ export async function ingestItems(db: Db, items: Iterable<ArticleItem>, options:
   const custom = options.extractor !== undefined && options.extractor !== DEFAULT_EXTRACTOR;
   const workers = custom ? 0 : (options.workers ?? defaultWorkers(options.expected ?? Infinity));
   if (workers <= 0) return ingestItemsSync(db, items, options);
+  return withCache(db, () => ingestWithPool(db, items, options, workers));
+}
+
+async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
   const run = new BatchIngest(db, options);
   const pool = new ExtractPool(workers);
   try {
