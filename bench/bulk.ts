@@ -8,8 +8,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { openDb } from "../src/store/db";
-import { ingestItems } from "../src/services/ingest-batch";
-import { defaultWorkers } from "../src/services/extract-pool";
+import { defaultWorkers, ingestItems } from "../src/services/ingest-batch";
 import { corpusCounts } from "../src/store/stats";
 import type { ArticleItem } from "../src/services/readers";
 

@@ -1,18 +1,22 @@
-// The extraction worker of bulk ingest (see extract-pool.ts): texts in, extractions out. The extraction
-// core is pure, so a worker gives the same records as the main thread; it runs from dist/ like the rest.
-import { parentPort } from "node:worker_threads";
-import { extract } from "../nlp/pipeline";
-import type { ExtractJob, ExtractReply, ExtractOutcome } from "./extract-pool";
+// One extraction thread of the pool in ./extract-pool.ts: receives {id, text}, answers with the
+// extraction or the error's message. The extractor module is the pure pipeline unless the pool names
+// another (tests name a fixture that is slow on purpose).
+import { parentPort, workerData } from "node:worker_threads";
+import type { Extraction } from "../nlp/types";
 
-function run(text: string): ExtractOutcome {
-  try {
-    return { ok: extract(text) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
+interface Job {
+  id: number;
+  text: string;
 }
 
-parentPort?.on("message", (job: ExtractJob) => {
-  const reply: ExtractReply = { id: job.id, results: job.texts.map(run) };
-  parentPort!.postMessage(reply);
+const modulePath = (workerData as { module?: string } | null)?.module ?? "../nlp/pipeline";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const extractor = require(modulePath) as { extract: (text: string) => Extraction };
+
+parentPort!.on("message", (job: Job) => {
+  try {
+    parentPort!.postMessage({ id: job.id, ok: true, extraction: extractor.extract(job.text) });
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
 });

@@ -13,7 +13,30 @@ import { ensureGroups, groupsAreCurrent, markGroupsStale, regroupPeople } from "
 import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
 import type { ArticleItem } from "./readers";
-import { defaultWorkers, ExtractPool, type ExtractOutcome } from "./extract-pool";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { Extraction } from "../nlp/types";
+import { ExtractPool } from "./extract-pool";
+
+/** One article's extraction, or why it failed. */
+export type ExtractOutcome = { ok: Extraction; error?: undefined } | { ok?: undefined; error: string };
+
+/** The pool's compiled worker (src/services/extract-pool.ts), absent when run from the TypeScript sources. */
+const WORKER_FILE = join(__dirname, "extract-worker.js");
+
+/** Workers worth starting for `articles` articles: none for a handful (a worker costs ~50 ms to start). */
+export function defaultWorkers(articles: number): number {
+  if (articles < 200 || !existsSync(WORKER_FILE)) return 0;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Extracts a batch on the pool's threads; an article over the pool's time budget fails alone. */
+async function extractOnPool(pool: ExtractPool, texts: string[]): Promise<ExtractOutcome[]> {
+  const settled = await Promise.allSettled(texts.map((t) => pool.extract(t)));
+  return settled.map((r) =>
+    r.status === "fulfilled" ? { ok: r.value } : { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+}
 
 export interface IngestSummary {
   created: number;
@@ -241,13 +264,13 @@ export async function ingestItems(db: Db, items: Iterable<ArticleItem>, options:
 
 async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
   const run = new BatchIngest(db, options);
-  const pool = new ExtractPool(workers);
+  // the whole batch is queued at once: the pool's queue limit is for web requests
+  const pool = new ExtractPool({ size: workers, maxQueue: Number.MAX_SAFE_INTEGER });
   try {
     let inflight: { prepared: Prepared[]; results: Promise<ExtractOutcome[]> } | null = null;
     for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
       const prepared = run.prepare(batch);
-      const next = { prepared, results: prepared.length ? pool.extract(prepared.map((p) => p.input.text)) : Promise.resolve([]) };
-      next.results.catch(() => {}); // awaited below, after the batch before it is stored
+      const next = { prepared, results: extractOnPool(pool, prepared.map((p) => p.input.text)) };
       if (inflight) run.store(inflight.prepared, await inflight.results);
       else run.flushProgress();
       inflight = next;

@@ -4,13 +4,13 @@ import { createHash } from "node:crypto";
 import type { Db } from "../store/db";
 import type { Extraction } from "../nlp/types";
 import { extract as defaultExtract, EXTRACTOR_VERSION } from "../nlp/pipeline";
-import { parseArticleInput } from "./article-input";
+import { parseArticleInput, type ArticleInput } from "./article-input";
 import { nameKey, resolveEntity } from "./people";
 import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
 import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
 import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } from "../store/quotes";
 import { membershipOfGroupsOf } from "../store/groups";
-import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
+import { batchUnderWay, ensureGroups, markGroupsStale, regroupPeople } from "./compare";
 import { deleteClaimsOfSource, insertClaim } from "../store/claims";
 
 export interface Extractor {
@@ -99,17 +99,23 @@ export function storeExtraction(db: Db, sourceId: number, extraction: Extraction
   }
 }
 
-/**
- * Stores an article once. Same text again gives the existing id and created: false.
- * Throws AppError (400/413) on invalid input; an extraction or storage failure stores nothing.
- */
-export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {}): IngestResult {
+/** An article validated and hashed, before extraction: `existing` is its id when it is stored already. */
+export interface PreparedArticle {
+  input: ArticleInput;
+  hash: string;
+  existing: number | undefined;
+}
+
+/** Validates and hashes raw input, and looks the text up. Throws AppError (400/413) on invalid input. */
+export function prepareArticle(db: Db, raw: unknown): PreparedArticle {
   const input = parseArticleInput(raw);
-  const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
   const hash = contentHash(input.text);
-  const existing = findSourceByHash(db, hash);
-  if (existing !== undefined) return { id: existing, created: false };
-  const extraction = extractor.extract(input.text);
+  return { input, hash, existing: findSourceByHash(db, hash) };
+}
+
+/** Stores a prepared article with its extraction, in one short write transaction. */
+export function storeArticle(db: Db, article: PreparedArticle, extraction: Extraction, version: string, options: IngestOptions = {}): IngestResult {
+  const { input, hash } = article;
   const createdAt = (options.now ?? (() => new Date()))().toISOString();
   const store = db.transaction((): IngestResult => {
     // another process may have stored it since the check above
@@ -123,14 +129,27 @@ export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {})
       url: input.url,
       published: input.published,
       created_at: createdAt,
-      extractor_version: extractor.version,
+      extractor_version: version,
     });
     storeExtraction(db, id, extraction, hash);
     if (options.regroup === false) markGroupsStale(db);
-    else regroupPeople(db, peopleQuotedIn(db, id));
+    // while a batch is under way the groups are stale and the batch regroups at its end: a single
+    // article then must not regroup the whole corpus while holding the write lock
+    else if (!batchUnderWay(db)) regroupPeople(db, peopleQuotedIn(db, id));
     return { id, created: true };
   });
   return store.immediate();
+}
+
+/**
+ * Stores an article once. Same text again gives the existing id and created: false.
+ * Throws AppError (400/413) on invalid input; an extraction or storage failure stores nothing.
+ */
+export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {}): IngestResult {
+  const article = prepareArticle(db, raw);
+  if (article.existing !== undefined) return { id: article.existing, created: false };
+  const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
+  return storeArticle(db, article, extractor.extract(article.input.text), extractor.version, options);
 }
 
 /**

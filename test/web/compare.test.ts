@@ -196,8 +196,11 @@ describe("web: merging and splitting from the person page", () => {
     assert.deepEqual((await request(app).get("/people/1.json")).body.aliases, ["Varga"]);
   });
 
-  it("GET on an action is a 404", async () => {
-    assert.equal((await request(app).get("/people/1/merge")).status, 404);
+  it("GET on an action is a 405 that names the method it takes", async () => {
+    const res = await request(app).get("/people/1/merge");
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.allow, "POST");
+    assert.match(res.text, /GET is not allowed here/);
   });
 });
 
