@@ -103,10 +103,11 @@ async function startServer(db: string): Promise<Child> {
     const timer = setTimeout(() => fail(new Error(`server did not start in 120 s: ${err}`)), 120_000);
     proc.stderr!.on("data", (d: Buffer) => {
       err += d.toString();
-      const m = /https?:\/\/[^\s]+/.exec(err);
+      // the whole line: stderr may arrive in pieces that cut the URL short
+      const m = /(https?:\/\/[^\s]+)\r?\n/.exec(err);
       if (m) {
         clearTimeout(timer);
-        ok(m[0].replace(/[.,]$/, ""));
+        ok(m[1]!.replace(/[.,]$/, ""));
       }
     });
     proc.once("exit", (code) => fail(new Error(`server exited (${code}): ${err}`)));
