@@ -162,7 +162,8 @@ describe("web: who may ask and who may write", () => {
     { name: "Sec-Fetch-Site: same-site (another port on this machine)", headers: { "Sec-Fetch-Site": "same-site" }, status: 403 },
     { name: "an unparsable Origin", headers: { Origin: "::::" }, status: 403 },
     // negative rows: this site's own pages, and scripts without browser headers
-    { name: "its own Origin", headers: { Origin: "http://127.0.0.1:3000", Host: "127.0.0.1:3000", "Sec-Fetch-Site": "same-origin" }, status: 201 },
+    // its own Origin passes this check; a browser's post then needs the form's CSRF token (test/web/review.test.ts)
+    { name: "its own Origin but not the form's CSRF token", headers: { Origin: "http://127.0.0.1:3000", Host: "127.0.0.1:3000", "Sec-Fetch-Site": "same-origin" }, status: 403 },
     { name: "no Origin and no Sec-Fetch-Site (curl)", headers: {}, status: 201 },
   ];
   for (const c of writes) {
