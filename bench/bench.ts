@@ -560,6 +560,37 @@ async function benchScale(articles: Article[]) {
   return { scale: SCALE, in_thread: inThread, runs, growth_wall: growth, growth_cpu: growthCpu };
 }
 
+/** The README's table of the latest run. */
+function markdown(r: {
+  date: string; commit: string; machine: ReturnType<typeof machine>; extraction?: { mb_per_s: number; chars_per_s: number; ratio_to_regex: number };
+  scale: Awaited<ReturnType<typeof benchScale>>;
+}): string {
+  const rows: string[] = [];
+  const m = r.machine;
+  rows.push(`Run ${r.date.slice(0, 16).replace("T", " ")} UTC, commit ${r.commit}: ${m.nproc} cores (${m.cpu}), node ${m.node}, load average ${f(m.load_avg_1m_at_start ?? 0, 1)} at start (the machine is shared).`);
+  rows.push("");
+  rows.push("| figure | " + r.scale.runs.map((x) => `${int(x.ingest.articles)} articles`).join(" | ") + " |");
+  rows.push("|---|" + r.scale.runs.map(() => "---:").join("|") + "|");
+  const line = (name: string, fn: (x: (typeof r.scale.runs)[number]) => string) => rows.push(`| ${name} | ${r.scale.runs.map(fn).join(" | ")} |`);
+  if (r.extraction) rows.push(`| extraction, one core (the corpus, median of 3) | ${f(r.extraction.mb_per_s, 2)} MB/s, ${int(r.extraction.chars_per_s)} chars/s, ${f(r.extraction.ratio_to_regex, 0)}× one regex pass |` + " |".repeat(r.scale.runs.length - 1));
+  line("ingest end to end (wall)", (x) => `${int(x.ingest.articles_per_s)} articles/s (${f(x.ingest.wall_ms / 1000, 1)} s, ${x.ingest.workers} workers)`);
+  line("ingest CPU (all threads)", (x) => `${int(x.ingest.articles_per_cpu_s)} articles per CPU-s`);
+  line("re-run (all stored)", (x) => `${int(x.ingest.rerun_articles_per_s)} articles/s`);
+  line("database", (x) => `${f(x.ingest.db_mb, 0)} MB, ${f(x.ingest.db_kb_per_1000_articles / 1024, 2)} MB per 1,000 articles`);
+  line("rows", (x) => `${int(x.ingest.rows.quotes)} quotes, ${int(x.ingest.rows.people)} people`);
+  const pages = r.scale.runs[0]!.load.pages.map((p) => p.name);
+  for (const [i, name] of pages.entries()) {
+    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB`, (x) => {
+      const p = x.load.pages[i]!;
+      return `${f(p.p50_ms, 0)} / ${f(p.p99_ms, 0)} ms, ${int(p.requests_per_s)}/s, ${f(p.kb, 0)} KB${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""}`;
+    });
+  }
+  line("/quotes.csv, full export", (x) => `${int(x.load.csv.rows)} rows, ${int(x.load.csv.rows_per_s)} rows/s`);
+  line("server peak RSS (VmHWM) in the export", (x) => `${f(x.load.csv.server_peak_rss_mb, 0)} MB`);
+  if (r.scale.runs.length > 1) rows.push(`\nGrowth from ${int(r.scale.runs[0]!.ingest.articles)} to ${int(r.scale.runs.at(-1)!.ingest.articles)} articles: ${f(r.scale.growth_wall, 2)}× the ingest wall time, ${f(r.scale.growth_cpu, 2)}× its CPU time.`);
+  return rows.join("\n");
+}
+
 // ---------- main ----------
 
 /** The checked-out commit, read without git (src may hold uncommitted edits: the figures are of the working tree). */
@@ -646,6 +677,7 @@ async function main(): Promise<void> {
     scale,
     total_s: totalS,
   };
+  console.log("\nREADME table:\n" + markdown(results));
   const out = join(ROOT, "bench", SCALE === 10 && !SCALE_ONLY ? "results.json" : `results-x${SCALE}.json`);
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   console.log(`\nwrote ${out}`);
