@@ -13,7 +13,7 @@ import { ExtractPool } from "../../src/services/extract-pool";
 import { ensureGroups, regroupAll } from "../../src/services/compare";
 import { groupSignatures } from "../../src/store/groups";
 import { extract } from "../../src/nlp/pipeline";
-import type { ArticleItem } from "../../src/services/readers";
+import { readArticleFile, type ArticleItem } from "../../src/services/readers";
 import { SEEDS_DIR } from "../../src/paths";
 import { ARTICLE_A, ARTICLE_B, ARTICLE_XSS, FIXED_NOW, FIXTURE_EXTRACTOR } from "../fixtures/corpus";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
@@ -224,6 +224,24 @@ describe("services: ingesting files counts articles", () => {
       assert.equal(countArticles(join(dir, r.name)), r.n);
     });
   }
+
+  it("reads JSON Lines in pieces: multi-byte characters across the 1 MB reads, CRLF, a BOM, a last line without newline", () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push(JSON.stringify({ id: i, text: `Zoë Ñandú said “é ${i}” ${"ß€😀".repeat(120 + (i % 7))}` }));
+    const body = "\uFEFF" + lines.map((l, i) => (i % 3 === 0 ? l + "\r\n" : i % 5 === 0 ? l + "\n\n" : l + "\n")).join("") + lines[0]!.replace('"id":0', '"id":"last"');
+    const file = join(dir, "big.jsonl");
+    writeFileSync(file, body);
+    assert.ok(Buffer.byteLength(body) > 2 * (1 << 20), "crosses several 1 MB reads");
+    const got = [...readArticleFile(file)];
+    assert.equal(got.length, 3001);
+    got.slice(0, 3000).forEach((item, i) => {
+      assert.equal(item.origin, `${file}#${i}`);
+      assert.equal(item.record!.text, (JSON.parse(lines[i]!) as { text: string }).text);
+    });
+    assert.equal(got[3000]!.origin, `${file}#last`);
+    assert.equal(countArticles(file), 3001);
+    assert.deepEqual([...readArticleFile(join(dir, "missing.jsonl"))].map((x) => x.error !== undefined), [true]);
+  });
 
   it("progress counts articles, not files, and the in-thread and worker paths agree", async () => {
     const lines = INVENTED.map((a) => JSON.stringify(a)).join("\n") + "\n";
