@@ -99,15 +99,18 @@ function tokenize(doc: Doc): Token[] {
   const { text } = doc;
   const out: Token[] = [];
   for (const s of doc.sentences) {
-    TOKEN_RE.lastIndex = s.start;
+    // matched within the sentence: over the whole text, a word running past a cut sentence was read
+    // to its end once per sentence (a megabyte-long word was quadratic)
+    const sentence = text.slice(s.start, s.end);
+    TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(text)) && m.index < s.end) {
-      const t = m[0].length > s.end - m.index ? m[0].slice(0, s.end - m.index) : m[0];
+    while ((m = TOKEN_RE.exec(sentence))) {
+      const t = m[0];
       const word = WORD_START.test(t[0]!);
       const lower = t.toLowerCase();
       out.push({
-        start: m.index,
-        end: m.index + t.length,
+        start: s.start + m.index,
+        end: s.start + m.index + t.length,
         text: t,
         low: lower.includes("’") ? lower.replace(/’/g, "'") : lower,
         word,
