@@ -52,6 +52,8 @@ interface Candidate {
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|''|``|[^\s\p{L}\p{N}]/gu;
+const WORD_START = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "—", "–"]);
 const QUOTE_MARKS = new Set(["\"", "“", "”", "''", "``", "«", "»"]);
 const TRAILING = new Set([".", ",", ";", ":", "—", "–", "-", "!", "?", "(", "'", "‘"]);
@@ -104,7 +106,7 @@ function tokenize(doc: Doc): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(sentence))) {
       const t = m[0];
-      const word = /[\p{L}\p{N}]/u.test(t[0]!);
+      const word = WORD_START.test(t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
       const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
       const head = clitic ? t.length - clitic[0].length : t.length;
@@ -114,7 +116,7 @@ function tokenize(doc: Doc): Token[] {
         text: t.slice(0, head),
         low: t.slice(0, head).toLowerCase().replace(/’/g, "'"),
         word,
-        cap: word && /\p{Lu}/u.test(t[0]!),
+        cap: word && UPPER.test(t[0]!),
         sentence: s.index,
         quoted: false,
       });
@@ -843,8 +845,9 @@ class Detector {
     const next = this.toks[h + 1];
     if (next?.cap && next.word && this.same(h, h + 1) && !INVERTED_SAY.has(next.low)) return true;
     if (this.low(h + 1) === "," && this.toks[h + 2]?.cap && this.toks[h + 2]!.word && this.toks[h + 3]?.cap) return true;
+    const at = h + (this.low(h + 1) === "," ? 2 : 1);
     for (const seq of NAMING_SEQS) {
-      const k = this.seqAt(h + (this.low(h + 1) === "," ? 2 : 1), seq);
+      const k = this.seqAt(at, seq);
       if (k > 0 && this.toks[k]?.cap) return true;
     }
     if (INDEFINITES.has(this.low(s)) && this.low(s - 1) === "," && this.toks[s - 2]?.cap && this.toks[s - 2]!.word) return true;
