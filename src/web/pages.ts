@@ -4,9 +4,9 @@
 import type { Db } from "../store/db";
 import { notFound } from "../errors";
 import { corpusCounts, type Counts } from "../store/stats";
-import { getSource, type SourceSummary } from "../store/sources";
+import { getSource, sourceOptions, type SourceSummary } from "../store/sources";
 import {
-  getPersonWithKey, overridesOf, peopleWithNameWord, personAliasRows, personAliases, personRoles,
+  getPersonWithKey, overridesOf, peopleOptions, peopleWithNameWord, personAliasRows, personAliases, personRoles,
   quoteCountOfPerson, sourcesMentioningOnly, sourcesOfPerson, type PersonSummary,
 } from "../store/people";
 import { quotesOfSource, type QuoteRow } from "../store/quotes";
@@ -29,6 +29,8 @@ import { nameKey } from "../services/people";
 import type { QuoteKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimsOfSource, type ClaimRow } from "../store/claims";
+import { nearestSourceOf } from "../nlp/claims";
+import type { NearestSource } from "../nlp/types";
 import { queryString, urls, type Format } from "./urls";
 import {
   PERSON_KINDS, QUOTE_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter,
@@ -90,11 +92,14 @@ export interface ClaimItem extends ClaimRow {
   source_label: string;
   href: string;
   source_href: string;
+  /** the nearest named source the explanation carries (decision 007), or null */
+  nearest_source: NearestSource | null;
 }
 
 export function claimItem(c: ClaimRow): ClaimItem {
   return {
     ...marked(c as ClaimListRow),
+    nearest_source: nearestSourceOf(c.explanation),
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
     href: urls.claimInSource(c.source_id, c.id),
     source_href: urls.source(c.source_id),
@@ -641,17 +646,9 @@ export const QUOTE_CSV_COLUMNS = [
   "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
 
-/** How many people and sources a filter menu offers (the review queue's form): the rest by URL. */
-export const FILTER_OPTIONS = 200;
-
-/**
- * Choices for a quote filter form that still uses menus (the review queue): the most quoted people
- * (by name) and the latest sources, at most FILTER_OPTIONS each, so the page does not grow with the corpus.
- */
+/** Choices for a quote filter form that still uses menus (the review queue shows them up to a size, id fields past it). */
 export function quoteFilterOptions(db: Db) {
-  const people = mostQuotedPeople(db, FILTER_OPTIONS).map((p) => ({ id: p.id, name: p.name, kind: p.kind }))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-  return { people, sources: latestSources(db, FILTER_OPTIONS).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
+  return { people: peopleOptions(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
 }
 
 // ---- claims ----

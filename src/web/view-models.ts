@@ -10,11 +10,13 @@ import { CONFLICT_FLAGS } from "./params";
 import type { HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
 import { queryString, urls } from "./urls";
+import { REVIEW_FILTERS } from "../store/quotes";
+import { CLAIM_REVIEW_FILTERS } from "../store/claims";
 import { REASONS, paragraphsOf, reviewItem, speakersOf, statementSpans } from "./review-view-models";
-
 
 /** Tables keyed by stored values have no prototype, so no value can read Object's own properties. */
 const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
 
 /** Who a quote is attributed to, in words. */
 export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonical" | "speaker_mention" | "speaker_kind">): string {
@@ -88,6 +90,7 @@ export function quotesView(data: QuotesData) {
     ...listView(data, data.quotes.length),
     quotes: data.quotes.map((q) => ({ ...decorateQuote(q), hits: hits(q.highlight) })),
     kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
+    reviews: REVIEW_FILTERS.map((r) => ({ value: r, selected: r === f.review })),
     speaker_none: f.speaker === "none",
     person_chip: f.person === null ? null : { label: data.filter_labels.person ?? `person ${f.person}`, clear: urls.quotes({ ...f, person: null }) },
     source_chip: f.source === null ? null : { label: data.filter_labels.source ?? `source ${f.source}`, clear: urls.quotes({ ...f, source: null }) },
@@ -105,6 +108,7 @@ export function claimsView(data: ClaimsData, reasons: string[]) {
     claims: data.claims.map((c) => ({ ...c, hits: hits(c.highlight) })),
     reasons: reasons.map((r) => ({ value: r, selected: r === f.reason })),
     source_chip: f.source === null ? null : { label: data.filter_labels.source ?? `source ${f.source}`, clear: urls.claims({ ...f, source: null }) },
+    reviews: CLAIM_REVIEW_FILTERS.map((r) => ({ value: r, selected: r === f.review })),
     json_href: urls.claims({ ...f }, "json"),
     csv_href: urls.claims({ ...f }, "csv"),
   };
