@@ -387,8 +387,8 @@ async function benchWeb(db: Db) {
   const top = listPeople(db)[0];
   const paths = [
     "/", "/sources", "/sources/1", "/people", `/people/${top?.id ?? 1}`, `/people/${top?.id ?? 1}.json`,
-    "/quotes", "/quotes.json", `/quotes.json?person=${top?.id ?? 1}`, "/quotes.json?q=minister", "/quotes.json?offset=13000",
-    "/quotes.csv", "/claims", "/claims.csv", "/sources/new", "/conflicts", "/conflicts.json", `/conflicts.json?offset=50`,
+    "/quotes", "/quotes.json", `/quotes.json?person=${top?.id ?? 1}`, "/quotes.json?q=minister", "/quotes.json?_sort=-id",
+    "/quotes.csv", "/claims", "/claims.csv", "/sources/new", "/conflicts", "/conflicts.json", "/conflicts.json?_size=100",
   ];
   const rows: { path: string; status: number; kb: number; n: number; p50: number; max: number; max_rss_mb: number }[] = [];
   try {
