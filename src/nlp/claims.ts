@@ -1161,8 +1161,12 @@ function isPersonPlural(w: string): boolean {
 function dedupe(cands: Candidate[]): Candidate[] {
   cands.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
+  // only kept claims that reach past this one's start can overlap it (or any later one, as the
+  // candidates come by start): reading every kept claim for each candidate was quadratic
+  let open: Candidate[] = [];
   for (const c of cands) {
-    const clash = kept.some((k) => {
+    open = open.filter((k) => k.end > c.start);
+    const clash = open.some((k) => {
       const ov = Math.min(k.end, c.end) - Math.max(k.start, c.start);
       if (ov <= 0) return false;
       if (c.trigger[0] < k.trigger[1] && k.trigger[0] < c.trigger[1]) return true; // two rules, one trigger
@@ -1171,9 +1175,25 @@ function dedupe(cands: Candidate[]): Candidate[] {
       const inside = c.trigger[0] >= k.start && c.trigger[1] <= k.end;
       return inside || ov > 0.5 * Math.min(k.end - k.start, c.end - c.start);
     });
-    if (!clash) kept.push(c);
+    if (!clash) {
+      kept.push(c);
+      open.push(c);
+    }
   }
   return kept;
+}
+
+/** Whether any span of a list sorted by start overlaps [start, end): a binary search over the running maximum of the ends. */
+function overlapsAny(sorted: readonly { start: number; end: number }[], maxEnd: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // sorted[0, lo) start before `end`; one of them overlaps when the furthest end among them passes `start`
+  return lo > 0 && maxEnd[lo - 1]! > start;
 }
 
 /**
@@ -1321,7 +1341,10 @@ export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRec
   const context = new Context(d, quotes);
   const lexical = dedupe(d.out.filter((c) => context.keeps(c)));
   // quotes add what the lexical rules did not cover
-  const extra = fromQuotes(d, quotes).filter((q) => !lexical.some((c) => Math.min(c.end, q.end) - Math.max(c.start, q.start) > 0));
+  // lexical comes from dedupe, sorted by start
+  const maxEnd: number[] = [];
+  for (const c of lexical) maxEnd.push(Math.max(c.end > c.start ? c.end : -Infinity, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  const extra = fromQuotes(d, quotes).filter((q) => !overlapsAny(lexical, maxEnd, q.start, q.end));
   const all = dedupe([...lexical, ...extra]);
   const sources = namedSources(d, quotes);
   return all.map((c) => {

@@ -8,10 +8,10 @@ const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 
 
 describe(`stress: extraction is total on hostile strings (seed ${seed})`, function () {
   this.timeout(0);
-  it("150,000 strings of up to 80 pieces", () => {
-    fc.assert(fc.property(hostileText(80), (text) => assertExtractionContract(text, extract(text))), { numRuns: 150_000, seed });
+  it("60,000 strings of up to 80 pieces", () => {
+    fc.assert(fc.property(hostileText(80), (text) => assertExtractionContract(text, extract(text))), { numRuns: 60_000, seed });
   });
-  it("10,000 strings of up to 600 pieces", () => {
-    fc.assert(fc.property(hostileText(600), (text) => assertExtractionContract(text, extract(text))), { numRuns: 10_000, seed: seed + 1 });
+  it("4,000 strings of up to 600 pieces", () => {
+    fc.assert(fc.property(hostileText(600), (text) => assertExtractionContract(text, extract(text))), { numRuns: 4_000, seed: seed + 1 });
   });
 });
