@@ -1,5 +1,5 @@
 // Ingesting many articles from files, with a summary of what happened to each.
-import type { Db } from "../store/db";
+import { isDiskFull, type Db } from "../store/db";
 import { AppError } from "../errors";
 import { ingestArticle, type IngestOptions } from "./ingest";
 import { ensureGroups } from "./compare";
@@ -9,10 +9,13 @@ export interface IngestSummary {
   created: number;
   existing: number;
   failed: { origin: string; error: string }[];
+  /** set when the run stopped storing (the disk is full): every article after it is in `failed` */
+  stopped?: string;
 }
 
 export function summaryLine(s: IngestSummary): string {
-  return `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
+  const line = `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
+  return s.stopped ? `${line} (stopped: ${s.stopped}; the ${s.failed.length} failed are not stored)` : line;
 }
 
 /**
@@ -35,6 +38,10 @@ export function ingestPaths(
         summary.failed.push({ origin: item.origin, error: item.error ?? "unreadable" });
         continue;
       }
+      if (summary.stopped) {
+        summary.failed.push({ origin: item.origin, error: `not stored: ${summary.stopped}` });
+        continue;
+      }
       try {
         const result = ingestArticle(db, item.record, { ...options, regroup: options.regroup ?? false });
         if (result.created) summary.created++;
@@ -42,10 +49,12 @@ export function ingestPaths(
       } catch (e) {
         const message = e instanceof AppError ? e.message : `extraction or storage failed: ${(e as Error).message}`;
         summary.failed.push({ origin: item.origin, error: message });
+        // every later write would fail the same way: stop extracting, list the rest as not stored
+        if (isDiskFull(e)) summary.stopped = "the disk is full";
       }
     }
     options.onFile?.(file);
   }
-  if (options.regroup === undefined) ensureGroups(db);
+  if (options.regroup === undefined && !summary.stopped) ensureGroups(db);
   return summary;
 }
