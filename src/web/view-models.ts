@@ -8,7 +8,10 @@ import { highlight, type HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
 import { urls } from "./urls";
 
-const KIND_CLASS: Record<string, string> = { direct: "direct", mixed: "mixed", indirect: "indirect" };
+/** Tables keyed by stored values have no prototype, so no value can read Object's own properties. */
+const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
+const KIND_CLASS = table({ direct: "direct", mixed: "mixed", indirect: "indirect" });
 
 /** Who a quote is attributed to, in words. */
 export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonical" | "speaker_mention" | "speaker_kind">): string {
@@ -95,22 +98,22 @@ function rangeText(total: number, offset: number, shown: number): string {
 
 // ---- comparison ----
 
-const LABEL_TEXT: Record<string, string> = {
+const LABEL_TEXT = table({
   "conflicting attribution": "conflicting attribution",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
   trimmed: "trimmed",
   identical: "identical",
   "one source only": "carried by one source only",
-};
+});
 
-const RELATION_TEXT: Record<string, string> = {
+const RELATION_TEXT = table({
   reference: "reference version",
   identical: "identical",
   trimmed: "trimmed",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
-};
+});
 
 /** A label as a CSS class ("altered wording" → "altered-wording"). */
 function labelClass(label: string): string {
