@@ -8,10 +8,13 @@ import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
 import { EXTRACTOR_VERSION } from "../nlp/pipeline";
 import type { Extraction } from "../nlp/types";
+import { articleFromHtml, type HtmlText } from "./html-text";
 
 /** An extractor that answers later (a worker pool, or a synchronous extractor wrapped). */
 export interface AsyncExtractor {
   extract: (text: string) => Promise<Extraction>;
+  /** an uploaded web page reduced to its article (readability), off the event loop too */
+  readHtml: (html: string) => Promise<HtmlText>;
   version: string;
 }
 
@@ -36,6 +39,7 @@ const WORKER_FILE = join(__dirname, "extract-worker.js");
 
 interface Job {
   id: number;
+  kind: "extract" | "html";
   text: string;
   resolve: (e: Extraction) => void;
   reject: (e: unknown) => void;
@@ -74,9 +78,17 @@ export class ExtractPool implements AsyncExtractor {
   }
 
   extract(text: string): Promise<Extraction> {
+    return this.submit("extract", text) as Promise<Extraction>;
+  }
+
+  readHtml(html: string): Promise<HtmlText> {
+    return this.submit("html", html) as unknown as Promise<HtmlText>;
+  }
+
+  private submit(kind: Job["kind"], text: string): Promise<Extraction> {
     if (this.closed) return Promise.reject(new Error("the extraction pool is closed"));
     return new Promise<Extraction>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, text, resolve, reject };
+      const job: Job = { id: this.nextId++, kind, text, resolve, reject };
       const slot = this.slots.find((s) => s.job === null);
       if (slot) this.run(slot, job);
       else if (this.queue.length < this.maxQueue) this.queue.push(job);
@@ -139,7 +151,7 @@ export class ExtractPool implements AsyncExtractor {
       j.reject(overBudget(this.budgetMs));
       this.next(slot);
     }, this.budgetMs);
-    worker.postMessage({ id: job.id, text: job.text });
+    worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
   }
 
   private finish(slot: Slot): Job {
@@ -172,5 +184,5 @@ function overBudget(ms: number): AppError {
 
 /** A synchronous extractor (tests' fixtures) behind the same interface. */
 export function inProcess(extractor: { extract: (text: string) => Extraction; version: string }): AsyncExtractor {
-  return { version: extractor.version, extract: async (text) => extractor.extract(text) };
+  return { version: extractor.version, extract: async (text) => extractor.extract(text), readHtml: async (html) => articleFromHtml(html) };
 }
