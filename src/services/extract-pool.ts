@@ -23,7 +23,7 @@ export interface ExtractPoolOptions {
   size?: number;
   /** milliseconds one extraction may take before it is abandoned (default 30 s) */
   budgetMs?: number;
-  /** jobs that may wait for a free worker before new ones are refused with 503 (default 4 per worker) */
+  /** jobs that may wait for a free worker before new ones are refused with 503 (default 32, or 8 per worker) */
   maxQueue?: number;
   /** the module the workers load `extract` from (absolute path; default the pipeline) */
   module?: string;
@@ -71,7 +71,7 @@ export class ExtractPool implements AsyncExtractor {
   constructor(options: ExtractPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? 4 * this.size));
+    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? Math.max(32, 8 * this.size)));
     this.module = options.module;
     this.version = options.version ?? EXTRACTOR_VERSION;
     this.slots = Array.from({ length: this.size }, () => ({ worker: null, job: null, timer: null }));
