@@ -79,6 +79,10 @@ function fromParserError(err: { type?: string; status?: number; code?: string; e
     default:
       break;
   }
+  // another writer (a bulk ingest regrouping at its end) held the database past the busy timeout
+  if (typeof err.code === "string" && (err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED"))) {
+    return new AppError(503, "The database is busy with another writer: nothing was stored. Try again in 5 seconds.", {}, { "Retry-After": "5" });
+  }
   if ((err as { name?: string }).name === "MulterError") return fromUploadError(err.code ?? "");
   // busboy's words for a broken multipart body
   if (/^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(String((err as { message?: string }).message))) {

@@ -177,9 +177,11 @@ export function routes({ db, views, ingest, extraction }: RouteOptions): Router 
       });
       const extracted: (Extraction | null)[] = [];
       for (const p of prepared) extracted.push(p.existing !== undefined ? null : await extraction.extract(p.input.text));
-      results = db.transaction(() =>
-        prepared.map((p, i) => (p.existing !== undefined ? { id: p.existing, created: false } : storeArticle(db, p, extracted[i]!, extraction.version, ingest))),
-      )();
+      const storeAll = () =>
+        prepared.map((p, i) => (p.existing !== undefined ? { id: p.existing, created: false } : storeArticle(db, p, extracted[i]!, extraction.version, ingest)));
+      // several articles: one IMMEDIATE transaction (a deferred one could not take the write lock
+      // from another writer without failing at once); one article: its own short transaction
+      results = prepared.length === 1 ? storeAll() : db.transaction(storeAll).immediate();
     } catch (e) {
       if (e instanceof AppError && !wantsJson && e.status < 500) {
         return renderForm(res, (req.body ?? {}) as Record<string, unknown>, e);
