@@ -47,11 +47,13 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** the worker has loaded the pipeline (its first message) */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
 
-type Answer = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: string };
+type Answer = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: string } | { ready: true; id?: undefined };
 
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -74,7 +76,7 @@ export class ExtractPool implements AsyncExtractor {
     this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? Math.max(32, 8 * this.size)));
     this.module = options.module;
     this.version = options.version ?? EXTRACTOR_VERSION;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, job: null, timer: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, job: null, timer: null }));
   }
 
   extract(text: string): Promise<Extraction> {
@@ -121,7 +123,13 @@ export class ExtractPool implements AsyncExtractor {
     // idle workers never keep the process alive; a waiting request's socket does
     worker.unref();
     worker.on("message", (answer: Answer) => {
-      if (slot.worker !== worker || !slot.job || slot.job.id !== answer.id) return;
+      if (slot.worker !== worker) return;
+      if ("ready" in answer) {
+        slot.ready = true;
+        if (slot.job && !slot.timer) this.startClock(slot, worker);
+        return;
+      }
+      if (!slot.job || slot.job.id !== answer.id) return;
       const job = this.finish(slot);
       if (answer.ok) job.resolve(answer.extraction);
       else job.reject(new Error(`extraction failed: ${answer.error}`));
@@ -142,7 +150,17 @@ export class ExtractPool implements AsyncExtractor {
 
   private run(slot: Slot, job: Job): void {
     slot.job = job;
-    const worker = slot.worker ?? (slot.worker = this.spawn(slot));
+    if (!slot.worker) {
+      slot.ready = false;
+      slot.worker = this.spawn(slot);
+    }
+    const worker = slot.worker;
+    if (slot.ready) this.startClock(slot, worker);
+    worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
+  }
+
+  /** The job's time budget, from when its worker is ready. */
+  private startClock(slot: Slot, worker: Worker): void {
     slot.timer = setTimeout(() => {
       // the only way to stop a runaway extraction is to stop its thread
       slot.worker = null;
@@ -151,7 +169,6 @@ export class ExtractPool implements AsyncExtractor {
       j.reject(overBudget(this.budgetMs));
       this.next(slot);
     }, this.budgetMs);
-    worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
   }
 
   private finish(slot: Slot): Job {

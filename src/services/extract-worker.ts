@@ -16,6 +16,9 @@ const modulePath = (workerData as { module?: string } | null)?.module ?? "../nlp
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extractor = require(modulePath) as { extract: (text: string) => Extraction };
 
+// loaded: the pool starts a job's clock only now, so a fresh thread's start-up is not the article's time
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on("message", (job: Job) => {
   try {
     const result = job.kind === "html" ? articleFromHtml(job.text) : extractor.extract(job.text);
