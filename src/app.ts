@@ -14,6 +14,8 @@ import {
   DEFAULT_WRITE_LIMIT, hostCheck, loopbackHosts, methodNotAllowed, sameOrigin, validPath, writeRateLimit, type WriteLimit,
 } from "./web/guards";
 import { createViews, type Views } from "./web/views";
+import { reviewRoutes } from "./web/review-routes";
+import { createSecurity, type SecurityOptions } from "./web/session";
 
 export interface AppOptions {
   db: Db;
@@ -31,6 +33,10 @@ export interface AppOptions {
   writeLimit?: WriteLimit | false;
   /** where unexpected errors are reported (never to the user) */
   log?: (err: unknown) => void;
+  /** who may write: the review token, whether the server is bound to a public address (src/web/session.ts) */
+  security?: SecurityOptions;
+  /** the clock of review events (tests inject a fixed one) */
+  now?: () => Date;
 }
 
 /** Reads a ".json"/".csv" suffix into res.locals.format and routes the bare path. */
@@ -140,8 +146,15 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(sameOrigin);
   if (options.writeLimit !== false) app.use(writeRateLimit(options.writeLimit ?? DEFAULT_WRITE_LIMIT));
+  // the reviewer session and CSRF tokens (src/web/session.ts); the review routes come first, since
+  // /people/search.json would otherwise be read as a person id
+  const security = createSecurity(options.security);
+  app.use(security.session);
   const extraction = options.extraction ?? (options.ingest?.extractor ? inProcess(options.ingest.extractor) : defaultExtraction());
-  const routers = [routes({ db: options.db, views, ingest: options.ingest, extraction })];
+  const routers = [
+    reviewRoutes({ db: options.db, views, security, now: options.now }),
+    routes({ db: options.db, views, ingest: options.ingest, extraction, security }),
+  ];
   for (const r of routers) app.use(r);
   app.use(methodNotAllowed(routers));
   app.use((_req: Request, _res: Response, next: NextFunction) => next(notFound()));

@@ -63,6 +63,8 @@ const serveSchema = z.object({
   extractTimeout: z.coerce.number({ error: "must be a number" }).min(0.1, { error: "must be between 0.1 and 600 seconds" }).max(600, { error: "must be between 0.1 and 600 seconds" }),
   /** writes per minute per client address; 0 turns the limit off */
   writeLimit: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }),
+  /** the secret a reviewer gives at sign-in; required for writes on a non-loopback address */
+  reviewToken: z.string().min(12, { error: "must be at least 12 characters" }).max(500).nullable().optional(),
 });
 export type ServeConfig = z.infer<typeof serveSchema>;
 
@@ -78,11 +80,11 @@ function fromEnv(value: string | undefined, fallback: string): string {
 
 /**
  * `whosaid serve [--db FILE] [--port N] [--host H] [--allowed-hosts A,B] [--workers N]
- * [--extract-timeout S] [--write-limit N] [--ingest-seeds]`; PORT, HOST and WHOSAID_ALLOWED_HOSTS
- * from the environment.
+ * [--extract-timeout S] [--write-limit N] [--ingest-seeds] [--review-token T]`; PORT, HOST,
+ * WHOSAID_ALLOWED_HOSTS and WHOSAID_REVIEW_TOKEN from the environment.
  */
 export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  const { flags, positional } = splitArgs(args, ["db", "port", "host", "allowed-hosts", "workers", "extract-timeout", "write-limit"], ["ingest-seeds"]);
+  const { flags, positional } = splitArgs(args, ["db", "port", "host", "allowed-hosts", "workers", "extract-timeout", "write-limit", "review-token"], ["ingest-seeds"]);
   const hosts = flags["allowed-hosts"] ?? fromEnv(env.WHOSAID_ALLOWED_HOSTS, "");
   if (positional.length) throw new ConfigError(`unexpected argument "${positional[0]}"`);
   const parsed = serveSchema.safeParse({
@@ -95,6 +97,7 @@ export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = proces
     workers: flags.workers ?? String(defaultPoolSize()),
     extractTimeout: flags["extract-timeout"] ?? String(DEFAULT_BUDGET_MS / 1000),
     writeLimit: flags["write-limit"] ?? String(DEFAULT_WRITE_LIMIT.limit),
+    reviewToken: (flags["review-token"] as string | undefined) ?? (env.WHOSAID_REVIEW_TOKEN ? env.WHOSAID_REVIEW_TOKEN : null),
   });
   if (!parsed.success) throw new ConfigError(explain(parsed.error));
   return parsed.data;

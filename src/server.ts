@@ -10,6 +10,19 @@ import { ingestPaths, summaryLine } from "./services/ingest-files";
 import { ensureGroups } from "./services/compare";
 import { DEFAULT_BUDGET_MS, ExtractPool } from "./services/extract-pool";
 import { DEFAULT_WRITE_LIMIT, hostAllowList, isLoopback } from "./web/guards";
+import { isLoopbackHost } from "./web/session";
+
+/** What the server says about writes when it starts. */
+export function writesLine(host: string, token: string | null | undefined): string {
+  if (isLoopbackHost(host)) {
+    return token
+      ? "writes: every write needs a sign-in with the review token (or Authorization: Bearer); read pages are public"
+      : "writes: open to this machine (loopback); reviewers sign in with a name only";
+  }
+  return token
+    ? `writes: bound to ${host}: every write needs a sign-in with the review token (or Authorization: Bearer); read pages are public`
+    : `writes: OFF: bound to ${host} without a review token, the server is read-only (start it with --review-token or WHOSAID_REVIEW_TOKEN)`;
+}
 
 export interface Running {
   server: Server;
@@ -26,7 +39,7 @@ export interface ServerOptions {
 
 /** What startServer needs: the serve flags, the newer ones optional (their defaults as in parseServeConfig). */
 export type ServeInput = Pick<ServeConfig, "db" | "port" | "host" | "ingestSeeds" | "seedsDir"> &
-  Partial<Pick<ServeConfig, "allowedHosts" | "workers" | "extractTimeout" | "writeLimit">>;
+  Partial<Pick<ServeConfig, "allowedHosts" | "workers" | "extractTimeout" | "writeLimit" | "reviewToken">>;
 
 /** Request headers above this size get a 431 (with a body saying so). */
 export const MAX_HEADER_BYTES = 16 * 1024;
@@ -108,11 +121,14 @@ export async function startServer(config: ServeInput, options: ServerOptions = {
     : new ExtractPool({ size: config.workers, budgetMs: (config.extractTimeout ?? DEFAULT_BUDGET_MS / 1000) * 1000 });
   let port = config.port;
   const writeLimit = config.writeLimit ?? DEFAULT_WRITE_LIMIT.limit;
+  const security = options.app?.security ?? { token: config.reviewToken ?? null, publicBind: !isLoopbackHost(config.host) };
+  log(writesLine(config.host, security.token));
   const app = createApp({
     allowedHost: hostAllowList(config.host, () => port, config.allowedHosts ?? []),
     writeLimit: writeLimit === 0 ? false : { limit: writeLimit, windowMs: 60_000 },
     ...options.app,
     ...(pool ? { extraction: pool } : {}),
+    security,
     db,
   });
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);

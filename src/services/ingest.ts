@@ -12,6 +12,7 @@ import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } f
 import { membershipOfGroupsOf } from "../store/groups";
 import { batchUnderWay, ensureGroups, markGroupsStale, regroupPeople } from "./compare";
 import { deleteClaimsOfSource, insertClaim } from "../store/claims";
+import { captureReviews, carryReviews } from "./review-carry";
 
 export interface Extractor {
   extract: (text: string) => Extraction;
@@ -44,7 +45,7 @@ export function contentHash(text: string): string {
  * Stores one extraction for a source (whose old records are already gone). `scope` is the source's
  * content hash, for reviewer decisions that hold in that article only. Call inside a transaction.
  */
-function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
+export function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
   const people = new Map<string, number>();
   for (const entity of extraction.entities) {
     const personId = resolveEntity(db, entity, scope);
@@ -157,7 +158,7 @@ export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {})
  * then regroups the people it touched before and after (unless `regroup` is false: then the groups
  * are marked stale for ensureGroups).
  */
-export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR, regroup = true): void {
+export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR, regroup = true, now: () => Date = () => new Date()): void {
   const source = getSource(db, id);
   if (!source) throw new Error(`no source ${id}`);
   const extraction = extractor.extract(source.text);
@@ -165,11 +166,16 @@ export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAU
     const before = peopleQuotedIn(db, id);
     // statements elsewhere that shared a group with this source's: their groups lose members
     const neighbours = membershipOfGroupsOf(db, quoteIdsOfSource(db, id)).map((m) => m.quote_id);
+    // reviewers' decisions, read before their rows go, then carried to the new rows (review-carry.ts)
+    const reviews = captureReviews(db, id);
     deleteQuotesOfSource(db, id);
     deleteClaimsOfSource(db, id);
     unlinkSourcePeople(db, id);
     storeExtraction(db, id, extraction, source.content_hash);
     setExtractorVersion(db, id, extractor.version);
+    if (reviews.quotes.length || reviews.claims.length) {
+      carryReviews(db, id, source.text, reviews, { from: source.extractor_version, to: extractor.version }, now().toISOString());
+    }
     deleteOrphanPeople(db);
     if (regroup) regroupPeople(db, [...before, ...peopleQuotedIn(db, id)], neighbours);
     else markGroupsStale(db);

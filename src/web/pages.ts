@@ -21,6 +21,8 @@ import { nameKey } from "../services/people";
 import type { QuoteKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimCountsBySource, claimReasons, claimsOfSource, countClaims, searchClaims, type ClaimFilter, type ClaimRow } from "../store/claims";
+import { nearestSourceOf } from "../nlp/claims";
+import type { NearestSource } from "../nlp/types";
 import { urls, type Format } from "./urls";
 import { parseClaimFilter, parseConflictFilter, parsePage, parseQuoteFilter, QUOTE_KINDS } from "./params";
 
@@ -47,15 +49,18 @@ export interface PersonItem extends PersonSummary {
 export interface QuoteItem extends QuoteRow {
   source_label: string;
   href: string;
+  /** the statement's own page, with its history */
+  page_href: string;
   source_href: string;
   person_href: string | null;
 }
 
-function quoteItem(q: QuoteRow): QuoteItem {
+export function quoteItem(q: QuoteRow): QuoteItem {
   return {
     ...q,
     source_label: sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet }),
     href: urls.quoteInSource(q.source_id, q.id),
+    page_href: urls.quote(q.id),
     source_href: urls.source(q.source_id),
     person_href: q.person_id === null ? null : urls.person(q.person_id),
   };
@@ -65,11 +70,14 @@ export interface ClaimItem extends ClaimRow {
   source_label: string;
   href: string;
   source_href: string;
+  /** the nearest named source the explanation carries (decision 007), or null */
+  nearest_source: NearestSource | null;
 }
 
-function claimItem(c: ClaimRow): ClaimItem {
+export function claimItem(c: ClaimRow): ClaimItem {
   return {
     ...c,
+    nearest_source: nearestSourceOf(c.explanation),
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
     href: urls.claimInSource(c.source_id, c.id),
     source_href: urls.source(c.source_id),
@@ -434,7 +442,7 @@ export interface Listing {
   prev: string | null;
 }
 
-function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
+export function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
   return {
     total,
     limit,
@@ -445,7 +453,7 @@ function listing(total: number, limit: number, offset: number, link: (offset: nu
 }
 
 function quoteParams(f: QuoteFilter) {
-  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speaker: f.speakerNone ? "none" : null };
+  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speaker: f.speakerNone ? "none" : null, review: f.review ?? null };
 }
 
 export interface QuotesData extends Listing {
@@ -468,6 +476,7 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
 export const QUOTE_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "kind", "text", "speaker_mention", "speaker_canonical", "person_id",
   "cue", "via", "sieve", "confidence", "start", "end", "group_id", "group_label",
+  "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
 
 /** Choices for the quote filter form. */
@@ -495,6 +504,7 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
 
 export const CLAIM_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "reason", "trigger", "text", "explanation", "start", "end",
+  "review_status", "reviewer", "review_note",
 ] as const;
 
 export function claimFilterOptions(db: Db) {

@@ -39,8 +39,19 @@ export function reply<T extends object>(views: Views, res: Response, r: Reply<T>
     res.attachment(r.csvName ?? "export.csv");
     res.send(r.csv(r.data));
   } else {
-    res.type("html").send(views.render(r.page, r.html ? r.html(r.data) : r.data, { title: r.title, nav: r.nav }));
+    const session = htmlSession(res);
+    res.type("html").send(views.render(r.page, { ...(r.html ? r.html(r.data) : r.data), ...session }, { title: r.title, nav: r.nav, ...session }));
   }
+}
+
+/** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
+export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null; sign_in_here?: string } {
+  const make = res.locals.csrf as (() => string) | undefined;
+  return {
+    csrf: typeof make === "function" ? make() : "",
+    reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null,
+    ...(typeof res.locals.signIn === "string" ? { sign_in_here: res.locals.signIn } : {}),
+  };
 }
 
 /**
@@ -52,12 +63,14 @@ export function sendError(views: Views, res: Response, error: AppError): void {
   for (const [name, value] of Object.entries(error.headers)) res.set(name, value);
   const format = formatOf(res);
   if (format === "json") {
-    res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}) });
+    res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}), ...error.extra });
   } else if (format === "csv") {
     res.type("text/plain; charset=utf-8").send(`Error ${error.status}: ${error.message}\n`);
   } else {
+    const session = htmlSession(res);
+    const signIn = typeof error.extra.sign_in === "string" ? error.extra.sign_in : null;
     res.type("html").send(
-      views.render("error", { status: error.status, message: error.message, home: "/" }, { title: `Error ${error.status}`, nav: "" }),
+      views.render("error", { status: error.status, message: error.message, home: "/", sign_in: signIn, ...session }, { title: `Error ${error.status}`, nav: "", ...session }),
     );
   }
 }

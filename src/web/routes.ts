@@ -18,6 +18,7 @@ import type { Views } from "./views";
 import { claimsView, conflictsView, homeView, personView, quotesView, sourceView } from "./view-models";
 import { mergePeople, splitAlias } from "../services/review";
 import { MERGE_BODY, SPLIT_BODY, parseBody } from "./params";
+import type { Security } from "./session";
 
 /** Request bodies may be bigger than the 2 MB text limit (form encoding inflates text up to ninefold). */
 export const BODY_LIMIT = "20mb";
@@ -28,11 +29,13 @@ export interface RouteOptions {
   ingest?: IngestOptions;
   /** where POST /sources extracts (a worker pool; tests wrap their fixture extractor) */
   extraction: AsyncExtractor;
+  /** CSRF and write permission (src/web/session.ts) */
+  security: Security;
 }
 
 const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
 
-export function routes({ db, views, ingest, extraction }: RouteOptions): Router {
+export function routes({ db, views, ingest, extraction, security }: RouteOptions): Router {
   const r = Router();
 
   function home(_req: Request, res: Response): void {
@@ -216,15 +219,17 @@ export function routes({ db, views, ingest, extraction }: RouteOptions): Router 
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
   const upload = multer({ storage: multer.memoryStorage(), limits: UPLOAD_LIMITS }).single("file");
-  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, upload, createSource);
+  const guarded = security.guard({ reviewer: false });
+  // multer before the guard: a multipart form's CSRF field is in the body multer parses
+  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, upload, guarded, createSource);
   r.get("/people", htmlJson, people);
   r.get("/people/:id", htmlJson, person);
   const small = [
     express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10, verify: verifyFormUtf8 }),
     express.json({ limit: "16kb", verify: verifyUtf8 }),
   ];
-  r.post("/people/:id/merge", htmlJson, answerInKind, ...small, merge);
-  r.post("/people/:id/split", htmlJson, answerInKind, ...small, split);
+  r.post("/people/:id/merge", htmlJson, answerInKind, ...small, guarded, merge);
+  r.post("/people/:id/split", htmlJson, answerInKind, ...small, guarded, split);
   r.get("/quotes", all, quotes);
   r.get("/claims", all, claims);
   r.get("/conflicts", htmlJson, conflicts);

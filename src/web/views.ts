@@ -11,6 +11,11 @@ import { urls } from "./urls";
 export interface LayoutModel {
   title: string;
   nav: string;
+  /** the signed-in reviewer, and the CSRF token for the sign-out form */
+  reviewer?: { name: string } | null;
+  csrf?: string;
+  /** the sign-in link that comes back to this page */
+  sign_in_here?: string;
 }
 
 export interface Views {
@@ -32,6 +37,7 @@ const NAV = [
   { key: "quotes", label: "Quotes", href: urls.quotes() },
   { key: "claims", label: "Claims", href: urls.claims() },
   { key: "conflicts", label: "Conflicts", href: urls.conflicts() },
+  { key: "review", label: "Review", href: urls.reviewQueue() },
   { key: "new", label: "Add an article", href: urls.newSource() },
 ];
 
@@ -43,7 +49,7 @@ export function createViews(dir: string = VIEWS_DIR): Views {
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of templatesIn(join(dir, "pages"))) pages.set(name, hb.compile(source, options));
   return {
-    render(page, model, { title, nav }) {
+    render(page, model, { title, nav, reviewer, csrf, sign_in_here }) {
       const template = pages.get(page);
       if (!template) throw new Error(`no template views/pages/${page}.hbs`);
       const body = template(model);
@@ -52,6 +58,11 @@ export function createViews(dir: string = VIEWS_DIR): Views {
         body,
         stylesheet: urls.asset("site.css"),
         favicon: urls.asset("favicon.svg"),
+        script: urls.asset("review.js"),
+        reviewer: reviewer ?? null,
+        csrf: csrf ?? "",
+        sign_in: sign_in_here ?? urls.signIn(),
+        sign_out: urls.signOut(),
         nav: NAV.map((n) => ({ ...n, current: n.key === nav })),
       });
     },

@@ -201,11 +201,13 @@ describe("cli: faults end in one sentence", function () {
     try {
       const used = db.pragma("page_count", { simple: true }) as number;
       db.pragma(`max_page_count = ${used + 12}`);
-      const summary = ingestPaths(db, [sub], { extractor: { version: "t", extract: () => ({ quotes: [], claims: [], entities: [] }) } });
+      // batches of 5: a batch is stored whole or not at all, so some are stored before the disk fills
+      const summary = ingestPaths(db, [sub], { batchSize: 5, extractor: { version: "t", extract: () => ({ quotes: [], claims: [], entities: [] }) } });
       assert.equal(summary.stopped, "the disk is full");
       const stored = (db.prepare("SELECT count(*) AS n FROM sources").get() as { n: number }).n;
       assert.ok(stored > 0 && stored < 60, `stored ${stored}`);
       assert.equal(summary.created, stored, "the summary counts exactly what is stored");
+      assert.equal(stored % 5, 0, "whole batches");
       assert.equal(summary.created + summary.failed.length, 60, "every article is either stored or listed");
       assert.match(summary.failed.at(-1)!.error, /not stored: the disk is full/);
       assert.equal(db.pragma("integrity_check", { simple: true }), "ok");

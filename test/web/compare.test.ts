@@ -112,8 +112,8 @@ describe("web: the person page is the comparison page", () => {
   it("the quotes CSV and JSON carry the group id and label", async () => {
     const csv = await request(app).get("/quotes.csv?person=4");
     const [header, row] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
-    assert.match(header!, /,group_id,group_label$/);
-    assert.match(row!, /,\d+,conflicting attribution$/);
+    assert.match(header!, /,group_id,group_label,review_status,reviewer,corrected,review_reason,review_note$/);
+    assert.match(row!, /,\d+,conflicting attribution,unreviewed,,0,,$/);
     const json = await request(app).get("/quotes.json?person=4");
     assert.equal(json.body.quotes[0].group_label, "conflicting attribution");
   });

@@ -6,7 +6,7 @@ function span(type: "q" | "c", id: number, start: number, end: number, label = `
 }
 const O = (s: HighlightSpan, first = true) =>
   `<mark class="${s.type === "q" ? "quote direct" : "claim"}${first ? "" : " cont"}"${first ? ` id="${s.type}-${s.id}"` : ""} title="t${s.id}">`;
-const L = (s: HighlightSpan) => `<span class="lbl">${s.label.text}</span>`;
+const L = (s: HighlightSpan) => `<span class="lbl">${s.label!.text}</span>`;
 const C = "</mark>";
 
 describe("web: highlighting spans in the article", () => {
@@ -37,6 +37,15 @@ describe("web: highlighting spans in the article", () => {
   for (const c of cases) {
     it(c.name, () => assert.deepEqual(highlight(c.text, c.spans), c.html));
   }
+
+  it("markers (type m) mark words without an id or a label, and nest inside a quote", () => {
+    const m: HighlightSpan = { type: "m", id: 1, start: 0, end: 3, classes: ["mention"], title: "speaker of 1", label: null };
+    const q = span("q", 2, 9, 15);
+    const cue: HighlightSpan = { type: "m", id: 2, start: 10, end: 12, classes: ["cue"], title: "cue", label: null };
+    assert.deepEqual(highlight("Ann said: hello.", [m, q, cue]), [
+      `<mark class="mention" title="speaker of 1">Ann</mark> said:${O(q)} <mark class="cue" title="cue">he</mark>llo${C}${L(q)}.`,
+    ]);
+  });
 
   it("escapes attribute values and hrefs", () => {
     const s: HighlightSpan = { type: "q", id: 1, start: 0, end: 1, classes: ["x\" onclick=\"y"], title: "\"><script>", label: { text: "n", href: "/p?a=\"b\"", className: "c" } };

@@ -41,8 +41,8 @@ const CASES: Case[] = [
   { path: "/sources", status: 200, type: HTML, check: has("Bridge delayed, says council", 'href="/sources/2"') },
   { path: "/sources.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.sources.map((s: any) => [s.id, s.quote_count, s.claim_count]), [[1, 2, 2], [2, 3, 1]])) },
   { path: "/sources.csv", status: 404, type: TEXT },
-  { path: "/sources/1", status: 200, type: HTML, check: has('<mark class="quote mixed" id="q-1"', '<a class="speaker" href="/people/1">Mary-Ann Okafor</a>', '<mark class="claim" id="c-1"', '<span class="flag">hedge</span>', 'id="row-q-2"') },
-  { path: "/sources/2", status: 200, type: HTML, check: has('<span class="speaker none">one engineer</span>', 'id="q-5"', "council spokesman Tom Reyes said") },
+  { path: "/sources/1", status: 200, type: HTML, check: has('<mark class="quote mixed sp-0 st-unreviewed" id="q-1"', '<a class="chip sp-0" href="#row-q-1">1 Mary-Ann Okafor</a>', '<mark class="mention sp-0" title="speaker of 1">Mary-Ann ', '<mark class="cue" title="cue of 2">told</mark>', 'data-review-item data-quote="2"', '<mark class="claim" id="c-1"', '<span class="flag">hedge</span>', 'id="row-q-2"') },
+  { path: "/sources/2", status: 200, type: HTML, check: has('<a class="chip sp-2" href="#row-q-5">3 one engineer</a>', 'id="q-5"', "council spokesman <mark class=\"mention sp-0\" title=\"speaker of 1\">Tom Reyes</mark>") },
   { path: "/sources/1.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.source.title, "Mayor backs bridge plan"); assert.equal(b.quotes.length, 2); assert.equal(b.claims.length, 2); assert.equal(b.quotes[0].href, "/sources/1#q-1"); }) },
   { path: "/sources/1.csv", status: 404, type: TEXT },
   { path: "/sources/99", status: 404, type: HTML, check: has("No such source") },
@@ -144,7 +144,9 @@ describe("web: every route in every format", () => {
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
-    assert.ok(!/<script/i.test(res.text), "no script tags at all");
+    const scripts = res.text.match(/<script[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+    assert.deepEqual(scripts, ['<script src="/static/review.js" defer></script>'], "one external script, nothing inline");
+    assert.ok(!/ on[a-z]+=/i.test(res.text), "no inline handlers");
     assert.ok(!/ style=/i.test(res.text), "no inline styles");
   });
 
