@@ -56,6 +56,21 @@ function formatSuffix(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
+/** multer's limits, in our wording. */
+function fromUploadError(code: string): AppError {
+  switch (code) {
+    case "LIMIT_FILE_SIZE":
+      return new AppError(413, "file: is too large (the limit is 2 MB)", { file: "is too large (the limit is 2 MB)" });
+    case "LIMIT_FIELD_VALUE":
+      return new AppError(413, "text: is too large (the limit is 2 MB)", { text: "is too large (the limit is 2 MB)" });
+    case "LIMIT_FILE_COUNT":
+    case "LIMIT_UNEXPECTED_FILE":
+      return new AppError(400, "file: upload one file, in the field named file", { file: "upload one file, in the field named file" });
+    default:
+      return new AppError(413, "The form has too many fields or parts.");
+  }
+}
+
 /** Errors from express's body parsers (and other http-errors), turned into AppErrors with our wording. */
 function fromParserError(err: { type?: string; status?: number; code?: string; expose?: boolean }): AppError | null {
   switch (err.type) {
@@ -74,6 +89,15 @@ function fromParserError(err: { type?: string; status?: number; code?: string; e
       return new AppError(400, "The request body was cut off.");
     default:
       break;
+  }
+  // another writer (a bulk ingest regrouping at its end) held the database past the busy timeout
+  if (typeof err.code === "string" && (err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED"))) {
+    return new AppError(503, "The database is busy with another writer: nothing was stored. Try again in 5 seconds.", {}, { "Retry-After": "5" });
+  }
+  if ((err as { name?: string }).name === "MulterError") return fromUploadError(err.code ?? "");
+  // busboy's words for a broken multipart body
+  if (/^(Unexpected end of form|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/.test(String((err as { message?: string }).message))) {
+    return new AppError(400, "body: is not a well-formed multipart form", { body: "is not a well-formed multipart form" });
   }
   if (typeof err.code === "string" && err.code.startsWith("Z_")) {
     return new AppError(400, "body: could not be decompressed (the Content-Encoding does not match the bytes)", { body: "could not be decompressed" });

@@ -1,9 +1,11 @@
-// `whosaid ingest` and `whosaid serve`: flags validated once, then the services do the work.
+// `whosaid ingest` and `whosaid serve`: flags validated once, then the services do the work. Database
+// and listening failures end in one sentence and a non-zero exit, never a stack trace.
 import { SingleBar, Presets } from "cli-progress";
 import { ConfigError, parseIngestConfig, parseServeConfig } from "./config";
-import { openDb } from "./store/db";
+import { describeDbError, openDb } from "./store/db";
 import { ingestPathsBulk, summaryLine } from "./services/ingest-files";
-import { startServer } from "./server";
+import { listArticleFiles } from "./services/readers";
+import { ServeError, startServer } from "./server";
 
 function configOrExit<T>(command: string, parse: () => T): T | number {
   try {
@@ -17,10 +19,30 @@ function configOrExit<T>(command: string, parse: () => T): T | number {
   }
 }
 
+/** A failure the user can act on, in one sentence (exit 1); anything else is rethrown. */
+function fail(command: string, e: unknown, file: string): number {
+  const known = e instanceof ServeError ? e : describeDbError(e, file);
+  if (!known) throw e;
+  process.stderr.write(`whosaid ${command}: ${known.message}\n`);
+  return 1;
+}
+
 export async function runIngest(args: string[]): Promise<number> {
   const config = configOrExit("ingest", () => parseIngestConfig(args));
   if (typeof config === "number") return config;
-  const db = openDb(config.db);
+  // nothing to read: say so without creating a database file
+  const listed = listArticleFiles(config.paths);
+  if (!listed.files.length) {
+    for (const f of listed.errors) process.stderr.write(`${f.origin}: ${f.error}\n`);
+    process.stderr.write("whosaid ingest: no article files found: nothing stored, no database created or changed\n");
+    return 1;
+  }
+  let db;
+  try {
+    db = openDb(config.db);
+  } catch (e) {
+    return fail("ingest", e, config.db);
+  }
   // counts articles (a JSON Lines file holds many), with the rate and the time left
   const bar = process.stderr.isTTY
     ? new SingleBar({
@@ -38,6 +60,9 @@ export async function runIngest(args: string[]): Promise<number> {
     for (const f of summary.failed) process.stderr.write(`${f.origin}: ${f.error}\n`);
     process.stdout.write(summaryLine(summary) + "\n");
     return summary.failed.length ? 1 : 0;
+  } catch (e) {
+    bar?.stop();
+    return fail("ingest", e, config.db);
   } finally {
     bar?.stop();
     db.close();
@@ -47,13 +72,19 @@ export async function runIngest(args: string[]): Promise<number> {
 export async function runServe(args: string[]): Promise<number> {
   const config = configOrExit("serve", () => parseServeConfig(args));
   if (typeof config === "number") return config;
-  const running = await startServer(config);
+  let running;
+  try {
+    running = await startServer(config);
+  } catch (e) {
+    return fail("serve", e, config.db);
+  }
   process.stderr.write(`whosaid: serving ${config.db} on ${running.url}\n`);
+  const stopping = running;
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void running.close().then(resolve);
+      void stopping.close().then(resolve);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -1,6 +1,8 @@
 // Command-line flags and environment for `whosaid ingest` and `whosaid serve`, validated once.
 import { z } from "zod";
 import { DEFAULT_DB, SEEDS_DIR } from "./paths";
+import { DEFAULT_BUDGET_MS, defaultPoolSize } from "./services/extract-pool";
+import { DEFAULT_WRITE_LIMIT } from "./web/guards";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -53,6 +55,14 @@ const serveSchema = z.object({
   host: z.string().trim().min(1, { error: "must not be empty" }),
   ingestSeeds: z.boolean(),
   seedsDir: z.string(),
+  /** Host header names answered besides the loopback names and the bound address (DNS rebinding) */
+  allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.\-\[\]:]+$/, { error: "must be host names or addresses, separated by commas" })),
+  /** extraction threads for POST /sources */
+  workers: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(1, { error: "must be between 1 and 16" }).max(16, { error: "must be between 1 and 16" }),
+  /** seconds one extraction may take */
+  extractTimeout: z.coerce.number({ error: "must be a number" }).min(0.1, { error: "must be between 0.1 and 600 seconds" }).max(600, { error: "must be between 0.1 and 600 seconds" }),
+  /** writes per minute per client address; 0 turns the limit off */
+  writeLimit: z.coerce.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }),
   /** the secret a reviewer gives at sign-in; required for writes on a non-loopback address */
   reviewToken: z.string().min(12, { error: "must be at least 12 characters" }).max(500).nullable().optional(),
 });
@@ -64,9 +74,18 @@ const ingestSchema = z.object({
 });
 export type IngestConfig = z.infer<typeof ingestSchema>;
 
-/** `whosaid serve [--db FILE] [--port N] [--host H] [--ingest-seeds] [--review-token T]`; PORT, HOST and WHOSAID_REVIEW_TOKEN from the environment. */
+function fromEnv(value: string | undefined, fallback: string): string {
+  return value !== undefined && value !== "" ? value : fallback;
+}
+
+/**
+ * `whosaid serve [--db FILE] [--port N] [--host H] [--allowed-hosts A,B] [--workers N]
+ * [--extract-timeout S] [--write-limit N] [--ingest-seeds] [--review-token T]`; PORT, HOST,
+ * WHOSAID_ALLOWED_HOSTS and WHOSAID_REVIEW_TOKEN from the environment.
+ */
 export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  const { flags, positional } = splitArgs(args, ["db", "port", "host", "review-token"], ["ingest-seeds"]);
+  const { flags, positional } = splitArgs(args, ["db", "port", "host", "allowed-hosts", "workers", "extract-timeout", "write-limit", "review-token"], ["ingest-seeds"]);
+  const hosts = flags["allowed-hosts"] ?? fromEnv(env.WHOSAID_ALLOWED_HOSTS, "");
   if (positional.length) throw new ConfigError(`unexpected argument "${positional[0]}"`);
   const parsed = serveSchema.safeParse({
     db: flags.db ?? DEFAULT_DB,
@@ -74,6 +93,10 @@ export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = proces
     host: flags.host ?? (env.HOST !== undefined && env.HOST !== "" ? env.HOST : "127.0.0.1"),
     ingestSeeds: flags["ingest-seeds"] === true,
     seedsDir: SEEDS_DIR,
+    allowedHosts: String(hosts).split(",").map((h) => h.trim()).filter((h) => h !== ""),
+    workers: flags.workers ?? String(defaultPoolSize()),
+    extractTimeout: flags["extract-timeout"] ?? String(DEFAULT_BUDGET_MS / 1000),
+    writeLimit: flags["write-limit"] ?? String(DEFAULT_WRITE_LIMIT.limit),
     reviewToken: (flags["review-token"] as string | undefined) ?? (env.WHOSAID_REVIEW_TOKEN ? env.WHOSAID_REVIEW_TOKEN : null),
   });
   if (!parsed.success) throw new ConfigError(explain(parsed.error));

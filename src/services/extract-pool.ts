@@ -8,10 +8,13 @@ import { Worker } from "node:worker_threads";
 import { AppError } from "../errors";
 import { EXTRACTOR_VERSION } from "../nlp/pipeline";
 import type { Extraction } from "../nlp/types";
+import { articleFromHtml, type HtmlText } from "./html-text";
 
 /** An extractor that answers later (a worker pool, or a synchronous extractor wrapped). */
 export interface AsyncExtractor {
   extract: (text: string) => Promise<Extraction>;
+  /** an uploaded web page reduced to its article (readability), off the event loop too */
+  readHtml: (html: string) => Promise<HtmlText>;
   version: string;
 }
 
@@ -20,7 +23,7 @@ export interface ExtractPoolOptions {
   size?: number;
   /** milliseconds one extraction may take before it is abandoned (default 30 s) */
   budgetMs?: number;
-  /** jobs that may wait for a free worker before new ones are refused with 503 (default 4 per worker) */
+  /** jobs that may wait for a free worker before new ones are refused with 503 (default 32, or 8 per worker) */
   maxQueue?: number;
   /** the module the workers load `extract` from (absolute path; default the pipeline) */
   module?: string;
@@ -36,6 +39,7 @@ const WORKER_FILE = join(__dirname, "extract-worker.js");
 
 interface Job {
   id: number;
+  kind: "extract" | "html";
   text: string;
   resolve: (e: Extraction) => void;
   reject: (e: unknown) => void;
@@ -43,11 +47,13 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** the worker has loaded the pipeline (its first message) */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
 
-type Answer = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: string };
+type Answer = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: string } | { ready: true; id?: undefined };
 
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -67,16 +73,24 @@ export class ExtractPool implements AsyncExtractor {
   constructor(options: ExtractPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? 4 * this.size));
+    this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? Math.max(32, 8 * this.size)));
     this.module = options.module;
     this.version = options.version ?? EXTRACTOR_VERSION;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, job: null, timer: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, job: null, timer: null }));
   }
 
   extract(text: string): Promise<Extraction> {
+    return this.submit("extract", text) as Promise<Extraction>;
+  }
+
+  readHtml(html: string): Promise<HtmlText> {
+    return this.submit("html", html) as unknown as Promise<HtmlText>;
+  }
+
+  private submit(kind: Job["kind"], text: string): Promise<Extraction> {
     if (this.closed) return Promise.reject(new Error("the extraction pool is closed"));
     return new Promise<Extraction>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, text, resolve, reject };
+      const job: Job = { id: this.nextId++, kind, text, resolve, reject };
       const slot = this.slots.find((s) => s.job === null);
       if (slot) this.run(slot, job);
       else if (this.queue.length < this.maxQueue) this.queue.push(job);
@@ -109,7 +123,13 @@ export class ExtractPool implements AsyncExtractor {
     // idle workers never keep the process alive; a waiting request's socket does
     worker.unref();
     worker.on("message", (answer: Answer) => {
-      if (slot.worker !== worker || !slot.job || slot.job.id !== answer.id) return;
+      if (slot.worker !== worker) return;
+      if ("ready" in answer) {
+        slot.ready = true;
+        if (slot.job && !slot.timer) this.startClock(slot, worker);
+        return;
+      }
+      if (!slot.job || slot.job.id !== answer.id) return;
       const job = this.finish(slot);
       if (answer.ok) job.resolve(answer.extraction);
       else job.reject(new Error(`extraction failed: ${answer.error}`));
@@ -130,7 +150,17 @@ export class ExtractPool implements AsyncExtractor {
 
   private run(slot: Slot, job: Job): void {
     slot.job = job;
-    const worker = slot.worker ?? (slot.worker = this.spawn(slot));
+    if (!slot.worker) {
+      slot.ready = false;
+      slot.worker = this.spawn(slot);
+    }
+    const worker = slot.worker;
+    if (slot.ready) this.startClock(slot, worker);
+    worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
+  }
+
+  /** The job's time budget, from when its worker is ready. */
+  private startClock(slot: Slot, worker: Worker): void {
     slot.timer = setTimeout(() => {
       // the only way to stop a runaway extraction is to stop its thread
       slot.worker = null;
@@ -139,7 +169,6 @@ export class ExtractPool implements AsyncExtractor {
       j.reject(overBudget(this.budgetMs));
       this.next(slot);
     }, this.budgetMs);
-    worker.postMessage({ id: job.id, text: job.text });
   }
 
   private finish(slot: Slot): Job {
@@ -172,5 +201,5 @@ function overBudget(ms: number): AppError {
 
 /** A synchronous extractor (tests' fixtures) behind the same interface. */
 export function inProcess(extractor: { extract: (text: string) => Extraction; version: string }): AsyncExtractor {
-  return { version: extractor.version, extract: async (text) => extractor.extract(text) };
+  return { version: extractor.version, extract: async (text) => extractor.extract(text), readHtml: async (html) => articleFromHtml(html) };
 }

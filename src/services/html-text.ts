@@ -1,6 +1,9 @@
 // Plain text and title out of an HTML page: scripts and styles dropped, block elements become lines,
 // entities decoded. Not a full HTML parser: good enough for saved news pages.
 
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+
 // no prototype: "&constructor;" in a page must stay as written, not become Object's constructor
 const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " ", ndash: "\u2013", mdash: "\u2014",
@@ -48,4 +51,26 @@ export function htmlToText(html: string): HtmlText {
     .map((l) => l.replace(/[ \t\f\v\u00A0]+/g, " ").trim())
     .filter((l) => l !== "");
   return { title, text: lines.join("\n") };
+}
+
+/**
+ * The article of a saved web page: @mozilla/readability over a linkedom DOM finds the main content
+ * (menus, footers, asides dropped), scripts, styles and embedded objects are removed first, and the
+ * content is reduced to lines of text as above. Falls back to the whole page's text when no article
+ * is found.
+ */
+export function articleFromHtml(html: string): HtmlText {
+  const whole = htmlToText(html);
+  try {
+    // linkedom's types are the DOM lib's, which this Node project does not load: read it loosely
+    const document = (parseHTML(html) as unknown as { document: { querySelectorAll(s: string): Iterable<{ remove(): void }> } }).document;
+    for (const el of document.querySelectorAll("script, style, noscript, template, iframe, object, embed, svg")) el.remove();
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    const text = article?.content ? htmlToText(article.content).text : "";
+    if (!text.trim()) return whole;
+    const title = (article?.title ?? "").replace(/\s+/g, " ").trim();
+    return { title: title || whole.title, text };
+  } catch {
+    return whole;
+  }
 }

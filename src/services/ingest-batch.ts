@@ -5,7 +5,7 @@
 // groups are current; when they are stale (a fresh database, an earlier batch run) or a batch's region
 // grows past a full regroup, the groups stay marked stale and one full regroup runs at the end.
 // Same records as ingestArticle one by one (test/store/ingest-batch.test.ts checks it).
-import type { Db } from "../store/db";
+import { isDiskFull, type Db } from "../store/db";
 import { AppError } from "../errors";
 import { parseArticleInput, type ArticleInput } from "./article-input";
 import { contentHash, DEFAULT_EXTRACTOR, storeExtraction, type Extractor } from "./ingest";
@@ -42,6 +42,8 @@ export interface IngestSummary {
   created: number;
   existing: number;
   failed: { origin: string; error: string }[];
+  /** set when the run stopped storing (the disk is full): every article after it is in `failed` */
+  stopped?: string;
 }
 
 export interface BulkOptions {
@@ -95,6 +97,11 @@ export class BatchIngest {
   /** Validates and hashes; drops what is stored already (or earlier in this run) without extracting it. */
   prepare(items: readonly ArticleItem[]): Prepared[] {
     const out: Prepared[] = [];
+    if (this.summary.stopped) {
+      // every later write would fail the same way: list the rest as not stored, extract nothing
+      for (const item of items) this.fail(item.origin, item.record ? `not stored: ${this.summary.stopped}` : item.error ?? "unreadable");
+      return out;
+    }
     for (const item of items) {
       if (!item.record) {
         this.fail(item.origin, item.error ?? "unreadable");
@@ -135,10 +142,13 @@ export class BatchIngest {
     const db = this.db;
     const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
     const outcomes: (string | null)[] = new Array(prepared.length).fill(null);
+    let full = false;
+    try {
     db.transaction(() => {
       const touched = new Set<number>();
       prepared.forEach((p, i) => {
         const r = results[i]!;
+        if (full) return;
         if (r.error !== undefined) {
           outcomes[i] = failure(new Error(r.error));
           return;
@@ -156,9 +166,13 @@ export class BatchIngest {
           if (id === undefined) outcomes[i] = "";
           else if (this.perBatch) for (const person of peopleQuotedIn(db, id)) touched.add(person);
         } catch (e) {
+          if (isDiskFull(e)) full = true;
           outcomes[i] = failure(e);
         }
       });
+      // a full disk: undo the whole batch (SQLite may have rolled it back already), so that it is
+      // stored entirely or not at all and the summary says which
+      if (full) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
       if (!prepared.length) return;
       if (this.perBatch) {
         const report = regroupPeople(db, touched);
@@ -166,6 +180,14 @@ export class BatchIngest {
         if (report.mode === "full" && this.options.regroup !== true) this.perBatch = false;
       } else markGroupsStale(db);
     }).immediate();
+    } catch (e) {
+      // SQLite may roll the whole transaction back on a full disk; the commit then finds none
+      if (!isDiskFull(e) && !full) throw e;
+      // the batch's transaction rolled back: none of it is stored
+      full = true;
+      outcomes.fill("not stored: the disk is full");
+    }
+    if (full) this.summary.stopped = "the disk is full";
     prepared.forEach((p, i) => {
       const copies = this.pending.get(p.hash) ?? [];
       this.pending.delete(p.hash);
@@ -187,7 +209,7 @@ export class BatchIngest {
 
   /** Regroups the whole corpus once if the batches left the groups stale (unless regroup is false). */
   finish(): IngestSummary {
-    if (this.options.regroup === undefined) ensureGroups(this.db);
+    if (this.options.regroup === undefined && !this.summary.stopped) ensureGroups(this.db);
     return this.summary;
   }
 

@@ -9,7 +9,8 @@ import { listArticleFiles, readArticleFile, type ArticleItem } from "./readers";
 export type { IngestSummary } from "./ingest-batch";
 
 export function summaryLine(s: IngestSummary): string {
-  return `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
+  const line = `ingested ${s.created} new, ${s.existing} already stored, ${s.failed.length} failed`;
+  return s.stopped ? `${line} (stopped: ${s.stopped}; the ${s.failed.length} failed are not stored)` : line;
 }
 
 export interface PathOptions extends BulkOptions {

@@ -1,16 +1,102 @@
 // Opening the database: pragmas, then pending migrations. SQL lives only under src/store.
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS, type Migration } from "./migrations";
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the SQLite file, or ":memory:", and brings its schema up to date. */
-export function openDb(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ":memory:" && file !== "") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+/** A database that cannot be opened or written, in one sentence for the user (no stack trace). */
+export class DbError extends Error {
+  override name = "DbError";
+  constructor(message: string, readonly code: string = "") {
+    super(message);
+  }
+}
+
+/** Whether an error is SQLite's "database or disk is full" (stop: every later write fails too). */
+export function isDiskFull(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === "SQLITE_FULL" || (e as { code?: string } | null)?.code === "ENOSPC";
+}
+
+/** One sentence for a SQLite or file-system error on `file`, or null when it is none of the known kinds. */
+export function describeDbError(e: unknown, file: string): DbError | null {
+  if (e instanceof DbError) return e;
+  const code = String((e as { code?: unknown } | null)?.code ?? "");
+  if (code.startsWith("SQLITE_READONLY") || code === "EROFS" || code === "EACCES" || code === "EPERM") {
+    return new DbError(`the database ${file} cannot be written (a read-only file or folder): check its permissions or choose another --db`, code);
+  }
+  if (code.startsWith("SQLITE_CANTOPEN")) {
+    return new DbError(`cannot open the database ${file}: its folder is missing or cannot be written: choose another --db`, code);
+  }
+  if (code === "SQLITE_NOTADB") return new DbError(`${file} is not a whosaid database (not SQLite, or its header is damaged)`, code);
+  if (code.startsWith("SQLITE_CORRUPT")) return new DbError(`the database ${file} is damaged: restore it from a backup, or move it away to start afresh`, code);
+  if (isDiskFull(e)) return new DbError(`the disk holding ${file} is full: free some space and run the command again`, code);
+  if (code.startsWith("SQLITE_IOERR")) return new DbError(`could not read or write the database ${file} (an input/output error on the disk)`, code);
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    return new DbError(`the database ${file} is locked by another program that holds it too long: try again when it is done`, code);
+  }
+  return null;
+}
+
+/**
+ * Creates the folder of a database file one level at a time from the nearest existing ancestor
+ * (mkdir -p on a path under /proc loops forever in Node's recursive mkdir).
+ */
+function ensureFolder(file: string, dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (!statSync(at).isDirectory()) throw new DbError(`cannot create the database ${file}: ${at} is not a folder`, "ENOTDIR");
+      break;
+    } catch (e) {
+      if (e instanceof DbError) throw e;
+      if ((e as { code?: string }).code !== "ENOENT") throw new DbError(`cannot create the database ${file}: ${at} cannot be read (${(e as { code?: string }).code})`, "EACCES");
+      const up = dirname(at);
+      if (up === at) throw new DbError(`cannot create the database ${file}: no part of its folder exists`, "ENOENT");
+      missing.push(at);
+      at = up;
+    }
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as { code?: string }).code === "EEXIST") continue;
+      throw new DbError(`cannot create the folder ${d} for the database ${file} (${(e as { code?: string }).code ?? "error"}): choose another --db`, "EMKDIR");
+    }
+  }
+}
+
+export interface OpenOptions {
+  /** run PRAGMA quick_check on a file database before use (default true) */
+  check?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the SQLite file, or ":memory:", and brings its schema up to date. A file
+ * is checked first (PRAGMA quick_check): a damaged one is refused with a DbError, as is one that cannot
+ * be created, opened or written.
+ */
+export function openDb(file: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenOptions = {}): Db {
+  const onDisk = file !== ":memory:" && file !== "";
+  let db: Db;
   try {
+    if (onDisk) ensureFolder(file, dirname(file));
+    db = new Database(file);
+  } catch (e) {
+    throw describeDbError(e, file) ?? e;
+  }
+  try {
+    if (onDisk && options.check !== false) {
+      const rows = db.pragma("quick_check") as { quick_check: string }[];
+      if (rows.length !== 1 || rows[0]!.quick_check !== "ok") {
+        const first = rows.map((r) => r.quick_check).find((l) => !l.startsWith("***")) ?? "no answer";
+        const more = rows.length > 2 ? ` and ${rows.length - 2} more problems` : "";
+        throw new DbError(`the database ${file} is damaged (${first.replace(/\s+/g, " ").slice(0, 120)}${more}): restore it from a backup, or move it away to start afresh`, "SQLITE_CORRUPT");
+      }
+    }
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
@@ -18,7 +104,7 @@ export function openDb(file: string, migrations: readonly Migration[] = MIGRATIO
     migrate(db, migrations);
   } catch (e) {
     db.close();
-    throw e;
+    throw describeDbError(e, file) ?? e;
   }
   return db;
 }

@@ -2,7 +2,10 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { Db } from "../store/db";
 import { AppError } from "../errors";
-import { prepareArticle, storeArticle, type IngestOptions } from "../services/ingest";
+import multer from "multer";
+import { prepareArticle, storeArticle, type IngestOptions, type IngestResult } from "../services/ingest";
+import { uploadRecords, type UploadedFile, UPLOAD_LIMITS } from "../services/uploads";
+import type { Extraction } from "../nlp/types";
 import type { AsyncExtractor } from "../services/extract-pool";
 import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
@@ -180,23 +183,61 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   }
 
   /** Extraction runs in a worker thread (src/services/extract-pool.ts); only the short write happens here. */
+  /** The article records of a post: the pasted/JSON body, or an uploaded file's articles. */
+  async function postedRecords(req: Request): Promise<Record<string, unknown>[]> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const file = (req as Request & { file?: UploadedFile }).file;
+    if (!file) return [body];
+    if (typeof body.text === "string" && body.text.trim() !== "") {
+      throw new AppError(400, "text: paste the text or upload a file, not both", { text: "paste the text or upload a file, not both" });
+    }
+    return uploadRecords(file, body, (html) => extraction.readHtml(html));
+  }
+
+  /**
+   * Extraction runs in a worker thread (src/services/extract-pool.ts); only the short write happens
+   * here. An upload's articles are all validated and extracted before any is stored, then stored in
+   * one transaction: a bad line or a failed extraction stores none of them.
+   */
   async function createSource(req: Request, res: Response): Promise<void> {
     const wantsJson = formatOf(res) === "json";
     if (req.body === undefined) {
-      throw new AppError(415, "Send the article as a form (application/x-www-form-urlencoded) or as JSON.");
+      throw new AppError(415, "Send the article as a form (application/x-www-form-urlencoded or multipart/form-data) or as JSON.");
     }
-    let result;
+    let results: IngestResult[];
     try {
-      const article = prepareArticle(db, req.body);
-      result = article.existing !== undefined
-        ? { id: article.existing, created: false }
-        : storeArticle(db, article, await extraction.extract(article.input.text), extraction.version, ingest);
+      const records = await postedRecords(req);
+      const prepared = records.map((rec, i) => {
+        try {
+          return prepareArticle(db, rec);
+        } catch (e) {
+          if (e instanceof AppError && records.length > 1) {
+            const where = `line ${String(rec.line ?? i + 1)}`;
+            throw new AppError(e.status, `file: ${where}: ${e.message}: nothing was stored`, { file: `${where}: ${e.message}` });
+          }
+          throw e;
+        }
+      });
+      const extracted: (Extraction | null)[] = [];
+      for (const p of prepared) extracted.push(p.existing !== undefined ? null : await extraction.extract(p.input.text));
+      const storeAll = () =>
+        prepared.map((p, i) => (p.existing !== undefined ? { id: p.existing, created: false } : storeArticle(db, p, extracted[i]!, extraction.version, ingest)));
+      // several articles: one IMMEDIATE transaction (a deferred one could not take the write lock
+      // from another writer without failing at once); one article: its own short transaction
+      results = prepared.length === 1 ? storeAll() : db.transaction(storeAll).immediate();
     } catch (e) {
       if (e instanceof AppError && !wantsJson && e.status < 500) {
         return renderForm(res, (req.body ?? {}) as Record<string, unknown>, e);
       }
       throw e;
     }
+    if (results.length > 1) {
+      const sources = results.map((r) => ({ ...r, url: urls.source(r.id) }));
+      if (wantsJson) res.status(sources.some((s) => s.created) ? 201 : 200).json({ sources });
+      else res.redirect(303, urls.sources());
+      return;
+    }
+    const result = results[0]!;
     const url = urls.source(result.id);
     if (wantsJson) {
       res.status(result.created ? 201 : 200).location(url).json({ ...result, url });
@@ -217,8 +258,10 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   r.get("/sources", all, sources);
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
+  const upload = multer({ storage: multer.memoryStorage(), limits: UPLOAD_LIMITS }).single("file");
   const guarded = security.guard({ reviewer: false });
-  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, guarded, createSource);
+  // multer before the guard: a multipart form's CSRF field is in the body multer parses
+  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, upload, guarded, createSource);
   r.get("/people", all, people);
   r.get("/people/:id", htmlJson, person);
   const small = [

@@ -5,6 +5,7 @@ import type { Express } from "express";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/store/db";
 import { hostAllowList, formBytes } from "../../src/web/guards";
+import { exposureWarning } from "../../src/server";
 import { FIXTURE_INGEST, fixtureDb } from "../fixtures/corpus";
 
 const HTML = /^text\/html/;
@@ -193,4 +194,18 @@ describe("web: who may ask and who may write", () => {
     for (let i = 0; i < 10; i++) assert.equal((await request(limited).get("/sources.json")).status, 200);
     assert.equal(sourceCount(db), 5);
   });
+});
+
+describe("server: the warning when reachable from other machines", () => {
+  const rows: [string, boolean][] = [
+    ["127.0.0.1", false], ["127.1.2.3", false], ["localhost", false], ["[::1]", false], ["::1", false],
+    ["0.0.0.0", true], ["[::]", true], ["192.0.2.7", true], ["example.org", true],
+  ];
+  for (const [host, warns] of rows) {
+    it(`${host}: ${warns ? "warns" : "says nothing"}`, () => {
+      const w = exposureWarning(host);
+      if (warns) assert.match(String(w), /other machines can reach/);
+      else assert.equal(w, null);
+    });
+  }
 });

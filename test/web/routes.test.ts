@@ -66,7 +66,7 @@ const CASES: Case[] = [
   { path: "/sources/-1", status: 404, type: HTML },
   { path: "/sources/1e3", status: 404, type: HTML },
   { path: "/sources/99999999999999999999", status: 404, type: HTML },
-  { path: "/sources/new", status: 200, type: HTML, check: has('<form class="article" method="post" action="/sources">', 'name="text"', 'name="published"') },
+  { path: "/sources/new", status: 200, type: HTML, check: has('<form class="article" method="post" action="/sources" enctype="multipart/form-data">', 'name="text"', 'name="file" type="file"', 'name="published"') },
   { path: "/sources/new.json", status: 404, type: JSON_T },
   // people
   { path: "/people", status: 200, type: HTML, check: has('href="/people/1"', "Tom Reyes", 'href="/people.csv"') },
