@@ -963,7 +963,7 @@ class Detector {
         const n = this.toks[this.low(i + 2) === "the" ? i + 3 : i + 2];
         if (n?.cap) return;
       }
-      if (ORGANISATION_VOICES.has(l)) for (let m = s; m < i; m++) {
+      for (let m = s; m < i; m++) {
         const t = this.toks[m]!;
         if (t.cap && !GENERIC_PREMODIFIERS.has(t.low) && !INDEFINITES.has(t.low) && !FUNCTION_WORDS.has(t.low)) return; // "Treasury officials admitted …"
       }

@@ -141,6 +141,8 @@ describe("claims by structure: who the agent is", () => {
     ["Ada Brun, a spokesman for the Harbour Board, said the pier would close.", null],
     ["A spokesman for the Harbour Board said the pier would close.", null],
     ["Treasury officials admitted the figures were wrong.", null],
+    ["A Harbour Board spokesman said the pier would close.", null],
+    ["A senior spokesman said the pier would close.", "spokesman"],
     ["The source of the leak was a faulty valve.", null],
     ["The source code was published on Friday.", null],
     ["The officials said the vote would be delayed.", null],
