@@ -204,22 +204,3 @@ describe("detectClaims: total on any input", () => {
     }), { numRuns: 300 });
   });
 });
-
-describe("detectClaims: cost", () => {
-  it("is linear in the article length", () => {
-    const para = "Experts say the dam is unsafe, and officials said the contract was cancelled. The mayor reportedly quit, "
-      + "while the plan is seen as a failure. Ivo Marek said the count was fair.\n";
-    const time = (n: number): number => {
-      const text = para.repeat(n);
-      const t0 = process.hrtime.bigint();
-      const claims = claimsOf(text);
-      const dt = Number(process.hrtime.bigint() - t0);
-      assert.equal(claims.length, 4 * n);
-      return dt;
-    };
-    time(200); // warm up
-    const small = Math.min(time(500), time(500));
-    const large = Math.min(time(4000), time(4000));
-    assert.ok(large < small * 8 * 3, `8x the text took ${(large / small).toFixed(1)}x the time`);
-  });
-});
