@@ -538,6 +538,7 @@ async function benchScale(articles: Article[]) {
       const file = join(dir, `x${times}.db`);
       const ingest = await bulkIngest(articles, times, file);
       snapshot(`after bulk ingest x${times}`);
+      console.log(`  (bulk ingest x${times}: ${JSON.stringify(ingest)})`); // kept even if what follows fails
       const load = await loadTest(file, DURATION);
       runs.push({ times, ingest, load });
       for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
