@@ -10,7 +10,8 @@ import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
-import type { Doc, Entity, QuoteRecord } from "./types";
+import { Coref, headlineSpans } from "./coref";
+import type { Doc, Entity, QuoteRecord, Span } from "./types";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
@@ -213,9 +214,10 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   return { statements, ctx };
 }
 
-/** Phase two: every mention to its canonical speaker, in text order. */
-export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: QuoteRecord[]; entities: Entity[] } {
-  const resolver = new EntityResolver(doc.text);
+/** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
+export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
+  const resolver = new EntityResolver(doc.text, headlineSpans(doc));
+  const coref = new Coref(doc, resolver, [...quoted].sort((a, b) => a.start - b.start));
   const used = new Set<Entity>();
   const recent: Entity[] = [];
   const resolved = new Map<Statement, Entity | null>();
@@ -226,6 +228,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m?.name) entity = resolver.resolveNamed(m);
     else if (m?.pronoun) {
+      entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
@@ -233,8 +236,11 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
     } else if (m?.definiteDescription) {
-      entity = resolver.resolveDescription(m, recent);
+      entity = resolver.resolveDescription(m, recent) ?? coref.description(m);
+    } else if (m) {
+      entity = coref.description(m);
     }
+    if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);
     if (entity) {
       used.add(entity);

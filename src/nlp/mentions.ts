@@ -232,10 +232,21 @@ export function findNames(text: string): Mention[] {
     const toks = tokenize(text, m.index, m.index + m[0].length);
     let k = 0;
     while (k < toks.length && NOT_NAMES.has(lower(toks[k]!.text))) k++;
-    const span = toks.slice(k).filter((t) => t.text !== ".");
-    if (!span.length) continue;
-    const a = analyse(span, text);
-    if (a && a.name) out.push(a);
+    // a period that is its own token ends a sentence: "… in Lisbon. But Ruiz …" is two runs, not one name
+    let piece: Token[] = [];
+    const flush = () => {
+      while (piece.length && NOT_NAMES.has(lower(piece[0]!.text))) piece = piece.slice(1);
+      if (piece.length) {
+        const a = analyse(piece, text);
+        if (a && a.name) out.push(a);
+      }
+      piece = [];
+    };
+    for (const t of toks.slice(k)) {
+      if (t.text === ".") flush();
+      else piece.push(t);
+    }
+    flush();
   }
   return out;
 }

@@ -10,8 +10,8 @@ import type { Doc, Extraction } from "./types";
 export const EXTRACTOR_VERSION = "0.5.0";
 
 export function extractDoc(doc: Doc): Extraction {
-  const { statements } = attribute(doc);
-  const { quotes, entities } = resolveSpeakers(doc, statements);
+  const { statements, ctx } = attribute(doc);
+  const { quotes, entities } = resolveSpeakers(doc, statements, ctx.spans);
   return { quotes, claims: detectClaims(doc, quotes), entities };
 }
 
