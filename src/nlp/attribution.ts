@@ -10,7 +10,7 @@ import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
-import { Coref, headlineSpans } from "./coref";
+import { Coref, headlineSpans, whoDescription } from "./coref";
 import type { Doc, Entity, QuoteRecord, Span } from "./types";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
@@ -222,11 +222,19 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const recent: Entity[] = [];
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
+  // who speaks somewhere in the article, before any pronoun is read: a person, not a place
+  for (const st of statements) {
+    if (st.mention?.name && !st.sameAs) {
+      const c = resolver.clusterOf(resolver.resolveNamed(st.mention));
+      if (c) c.spoke = true;
+    }
+  }
   for (const st of statements) {
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m?.name) entity = resolver.resolveNamed(m);
+    else if (m?.pronoun === "who" && whoDescription(doc.text, m.start)) entity = null;
     else if (m?.pronoun) {
       entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
@@ -252,6 +260,9 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       canonical = m.text.replace(/^(the|a|an)\s+/i, "");
       kind = m.kind;
     }
+    // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
+    if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
+    if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
     if (m?.kind === "anonymous" && !entity) kind = "anonymous";
     const text = doc.text;
     const viaName = st.via ? resolver.canonicalOf(st.via) : null;

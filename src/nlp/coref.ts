@@ -7,7 +7,7 @@
 // Pure and linear: each mention is looked at once per sentence window, the window is bounded.
 import type { Cluster, EntityResolver } from "./entities";
 import { genderOfWords, type Gender } from "./gender";
-import { ANONYMOUS_HEADS, MEDIA_WORDS, ORG_WORDS, ROLE_NOUNS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
 import type { Doc, Entity, Span } from "./types";
@@ -23,6 +23,8 @@ interface Ref {
   paragraph: number;
   /** a resolved speaker mention, not a bare narrative name */
   speaker: boolean;
+  /** a plural description that spoke ("several analysts"): what "they" may stand for */
+  plural?: boolean;
 }
 
 const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
@@ -56,7 +58,25 @@ const ORG_HEADS = new Set([
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count);
+/** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
+const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
+
+const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these"]);
+
+/**
+ * The lowercase noun phrase a relative "who" follows ("business leaders" in "… and business leaders
+ * who say"), up to three words back to a determiner, preposition or comma; null after a name or a comma.
+ */
+export function whoDescription(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const m = /((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  while (words.length && NP_STOP.has(words[0]!)) words.shift();
+  if (!words.length || NP_STOP.has(words[words.length - 1]!)) return null;
+  return words.join(" ");
+}
 
 export class Coref {
   private readonly refs: Ref[] = [];
@@ -79,12 +99,22 @@ export class Coref {
   addSpeaker(m: Mention, e: Entity): void {
     const at = m.nameStart ?? m.start;
     const si = sentenceAt(this.doc, at);
-    const ref: Ref = { at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true };
+    this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+  }
+
+  /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
+  addGroup(m: Mention, canonical: string): void {
+    const si = sentenceAt(this.doc, m.start);
+    const entity: Entity = { canonical, kind: m.kind, aliases: [canonical], roles: [] };
+    this.insert({ at: m.start, entity, cluster: undefined, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true, plural: true });
+  }
+
+  private insert(ref: Ref): void {
     let lo = 0;
     let hi = this.refs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.refs[mid]!.at <= at) lo = mid + 1;
+      if (this.refs[mid]!.at <= ref.at) lo = mid + 1;
       else hi = mid;
     }
     this.refs.splice(lo, 0, ref);
@@ -142,13 +172,21 @@ export class Coref {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
       const g = PERSON_PRONOUN.get(p)!;
-      return this.pick(m.start, (r) => isPersonRef(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
     }
-    if (p === "it") return this.pick(m.start, isBodyRef, null);
-    if (p === "who") {
-      // the relative pronoun's antecedent is the nearest person named in its own sentence
+    if (p === "it") return this.pick(m.start, (r) => isBodyRef(r) && !r.plural, null);
+    if (p === "they") {
+      // a plural speaker of the last few sentences ("Several analysts said … They added")
       const { refs, sentence } = this.before(m.start);
-      const r = refs.find((x) => x.sentence === sentence && isPersonRef(x) && m.start - x.at < 200);
+      const r = refs.find((x) => x.plural && sentence - x.sentence <= 3);
+      return r?.entity ?? null;
+    }
+    if (p === "who") {
+      // "…, voters who said": a common noun right before the pronoun is its antecedent, no name is
+      if (whoDescription(this.doc.text, m.start)) return null;
+      // otherwise the nearest person named in its own sentence ("Jo Bloggs, a ferry captain, who said")
+      const { refs, sentence } = this.before(m.start);
+      const r = refs.find((x) => x.sentence === sentence && personLike(x) && m.start - x.at < 200);
       return r?.entity ?? null;
     }
     return null;
@@ -164,7 +202,7 @@ export class Coref {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
       const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";
-      return this.pick(m.start, (r) => isBodyRef(r) && (!media || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()) || ORG_WORDS.has(w.toLowerCase())) || r.speaker), null);
+      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!media || !!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
@@ -175,7 +213,7 @@ export class Coref {
       });
       const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r), g);
       if (byRole) return byRole;
-      return this.pick(m.start, (r) => isPersonRef(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
     }
     return null;
   }

@@ -32,6 +32,10 @@ export interface Cluster {
   gender: Gender;
   /** the gender came from a title or role word ("Mrs.", "spokeswoman"), not from a name list's guess */
   genderSure: boolean;
+  /** written with "The" as part of the name ("The Harbour Courier"): a title, as outlets have */
+  titled: boolean;
+  /** the entity is the named speaker of some statement */
+  spoke: boolean;
   /** mentions right after a preposition of place ("in", "from", "across"): a place, not a speaker */
   placeLike: number;
 }
@@ -73,8 +77,15 @@ export class EntityResolver {
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
     const surnames = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
     for (const m of surnames) {
-      const c = this.findByPart(nameParts(m.name!)[0]!, genderOfWords(m.role), true);
-      if (c) this.seen.push({ at: m.start, end: m.end, cluster: c });
+      const g = genderOfWords(m.role);
+      const c = this.findByPart(nameParts(m.name!)[0]!, g, true);
+      if (c) {
+        this.seen.push({ at: m.start, end: m.end, cluster: c });
+        if (g && !c.genderSure) {
+          c.gender = g;
+          c.genderSure = true;
+        }
+      }
     }
     this.seen.sort((a, b) => a.at - b.at);
     // acronyms defined in brackets: "Korean Central News Agency (KCNA)"
@@ -96,7 +107,7 @@ export class EntityResolver {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim().replace(/^(?:the|a|an)\s+/iu, "");
     const parts = nameParts(clean);
     const gender = kind === "person" && parts.length > 1 ? genderOfName(clean.split(/\s+/)[0]!) : null;
-    const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, placeLike: 0 };
+    const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, titled: /^the\s/iu.test(name.trim()), spoke: false, placeLike: 0 };
     this.byKey.set(c.key, c);
     this.byEntity.set(c.entity, c);
     this.clusters.push(c);
@@ -145,7 +156,9 @@ export class EntityResolver {
     // with a title, a full name of that gender beats one of unknown or guessed gender
     if (gender && cands.some((c) => c.gender === gender)) cands.splice(0, cands.length, ...cands.filter((c) => c.gender === gender));
     if (!cands.length) return null;
-    const best = (list: Cluster[]) => list.length ? list.reduce((a, b) => (b.count > a.count || (b.count === a.count && b.first < a.first) ? b : a)) : null;
+    // a full name whose first word is a known first name beats a capitalised run that only looks like one
+    const rank = (c: Cluster) => (c.gender ? 1000 : 0) + c.count;
+    const best = (list: Cluster[]) => list.length ? list.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.first < a.first) ? b : a)) : null;
     const persons = cands.filter((c) => c.entity.kind === "person" && c.placeLike * 2 <= c.count);
     return best(persons.filter((c) => c.parts[c.parts.length - 1] === part)) ?? best(persons) ?? (personOnly ? null : best(cands));
   }

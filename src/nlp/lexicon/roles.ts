@@ -96,7 +96,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   "daily", "weekly", "radio", "television", "tv", "channel", "broadcasting", "media", "club",
   "league", "federation", "assembly", "parliament", "congress", "senate", "cabinet", "embassy",
   "mission", "campaign", "coalition", "alliance", "movement", "front", "church", "society",
-  "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's",
+  "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's", "team", "day",
 ]);
 
 /** Words that mark a body as a relay: an outlet or news service that carries others' words. */
