@@ -53,12 +53,24 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     const m = mentionAfter(text, c0.end, limit);
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
-  const m = mentionAfter(text, at, Math.min(limit, at + 160));
+  let m = mentionAfter(text, at, Math.min(limit, at + 160));
   if (!m) return null;
-  // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said"
+  // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said", "Jo Bloggs, 59,
+  // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
+  // ("the council's spokesman, Jo Bloggs, said")
   let after = m.end;
-  const appos = /^,\s+(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90},/u.exec(text.slice(after, Math.min(limit, after + 110)));
-  if (appos) after += appos[0].length;
+  const tail = text.slice(after, Math.min(limit, after + 110));
+  const appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  const named = !m.name && !m.pronoun ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
+  if (named) {
+    const inner = mentionAfter(text, after + named[0].indexOf(named[1]!), after + named[0].length - 1);
+    if (inner?.name && inner.kind === "person") {
+      m = inner;
+      after += named[0].length;
+    }
+  } else if (appos) after += appos[0].length;
+  // "Jo Bloggs (R-Ohio), said": a bracketed tag, then the comma
+  if (text[after - 1] === ")" && text[after] === ",") after++;
   const c = cueAt(ctx, after, Math.min(limit, after + 40));
   if (!c || c.prepositional) return null;
   if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
