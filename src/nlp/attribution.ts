@@ -246,7 +246,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     } else if (m?.definiteDescription) {
       entity = resolver.resolveDescription(m, recent) ?? coref.description(m);
     } else if (m) {
-      entity = coref.description(m);
+      entity = coref.description(m) ?? coref.possessor(m);
     }
     if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);

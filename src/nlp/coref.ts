@@ -167,6 +167,14 @@ export class Coref {
     return best?.entity ?? null;
   }
 
+  /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
+  possessor(m: Mention): Entity | null {
+    const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);
+    if (!w) return null;
+    const p = w[1] === "his" ? "he" : w[1] === "her" ? "she" : w[1] === "its" ? "it" : "they";
+    return this.pronoun({ ...m, pronoun: p });
+  }
+
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */
   pronoun(m: Mention): Entity | null {
     const p = m.pronoun!;

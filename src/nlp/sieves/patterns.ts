@@ -10,7 +10,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
   return m ? m[0].length : 0;
 }
 
