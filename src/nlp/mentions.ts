@@ -226,7 +226,8 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
 /** Every capitalised name run in the text (2+ words, or an acronym), for building entities. */
 export function findNames(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = /(?:\p{Lu}[\p{L}’'\-]*\.?[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
+  // a dotted acronym ("U.S.") is one word of the run, so that "U.S. District Judge" stays a title
+  const re = /(?:(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}’'\-]*\.?)[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const toks = tokenize(text, m.index, m.index + m[0].length);

@@ -125,6 +125,9 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
 function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
+  // "Jo Bloggs, R-Ohio, said": a party tag between commas is no subject
+  const tag = /,\s*\p{Lu}{1,2}-\p{Lu}[\p{L}.]*,?\s*$/u.exec(text.slice(Math.max(sentStart, end - 24), end));
+  if (tag) end -= tag[0].length;
   // "Kasich (who has 25 delegates) said": the parenthesis describes the subject
   if (text[end - 1] === ")") {
     const open = lastIn(text, "(", sentStart, end);
