@@ -11,7 +11,8 @@ import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
-import type { Doc, Entity, QuoteRecord, Span } from "./types";
+import { entityKind, mentionKind, placeNames } from "./kinds";
+import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
@@ -222,6 +223,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const recent: Entity[] = [];
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
+  const kindOf: [number, Entity][] = [];
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
     if (st.mention?.name && !st.sameAs) {
@@ -255,15 +257,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       recent.push(entity);
     }
     let canonical = entity?.canonical ?? null;
-    let kind = entity?.kind ?? m?.kind ?? "unknown";
-    if (!entity && m && !m.pronoun && m.kind !== "anonymous") {
-      canonical = m.text.replace(/^(the|a|an)\s+/i, "");
-      kind = m.kind;
-    }
+    if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");
     // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
     if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
-    if (m?.kind === "anonymous" && !entity) kind = "anonymous";
+    const kind: SpeakerKind = entity ? entity.kind : m ? mentionKind(m, canonical) : "unknown";
+    if (entity) kindOf.push([quotes.length, entity]);
     const text = doc.text;
     const viaName = st.via ? resolver.canonicalOf(st.via) : null;
     const via = viaName && viaName !== canonical ? viaName : null;
@@ -276,5 +275,11 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       confidence: Math.round(st.confidence * 100) / 100, sieve: st.sieve,
     });
   }
+  // kinds of named entities, decided once every mention is read ("Ohio" placed, "Steve Morgan. Parry" a fragment)
+  const places = placeNames(doc.text);
+  const final = new Map<Entity, SpeakerKind>();
+  for (const e of used) final.set(e, entityKind(e, places, !!resolver.clusterOf(e)?.gender));
+  for (const [i, e] of kindOf) quotes[i]!.speaker_kind = final.get(e)!;
+  for (const [e, k] of final) e.kind = k;
   return { quotes, entities: resolver.entities(used) };
 }

@@ -4,8 +4,10 @@
 // person alone, since they name different people in different articles. No string distance decides.
 import type { Db } from "../store/db";
 import type { Entity, SpeakerKind } from "../nlp/types";
+import { genderOfName, genderOfWords } from "../nlp/gender";
 import {
-  addAlias, addRole, aliasHoldersWithRoles, findPersonByKey, getPersonWithKey, insertPerson, isSplitFrom, mergeTarget,
+  absorbPerson, addAlias, addRole, aliasHoldersWithRoles, findPersonByKey, getPersonWithKey, hasOverrides, insertPerson,
+  isSplitFrom, mergeTarget, oneWordPerson, peopleWithSurname, personAliasRows, personRoles, surnameKey,
 } from "../store/people";
 
 /** Case-, whitespace- and hyphen-insensitive key of a name. */
@@ -22,9 +24,56 @@ export function isMultiWord(key: string): boolean {
   return key.includes(" ");
 }
 
-/** Kinds that name someone identifiable; anonymous and unknown speakers are not merged across articles. */
+/**
+ * Kinds that name someone identifiable: people, bodies and outlets. Places, documents, unnamed groups,
+ * anonymous sources and fragments are not stored as people nor merged across articles.
+ */
 export function isIdentifiable(kind: SpeakerKind): boolean {
-  return kind === "person" || kind === "organisation";
+  return kind === "person" || kind === "organisation" || kind === "media";
+}
+
+/** A title's or first name's gender does not contradict joining ("Mrs Lind" never joins "Tom Lind"). */
+function genderAgrees(roles: readonly string[], fullName: string): boolean {
+  const said = genderOfWords(roles.join(" "));
+  if (!said) return true;
+  const first = genderOfName(fullName.split(/\s+/)[0] ?? "");
+  return !first || first === said;
+}
+
+/**
+ * "Mr Blair" (a one-word person) is the corpus's "Tony Blair" when the corpus leaves no doubt: exactly
+ * one person has a full name ending in that word, of no other gender than a title says, and no
+ * reviewer decision names the word. Never by string distance.
+ */
+function bySurname(db: Db, key: string, roles: readonly string[]): number | undefined {
+  if (hasOverrides(db, key)) return undefined;
+  const holders = peopleWithSurname(db, key, 2);
+  if (holders.length !== 1) return undefined;
+  const p = holders[0]!;
+  return genderAgrees(roles, p.name) && rolesAgree(roles, personRoles(db, p.id)) && !isSplitFrom(db, key, p.name_key) ? p.id : undefined;
+}
+
+/** Titles of address, which say nothing about the office: "Mr", "Dr". */
+const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lady", "lord", "prof", "professor"]);
+
+/** Two sets of roles that both say something and share nothing ("mayor" against "transport minister") are doubt. */
+function rolesAgree(a: readonly string[], b: readonly string[]): boolean {
+  const norm = (rs: readonly string[]) => new Set(rs.map((r) => nameKey(r).replace(/\./g, "")).filter((r) => r && !HONORIFICS.has(r)));
+  const x = norm(a);
+  const y = norm(b);
+  if (!x.size || !y.size) return true;
+  for (const r of x) if (y.has(r)) return true;
+  return false;
+}
+
+/** A new full name takes over the one-word person of its surname, when it is the only full name with it. */
+function absorbSurname(db: Db, id: number, key: string, name: string): void {
+  const surname = surnameKey(key);
+  if (!surname || hasOverrides(db, surname) || isSplitFrom(db, surname, key)) return;
+  const single = oneWordPerson(db, surname);
+  if (single === undefined || single === id || peopleWithSurname(db, surname, 2).length !== 1) return;
+  if (!genderAgrees(personRoles(db, single), name) || !rolesAgree(personRoles(db, single), personRoles(db, id))) return;
+  absorbPerson(db, id, single, personAliasRows(db, single));
 }
 
 /**
@@ -66,7 +115,11 @@ export function resolveEntity(db: Db, entity: Entity, scope = ""): number | null
     if (isMultiWord(k)) id = findPersonByKey(db, mergeTarget(db, k, scope)?.person_key ?? k, true);
   }
   if (id === undefined && !isMultiWord(key)) id = byAliasAndRole(db, key, entity.kind, entity.roles);
-  if (id === undefined) id = insertPerson(db, name, key, entity.kind);
+  if (id === undefined && !isMultiWord(key) && entity.kind === "person") id = bySurname(db, key, entity.roles);
+  if (id === undefined) {
+    id = insertPerson(db, name, key, entity.kind);
+    if (entity.kind === "person" && isMultiWord(key)) absorbSurname(db, id, key, name);
+  }
   const personKey = getPersonWithKey(db, id)?.name_key ?? key;
   for (const alias of aliases) {
     const k = nameKey(alias);
