@@ -37,18 +37,20 @@ const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday"
 const PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y", "of", "and", "the", "for"]);
 
 /**
- * A person's or body's name as written: at most seven words, each capitalised, an initial or a
- * particle, no sentence break inside ("Steve Morgan. Parry") and not only digits ("758").
+ * A person's or body's name as written: at most seven words, none lowercase but particles ("de", "of"),
+ * no sentence break inside ("Steve Morgan. Parry"), not a calendar word, not only digits ("758").
  */
 export function looksLikeName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   if (!words.length || words.length > 7 || !/\p{L}/u.test(name)) return false;
+  if (/^\p{N}+$/u.test(name.replace(/[^\p{L}\p{N}]/gu, "")) && !/\p{L}/u.test(name)) return false;
   if (words.length === 1 && CALENDAR.has(words[0]!.toLowerCase())) return false;
   return words.every((w, k) => {
     if (/^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}\.?$/u.test(w)) return true; // initials: "H.W.", "J."
     if (k < words.length - 1 && /\p{L}{2,}\.$/u.test(w) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.$/u.test(w)) return false; // "Morgan. Parry"
     if (PARTICLES.has(w.toLowerCase()) && k > 0) return true;
-    return /^[\p{Lu}\p{N}(][\p{L}\p{N}’'\-.&)]*$/u.test(w) || /^(?:al|el|bin|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w) || /^\p{Ll}{1,3}\p{Lu}/u.test(w);
+    // a lowercase word is a description's ("spokesman", "company"); other marks are the name's own
+    return !/^\p{Ll}/u.test(w) || /^(?:al|el|bin|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w) || /^\p{Ll}{1,3}\p{Lu}/u.test(w);
   });
 }
 

@@ -35,6 +35,10 @@ const statements = preparedOnce((db: Db) => ({
   insert: db.prepare<[string, string, string, string | null]>("INSERT INTO people (name, name_key, kind, surname_key) VALUES (?, ?, ?, ?)"),
   bySurname: db.prepare<[string, number], PersonKeyRow>(
     "SELECT id, name, kind, name_key FROM people WHERE surname_key = ? AND kind = 'person' ORDER BY id LIMIT ?"),
+  coQuoted: db.prepare<[string, string], { id: number }>(`SELECT DISTINCT a.person_id AS id FROM source_people a
+      JOIN source_people b ON b.source_id = a.source_id
+      WHERE a.person_id IN (SELECT value FROM json_each(?)) AND b.person_id IN (SELECT value FROM json_each(?))
+      ORDER BY 1`),
   oneWordPerson: db.prepare<[string], { id: number }>("SELECT id FROM people WHERE name_key = ? AND kind = 'person' ORDER BY id LIMIT 1"),
   overridesOfAlias: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM person_overrides WHERE alias_key = ?"),
   insertAlias: db.prepare<[number, string, string]>(
@@ -122,6 +126,12 @@ export function insertPerson(db: Db, name: string, nameKey: string, kind: Speake
 /** People (kind person) whose multi-word name ends in this word, at most `limit` of them. */
 export function peopleWithSurname(db: Db, surname: string, limit: number): PersonKeyRow[] {
   return statements(db).bySurname.all(surname, limit);
+}
+
+/** Those of `candidates` that some source mentions together with one of `company`. */
+export function coQuoted(db: Db, candidates: readonly number[], company: readonly number[]): number[] {
+  if (!candidates.length || !company.length) return [];
+  return statements(db).coQuoted.all(JSON.stringify(candidates), JSON.stringify(company)).map((r) => r.id);
 }
 
 /** The person (kind person) whose whole name is this one word ("blair"), if any. */

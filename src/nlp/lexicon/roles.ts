@@ -7,6 +7,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "mayor", "chancellor", "king", "queen", "prince", "princess", "pope", "general", "gen.", "chairman",
   "chairwoman", "chair", "chief", "deputy", "speaker", "ambassador", "judge", "justice", "attorney",
   "commissioner", "director", "dr.", "mr.", "mrs.", "ms.", "mx.", "professor", "prof.", "leader",
+  "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "adm",
   "spokesman", "spokeswoman", "spokesperson", "senior", "adviser", "advisor", "envoy", "lord", "lady",
   "sir", "dame", "rev.", "reverend", "bishop", "archbishop", "cardinal", "sheikh", "emir", "sultan",
   "crown", "supreme", "commander", "colonel", "col.", "lt.", "lieutenant", "captain", "capt.",
