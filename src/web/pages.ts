@@ -18,7 +18,7 @@ import { coQuotedPeople, sourceNames, statementCounts, topQuotedPeople, type Per
 import { GROUP_LABELS, diffVersions, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
-import type { QuoteKind } from "../nlp/types";
+import type { QuoteKind, SpeakerKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimCountsBySource, claimReasons, claimsOfSource, countClaims, searchClaims, type ClaimFilter, type ClaimRow } from "../store/claims";
 import { urls, type Format } from "./urls";
@@ -307,8 +307,9 @@ export function sourceData(db: Db, id: number): SourceData {
 
 // ---- people ----
 
-export function peopleData(db: Db): { people: PersonItem[] } {
-  return { people: listPeople(db).map((p) => ({ ...p, href: urls.person(p.id) })) };
+/** The people listing: people, bodies and outlets by default, or one kind (`/people?kind=media`). */
+export function peopleData(db: Db, kind: SpeakerKind | null = null): { people: PersonItem[]; kind: SpeakerKind | null } {
+  return { people: listPeople(db, kind ? [kind] : undefined).map((p) => ({ ...p, href: urls.person(p.id) })), kind };
 }
 
 export interface SourceColumn {

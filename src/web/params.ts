@@ -1,7 +1,7 @@
 // Query-string and path parameters: hostile input, parsed into typed filters or a 400 naming the field.
 import { z } from "zod";
 import { AppError, badRequest, notFound } from "../errors";
-import type { QuoteKind } from "../nlp/types";
+import { SPEAKER_KINDS, type QuoteKind, type SpeakerKind } from "../nlp/types";
 import type { QuoteFilter } from "../store/quotes";
 import type { ClaimFilter } from "../store/claims";
 import type { ConflictFilter, GroupLabelValue } from "../store/groups";
@@ -126,4 +126,12 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   const fields: Record<string, string> = {};
   for (const i of r.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
   throw new AppError(400, Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "), fields);
+}
+
+/** /people?kind=…: one kind of entity, or null for the default listing (people and bodies). */
+export function parsePeopleKind(query: Query): SpeakerKind | null {
+  const kind = single(query, "kind");
+  if (kind === undefined) return null;
+  if (!SPEAKER_KINDS.includes(kind as SpeakerKind)) throw badRequest("kind", `must be one of ${SPEAKER_KINDS.join(", ")}`);
+  return kind as SpeakerKind;
 }

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { ingestArticle, type IngestOptions } from "../services/ingest";
 import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
-import { parseId } from "./params";
+import { parseId, parsePeopleKind } from "./params";
 import { formatOf, formats, reply } from "./respond";
 import { toCsv } from "./csv";
 import { urls } from "./urls";
@@ -61,8 +61,8 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
     reply(views, res, { data, page: "source", title: data.source.label, nav: "sources", html: sourceView });
   }
 
-  function people(_req: Request, res: Response): void {
-    reply(views, res, { data: pages.peopleData(db), page: "people", title: "People", nav: "people" });
+  function people(req: Request, res: Response): void {
+    reply(views, res, { data: pages.peopleData(db, parsePeopleKind(req.query)), page: "people", title: "People", nav: "people" });
   }
 
   function renderPerson(req: Request, res: Response, id: number, error: AppError | null): void {

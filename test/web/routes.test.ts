@@ -57,6 +57,11 @@ const CASES: Case[] = [
   // people
   { path: "/people", status: 200, type: HTML, check: has('href="/people/1"', "Tom Reyes") },
   { path: "/people.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people.map((p: any) => [p.name, p.quote_count, p.source_count]), [["Mary-Ann Okafor", 3, 2], ["Tom Reyes", 1, 1]])) },
+  { path: "/people.json?kind=person", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.kind, "person"); assert.deepEqual(b.people.map((p: any) => p.name), ["Mary-Ann Okafor", "Tom Reyes"]); }) },
+  { path: "/people.json?kind=media", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people, [])) },
+  { path: "/people?kind=place", status: 200, type: HTML, check: has("Only place", "No speakers identified yet.") },
+  { path: "/people.json?kind=martian", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^kind:/)) },
+  { path: "/people.json?kind=person&kind=media", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^kind:/)) },
   { path: "/people/1", status: 200, type: HTML, check: has('<table class="compare">', 'href="/sources/1#q-1"', 'href="/sources/2#q-4"', '<span class="alias">Mary Ann Okafor</span>', '<span class="role">Mayor</span>', '<svg xmlns="http://www.w3.org/2000/svg" class="chart"') },
   { path: "/people/1.json", status: 200, type: JSON_T, check: json((b) => {
     assert.deepEqual(b.sources.map((s: any) => s.id), [1, 2]);
