@@ -70,7 +70,7 @@ const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", 
  */
 export function whoDescription(text: string, at: number): string | null {
   const before = text.slice(Math.max(0, at - 80), at);
-  const m = /((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before);
+  const m = /(?<![\p{L}\d’'\-])((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before);
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);
   while (words.length && NP_STOP.has(words[0]!)) words.shift();
@@ -154,7 +154,7 @@ export class Coref {
       let score = -1.0 * (sentence - r.sentence) - 0.5 * (paragraph - r.paragraph);
       if (firstIn.get(r.sentence) === r) score += 0.6;
       if (gender && r.cluster?.gender === gender) score += r.cluster.genderSure ? 0.8 : 0.4;
-      else if (gender && r.cluster?.gender) score -= 0.6; // a first-name list's guess against the pronoun
+      else if (gender && r.cluster?.gender) score -= 0.9; // a first-name list's guess against the pronoun
       if (r.speaker) score += 0.4;
       if (r.cluster) score += 0.05 * Math.min(r.cluster.count, 10);
       if (seenEntity.has(r.entity)) continue; // the nearest mention of an entity speaks for it
@@ -182,7 +182,12 @@ export class Coref {
       const g = PERSON_PRONOUN.get(p)!;
       return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
     }
-    if (p === "it") return this.pick(m.start, (r) => isBodyRef(r) && !r.plural, null);
+    if (p === "it") {
+      // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")
+      const e = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.cluster?.gender && r.entity.roles.length === 0 && !r.speaker)), null);
+      if (e && e.kind === "person") e.kind = "organisation";
+      return e;
+    }
     if (p === "they") {
       // a plural speaker of the last few sentences ("Several analysts said … They added")
       const { refs, sentence } = this.before(m.start);

@@ -78,7 +78,9 @@ export class EntityResolver {
     const surnames = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
     for (const m of surnames) {
       const g = genderOfWords(m.role);
-      const c = this.findByPart(nameParts(m.name!)[0]!, g, true);
+      let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
+      // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
+      if (!c && g) c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });
         if (g && !c.genderSure) {

@@ -73,6 +73,8 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) ? "media" : "organisation";
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
+  // "Protesters said": a capitalised plural that no first name, title or role makes a surname
+  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees)$/u.test(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }

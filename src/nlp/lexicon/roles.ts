@@ -71,6 +71,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   "hospital", "bank", "central", "world", "global", "international", "own", "his", "her", "their",
   "its", "our", "whose", "official", "officials", "business", "real", "estate", "tech", "oil",
   "civil", "rights", "human", "labor", "election", "polling", "research", "advocacy", "committee",
+  "council", "town", "port", "airport", "network", "firm",
 ]);
 
 /** Heads that make a mention an anonymous source when no name comes with them. */
@@ -98,6 +99,8 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   "league", "federation", "assembly", "parliament", "congress", "senate", "cabinet", "embassy",
   "mission", "campaign", "coalition", "alliance", "movement", "front", "church", "society",
   "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's", "team", "day",
+  "power", "energy", "airlines", "airways", "motors", "holdings", "industries", "technologies",
+  "pharmaceuticals", "insurance", "railways", "telecom", "utilities", "partners", "capital", "plc", "llc",
 ]);
 
 /** Words that mark a body as a relay: an outlet or news service that carries others' words. */
