@@ -215,7 +215,10 @@ export class Coref {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
       const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";
-      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!media || !!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
+      // "the administration" after "the White House" is not the White House: only an outlet is
+      // taken without its head word in the name ("The Harbour Courier … the newspaper said")
+      if (!media) return null;
+      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
