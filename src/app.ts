@@ -5,19 +5,39 @@ import helmet from "helmet";
 import type { Db } from "./store/db";
 import { AppError, notFound } from "./errors";
 import type { IngestOptions } from "./services/ingest";
+import { ExtractPool, inProcess, type AsyncExtractor } from "./services/extract-pool";
 import { STATIC_DIR } from "./paths";
 import { routes } from "./web/routes";
 import { splitFormat } from "./web/urls";
-import { formatOf } from "./web/respond";
+import { sendError } from "./web/respond";
+import {
+  DEFAULT_WRITE_LIMIT, hostCheck, loopbackHosts, methodNotAllowed, sameOrigin, validPath, writeRateLimit, type WriteLimit,
+} from "./web/guards";
 import { createViews, type Views } from "./web/views";
+import { reviewRoutes } from "./web/review-routes";
+import { createSecurity, SignInRequired, type SecurityOptions } from "./web/session";
+import { StaleError } from "./services/review-quotes";
 
 export interface AppOptions {
   db: Db;
   views?: Views;
   /** the extractor and clock used by POST /sources (tests inject fixtures) */
   ingest?: IngestOptions;
+  /**
+   * where POST /sources extracts: by default a shared worker pool started on first use (or, when
+   * `ingest.extractor` is given, that extractor in process)
+   */
+  extraction?: AsyncExtractor;
+  /** the Host headers answered (DNS rebinding); default: loopback names on any port */
+  allowedHost?: (host: string) => boolean;
+  /** writes per client address and window, or false for none (default 120 a minute) */
+  writeLimit?: WriteLimit | false;
   /** where unexpected errors are reported (never to the user) */
   log?: (err: unknown) => void;
+  /** who may write: the review token, whether the server is bound to a public address (src/web/session.ts) */
+  security?: SecurityOptions;
+  /** the clock of review events (tests inject a fixed one) */
+  now?: () => Date;
 }
 
 /** Reads a ".json"/".csv" suffix into res.locals.format and routes the bare path. */
@@ -27,11 +47,13 @@ function formatSuffix(req: Request, res: Response, next: NextFunction): void {
   const { path: bare, format } = splitFormat(path);
   res.locals.format = format;
   if (format !== "html") req.url = bare + (q === -1 ? "" : req.url.slice(q));
+  // a JSON post hears its errors (403, 429, 405 …) in JSON too
+  else if (req.method !== "GET" && req.method !== "HEAD" && req.is("application/json")) res.locals.format = "json";
   next();
 }
 
-/** Errors from express's body parsers, turned into AppErrors with our wording. */
-function fromParserError(err: { type?: string; status?: number }): AppError | null {
+/** Errors from express's body parsers (and other http-errors), turned into AppErrors with our wording. */
+function fromParserError(err: { type?: string; status?: number; code?: string; expose?: boolean }): AppError | null {
   switch (err.type) {
     case "entity.too.large":
       return new AppError(413, "text: is too large (the limit is 2 MB)", { text: "is too large (the limit is 2 MB)" });
@@ -39,12 +61,31 @@ function fromParserError(err: { type?: string; status?: number }): AppError | nu
       return new AppError(413, "The form has too many fields.");
     case "entity.parse.failed":
       return new AppError(400, "body: is not valid JSON", { body: "is not valid JSON" });
+    case "encoding.invalid":
+      return new AppError(400, "body: is not valid UTF-8 (send the text as UTF-8)", { body: "is not valid UTF-8" });
     case "charset.unsupported":
     case "encoding.unsupported":
       return new AppError(415, "Send the request body as UTF-8.");
+    case "request.aborted":
+      return new AppError(400, "The request body was cut off.");
     default:
-      return null;
+      break;
   }
+  if (typeof err.code === "string" && err.code.startsWith("Z_")) {
+    return new AppError(400, "body: could not be decompressed (the Content-Encoding does not match the bytes)", { body: "could not be decompressed" });
+  }
+  // any other client error from express or the router (a malformed parameter, a bad length)
+  if (typeof err.status === "number" && err.status >= 400 && err.status < 500 && err.expose !== false) {
+    return new AppError(err.status, "The request could not be read.");
+  }
+  return null;
+}
+
+let sharedPool: ExtractPool | null = null;
+
+/** The pool apps share when none is given (its idle threads never keep the process alive). */
+function defaultExtraction(): AsyncExtractor {
+  return (sharedPool ??= new ExtractPool());
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -71,11 +112,26 @@ export function createApp(options: AppOptions): express.Express {
           objectSrc: ["'none'"],
         },
       },
+      // the pages' own forms then carry their Origin (under no-referrer a browser sends Origin: null,
+      // which sameOrigin refuses); other sites get no referrer
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(formatSuffix);
-  app.use(routes({ db: options.db, views, ingest: options.ingest }));
+  app.use(validPath);
+  app.use(hostCheck(options.allowedHost ?? loopbackHosts));
+  app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
+  app.use(sameOrigin);
+  if (options.writeLimit !== false) app.use(writeRateLimit(options.writeLimit ?? DEFAULT_WRITE_LIMIT));
+  const security = createSecurity(options.security);
+  app.use(security.session);
+  const extraction = options.extraction ?? (options.ingest?.extractor ? inProcess(options.ingest.extractor) : defaultExtraction());
+  const routers = [
+    reviewRoutes({ db: options.db, views, security, now: options.now }),
+    routes({ db: options.db, views, ingest: options.ingest, extraction, security }),
+  ];
+  for (const r of routers) app.use(r);
+  app.use(methodNotAllowed(routers));
   app.use((_req: Request, _res: Response, next: NextFunction) => next(notFound()));
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
@@ -84,14 +140,11 @@ export function createApp(options: AppOptions): express.Express {
       log(err);
       error = new AppError(500, "Something went wrong on our side. The error has been logged.");
     }
-    res.status(error.status);
-    if (formatOf(res) !== "html") {
-      res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}) });
-      return;
-    }
-    res.type("html").send(
-      views.render("error", { status: error.status, message: error.message, home: "/" }, { title: `Error ${error.status}`, nav: "" }),
-    );
+    const extra = {
+      ...(error instanceof SignInRequired ? { sign_in: error.signIn } : {}),
+      ...(error instanceof StaleError ? { changes: error.changes } : {}),
+    };
+    sendError(views, res, error, extra);
   });
   return app;
 }

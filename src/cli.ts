@@ -14,9 +14,14 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function extractLine(id: unknown, text: string): string {
-  const { quotes, claims } = extract(text);
-  return JSON.stringify({ id, quotes, claims });
+/** One output line; an extraction failure becomes that line's error (the contract), never the end of the run. */
+function extractLine(id: unknown, text: string): { line: string; ok: boolean } {
+  try {
+    const { quotes, claims } = extract(text);
+    return { line: JSON.stringify({ id, quotes, claims }), ok: true };
+  } catch (e) {
+    return { line: JSON.stringify({ id, error: `extraction failed: ${(e as Error).message}` }), ok: false };
+  }
 }
 
 /** `whosaid extract`: writes one JSON line per input line; returns the exit status. */
@@ -44,7 +49,9 @@ export async function runExtract(args: string[], write: (s: string) => void = (s
           write(JSON.stringify({ id, error: "no `text` string on this line" }) + "\n");
           continue;
         }
-        write(extractLine(id, rec.text) + "\n");
+        const out = extractLine(id, rec.text);
+        if (!out.ok) failed = true;
+        write(out.line + "\n");
       }
     }
   } else {
@@ -61,7 +68,9 @@ export async function runExtract(args: string[], write: (s: string) => void = (s
         write(JSON.stringify({ id: f, error: (e as Error).message }) + "\n");
         continue;
       }
-      write(extractLine(f, text) + "\n");
+      const out = extractLine(f, text);
+      if (!out.ok) failed = true;
+      write(out.line + "\n");
     }
   }
   return failed ? 1 : 0;

@@ -53,6 +53,8 @@ const serveSchema = z.object({
   host: z.string().trim().min(1, { error: "must not be empty" }),
   ingestSeeds: z.boolean(),
   seedsDir: z.string(),
+  /** the secret a reviewer gives at sign-in; required for writes on a non-loopback address */
+  reviewToken: z.string().min(12, { error: "must be at least 12 characters" }).max(500).nullable().optional(),
 });
 export type ServeConfig = z.infer<typeof serveSchema>;
 
@@ -62,9 +64,9 @@ const ingestSchema = z.object({
 });
 export type IngestConfig = z.infer<typeof ingestSchema>;
 
-/** `whosaid serve [--db FILE] [--port N] [--host H] [--ingest-seeds]`; PORT and HOST from the environment. */
+/** `whosaid serve [--db FILE] [--port N] [--host H] [--ingest-seeds] [--review-token T]`; PORT, HOST and WHOSAID_REVIEW_TOKEN from the environment. */
 export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = process.env): ServeConfig {
-  const { flags, positional } = splitArgs(args, ["db", "port", "host"], ["ingest-seeds"]);
+  const { flags, positional } = splitArgs(args, ["db", "port", "host", "review-token"], ["ingest-seeds"]);
   if (positional.length) throw new ConfigError(`unexpected argument "${positional[0]}"`);
   const parsed = serveSchema.safeParse({
     db: flags.db ?? DEFAULT_DB,
@@ -72,6 +74,7 @@ export function parseServeConfig(args: string[], env: NodeJS.ProcessEnv = proces
     host: flags.host ?? (env.HOST !== undefined && env.HOST !== "" ? env.HOST : "127.0.0.1"),
     ingestSeeds: flags["ingest-seeds"] === true,
     seedsDir: SEEDS_DIR,
+    reviewToken: (flags["review-token"] as string | undefined) ?? (env.WHOSAID_REVIEW_TOKEN ? env.WHOSAID_REVIEW_TOKEN : null),
   });
   if (!parsed.success) throw new ConfigError(explain(parsed.error));
   return parsed.data;

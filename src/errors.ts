@@ -7,6 +7,8 @@ export class AppError extends Error {
     message: string,
     /** per-field messages when the error is about user input */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** response headers that go with the error (Retry-After, Allow) */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = "AppError";

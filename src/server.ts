@@ -7,6 +7,19 @@ import { openDb, type Db } from "./store/db";
 import { DEFAULT_EXTRACTOR, reextractStale } from "./services/ingest";
 import { ingestPaths, summaryLine } from "./services/ingest-files";
 import { ensureGroups } from "./services/compare";
+import { isLoopbackHost } from "./web/session";
+
+/** What the server says about writes when it starts. */
+export function writesLine(host: string, token: string | null | undefined): string {
+  if (isLoopbackHost(host)) {
+    return token
+      ? "writes: sign-in asks for the review token"
+      : "writes: open to this machine (loopback); reviewers sign in with a name only";
+  }
+  return token
+    ? `writes: bound to ${host}: every write needs a sign-in with the review token (or Authorization: Bearer); read pages are public`
+    : `writes: OFF: bound to ${host} without a review token, the server is read-only (start it with --review-token or WHOSAID_REVIEW_TOKEN)`;
+}
 
 export interface Running {
   server: Server;
@@ -43,7 +56,9 @@ export async function startServer(config: ServeConfig, options: ServerOptions = 
     db.close();
     throw e;
   }
-  const app = createApp({ ...options.app, db });
+  const security = options.app?.security ?? { token: config.reviewToken ?? null, publicBind: !isLoopbackHost(config.host) };
+  log(writesLine(config.host, security.token));
+  const app = createApp({ ...options.app, db, security });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once("error", reject);

@@ -28,14 +28,17 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   "not", "no", "never", "cannot", "nothing", "nobody", "none", "neither", "nor", "nowhere", "without", "noone",
 ]);
 
-/** Number words read as digits, so "three" and "3" compare equal. */
-export const NUMBER_WORDS: Readonly<Record<string, string>> = {
+/**
+ * Number words read as digits, so "three" and "3" compare equal. A Map: looked up by words of the
+ * statement, which must never find Object's own "constructor".
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8",
   nine: "9", ten: "10", eleven: "11", twelve: "12", thirteen: "13", fourteen: "14", fifteen: "15",
   sixteen: "16", seventeen: "17", eighteen: "18", nineteen: "19", twenty: "20", thirty: "30", forty: "40",
   fifty: "50", sixty: "60", seventy: "70", eighty: "80", ninety: "90", hundred: "100", thousand: "1000",
   million: "1000000", billion: "1000000000", dozen: "12",
-};
+}));
 
 /** Forms of address left out when telling whether two speaker names can name the same person. */
 export const HONORIFICS: ReadonlySet<string> = new Set([

@@ -23,7 +23,7 @@ function normalise(raw: string): string {
     return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, "") : raw.replace(",", ".");
   }
   const w = raw.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
-  return NUMBER_WORDS[w] ?? w;
+  return NUMBER_WORDS.get(w) ?? w;
 }
 
 export function tokenize(text: string): Token[] {

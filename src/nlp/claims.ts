@@ -160,11 +160,15 @@ class Detector {
     }
     return k; // one past the match
   }
+  /** First token of token i's sentence; past the last token (a trigger ending the text) it is i itself. */
   sentStart(i: number): number {
-    return this.sentFirst[this.toks[i]!.sentence]!;
+    const t = this.toks[i];
+    return t ? this.sentFirst[t.sentence]! : i;
   }
+  /** One past the last token of token i's sentence; past the last token it is i itself. */
   sentStop(i: number): number {
-    return this.sentEnd[this.toks[i]!.sentence]!;
+    const t = this.toks[i];
+    return t ? this.sentEnd[t.sentence]! : i;
   }
 
   /** First token of the clause holding token i: back to a comma, a conjunction or the sentence start. */

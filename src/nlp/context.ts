@@ -62,10 +62,10 @@ export function cueAt(ctx: Context, pos: number, limit: number): Cue | null {
   return c && c.start < limit ? c : null;
 }
 
-/** Cues whose start lies in [from, to). */
-export function cuesIn(ctx: Context, from: number, to: number): Cue[] {
+/** Cues whose start lies in [from, to), the first `max` of them. */
+export function cuesIn(ctx: Context, from: number, to: number, max = Infinity): Cue[] {
   const out: Cue[] = [];
-  for (let i = firstCueFrom(ctx, from); i < ctx.cues.length && ctx.cues[i]!.start < to; i++) out.push(ctx.cues[i]!);
+  for (let i = firstCueFrom(ctx, from); i < ctx.cues.length && ctx.cues[i]!.start < to && out.length < max; i++) out.push(ctx.cues[i]!);
   return out;
 }
 

@@ -60,9 +60,34 @@ function periodEndsSentence(text: string, dot: number, next: string): boolean {
   return true;
 }
 
+/**
+ * The longest sentence, in code units. Longer runs without a sentence end (a megabyte without a full
+ * stop) are cut at a space near this length, so that every rule reading a sentence reads a bounded
+ * window. News sentences stay far below it (the longest in the evaluation files has 1,094).
+ */
+export const MAX_SENTENCE = 2000;
+
 /** Sentences within each paragraph. Linear in the length of the text. */
 export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
+  const push = (start: number, end: number, paragraph: number): void => {
+    while (end - start > MAX_SENTENCE) {
+      // cut at the last space of the second half of the window, else at its end (not inside a surrogate pair)
+      let cut = start + MAX_SENTENCE;
+      while (cut > start + MAX_SENTENCE / 2 && !isSpace(text.charCodeAt(cut - 1))) cut--;
+      if (cut <= start + MAX_SENTENCE / 2) {
+        cut = start + MAX_SENTENCE;
+        const c = text.charCodeAt(cut - 1);
+        if (c >= 0xd800 && c <= 0xdbff) cut--;
+      }
+      let pieceEnd = cut;
+      while (pieceEnd > start && isSpace(text.charCodeAt(pieceEnd - 1))) pieceEnd--;
+      if (pieceEnd > start) out.push({ start, end: pieceEnd, index: out.length, paragraph });
+      start = cut;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+    }
+    if (end > start) out.push({ start, end, index: out.length, paragraph });
+  };
   for (const p of paragraphs) {
     let start = p.start;
     let i = p.start;
@@ -80,7 +105,7 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
           const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
           const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, nextWord));
           if (ends && k < p.end) {
-            out.push({ start, end: j, index: out.length, paragraph: p.index });
+            push(start, j, p.index);
             start = k;
             i = k;
             continue;
@@ -91,7 +116,7 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
       }
       i++;
     }
-    if (p.end > start) out.push({ start, end: p.end, index: out.length, paragraph: p.index });
+    if (p.end > start) push(start, p.end, p.index);
   }
   return out;
 }

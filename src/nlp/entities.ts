@@ -54,6 +54,11 @@ function blank(text: string, skip: readonly Span[]): string {
 
 const PLACE_PREP = /(?:^|\s)(?:in|from|across|near|to|at|outside|inside|throughout|around|of)\s+(?:the\s+)?$/iu;
 
+/** The long form before a bracketed acronym: up to seven capitalised words, ending where the bracket opens. */
+const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})$/u;
+/** How far back the long form of an acronym is read (code units). */
+const ACRONYM_WINDOW = 400;
+
 export class EntityResolver {
   private readonly byKey = new Map<string, Cluster>();
   private readonly byPart = new Map<string, Cluster[]>();
@@ -91,17 +96,27 @@ export class EntityResolver {
     }
     this.seen.sort((a, b) => a.at - b.at);
     // acronyms defined in brackets: "Korean Central News Agency (KCNA)"
-    const re = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})\((\p{Lu}{2,})\)/gu;
+    // each bracketed acronym, then its long form read back in a bounded window: the one regex over
+    // the whole text backtracked over every capitalised run at every start (a run of capitals was quadratic)
+    const re = /\((\p{Lu}{2,})\)/gu;
     let m: RegExpExecArray | null;
+    let done = 0;
     while ((m = re.exec(text))) {
-      const long = m[1]!.trim().replace(/^(?:The|A|An)\s+/u, "");
+      let from = Math.max(done, m.index - ACRONYM_WINDOW);
+      const paren = text.lastIndexOf("(", m.index - 1);
+      if (paren >= from) from = paren + 1;
+      const lf = LONG_FORM.exec(text.slice(from, m.index));
+      if (!lf) continue;
+      done = m.index + m[0].length;
+      const long = lf[1]!.trim().replace(/^(?:The|A|An)\s+/u, "");
+      const at = from + lf.index;
       const initials = long.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
-      if (!initials.includes(m[2]![0]!) || m[2]!.length > initials.length + 1) continue;
-      const c = this.byKey.get(nameKey(long)) ?? this.create(long, "organisation", m.index);
+      if (!initials.includes(m[1]![0]!) || m[1]!.length > initials.length + 1) continue;
+      const c = this.byKey.get(nameKey(long)) ?? this.create(long, "organisation", at);
       c.entity.kind = c.entity.kind === "person" ? "organisation" : c.entity.kind;
-      c.entity.aliases.push(m[2]!);
-      this.acronyms.set(m[2]!, c);
-      this.byKey.set(nameKey(m[2]!), c);
+      c.entity.aliases.push(m[1]!);
+      this.acronyms.set(m[1]!, c);
+      this.byKey.set(nameKey(m[1]!), c);
     }
   }
 

@@ -141,7 +141,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (nameTokens.length) {
     nameStart = nameTokens[0]!.start;
     nameEnd = nameTokens[nameTokens.length - 1]!.end;
-    if (text[nameEnd] === ")" && text.lastIndexOf("(", nameEnd) > nameStart) nameEnd++;
+    // a "(" inside the name (searched within it only: an unbounded lastIndexOf read back to the text's start)
+    if (text[nameEnd] === ")" && text.slice(nameStart + 1, nameEnd + 1).includes("(")) nameEnd++;
     name = text.slice(nameStart, nameEnd);
   }
   let kind: SpeakerKind;
@@ -167,8 +168,48 @@ export function analyse(tokens: Token[], text: string): Mention | null {
  * `lo`. Null when the words before the cue are not a speaker (a verb, a clause, punctuation).
  */
 export function mentionBefore(text: string, lo: number, hi: number): Mention | null {
-  const toks = tokenize(text, lo, hi);
+  // read a short window first and widen it only when the walk reaches its start: a cue in a long
+  // sentence must not re-tokenize the whole sentence ("said said said …" was cubic)
+  for (let w = WINDOW; ; w *= 4) {
+    if (hi - w <= lo) return readBefore(text, tokenize(text, lo, hi), false) as Mention | null;
+    // the largest window is taken as it is: a mention never runs that long
+    const last = w >= MAX_WINDOW;
+    let from = spaceAtOrAfter(text, hi - w, hi);
+    if (from < 0 && !last) continue;
+    if (from < 0) from = hi - w;
+    const r = readBefore(text, tokenize(text, from, hi), !last);
+    if (r !== WIDEN) return r;
+  }
+}
+
+/** Initial and largest window (code units) of the mention readers; no mention is longer than the largest. */
+const WINDOW = 160;
+const MAX_WINDOW = 2560;
+/** Returned by a reader over a cut window whose walk reached the cut: read a wider window. */
+const WIDEN = Symbol("widen");
+
+/** The first whitespace other than a newline in [from, to), or -1. Tokens never contain one, so tokens after it are those of the whole text. */
+function spaceAtOrAfter(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || (c !== 10 && c > 127 && /\s/u.test(text[k]!))) return k;
+  }
+  return -1;
+}
+
+/** The last position in (from, to] before which whitespace other than a newline stands, or -1 (the window end of a forward reader). */
+function spaceAtOrBefore(text: string, from: number, to: number): number {
+  for (let k = to; k > from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9 || (c !== 10 && c > 127 && /\s/u.test(text[k]!))) return k;
+  }
+  return -1;
+}
+
+function readBefore(text: string, toks: Token[], cut: boolean): Mention | null | typeof WIDEN {
   let i = toks.length;
+  // the pronoun test and the walk read up to two tokens before the one they stop at
+  if (cut && i < 3) return WIDEN;
   if (!i) return null;
   const lastTok = toks[i - 1]!;
   if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || NOMINATIVE.has(lower(lastTok.text)) || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
@@ -190,6 +231,7 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
     if (t.text === "(" || t.text === ")") { i--; continue; }
     break;
   }
+  if (cut && i < 3) return WIDEN;
   let span = toks.slice(i);
   // drop leading connectors that slipped in with capitalisation ("But Peskov")
   while (span.length && NOT_NAMES.has(lower(span[0]!.text))) span = span.slice(1);
@@ -202,7 +244,20 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
 
 /** The speaker mention starting at `lo` (after spaces), reading forwards no further than `hi`. */
 export function mentionAfter(text: string, lo: number, hi: number): Mention | null {
-  const toks = tokenize(text, lo, hi);
+  // a short window first, widened only when the walk reaches its end (see mentionBefore)
+  for (let w = WINDOW; ; w *= 4) {
+    if (lo + w >= hi) return readAfter(text, tokenize(text, lo, hi), false) as Mention | null;
+    const last = w >= MAX_WINDOW;
+    let to = spaceAtOrBefore(text, lo, lo + w);
+    if (to < 0 && !last) continue;
+    if (to < 0) to = lo + w;
+    const r = readAfter(text, tokenize(text, lo, to), !last);
+    if (r !== WIDEN) return r;
+  }
+}
+
+function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | typeof WIDEN {
+  if (cut && toks.length < 3) return WIDEN;
   if (!toks.length) return null;
   const first = toks[0]!;
   if (PRONOUNS.has(lower(first.text))) return analyse([first], text);
@@ -217,6 +272,8 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
     break;
   }
+  // the walk reads up to two tokens after the one it stops at
+  if (cut && j > toks.length - 3) return WIDEN;
   const span = toks.slice(0, j);
   if (!span.length || (span.length === 1 && DETERMINERS.has(lower(span[0]!.text)))) return null;
   if (!hasHead(span)) return null;

@@ -38,6 +38,11 @@ export function groupsAreCurrent(db: Db): boolean {
   return getMeta(db, META_KEY) === COMPARE_VERSION;
 }
 
+/** Whether a batch marked the groups stale and will regroup at its end. */
+export function batchUnderWay(db: Db): boolean {
+  return getMeta(db, META_KEY) === STALE;
+}
+
 /** Records that the stored groups no longer cover the quotes (a batch is under way). */
 export function markGroupsStale(db: Db): void {
   setMeta(db, META_KEY, STALE);

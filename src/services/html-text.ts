@@ -1,12 +1,13 @@
 // Plain text and title out of an HTML page: scripts and styles dropped, block elements become lines,
 // entities decoded. Not a full HTML parser: good enough for saved news pages.
 
-const NAMED: Record<string, string> = {
+// no prototype: "&constructor;" in a page must stay as written, not become Object's constructor
+const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " ", ndash: "\u2013", mdash: "\u2014",
   lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201C", rdquo: "\u201D", sbquo: "\u201A", bdquo: "\u201E",
   laquo: "\u00AB", raquo: "\u00BB", hellip: "\u2026", copy: "\u00A9", reg: "\u00AE", trade: "\u2122",
   euro: "\u20AC", pound: "\u00A3", middot: "\u00B7", bull: "\u2022", shy: "", zwj: "", zwnj: "",
-};
+});
 
 function codePoint(n: number): string {
   // no controls (they would make the text look binary), no surrogates, nothing out of range

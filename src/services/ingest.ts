@@ -4,14 +4,15 @@ import { createHash } from "node:crypto";
 import type { Db } from "../store/db";
 import type { Extraction } from "../nlp/types";
 import { extract as defaultExtract, EXTRACTOR_VERSION } from "../nlp/pipeline";
-import { parseArticleInput } from "./article-input";
+import { parseArticleInput, type ArticleInput } from "./article-input";
 import { isMultiWord, nameKey, resolveEntity } from "./people";
 import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
 import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
 import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } from "../store/quotes";
 import { membershipOfGroupsOf } from "../store/groups";
-import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
+import { batchUnderWay, ensureGroups, markGroupsStale, regroupPeople } from "./compare";
 import { deleteClaimsOfSource, insertClaim } from "../store/claims";
+import { captureReviews, carryReviews } from "./review-carry";
 
 export interface Extractor {
   extract: (text: string) => Extraction;
@@ -101,17 +102,23 @@ function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope
   }
 }
 
-/**
- * Stores an article once. Same text again gives the existing id and created: false.
- * Throws AppError (400/413) on invalid input; an extraction or storage failure stores nothing.
- */
-export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {}): IngestResult {
+/** An article validated and hashed, before extraction: `existing` is its id when it is stored already. */
+export interface PreparedArticle {
+  input: ArticleInput;
+  hash: string;
+  existing: number | undefined;
+}
+
+/** Validates and hashes raw input, and looks the text up. Throws AppError (400/413) on invalid input. */
+export function prepareArticle(db: Db, raw: unknown): PreparedArticle {
   const input = parseArticleInput(raw);
-  const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
   const hash = contentHash(input.text);
-  const existing = findSourceByHash(db, hash);
-  if (existing !== undefined) return { id: existing, created: false };
-  const extraction = extractor.extract(input.text);
+  return { input, hash, existing: findSourceByHash(db, hash) };
+}
+
+/** Stores a prepared article with its extraction, in one short write transaction. */
+export function storeArticle(db: Db, article: PreparedArticle, extraction: Extraction, version: string, options: IngestOptions = {}): IngestResult {
+  const { input, hash } = article;
   const createdAt = (options.now ?? (() => new Date()))().toISOString();
   const store = db.transaction((): IngestResult => {
     // another process may have stored it since the check above
@@ -125,14 +132,27 @@ export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {})
       url: input.url,
       published: input.published,
       created_at: createdAt,
-      extractor_version: extractor.version,
+      extractor_version: version,
     });
     storeExtraction(db, id, extraction, hash);
     if (options.regroup === false) markGroupsStale(db);
-    else regroupPeople(db, peopleQuotedIn(db, id));
+    // while a batch is under way the groups are stale and the batch regroups at its end: a single
+    // article then must not regroup the whole corpus while holding the write lock
+    else if (!batchUnderWay(db)) regroupPeople(db, peopleQuotedIn(db, id));
     return { id, created: true };
   });
   return store.immediate();
+}
+
+/**
+ * Stores an article once. Same text again gives the existing id and created: false.
+ * Throws AppError (400/413) on invalid input; an extraction or storage failure stores nothing.
+ */
+export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {}): IngestResult {
+  const article = prepareArticle(db, raw);
+  if (article.existing !== undefined) return { id: article.existing, created: false };
+  const extractor = options.extractor ?? DEFAULT_EXTRACTOR;
+  return storeArticle(db, article, extractor.extract(article.input.text), extractor.version, options);
 }
 
 /**
@@ -140,7 +160,7 @@ export function ingestArticle(db: Db, raw: unknown, options: IngestOptions = {})
  * then regroups the people it touched before and after (unless `regroup` is false: then the groups
  * are marked stale for ensureGroups).
  */
-export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR, regroup = true): void {
+export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAULT_EXTRACTOR, regroup = true, now: () => Date = () => new Date()): void {
   const source = getSource(db, id);
   if (!source) throw new Error(`no source ${id}`);
   const extraction = extractor.extract(source.text);
@@ -148,11 +168,16 @@ export function reextractSource(db: Db, id: number, extractor: Extractor = DEFAU
     const before = peopleQuotedIn(db, id);
     // statements elsewhere that shared a group with this source's: their groups lose members
     const neighbours = membershipOfGroupsOf(db, quoteIdsOfSource(db, id)).map((m) => m.quote_id);
+    // reviewers' decisions, read before their rows go, then carried to the new rows (review-carry.ts)
+    const reviews = captureReviews(db, id);
     deleteQuotesOfSource(db, id);
     deleteClaimsOfSource(db, id);
     unlinkSourcePeople(db, id);
     storeExtraction(db, id, extraction, source.content_hash);
     setExtractorVersion(db, id, extractor.version);
+    if (reviews.quotes.length || reviews.claims.length) {
+      carryReviews(db, id, source.text, reviews, { from: source.extractor_version, to: extractor.version }, now().toISOString());
+    }
     deleteOrphanPeople(db);
     if (regroup) regroupPeople(db, [...before, ...peopleQuotedIn(db, id)], neighbours);
     else markGroupsStale(db);

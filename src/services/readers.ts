@@ -61,7 +61,8 @@ function metadataFor(file: string): Record<string, unknown> {
     }
     metadataCache.set(dir, meta);
   }
-  const entry = meta[basename(file)];
+  // own entries only: a file named "constructor" or "__proto__" has no inherited metadata
+  const entry = Object.hasOwn(meta, basename(file)) ? meta[basename(file)] : undefined;
   return entry && typeof entry === "object" ? entry : {};
 }
 

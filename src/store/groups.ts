@@ -80,7 +80,7 @@ const LABEL_RANK = `CASE g.label WHEN 'conflicting attribution' THEN 0 WHEN 'alt
 
 const STATEMENT = `SELECT q.id, q.source_id, q.person_id, p.name_key AS person_key, p.name AS person_name,
     q.via, q.kind, q.text
-  FROM quotes q JOIN people p ON p.id = q.person_id`;
+  FROM quotes q JOIN people p ON p.id = q.person_id WHERE q.review_status <> 'rejected'`;
 
 const CONFLICT_WHERE = `WHERE ((@label IS NULL AND g.label IN ('conflicting attribution', 'altered wording')) OR g.label = @label)
   AND (@flag IS NULL OR (@flag = 'negation' AND g.negation_changed = 1) OR (@flag = 'number' AND g.number_changed = 1))
@@ -116,12 +116,12 @@ const statements = preparedOnce((db: Db) => ({
     "SELECT group_id, quote_id FROM statement_group_members ORDER BY group_id, quote_id"),
   allStatements: db.prepare<[], StatementRow>(`${STATEMENT} ORDER BY q.id`),
   statementsOfPeople: db.prepare<[string], StatementRow>(
-    `${STATEMENT} WHERE q.person_id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
-  statementsByIds: db.prepare<[string], StatementRow>(`${STATEMENT} WHERE q.id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
+    `${STATEMENT} AND q.person_id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
+  statementsByIds: db.prepare<[string], StatementRow>(`${STATEMENT} AND q.id IN (SELECT value FROM json_each(?)) ORDER BY q.id`),
   peopleOfQuotes: db.prepare<[string], { person_id: number }>(`SELECT DISTINCT person_id FROM quotes
       WHERE id IN (SELECT value FROM json_each(?)) AND person_id IS NOT NULL`),
   unindexedAttributed: db.prepare<[string], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
-      WHERE q.person_id IN (SELECT value FROM json_each(?))
+      WHERE q.person_id IN (SELECT value FROM json_each(?)) AND q.review_status <> 'rejected'
         AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
   insertFingerprint: db.prepare<[number, number]>("INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) VALUES (?, ?)"),
   deleteAllFingerprints: db.prepare("DELETE FROM quote_fingerprints"),
@@ -151,7 +151,7 @@ const statements = preparedOnce((db: Db) => ({
     `SELECT quote_id, group_id, relation, other_speaker, negation_changed, number_changed FROM statement_group_members
       WHERE group_id IN (SELECT value FROM json_each(?))`),
   contentsOfPeople: db.prepare<[string], { person_id: number; text: string }>(
-    "SELECT person_id, text FROM quotes WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+    "SELECT person_id, text FROM quotes WHERE person_id IN (SELECT value FROM json_each(?)) AND review_status <> 'rejected' ORDER BY id"),
   signatures: db.prepare<[], { k: string }>(`SELECT g.label || ':' || group_concat(m.quote_id) AS k
       FROM (SELECT * FROM statement_group_members ORDER BY quote_id) m JOIN statement_groups g ON g.id = m.group_id
       GROUP BY g.id ORDER BY k`),

@@ -165,6 +165,64 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: "review: verdicts, corrections and their append-only trail, following statements across re-extraction",
+    sql: `
+      -- The verdict of each quote and claim, materialised on the row so that listings, people, groups and
+      -- conflicts can leave rejected statements out without a join. The reviews table is the truth.
+      ALTER TABLE quotes ADD COLUMN review_status TEXT NOT NULL DEFAULT 'unreviewed'
+        CHECK (review_status IN ('unreviewed', 'confirmed', 'rejected', 'needs-check'));
+      ALTER TABLE claims ADD COLUMN review_status TEXT NOT NULL DEFAULT 'unreviewed'
+        CHECK (review_status IN ('unreviewed', 'confirmed', 'dismissed'));
+      CREATE INDEX quotes_review_status ON quotes (review_status);
+
+      -- One review per reviewed statement or claim. It follows its item when the article is re-extracted
+      -- (quote_id / claim_id are re-pointed at the new row by span overlap); when the new extraction
+      -- disagrees, conflict says how, until a reviewer resolves it. extracted: the machine's record the
+      -- review is about (JSON); state: verdict, reason, note and corrections (JSON).
+      CREATE TABLE reviews (
+        id         INTEGER PRIMARY KEY,
+        subject    TEXT    NOT NULL CHECK (subject IN ('quote', 'claim')),
+        source_id  INTEGER NOT NULL REFERENCES sources (id),
+        quote_id   INTEGER UNIQUE REFERENCES quotes (id) ON DELETE SET NULL,
+        claim_id   INTEGER UNIQUE REFERENCES claims (id) ON DELETE SET NULL,
+        extracted  TEXT    NOT NULL,
+        state      TEXT    NOT NULL,
+        status     TEXT    NOT NULL,
+        corrected  INTEGER NOT NULL DEFAULT 0 CHECK (corrected IN (0, 1)),
+        conflict   TEXT,
+        revision   INTEGER NOT NULL DEFAULT 0,
+        reviewer   TEXT    NOT NULL,
+        updated_at TEXT    NOT NULL
+      );
+      CREATE INDEX reviews_source ON reviews (source_id);
+      CREATE INDEX reviews_conflict ON reviews (source_id) WHERE conflict IS NOT NULL;
+
+      -- The audit trail: every verdict, correction, undo, carry-over and resolution, never updated or
+      -- deleted (the triggers refuse it). before/after are the review's state as JSON.
+      CREATE TABLE review_events (
+        id         INTEGER PRIMARY KEY,
+        review_id  INTEGER NOT NULL REFERENCES reviews (id),
+        revision   INTEGER NOT NULL,
+        created_at TEXT    NOT NULL,
+        reviewer   TEXT    NOT NULL,
+        subject    TEXT    NOT NULL CHECK (subject IN ('quote', 'claim')),
+        source_id  INTEGER NOT NULL,
+        item_id    INTEGER,
+        action     TEXT    NOT NULL,
+        before     TEXT    NOT NULL,
+        after      TEXT    NOT NULL,
+        note       TEXT    NOT NULL DEFAULT '',
+        undoes     INTEGER REFERENCES review_events (id)
+      );
+      CREATE INDEX review_events_review ON review_events (review_id, id);
+      CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events
+        BEGIN SELECT RAISE(ABORT, 'review events are append-only'); END;
+      CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events
+        BEGIN SELECT RAISE(ABORT, 'review events are append-only'); END;
+    `,
+  },
+  {
     version: 10,
     name: "people: entity kinds (media, place, document, group) and a surname key for joining 'Mr X' to a full name",
     rebuildsTables: true,

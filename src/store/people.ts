@@ -53,7 +53,7 @@ const statements = preparedOnce((db: Db) => ({
   aliases: db.prepare<[number], { alias: string }>("SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias"),
   roles: db.prepare<[number], { role: string }>("SELECT role FROM person_roles WHERE person_id = ? ORDER BY role"),
   list: db.prepare<[string], PersonSummary>(`SELECT p.id, p.name, p.kind,
-      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id) AS quote_count,
+      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.review_status <> 'rejected') AS quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
     FROM people p WHERE p.kind IN (SELECT value FROM json_each(?))
     ORDER BY quote_count DESC, p.name COLLATE NOCASE, p.id`),
@@ -102,7 +102,7 @@ const statements = preparedOnce((db: Db) => ({
       ORDER BY s.id LIMIT ?`),
   countMentionedOnly: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM source_people sp
       WHERE sp.person_id = ? AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = sp.source_id AND q.person_id = sp.person_id)`),
-  quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id = ?"),
+  quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id = ? AND review_status <> 'rejected'"),
   overridesOf: db.prepare<[string, string], OverrideRow>(`SELECT decision, alias_key, alias, person_key, person_name, scope, created_at
       FROM person_overrides WHERE person_key = ? OR alias_key = ? ORDER BY id`),
 }));

@@ -31,7 +31,22 @@ export interface QuoteRow extends NewQuote {
   /** the statement group it belongs to (quotes with a person only), and that group's label */
   group_id: number | null;
   group_label: string | null;
+  /** review: the verdict (materialised on the row), its review's id, who last reviewed, whether corrected */
+  review_status: ReviewStatus;
+  review_id: number | null;
+  reviewer: string | null;
+  review_reason: string | null;
+  review_note: string | null;
+  corrected: 0 | 1;
+  /** the form revision: how many review events the statement has */
+  revision: number;
+  /** 1 when a re-extraction disagreed with the review and no one resolved it yet */
+  review_conflict: 0 | 1;
 }
+
+export type ReviewStatus = "unreviewed" | "confirmed" | "rejected" | "needs-check";
+export const REVIEW_FILTERS = ["unreviewed", "reviewed", "confirmed", "rejected", "needs-check", "corrected"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export interface QuoteFilter {
   person: number | null;
@@ -41,12 +56,18 @@ export interface QuoteFilter {
   q: string | null;
   /** only quotes with no speaker at all */
   speakerNone: boolean;
+  /** review state: unreviewed (no verdict, no correction), reviewed (any), a verdict, or corrected */
+  review?: ReviewFilter | null;
 }
 
 const SELECT = `SELECT q.*, p.name AS person_name, s.title AS source_title, s.outlet AS outlet,
-    gm.group_id AS group_id, g.label AS group_label
+    gm.group_id AS group_id, g.label AS group_label,
+    r.id AS review_id, r.reviewer AS reviewer, json_extract(r.state, '$.reason') AS review_reason,
+    nullif(json_extract(r.state, '$.note'), '') AS review_note, coalesce(r.corrected, 0) AS corrected,
+    coalesce(r.revision, 0) AS revision, (r.conflict IS NOT NULL) AS review_conflict
   FROM quotes q JOIN sources s ON s.id = q.source_id LEFT JOIN people p ON p.id = q.person_id
-  LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id`;
+  LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+  LEFT JOIN reviews r ON r.quote_id = q.id`;
 
 const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
   AND (@source IS NULL OR q.source_id = @source)
@@ -54,9 +75,15 @@ const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
   AND (@q IS NULL OR instr(lower(q.text), lower(@q)) > 0
        OR instr(lower(coalesce(q.speaker_mention, '')), lower(@q)) > 0
        OR instr(lower(coalesce(q.speaker_canonical, '')), lower(@q)) > 0)
-  AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))`;
+  AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))
+  AND (@review IS NULL
+       OR (@review = 'unreviewed' AND q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
+       OR (@review = 'reviewed' AND (q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)))
+       OR (@review = 'corrected' AND EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
+       OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`;
 
-type FilterParams = Omit<QuoteFilter, "speakerNone"> & { speakerNone: 0 | 1 };
+type FilterParams = Omit<QuoteFilter, "speakerNone" | "review"> & { speakerNone: 0 | 1; review: string | null };
+export type QuoteOrder = "source" | "confidence";
 
 const statements = preparedOnce((db: Db) => ({
   insert: db.prepare<NewQuote>(`INSERT INTO quotes
@@ -69,6 +96,9 @@ const statements = preparedOnce((db: Db) => ({
   forPerson: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.person_id = ? ORDER BY q.source_id, q.start, q.id`),
   search: db.prepare<FilterParams & { limit: number; offset: number }, QuoteRow>(
     `${SELECT} ${WHERE} ORDER BY q.source_id, q.start, q.end DESC, q.id LIMIT @limit OFFSET @offset`),
+  searchByConfidence: db.prepare<FilterParams & { limit: number; offset: number }, QuoteRow>(
+    `${SELECT} ${WHERE} ORDER BY q.confidence, q.source_id, q.start, q.id LIMIT @limit OFFSET @offset`),
+  get: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.id = ?`),
   count: db.prepare<FilterParams, { n: number }>(
     `SELECT count(*) AS n FROM quotes q ${WHERE}`),
   peopleIn: db.prepare<[number], { person_id: number }>(
@@ -77,7 +107,7 @@ const statements = preparedOnce((db: Db) => ({
 }));
 
 function params(f: QuoteFilter): FilterParams {
-  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speakerNone: f.speakerNone ? 1 : 0 };
+  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speakerNone: f.speakerNone ? 1 : 0, review: f.review ?? null };
 }
 
 export function insertQuote(db: Db, quote: NewQuote): number {
@@ -96,8 +126,13 @@ export function quotesOfPerson(db: Db, personId: number): QuoteRow[] {
   return statements(db).forPerson.all(personId);
 }
 
-export function searchQuotes(db: Db, filter: QuoteFilter, limit: number, offset: number): QuoteRow[] {
-  return statements(db).search.all({ ...params(filter), limit, offset });
+export function searchQuotes(db: Db, filter: QuoteFilter, limit: number, offset: number, order: QuoteOrder = "source"): QuoteRow[] {
+  const s = statements(db);
+  return (order === "confidence" ? s.searchByConfidence : s.search).all({ ...params(filter), limit, offset });
+}
+
+export function getQuote(db: Db, id: number): QuoteRow | undefined {
+  return statements(db).get.get(id);
 }
 
 export function countQuotes(db: Db, filter: QuoteFilter): number {

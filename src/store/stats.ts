@@ -27,13 +27,13 @@ const statements = preparedOnce((db: Db) => ({
       (SELECT count(*) FROM quotes) AS quotes,
       (SELECT count(*) FROM claims) AS claims`),
   topPeople: db.prepare<[number], PersonCount>(`SELECT p.id, p.name, count(*) AS n FROM quotes q JOIN people p ON p.id = q.person_id
-      GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE, p.id LIMIT ?`),
+      WHERE q.review_status <> 'rejected' GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE, p.id LIMIT ?`),
   coQuoted: db.prepare<[number, number, number], PersonCount>(`SELECT p.id, p.name, count(*) AS n FROM quotes q
       JOIN people p ON p.id = q.person_id
-      WHERE q.source_id IN (SELECT source_id FROM quotes WHERE person_id = ?) AND q.person_id <> ?
+      WHERE q.source_id IN (SELECT source_id FROM quotes WHERE person_id = ?) AND q.person_id <> ? AND q.review_status <> 'rejected'
       GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE, p.id LIMIT ?`),
   cells: db.prepare<[string], CellCount>(`SELECT person_id, source_id, count(*) AS n FROM quotes
-      WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id, source_id ORDER BY person_id, source_id`),
+      WHERE person_id IN (SELECT value FROM json_each(?)) AND review_status <> 'rejected' GROUP BY person_id, source_id ORDER BY person_id, source_id`),
   sourceNames: db.prepare<[string], { id: number; title: string; outlet: string }>(
     "SELECT id, title, outlet FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
 }));

@@ -7,15 +7,15 @@ import { escapeHtml } from "./escape";
 export interface HighlightSpan {
   start: number;
   end: number;
-  /** "q" for quotes, "c" for claims: with id, gives the anchor id ("q-12") */
-  type: "q" | "c";
+  /** "q" for quotes, "c" for claims: with id, gives the anchor id ("q-12"); "m" marks words (a speaker mention, a cue) without an id */
+  type: "q" | "c" | "m";
   id: number;
   /** extra CSS classes (already safe identifiers) */
   classes: string[];
   /** tooltip text */
   title: string;
-  /** shown right after the span */
-  label: { text: string; href: string | null; className: string };
+  /** shown right after the span (none for markers) */
+  label: { text: string; href: string | null; className: string } | null;
 }
 
 /** The non-blank lines of the text, trimmed, as [start, end) offsets. */
@@ -38,16 +38,20 @@ function isValid(span: HighlightSpan, length: number): boolean {
 }
 
 function order(a: HighlightSpan, b: HighlightSpan): number {
-  return a.start - b.start || b.end - a.end || (a.type === b.type ? 0 : a.type === "c" ? -1 : 1) || a.id - b.id;
+  return a.start - b.start || b.end - a.end || (a.type === b.type ? 0 : RANK[a.type] - RANK[b.type]) || a.id - b.id;
 }
 
+const RANK = { c: 0, q: 1, m: 2 } as const;
+const BASE = { q: ["quote"], c: ["claim"], m: [] } as const;
+
 function openTag(span: HighlightSpan, first: boolean): string {
-  const classes = [span.type === "q" ? "quote" : "claim", ...span.classes, ...(first ? [] : ["cont"])].map(escapeHtml).join(" ");
-  const id = first ? ` id="${span.type}-${span.id}"` : "";
+  const classes = [...BASE[span.type], ...span.classes, ...(first ? [] : ["cont"])].map(escapeHtml).join(" ");
+  const id = first && span.type !== "m" ? ` id="${span.type}-${span.id}"` : "";
   return `<mark class="${classes}"${id} title="${escapeHtml(span.title)}">`;
 }
 
 function labelHtml(span: HighlightSpan): string {
+  if (!span.label) return "";
   const { text, href, className } = span.label;
   const cls = escapeHtml(className);
   return href

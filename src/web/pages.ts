@@ -47,15 +47,18 @@ export interface PersonItem extends PersonSummary {
 export interface QuoteItem extends QuoteRow {
   source_label: string;
   href: string;
+  /** the statement's own page, with its history */
+  page_href: string;
   source_href: string;
   person_href: string | null;
 }
 
-function quoteItem(q: QuoteRow): QuoteItem {
+export function quoteItem(q: QuoteRow): QuoteItem {
   return {
     ...q,
     source_label: sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet }),
     href: urls.quoteInSource(q.source_id, q.id),
+    page_href: urls.quote(q.id),
     source_href: urls.source(q.source_id),
     person_href: q.person_id === null ? null : urls.person(q.person_id),
   };
@@ -67,7 +70,7 @@ export interface ClaimItem extends ClaimRow {
   source_href: string;
 }
 
-function claimItem(c: ClaimRow): ClaimItem {
+export function claimItem(c: ClaimRow): ClaimItem {
   return {
     ...c,
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
@@ -435,7 +438,7 @@ export interface Listing {
   prev: string | null;
 }
 
-function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
+export function listing(total: number, limit: number, offset: number, link: (offset: number) => string): Listing {
   return {
     total,
     limit,
@@ -446,7 +449,7 @@ function listing(total: number, limit: number, offset: number, link: (offset: nu
 }
 
 function quoteParams(f: QuoteFilter) {
-  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speaker: f.speakerNone ? "none" : null };
+  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speaker: f.speakerNone ? "none" : null, review: f.review ?? null };
 }
 
 export interface QuotesData extends Listing {
@@ -469,6 +472,7 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
 export const QUOTE_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "kind", "text", "speaker_mention", "speaker_canonical", "person_id",
   "cue", "via", "sieve", "confidence", "start", "end", "group_id", "group_label",
+  "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
 
 /** Choices for the quote filter form. */
@@ -496,6 +500,7 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
 
 export const CLAIM_CSV_COLUMNS = [
   "id", "source_id", "source_title", "outlet", "reason", "trigger", "text", "explanation", "start", "end",
+  "review_status", "reviewer", "review_note",
 ] as const;
 
 export function claimFilterOptions(db: Db) {

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { AppError, badRequest, notFound } from "../errors";
 import { SPEAKER_KINDS, type QuoteKind, type SpeakerKind } from "../nlp/types";
-import type { QuoteFilter } from "../store/quotes";
-import type { ClaimFilter } from "../store/claims";
+import { REVIEW_FILTERS, type QuoteFilter, type ReviewFilter } from "../store/quotes";
+import { CLAIM_REVIEW_FILTERS, type ClaimFilter } from "../store/claims";
 import type { ConflictFilter, GroupLabelValue } from "../store/groups";
 import { GROUP_LABELS } from "../compare";
 import type { Format } from "./urls";
@@ -71,19 +71,32 @@ export function parseQuoteFilter(query: Query): QuoteFilter {
   if (speaker !== undefined && speaker !== "none") throw badRequest("speaker", 'the only value is "none"');
   const q = single(query, "q");
   if (q !== undefined && q.length > MAX_SEARCH) throw badRequest("q", `is too long (at most ${MAX_SEARCH} characters)`);
+  const review = single(query, "review");
+  if (review !== undefined && !(REVIEW_FILTERS as readonly string[]).includes(review)) {
+    throw badRequest("review", `must be one of ${REVIEW_FILTERS.join(", ")}`);
+  }
   return {
     person: optionalId(query, "person", "person"),
     source: optionalId(query, "source", "source"),
     kind: (kind as QuoteKind | undefined) ?? null,
     q: q ?? null,
     speakerNone: speaker === "none",
+    review: (review as ReviewFilter | undefined) ?? null,
   };
 }
 
 export function parseClaimFilter(query: Query): ClaimFilter {
   const reason = single(query, "reason");
   if (reason !== undefined && reason.length > 100) throw badRequest("reason", "is too long");
-  return { reason: reason ?? null, source: optionalId(query, "source", "source") };
+  const review = single(query, "review");
+  if (review !== undefined && !(CLAIM_REVIEW_FILTERS as readonly string[]).includes(review)) {
+    throw badRequest("review", `must be one of ${CLAIM_REVIEW_FILTERS.join(", ")}`);
+  }
+  return {
+    reason: reason ?? null,
+    source: optionalId(query, "source", "source"),
+    review: (review as ClaimFilter["review"] | undefined) ?? null,
+  };
 }
 
 export const CONFLICT_FLAGS = ["negation", "number"] as const;

@@ -1,6 +1,6 @@
 // One page data, three renderers: HTML (handlebars), JSON (the data as it is), CSV (rows).
 import type { NextFunction, Request, Response } from "express";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import type { Views } from "./views";
 import type { Format } from "./urls";
 
@@ -39,6 +39,35 @@ export function reply<T extends object>(views: Views, res: Response, r: Reply<T>
     res.attachment(r.csvName ?? "export.csv");
     res.send(r.csv(r.data));
   } else {
-    res.type("html").send(views.render(r.page, r.html ? r.html(r.data) : r.data, { title: r.title, nav: r.nav }));
+    const session = htmlSession(res);
+    res.type("html").send(views.render(r.page, { ...(r.html ? r.html(r.data) : r.data), ...session }, { title: r.title, nav: r.nav, ...session }));
   }
+}
+
+/**
+ * An error in the format the URL asked for: the HTML error page, JSON, or plain text for a .csv URL
+ * (a spreadsheet opening an error must not see a one-row table). Never an empty body.
+ */
+export function sendError(views: Views, res: Response, error: AppError, extra: { sign_in?: string; changes?: unknown } = {}): void {
+  res.status(error.status);
+  for (const [name, value] of Object.entries(error.headers)) res.set(name, value);
+  const format = formatOf(res);
+  if (format === "json") {
+    res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}), ...extra });
+  } else if (format === "csv") {
+    res.type("text/plain; charset=utf-8").send(`Error ${error.status}: ${error.message}\n`);
+  } else {
+    const session = htmlSession(res);
+    res.type("html").send(
+      views.render("error", {
+        status: error.status, message: error.message, home: "/", sign_in: extra.sign_in ?? null, ...session,
+      }, { title: `Error ${error.status}`, nav: "", ...session }),
+    );
+  }
+}
+
+/** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
+export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null } {
+  const make = res.locals.csrf as (() => string) | undefined;
+  return { csrf: typeof make === "function" ? make() : "", reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null };
 }

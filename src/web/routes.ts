@@ -2,17 +2,20 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { Db } from "../store/db";
 import { AppError } from "../errors";
-import { ingestArticle, type IngestOptions } from "../services/ingest";
+import { prepareArticle, storeArticle, type IngestOptions } from "../services/ingest";
+import type { AsyncExtractor } from "../services/extract-pool";
 import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
 import { parseId, parsePeopleKind } from "./params";
 import { formatOf, formats, reply } from "./respond";
 import { toCsv } from "./csv";
 import { urls } from "./urls";
+import { verifyFormUtf8, verifyUtf8 } from "./guards";
 import type { Views } from "./views";
 import { claimsView, conflictsView, homeView, personView, quotesView, sourceView } from "./view-models";
 import { mergePeople, splitAlias } from "../services/review";
 import { MERGE_BODY, SPLIT_BODY, parseBody } from "./params";
+import type { Security } from "./session";
 
 /** Request bodies may be bigger than the 2 MB text limit (form encoding inflates text up to ninefold). */
 export const BODY_LIMIT = "20mb";
@@ -21,31 +24,15 @@ export interface RouteOptions {
   db: Db;
   views: Views;
   ingest?: IngestOptions;
+  /** where POST /sources extracts (a worker pool; tests wrap their fixture extractor) */
+  extraction: AsyncExtractor;
+  /** CSRF and write permission (src/web/session.ts) */
+  security: Security;
 }
 
 const FORM_LIMITS = { title: MAX_TITLE, outlet: MAX_OUTLET, url: MAX_URL };
 
-/**
- * Refuses a state-changing request that a browser says comes from another site (a page elsewhere
- * posting a hidden form to this one). Requests without the headers (scripts, curl) pass.
- */
-function sameOrigin(req: Request, _res: Response, next: NextFunction): void {
-  const site = req.get("sec-fetch-site");
-  const origin = req.get("origin");
-  const host = req.get("host");
-  let foreign = site === "cross-site";
-  // "null" is what a browser sends under the no-referrer policy this app sets: Sec-Fetch-Site decides then
-  if (!foreign && origin !== undefined && origin !== "null" && host !== undefined) {
-    try {
-      foreign = new URL(origin).host !== host;
-    } catch {
-      foreign = true;
-    }
-  }
-  next(foreign ? new AppError(403, "This change must come from a page of this site.") : undefined);
-}
-
-export function routes({ db, views, ingest }: RouteOptions): Router {
+export function routes({ db, views, ingest, extraction, security }: RouteOptions): Router {
   const r = Router();
 
   function home(_req: Request, res: Response): void {
@@ -152,16 +139,20 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
     renderForm(res, {}, null);
   }
 
-  function createSource(req: Request, res: Response): void {
+  /** Extraction runs in a worker thread (src/services/extract-pool.ts); only the short write happens here. */
+  async function createSource(req: Request, res: Response): Promise<void> {
     const wantsJson = formatOf(res) === "json";
     if (req.body === undefined) {
       throw new AppError(415, "Send the article as a form (application/x-www-form-urlencoded) or as JSON.");
     }
     let result;
     try {
-      result = ingestArticle(db, req.body, ingest);
+      const article = prepareArticle(db, req.body);
+      result = article.existing !== undefined
+        ? { id: article.existing, created: false }
+        : storeArticle(db, article, await extraction.extract(article.input.text), extraction.version, ingest);
     } catch (e) {
-      if (e instanceof AppError && !wantsJson) {
+      if (e instanceof AppError && !wantsJson && e.status < 500) {
         return renderForm(res, (req.body ?? {}) as Record<string, unknown>, e);
       }
       throw e;
@@ -177,18 +168,25 @@ export function routes({ db, views, ingest }: RouteOptions): Router {
   const html = formats("html");
   const htmlJson = formats("html", "json");
   const all = formats("html", "json", "csv");
-  const bodies = [express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20 }), express.json({ limit: BODY_LIMIT })];
+  const bodies = [
+    express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 20, verify: verifyFormUtf8 }),
+    express.json({ limit: BODY_LIMIT, verify: verifyUtf8 }),
+  ];
 
   r.get("/", htmlJson, home);
   r.get("/sources", htmlJson, sources);
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
-  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, createSource);
+  const guarded = security.guard({ reviewer: false });
+  r.post("/sources", formats("html", "json"), answerInKind, ...bodies, guarded, createSource);
   r.get("/people", htmlJson, people);
   r.get("/people/:id", htmlJson, person);
-  const small = [express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10 }), express.json({ limit: "16kb" })];
-  r.post("/people/:id/merge", htmlJson, answerInKind, sameOrigin, ...small, merge);
-  r.post("/people/:id/split", htmlJson, answerInKind, sameOrigin, ...small, split);
+  const small = [
+    express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 10, verify: verifyFormUtf8 }),
+    express.json({ limit: "16kb", verify: verifyUtf8 }),
+  ];
+  r.post("/people/:id/merge", htmlJson, answerInKind, ...small, guarded, merge);
+  r.post("/people/:id/split", htmlJson, answerInKind, ...small, guarded, split);
   r.get("/quotes", all, quotes);
   r.get("/claims", all, claims);
   r.get("/conflicts", htmlJson, conflicts);

@@ -34,6 +34,18 @@ export const urls = {
   claims: (params: Params = {}, format: Format = "html") => withFormat("/claims", format) + queryString(params),
   conflicts: (params: Params = {}, format: Format = "html") => withFormat("/conflicts", format) + queryString(params),
   asset: (file: string) => `/static/${file}`,
+  quote: (id: number, format: Format = "html") => withFormat(`/quotes/${id}`, format),
+  quoteReview: (id: number) => `/quotes/${id}/review`,
+  quoteCorrect: (id: number) => `/quotes/${id}/correct`,
+  quoteUndo: (id: number) => `/quotes/${id}/undo`,
+  claimReview: (id: number) => `/claims/${id}/review`,
+  reviewQueue: (params: Params = {}, format: Format = "html") => withFormat("/review", format) + queryString(params),
+  reviewConflicts: (format: Format = "html") => withFormat("/review/conflicts", format),
+  resolveConflict: (reviewId: number) => `/review/conflicts/${reviewId}`,
+  reviews: (params: Params = {}, format: Format = "html") => withFormat("/reviews", format) + queryString(params),
+  signIn: () => "/review/sign-in",
+  signOut: () => "/review/sign-out",
+  peopleSearch: () => "/people/search.json",
 };
 
 /** Splits a ".json"/".csv" suffix off a request path: "/quotes.csv" → ["/quotes", "csv"]. "/.json" is the home page. */

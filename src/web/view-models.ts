@@ -4,11 +4,14 @@ import type { AppError } from "../errors";
 import { chartSvg } from "./chart";
 import { GROUP_LABELS } from "../compare";
 import { CONFLICT_FLAGS } from "./params";
-import { highlight, type HighlightSpan } from "./highlight";
+import type { HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
 import { urls } from "./urls";
+import { REASONS, paragraphsOf, reviewItem, speakersOf, statementSpans } from "./review-view-models";
 
-const KIND_CLASS: Record<string, string> = { direct: "direct", mixed: "mixed", indirect: "indirect" };
+
+/** Tables keyed by stored values have no prototype, so no value can read Object's own properties. */
+const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
 
 /** Who a quote is attributed to, in words. */
 export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonical" | "speaker_mention" | "speaker_kind">): string {
@@ -16,18 +19,6 @@ export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonic
   if (!who) return q.speaker_kind === "anonymous" ? "anonymous" : "no speaker";
   if (q.speaker_mention && q.speaker_mention !== who) return `${who} (“${q.speaker_mention}”)`;
   return who;
-}
-
-function quoteSpan(q: QuoteItem): HighlightSpan {
-  return {
-    start: q.start,
-    end: q.end,
-    type: "q",
-    id: q.id,
-    classes: [KIND_CLASS[q.kind] ?? "other"],
-    title: `${q.kind} quote · ${speakerLabel(q)}${q.cue ? ` · cue: ${q.cue}` : ""}${q.via ? ` · via ${q.via}` : ""}`,
-    label: { text: speakerLabel(q), href: q.person_href, className: q.person_href ? "speaker" : "speaker none" },
-  };
 }
 
 function claimSpan(c: ClaimItem): HighlightSpan {
@@ -43,17 +34,33 @@ function claimSpan(c: ClaimItem): HighlightSpan {
 }
 
 function decorateQuote(q: QuoteItem) {
-  return { ...q, speaker_label: speakerLabel(q), row_id: `row-q-${q.id}`, confidence_pct: Math.round(q.confidence * 100) };
+  return {
+    ...q, speaker_label: speakerLabel(q), row_id: `row-q-${q.id}`, confidence_pct: Math.round(q.confidence * 100),
+    status_class: `st-${q.review_status}`, status_text: q.review_status === "needs-check" ? "needs check" : q.review_status,
+  };
 }
 
 export function sourceView(data: SourceData) {
+  const text = data.source.text;
+  const numbered = [...data.quotes].sort((a, b) => a.start - b.start || a.id - b.id).map((q, i) => ({ ...q, number: i + 1 }));
+  const speakers = speakersOf(data.quotes);
+  const here = urls.source(data.source.id);
+  const spans = [...statementSpans(text, numbered, speakers), ...data.claims.map(claimSpan)];
   return {
     ...data,
-    paragraphs: highlight(data.source.text, [...data.quotes.map(quoteSpan), ...data.claims.map(claimSpan)]),
-    quotes: data.quotes.map(decorateQuote),
+    paragraphs: paragraphsOf(text, spans),
+    statements: numbered.map((q) => reviewItem(q, q.number, `${here}#row-q-${q.id}`, speakers)),
+    speakers: [...speakers.values()].map((s) => ({ ...s, colour_class: s.colour >= 0 ? `sp-${s.colour}` : "sp-none" })),
+    claims: data.claims.map((c) => ({
+      ...c, action: urls.claimReview(c.id), next: `${here}#row-c-${c.id}`, status_class: `st-${c.review_status}`,
+    })),
+    reasons: REASONS,
+    added: data.source.created_at.slice(0, 10),
     json_href: urls.source(data.source.id, "json"),
     quotes_href: urls.quotes({ source: data.source.id }),
     claims_href: urls.claims({ source: data.source.id }),
+    queue_href: urls.reviewQueue({ source: data.source.id, order: "source" }),
+    trail_href: urls.reviews({ source: data.source.id }),
   };
 }
 
@@ -95,22 +102,22 @@ function rangeText(total: number, offset: number, shown: number): string {
 
 // ---- comparison ----
 
-const LABEL_TEXT: Record<string, string> = {
+const LABEL_TEXT = table({
   "conflicting attribution": "conflicting attribution",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
   trimmed: "trimmed",
   identical: "identical",
   "one source only": "carried by one source only",
-};
+});
 
-const RELATION_TEXT: Record<string, string> = {
+const RELATION_TEXT = table({
   reference: "reference version",
   identical: "identical",
   trimmed: "trimmed",
   "altered wording": "altered wording",
   paraphrase: "paraphrase",
-};
+});
 
 /** A label as a CSS class ("altered wording" → "altered-wording"). */
 function labelClass(label: string): string {

@@ -11,6 +11,9 @@ import { urls } from "./urls";
 export interface LayoutModel {
   title: string;
   nav: string;
+  /** the signed-in reviewer, and the CSRF token for the sign-out form */
+  reviewer?: { name: string } | null;
+  csrf?: string;
 }
 
 export interface Views {
@@ -32,6 +35,7 @@ const NAV = [
   { key: "quotes", label: "Quotes", href: urls.quotes() },
   { key: "claims", label: "Claims", href: urls.claims() },
   { key: "conflicts", label: "Conflicts", href: urls.conflicts() },
+  { key: "review", label: "Review", href: urls.reviewQueue() },
   { key: "new", label: "Add an article", href: urls.newSource() },
 ];
 
@@ -43,7 +47,7 @@ export function createViews(dir: string = VIEWS_DIR): Views {
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of templatesIn(join(dir, "pages"))) pages.set(name, hb.compile(source, options));
   return {
-    render(page, model, { title, nav }) {
+    render(page, model, { title, nav, reviewer, csrf }) {
       const template = pages.get(page);
       if (!template) throw new Error(`no template views/pages/${page}.hbs`);
       const body = template(model);
@@ -52,6 +56,11 @@ export function createViews(dir: string = VIEWS_DIR): Views {
         body,
         stylesheet: urls.asset("site.css"),
         favicon: urls.asset("favicon.svg"),
+        script: urls.asset("review.js"),
+        reviewer: reviewer ?? null,
+        csrf: csrf ?? "",
+        sign_in: urls.signIn(),
+        sign_out: urls.signOut(),
         nav: NAV.map((n) => ({ ...n, current: n.key === nav })),
       });
     },

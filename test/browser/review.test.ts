@@ -52,11 +52,11 @@ describe("browser: reviewing an article", function () {
 
     const mark = page.locator("mark#q-2");
     assert.ok(await mark.isVisible(), "the direct quote is highlighted");
-    assert.equal(await mark.textContent(), "We have the money, and we have the plan,");
+    assert.equal(await mark.textContent(), "\"We have the money, and we have the plan,\"", "a direct quote's mark holds its quote marks");
     assert.match((await mark.getAttribute("class")) ?? "", /\bquote\b.*\bdirect\b/);
     const background = await mark.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     assert.notEqual(background, "rgba(0, 0, 0, 0)", "the stylesheet loaded and colours the quote");
-    const label = page.locator("mark#q-2 + a.speaker");
+    const label = page.locator("mark#q-2 + a.chip");
     assert.ok(await label.isVisible(), "the speaker label follows the quote");
     assert.match((await label.textContent()) ?? "", /Mary-Ann Okafor/);
 

@@ -112,8 +112,8 @@ describe("web: the person page is the comparison page", () => {
   it("the quotes CSV and JSON carry the group id and label", async () => {
     const csv = await request(app).get("/quotes.csv?person=4");
     const [header, row] = csv.text.replace(/^\uFEFF/, "").split("\r\n");
-    assert.match(header!, /,group_id,group_label$/);
-    assert.match(row!, /,\d+,conflicting attribution$/);
+    assert.match(header!, /,group_id,group_label,review_status,reviewer,corrected,review_reason,review_note$/);
+    assert.match(row!, /,\d+,conflicting attribution,unreviewed,,0,,$/);
     const json = await request(app).get("/quotes.json?person=4");
     assert.equal(json.body.quotes[0].group_label, "conflicting attribution");
   });
@@ -196,8 +196,11 @@ describe("web: merging and splitting from the person page", () => {
     assert.deepEqual((await request(app).get("/people/1.json")).body.aliases, ["Varga"]);
   });
 
-  it("GET on an action is a 404", async () => {
-    assert.equal((await request(app).get("/people/1/merge")).status, 404);
+  it("GET on an action is a 405 that names the method it takes", async () => {
+    const res = await request(app).get("/people/1/merge");
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.allow, "POST");
+    assert.match(res.text, /GET is not allowed here/);
   });
 });
 

@@ -6,7 +6,7 @@ function span(type: "q" | "c", id: number, start: number, end: number, label = `
 }
 const O = (s: HighlightSpan, first = true) =>
   `<mark class="${s.type === "q" ? "quote direct" : "claim"}${first ? "" : " cont"}"${first ? ` id="${s.type}-${s.id}"` : ""} title="t${s.id}">`;
-const L = (s: HighlightSpan) => `<span class="lbl">${s.label.text}</span>`;
+const L = (s: HighlightSpan) => `<span class="lbl">${s.label!.text}</span>`;
 const C = "</mark>";
 
 describe("web: highlighting spans in the article", () => {

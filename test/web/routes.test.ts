@@ -17,6 +17,7 @@ interface Case {
 const HTML = /^text\/html/;
 const JSON_T = /^application\/json/;
 const CSV = /^text\/csv/;
+const TEXT = /^text\/plain/;
 
 const has = (...needles: string[]): Check => (res) => {
   for (const n of needles) assert.ok(res.text.includes(n), `expected ${JSON.stringify(n)} in ${res.text.slice(0, 200)}`);
@@ -35,15 +36,15 @@ const CASES: Case[] = [
   { path: "/", status: 200, type: HTML, check: has("<strong>2</strong> sources", "Mayor backs bridge plan", "Mary-Ann Okafor", "passive without agent: 1") },
   { path: "/.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.counts, { sources: 2, people: 2, quotes: 5, claims: 3 }); assert.deepEqual(b.chart.people.map((p: any) => p.name), ["Mary-Ann Okafor", "Tom Reyes"]); assert.deepEqual(b.chart.counts, [[2, 1], [0, 1]]); }) },
   { path: "/index.json", status: 200, type: JSON_T, check: json((b) => assert.equal(b.claims_by_source.length, 2)) },
-  { path: "/.csv", status: 404, type: JSON_T },
+  { path: "/.csv", status: 404, type: TEXT },
   // sources
   { path: "/sources", status: 200, type: HTML, check: has("Bridge delayed, says council", 'href="/sources/2"') },
   { path: "/sources.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.sources.map((s: any) => [s.id, s.quote_count, s.claim_count]), [[1, 2, 2], [2, 3, 1]])) },
-  { path: "/sources.csv", status: 404, type: JSON_T },
-  { path: "/sources/1", status: 200, type: HTML, check: has('<mark class="quote mixed" id="q-1"', '<a class="speaker" href="/people/1">Mary-Ann Okafor</a>', '<mark class="claim" id="c-1"', '<span class="flag">hedge</span>', 'id="row-q-2"') },
-  { path: "/sources/2", status: 200, type: HTML, check: has('<span class="speaker none">one engineer</span>', 'id="q-5"', "council spokesman Tom Reyes said") },
+  { path: "/sources.csv", status: 404, type: TEXT },
+  { path: "/sources/1", status: 200, type: HTML, check: has('<mark class="quote mixed sp-0 st-unreviewed" id="q-1"', '<a class="chip sp-0" href="#row-q-1">1 Mary-Ann Okafor</a>', '<mark class="mention sp-0" title="speaker of 1">Mary-Ann ', '<mark class="cue" title="cue of 2">told</mark>', 'data-review-item data-quote="2"', '<mark class="claim" id="c-1"', '<span class="flag">hedge</span>', 'id="row-q-2"') },
+  { path: "/sources/2", status: 200, type: HTML, check: has('<a class="chip sp-2" href="#row-q-5">3 one engineer</a>', 'id="q-5"', "council spokesman <mark class=\"mention sp-0\" title=\"speaker of 1\">Tom Reyes</mark>") },
   { path: "/sources/1.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.source.title, "Mayor backs bridge plan"); assert.equal(b.quotes.length, 2); assert.equal(b.claims.length, 2); assert.equal(b.quotes[0].href, "/sources/1#q-1"); }) },
-  { path: "/sources/1.csv", status: 404, type: JSON_T },
+  { path: "/sources/1.csv", status: 404, type: TEXT },
   { path: "/sources/99", status: 404, type: HTML, check: has("No such source") },
   { path: "/sources/99.json", status: 404, type: JSON_T, check: json((b) => assert.equal(b.error, "No such source.")) },
   { path: "/sources/abc", status: 404, type: HTML },
@@ -74,7 +75,7 @@ const CASES: Case[] = [
   { path: "/people/2.json", status: 200, type: JSON_T, check: json((b) => { assert.deepEqual(b.roles, ["council spokesman"]); assert.equal(b.groups[0].cells[0].versions[0].via, "council"); }) },
   { path: "/people/1.json?limit=1&offset=1", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 3); assert.equal(b.groups.length, 1); assert.equal(b.next, "/people/1.json?limit=1&offset=2"); assert.equal(b.prev, "/people/1.json?limit=1"); }) },
   { path: "/people/1.json?limit=0", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^limit:/)) },
-  { path: "/people/1.csv", status: 404, type: JSON_T },
+  { path: "/people/1.csv", status: 404, type: TEXT },
   { path: "/people/42", status: 404, type: HTML },
   { path: "/people/x.json", status: 404, type: JSON_T },
   // quotes
@@ -97,7 +98,7 @@ const CASES: Case[] = [
   { path: "/quotes?person=1", status: 200, type: HTML, check: has('<option value="1" selected>Mary-Ann Okafor</option>') },
   { path: "/quotes?kind=bogus", status: 400, type: HTML, check: has("kind: must be one of direct, mixed, indirect") },
   { path: "/quotes.json?kind=bogus", status: 400, type: JSON_T, check: json((b) => assert.deepEqual(b.fields, { kind: "must be one of direct, mixed, indirect" })) },
-  { path: "/quotes.csv?person=abc", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^person:/)) },
+  { path: "/quotes.csv?person=abc", status: 400, type: TEXT, check: has("Error 400: person:") },
   { path: "/quotes.json?limit=0", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^limit:/)) },
   { path: "/quotes.json?limit=501", status: 400, type: JSON_T },
   { path: "/quotes.json?offset=-1", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^offset:/)) },
@@ -116,7 +117,7 @@ const CASES: Case[] = [
   // conflicts
   { path: "/conflicts", status: 200, type: HTML, check: has("Conflicts across sources", "No group of statements matches", 'name="label"') },
   { path: "/conflicts.json", status: 200, type: JSON_T, check: json((b) => { assert.equal(b.total, 0); assert.deepEqual(b.groups, []); assert.deepEqual(b.counts.find((c: any) => c.label === "one source only").count, 4); }) },
-  { path: "/conflicts.csv", status: 404, type: JSON_T },
+  { path: "/conflicts.csv", status: 404, type: TEXT },
   // the rest
   { path: "/static/site.css", status: 200, type: /^text\/css/ },
   { path: "/static/nope.css", status: 404, type: HTML },
@@ -148,7 +149,9 @@ describe("web: every route in every format", () => {
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
-    assert.ok(!/<script/i.test(res.text), "no script tags at all");
+    const scripts = res.text.match(/<script[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+    assert.deepEqual(scripts, ['<script src="/static/review.js" defer></script>'], "one external script, nothing inline");
+    assert.ok(!/ on[a-z]+=/i.test(res.text), "no inline handlers");
     assert.ok(!/ style=/i.test(res.text), "no inline styles");
   });
 

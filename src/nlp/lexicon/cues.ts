@@ -23,7 +23,7 @@ export const BELIEF_VERBS: ReadonlySet<string> = new Set([
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "reckon", "question",
 ]);
 
-const IRREGULAR: Record<string, string[]> = {
+const IRREGULAR: Record<string, string[]> = Object.assign(Object.create(null) as Record<string, string[]>, {
   say: ["say", "says", "said", "saying"],
   tell: ["tell", "tells", "told", "telling"],
   write: ["write", "writes", "wrote", "writing", "written"],
@@ -40,7 +40,7 @@ const IRREGULAR: Record<string, string[]> = {
   post: ["post", "posts", "posted", "posting"],
   brag: ["brag", "brags", "bragged", "bragging"],
   underline: ["underline", "underlines", "underlined", "underlining"],
-};
+});
 
 function inflect(base: string): string[] {
   if (IRREGULAR[base]) return IRREGULAR[base]!;

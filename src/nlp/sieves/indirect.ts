@@ -8,6 +8,8 @@ import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
+/** The most later cues a clause end is looked for at (the evaluation files have at most 6 cues in a sentence). */
+const MAX_CLAUSE_CUES = 32;
 
 /** Offset of the last `needle` inside text[lo, hi), or -1; bounded, unlike a bare lastIndexOf. */
 function lastIn(text: string, needle: string, lo: number, hi: number): number {
@@ -54,7 +56,9 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   // a semicolon closes the reported clause ("X said A; they learned B")
   const semi = ctx.text.slice(from, sentEnd).indexOf(";");
   if (semi >= 0) sentEnd = from + semi;
-  for (const c of cuesIn(ctx, from, sentEnd)) {
+  // at most MAX_CLAUSE_CUES later cues are read (news sentences hold a handful): "said said said …"
+  // would otherwise read every later cue of the sentence for each cue
+  for (const c of cuesIn(ctx, from, sentEnd, MAX_CLAUSE_CUES)) {
     // "… A, and said B" / "… A but noted that B": a second verb of the same subject
     const coord = /,?\s+(?:and|but)\s+(?:(?:he|she|they|we|i)\s+)?(?:also\s+|later\s+|then\s+)?$/u.exec(ctx.text.slice(Math.max(from, c.start - 24), c.start));
     if (coord && !c.participle && !c.prepositional) return c.start - coord[0].length;
@@ -211,6 +215,8 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   const phrase = text.slice(lo, end);
   if (!phrase || /[“”"]/u.test(phrase)) return null;
   const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
+  // only commas and spaces before the cue (",said …"): no phrase at all
+  if (!parts.length) return null;
   // leading adverbials are not the subject ("On Wednesday, however, the director, Jo Bloggs, said")
   while (parts.length > 1 && ADVERBIAL_PART.test(parts[0]!)) {
     lo = text.indexOf(parts[0]!, lo) + parts[0]!.length;
@@ -308,7 +314,7 @@ const ADV = String.raw`(?:\s+\p{Ll}+ly)?(?:\s+(?:on|last|this|earlier|late)\s+\p
 /** A frame: optional adverbials after the cue, then `body`, whose first group starts the content. */
 const frame = (body: string): RegExp => new RegExp(String.raw`^${ADV}` + body, "du");
 const TO_INFINITIVE = [frame(String.raw`\s+(to\s+(?:[“"]|'')?\p{L})`)];
-const OBJECT_FRAMES: Record<string, RegExp[]> = {
+const OBJECT_FRAMES: Record<string, RegExp[]> = Object.assign(Object.create(null) as Record<string, RegExp[]>, {
   accuse: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+of\s+\p{L}`)],
   charge: [frame(String.raw`\s+([^.;:!?“”"]{1,80}?)\s+with\s+\p{L}`)],
   describe: [frame(String.raw`\s+(${OBJ})\s+(?:[“"]|'')?as\s+\S`), frame(String.raw`\s+(as\s+\S)`)],
@@ -333,7 +339,7 @@ const OBJECT_FRAMES: Record<string, RegExp[]> = {
   promise: TO_INFINITIVE,
   pledge: TO_INFINITIVE,
   threaten: TO_INFINITIVE,
-};
+});
 
 /** Where the reported content of an object-taking cue starts, or -1. */
 function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
