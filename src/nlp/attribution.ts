@@ -215,6 +215,14 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   return { statements, ctx };
 }
 
+/** A quote that opens its paragraph and is all the paragraph holds. */
+function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
+  if (!q) return false;
+  const p = doc.paragraphs[paragraphAt(doc, q.start)];
+  if (!p || p.index === 0) return false;
+  return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
+}
+
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
 export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
   const resolver = new EntityResolver(doc.text, headlineSpans(doc));
@@ -236,7 +244,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m?.name) entity = resolver.resolveNamed(m);
-    else if (m?.pronoun === "who" && whoDescription(doc.text, m.start)) entity = null;
+    else if (!m && st.sieve === "unattributed" && st.span !== null && quoteOnlyParagraph(doc, quoted[st.span])) {
+      entity = coref.narrativeSpeaker(st.start);
+      if (entity) st.sieve = "narrative-speaker";
+    } else if (m?.pronoun === "who" && whoDescription(doc.text, m.start)) entity = null;
     else if (m?.pronoun) {
       entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";

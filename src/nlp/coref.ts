@@ -167,6 +167,21 @@ export class Coref {
     return best?.entity ?? null;
   }
 
+  /**
+   * The person a quote-only paragraph with no cue continues: the subject (first person named) of the
+   * paragraph just before it, when that paragraph names one ("Tom Okafor, a ferry captain, has worked
+   * the route for years. ¶ “Nobody asked us.”"). Null when it names no one.
+   */
+  narrativeSpeaker(pos: number): Entity | null {
+    const { refs, paragraph } = this.before(pos);
+    let first: Ref | null = null;
+    for (const r of refs) {
+      if (r.paragraph === paragraph - 1 && personLike(r)) first = r;
+      else if (r.paragraph < paragraph - 1) break;
+    }
+    return first?.entity ?? null;
+  }
+
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
     const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);

@@ -72,6 +72,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "rooms were full", want: "Ann Lind",
     },
     {
+      name: "a quote-only paragraph with no cue continues the person the paragraph before introduces",
+      text: "Councillor Mark Ruiz said the plan was sound.\n\nTom Okafor, a ferry captain, has worked the route for years.\n\n“Nobody asked us. We were never told.”",
+      needle: "Nobody asked us", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a quote-only paragraph after a paragraph naming no one stays unattributed",
+      text: "The ferry has run for years.\n\nThe route is long and the sea is rough.\n\n“Nobody asked us. We were never told.”",
+      needle: "Nobody asked us", want: null,
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,

@@ -8,6 +8,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "chairwoman", "chair", "chief", "deputy", "speaker", "ambassador", "judge", "justice", "attorney",
   "commissioner", "director", "dr.", "mr.", "mrs.", "ms.", "mx.", "professor", "prof.", "leader",
   "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "adm",
+  "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman",
   "spokesman", "spokeswoman", "spokesperson", "senior", "adviser", "advisor", "envoy", "lord", "lady",
   "sir", "dame", "rev.", "reverend", "bishop", "archbishop", "cardinal", "sheikh", "emir", "sultan",
   "crown", "supreme", "commander", "colonel", "col.", "lt.", "lieutenant", "captain", "capt.",
