@@ -104,6 +104,12 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     const inv = mentionAfter(text, cue.end, end);
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
   }
+  // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the
+  // sentence's subject, a name or pronoun opening the window
+  if (!mention && cue.participle && /,\s*$/u.test(text.slice(lo, cue.start))) {
+    const subject = mentionAfter(text, lo, cue.start);
+    if (subject && (subject.name || subject.pronoun) && subject.kind !== "anonymous") mention = subject;
+  }
   if (!mention) return null;
   return relayed(ctx, mention, cue, end);
 }
