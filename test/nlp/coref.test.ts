@@ -99,6 +99,7 @@ describe("reading the speaker after a quote", () => {
     { name: "a who-clause between name and cue", text: "“It was cold,” Ann Lee, who runs the inn, said.", needle: "It was cold", want: "Ann Lee" },
     { name: "a time phrase between subject and cue", text: "Mayor Ann Ruiz on Friday announced that the pier would reopen.", needle: "pier would reopen", want: "Ann Ruiz" },
     { name: "a participle after a comma speaks for the sentence's subject", text: "Ann Lind claimed victory in a post, saying: “We won the port.”", needle: "We won the port", want: "Ann Lind" },
+    { name: "a bracketed tag and a comma before a leading cue", text: "After the vote, Gov. Jo Bloggs (R-Ohio), said, “We are ready for the next round.”", needle: "ready for the next", want: "Jo Bloggs" },
     { name: "a reflexive between subject and cue", text: "Ruiz himself acknowledged that the vote was close.", needle: "vote was close", want: "Ruiz" },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));

@@ -97,7 +97,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
-  const speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  let speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  // "Gov. Jo Bloggs (R-Ohio), said": the comma after a bracketed tag
+  if (/\),\s*$/u.test(text.slice(Math.max(lo, speakerEnd - 3), speakerEnd))) speakerEnd = text.lastIndexOf(",", speakerEnd);
   let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
   if (mention && mention.end < speakerEnd - 1) mention = null;
   if (!mention) {
