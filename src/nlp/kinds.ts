@@ -34,6 +34,7 @@ const BODY_HEADS = new Set([
 const MEDIA_HEADS = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
 
 const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight"]);
+const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 const PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y", "of", "and", "the", "for"]);
 
 /**
@@ -45,6 +46,10 @@ export function looksLikeName(name: string): boolean {
   if (!words.length || words.length > 7 || !/\p{L}/u.test(name)) return false;
   if (/^\p{N}+$/u.test(name.replace(/[^\p{L}\p{N}]/gu, "")) && !/\p{L}/u.test(name)) return false;
   if (words.length === 1 && CALENDAR.has(words[0]!.toLowerCase())) return false;
+  // "December Microsoft": a date run into a name (months that are also first names excepted)
+  if (words.length > 1 && MONTHS_NOT_NAMES.has(words[0]!.toLowerCase())) return false;
+  // a sentence-initial adverb or abstract noun taken for a name ("Currently", "Speculation")
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+(?:ly|tion|sion|ment|ness|ity|ism)$/u.test(words[0]!)) return false;
   return words.every((w, k) => {
     if (/^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}\.?$/u.test(w)) return true; // initials: "H.W.", "J."
     if (k < words.length - 1 && /\p{L}{2,}\.$/u.test(w) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.$/u.test(w)) return false; // "Morgan. Parry"

@@ -120,7 +120,7 @@ describe("speaker kinds", () => {
   const names: [string, boolean][] = [
     ["Tom Okafor", true], ["George H.W. Bush", true], ["Ludwig van Beethoven", true], ["Kim Jong-un", true],
     ["Steve Morgan. Parry", false], ["company", false], ["Friday", false], ["758", false], ["Legal experts", false],
-    ["<img Src=x>", true],
+    ["<img Src=x>", true], ["December Lindcorp", false], ["June Okafor", true], ["Currently", false], ["Speculation", false], ["Reyes", true],
   ];
   for (const [n, ok] of names) it(`${JSON.stringify(n)} ${ok ? "is" : "is not"} a name`, () => assert.equal(looksLikeName(n), ok));
 
