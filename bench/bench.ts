@@ -26,10 +26,24 @@ import { corpusStatements, regroupAll, regroupPeople } from "../src/services/com
 import { groupSignatures } from "../src/store/groups";
 import { peopleQuotedIn } from "../src/store/quotes";
 import { sourceOptions } from "../src/store/sources";
+import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { bulkIngest, loadTest, type BulkIngestResult, type LoadResult } from "./bulk";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CORPUS = process.env.WHOSAID_BENCH_FILE ?? resolve(ROOT, "..", "shared", "bench", "bbc.jsonl");
 const RUNS = 3;
+/** `--scale N`: the larger corpus is N copies (default 10: 22,250 articles); `--duration S`: seconds per page under load */
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i < 0 ? NaN : Number(process.argv[i + 1]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+const SCALE = Math.round(flag("scale", 10));
+const DURATION = flag("duration", 10);
+/** `--scale-only`: skip sections 1 to 6 (for the long --scale 100 run) */
+const SCALE_ONLY = process.argv.includes("--scale-only");
 /** growth of time per character, largest size over smallest, above which the output flags non-linearity */
 const LINEARITY_LIMIT = 3;
 /** the one regular expression for quoted spans the extractor is compared with */
@@ -123,10 +137,11 @@ function regexPass(texts: string[]): { ms: number; matches: number } {
 }
 
 /** extract() over every text; per-article ms. `sink` keeps the results from being optimised away. */
-function extractPass(texts: string[]): { ms: number; per: number[]; quotes: number; claims: number } {
+function extractPass(texts: string[]): { ms: number; cpuMs: number; per: number[]; quotes: number; claims: number } {
   const per = new Array<number>(texts.length);
   let quotes = 0;
   let claims = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < texts.length; i++) {
     const s = performance.now();
@@ -135,7 +150,8 @@ function extractPass(texts: string[]): { ms: number; per: number[]; quotes: numb
     quotes += r.quotes.length;
     claims += r.claims.length;
   }
-  return { ms: performance.now() - t0, per, quotes, claims };
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, per, quotes, claims };
 }
 
 // ---------- 1. extraction speed ----------
@@ -149,7 +165,7 @@ function benchExtraction(articles: Article[]) {
   extractPass(texts);
   for (let i = 0; i < 3; i++) regexPass(texts);
   const warmMs = performance.now() - warm;
-  const runs: { extractMs: number; regexMs: number; ratio: number; per: number[]; quotes: number; claims: number; matches: number }[] = [];
+  const runs: { extractMs: number; cpuMs: number; regexMs: number; ratio: number; per: number[]; quotes: number; claims: number; matches: number }[] = [];
   for (let r = 0; r < RUNS; r++) {
     gc();
     // the regex pass is ~10 ms, so take the median of five; it runs right before its extraction pass
@@ -158,7 +174,7 @@ function benchExtraction(articles: Article[]) {
     gc();
     extract(texts[texts.length - 1]!); // one untimed call, so the first timed article does not pay for the gc
     const ex = extractPass(texts);
-    runs.push({ extractMs: ex.ms, regexMs, ratio: ex.ms / regexMs, per: ex.per, quotes: ex.quotes, claims: ex.claims, matches: rx[0]!.matches });
+    runs.push({ extractMs: ex.ms, cpuMs: ex.cpuMs, regexMs, ratio: ex.ms / regexMs, per: ex.per, quotes: ex.quotes, claims: ex.claims, matches: rx[0]!.matches });
   }
   // per-article time: the median of its runs, so one gc pause does not make an article look slow
   const perArticle = texts.map((_, i) => median(runs.map((r) => r.per[i]!)));
@@ -177,6 +193,9 @@ function benchExtraction(articles: Article[]) {
     extract_ms: extractMs,
     chars_per_s: (chars / extractMs) * 1000,
     mb_per_s: (MB(bytes) / extractMs) * 1000,
+    /** CPU time of a pass (median of the runs): what one core does when the shared machine lets it run */
+    cpu_ms: median(runs.map((r) => r.cpuMs)),
+    mb_per_cpu_s: (MB(bytes) / median(runs.map((r) => r.cpuMs))) * 1000,
     articles_per_s: (texts.length / extractMs) * 1000,
     per_article_ms: { p50: pct(perArticle, 50), p95: pct(perArticle, 95), p99: pct(perArticle, 99), max: perArticle[slowest]! },
     slowest: { id: articles[slowest]!.id, chars: texts[slowest]!.length, ms: perArticle[slowest]! },
@@ -201,6 +220,7 @@ function benchExtraction(articles: Article[]) {
   table("", ["figure", "value"], [
     ["chars/s", int(result.chars_per_s)],
     ["MB/s (UTF-8)", f(result.mb_per_s, 2)],
+    ["MB per CPU-second", `${f(result.mb_per_cpu_s, 2)} (CPU ${int(result.cpu_ms)} ms per pass; wall figures suffer when the machine is shared)`],
     ["articles/s", int(result.articles_per_s)],
     ["ms/article p50", f(result.per_article_ms.p50, 2)],
     ["ms/article p95", f(result.per_article_ms.p95, 2)],
@@ -495,10 +515,97 @@ function benchMatching(db: Db) {
   return result;
 }
 
+// ---------- 7. newsroom scale: bulk ingest, pages under load, CSV export ----------
+
+function machine() {
+  return { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", node: process.version, load_avg_1m_at_start: loadavg()[0] };
+}
+
+/** The corpus and SCALE copies of it: bulk ingest (as `whosaid ingest` does it), then load and CSV over each database. */
+async function benchScale(articles: Article[]) {
+  const dir = mkdtempSync(join(tmpdir(), "whosaid-scale-"));
+  const sizes = SCALE === 1 ? [1] : [1, SCALE];
+  const runs: { times: number; ingest: BulkIngestResult; load: LoadResult }[] = [];
+  let inThread: BulkIngestResult | undefined;
+  try {
+    // the same ingest with extraction in this thread, for the figure workers buy
+    if (!SCALE_ONLY) {
+      inThread = await bulkIngest(articles, 1, join(dir, "in-thread.db"), 0);
+      rmSync(join(dir, "in-thread.db"), { force: true });
+    }
+    for (const times of sizes) {
+      gc();
+      const file = join(dir, `x${times}.db`);
+      const ingest = await bulkIngest(articles, times, file);
+      snapshot(`after bulk ingest x${times}`);
+      const load = await loadTest(file, DURATION);
+      runs.push({ times, ingest, load });
+      for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const small = runs[0]!.ingest;
+  const large = runs.at(-1)!.ingest;
+  const growth = large.wall_ms / small.wall_ms;
+  const growthCpu = large.cpu_ms / small.cpu_ms;
+  table(`7. Bulk ingest (whosaid ingest's path: batches of 256, extraction on worker threads, one regroup at the end)`,
+    ["articles", "workers", "wall s", "articles/s", "CPU s", "articles/CPU s", "stored", "quotes", "people", "DB MB", "KB/1000 art.", "re-run art./s"],
+    [...(inThread ? [{ ...inThread }] : []), ...runs.map((r) => r.ingest)].map((r) => [
+      int(r.articles), r.workers, f(r.wall_ms / 1000, 1), int(r.articles_per_s), f(r.cpu_ms / 1000, 1), int(r.articles_per_cpu_s),
+      int(r.created), int(r.rows.quotes), int(r.rows.people), f(r.db_mb, 1), int(r.db_kb_per_1000_articles), int(r.rerun_articles_per_s),
+    ]));
+  console.log(`  growth from ${int(small.articles)} to ${int(large.articles)} articles: ${f(growth, 2)}x wall time, ${f(growthCpu, 2)}x CPU time (for ${large.articles / small.articles}x the articles)`);
+  for (const r of runs) {
+    table(`8. Pages under load over ${int(r.ingest.articles)} articles (autocannon, ${r.load.connections} connections, ${r.load.duration_s} s each, NODE_ENV=production)`,
+      ["page", "path", "status", "KB", "p50 ms", "p99 ms", "req/s", "non-2xx"],
+      r.load.pages.map((p) => [p.name, p.path, p.status, f(p.kb, 0), f(p.p50_ms, 1), f(p.p99_ms, 1), int(p.requests_per_s), p.non2xx]));
+    const c = r.load.csv;
+    console.log(`  ${c.path}: ${int(c.rows)} rows, ${f(c.mb, 1)} MB in ${int(c.ms)} ms = ${int(c.rows_per_s)} rows/s; server peak RSS ${f(c.server_peak_rss_mb, 0)} MB (${f(c.server_rss_at_start_mb, 0)} MB at start); after the page load tests ${f(r.load.server_after_load.hwm_mb, 0)} MB`);
+  }
+  return { scale: SCALE, in_thread: inThread, runs, growth_wall: growth, growth_cpu: growthCpu };
+}
+
+/** The README's table of the latest run. */
+function markdown(r: {
+  date: string; commit: string; machine: ReturnType<typeof machine>; extraction?: { mb_per_s: number; mb_per_cpu_s: number; chars_per_s: number; ratio_to_regex: number };
+  scale: Awaited<ReturnType<typeof benchScale>>;
+}): string {
+  const rows: string[] = [];
+  const m = r.machine;
+  rows.push(`Run ${r.date.slice(0, 16).replace("T", " ")} UTC, commit ${r.commit}: ${m.nproc} cores (${m.cpu}), node ${m.node}, load average ${f(m.load_avg_1m_at_start ?? 0, 1)} at start (the machine is shared).`);
+  rows.push("");
+  rows.push("| figure | " + r.scale.runs.map((x) => `${int(x.ingest.articles)} articles`).join(" | ") + " |");
+  rows.push("|---|" + r.scale.runs.map(() => "---:").join("|") + "|");
+  const line = (name: string, fn: (x: (typeof r.scale.runs)[number]) => string) => rows.push(`| ${name} | ${r.scale.runs.map(fn).join(" | ")} |`);
+  if (r.extraction) rows.push(`| extraction, one core (the corpus, median of 3) | ${f(r.extraction.mb_per_s, 2)} MB/s wall, ${f(r.extraction.mb_per_cpu_s, 2)} MB per CPU-second, ${f(r.extraction.ratio_to_regex, 0)}× one regex pass |` + " |".repeat(r.scale.runs.length - 1));
+  line("ingest end to end (wall)", (x) => `${int(x.ingest.articles_per_s)} articles/s (${f(x.ingest.wall_ms / 1000, 1)} s, ${x.ingest.workers} workers)`);
+  line("ingest CPU (all threads)", (x) => `${int(x.ingest.articles_per_cpu_s)} articles per CPU-s`);
+  line("re-run (all stored)", (x) => `${int(x.ingest.rerun_articles_per_s)} articles/s`);
+  line("database", (x) => `${f(x.ingest.db_mb, 0)} MB, ${f(x.ingest.db_kb_per_1000_articles / 1024, 2)} MB per 1,000 articles`);
+  line("rows", (x) => `${int(x.ingest.rows.quotes)} quotes, ${int(x.ingest.rows.people)} people`);
+  const pages = r.scale.runs[0]!.load.pages.map((p) => p.name);
+  for (const [i, name] of pages.entries()) {
+    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB`, (x) => {
+      const p = x.load.pages[i]!;
+      return `${f(p.p50_ms, 0)} / ${f(p.p99_ms, 0)} ms, ${int(p.requests_per_s)}/s, ${f(p.kb, 0)} KB${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""}`;
+    });
+  }
+  line("/quotes.csv, full export", (x) => `${int(x.load.csv.rows)} rows, ${int(x.load.csv.rows_per_s)} rows/s`);
+  line("server peak RSS (VmHWM) in the export", (x) => `${f(x.load.csv.server_peak_rss_mb, 0)} MB`);
+  if (r.scale.runs.length > 1) rows.push(`\nGrowth from ${int(r.scale.runs[0]!.ingest.articles)} to ${int(r.scale.runs.at(-1)!.ingest.articles)} articles: ${f(r.scale.growth_wall, 2)}× the ingest wall time, ${f(r.scale.growth_cpu, 2)}× its CPU time.`);
+  return rows.join("\n");
+}
+
 // ---------- main ----------
 
 /** The checked-out commit, read without git (src may hold uncommitted edits: the figures are of the working tree). */
 function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    // no git: read the checkout
+  }
   try {
     const head = readFileSync(join(ROOT, ".git", "HEAD"), "utf8").trim();
     if (!head.startsWith("ref: ")) return head.slice(0, 12);
@@ -516,35 +623,41 @@ async function main(): Promise<void> {
   const m1 = snapshot("corpus loaded");
   console.log(`whosaid bench — ${CORPUS}\n  node ${process.version}, extractor ${EXTRACTOR_VERSION}, commit ${commit()}, ${articles.length} articles`);
 
-  const extraction = benchExtraction(articles);
-  // what the extraction of the whole corpus holds once built (all results kept alive)
-  const before = snapshot("after extraction runs");
-  const kept = articles.map((a) => extract(a.text));
-  const held = snapshot("whole-corpus extraction held");
-  const retainedMb = held.heap_mb - before.heap_mb;
-  // kept for section 4's storage-only ingest
-  const precomputed = new Map(articles.map((a, i) => [a.text, kept[i]!]));
-  kept.length = 0;
-
-  const linearity = benchLinearity(articles);
-
-  const dir = mkdtempSync(join(tmpdir(), "whosaid-bench-"));
+  let extraction: ReturnType<typeof benchExtraction> | undefined;
+  let linearity: ReturnType<typeof benchLinearity> | undefined;
+  let retainedMb = 0;
   let ingest;
   let web;
   let matching;
-  try {
-    const { db, result } = benchIngest(articles, dir, precomputed);
-    ingest = result;
-    snapshot("after ingest");
+  if (!SCALE_ONLY) {
+    extraction = benchExtraction(articles);
+    // what the extraction of the whole corpus holds once built (all results kept alive)
+    const before = snapshot("after extraction runs");
+    const kept = articles.map((a) => extract(a.text));
+    const held = snapshot("whole-corpus extraction held");
+    retainedMb = held.heap_mb - before.heap_mb;
+    // kept for section 4's storage-only ingest
+    const precomputed = new Map(articles.map((a, i) => [a.text, kept[i]!]));
+    kept.length = 0;
+
+    linearity = benchLinearity(articles);
+
+    const dir = mkdtempSync(join(tmpdir(), "whosaid-bench-"));
     try {
-      web = await benchWeb(db);
-      matching = benchMatching(db);
+      const { db, result } = benchIngest(articles, dir, precomputed);
+      ingest = result;
+      snapshot("after ingest");
+      try {
+        web = await benchWeb(db);
+        matching = benchMatching(db);
+      } finally {
+        db.close();
+      }
     } finally {
-      db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const scale = await benchScale(articles);
   const end = snapshot("end");
 
   table("3. Memory (after global.gc(); max RSS is the process peak so far)", ["point", "heap MB", "RSS MB", "max RSS MB"],
@@ -553,20 +666,28 @@ async function main(): Promise<void> {
   const totalS = (performance.now() - started) / 1000;
   console.log(`\ntotal ${f(totalS)} s`);
 
-  console.log(JSON.stringify({
+  const results = {
     bench: "whosaid",
+    date: new Date().toISOString(),
     node: process.version,
     extractor_version: EXTRACTOR_VERSION,
     commit: commit(),
-    corpus: { file: CORPUS, articles: articles.length, chars: extraction.chars, bytes: extraction.bytes },
+    machine: machine(),
+    corpus: { file: CORPUS, articles: articles.length, chars: articles.reduce((n, a) => n + a.text.length, 0) },
     extraction,
     linearity,
     memory: { points: memory, peak_rss_mb: end.max_rss_mb, corpus_heap_mb: m1.heap_mb - m0.heap_mb, extraction_output_heap_mb: retainedMb },
     ingest,
     web,
     matching,
+    scale,
     total_s: totalS,
-  }));
+  };
+  console.log("\nREADME table:\n" + markdown(results));
+  const out = join(ROOT, "bench", SCALE === 10 && !SCALE_ONLY ? "results.json" : `results-x${SCALE}.json`);
+  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nwrote ${out}`);
+  console.log(JSON.stringify(results));
 }
 
 main().catch((e: unknown) => {

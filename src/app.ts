@@ -15,8 +15,7 @@ import {
 } from "./web/guards";
 import { createViews, type Views } from "./web/views";
 import { reviewRoutes } from "./web/review-routes";
-import { createSecurity, SignInRequired, type SecurityOptions } from "./web/session";
-import { StaleError } from "./services/review-quotes";
+import { createSecurity, type SecurityOptions } from "./web/session";
 
 export interface AppOptions {
   db: Db;
@@ -123,6 +122,8 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(sameOrigin);
   if (options.writeLimit !== false) app.use(writeRateLimit(options.writeLimit ?? DEFAULT_WRITE_LIMIT));
+  // the reviewer session and CSRF tokens (src/web/session.ts); the review routes come first, since
+  // /people/search.json would otherwise be read as a person id
   const security = createSecurity(options.security);
   app.use(security.session);
   const extraction = options.extraction ?? (options.ingest?.extractor ? inProcess(options.ingest.extractor) : defaultExtraction());
@@ -140,11 +141,7 @@ export function createApp(options: AppOptions): express.Express {
       log(err);
       error = new AppError(500, "Something went wrong on our side. The error has been logged.");
     }
-    const extra = {
-      ...(error instanceof SignInRequired ? { sign_in: error.signIn } : {}),
-      ...(error instanceof StaleError ? { changes: error.changes } : {}),
-    };
-    sendError(views, res, error, extra);
+    sendError(views, res, error);
   });
   return app;
 }

@@ -2,7 +2,7 @@
 import { SingleBar, Presets } from "cli-progress";
 import { ConfigError, parseIngestConfig, parseServeConfig } from "./config";
 import { openDb } from "./store/db";
-import { ingestPaths, summaryLine } from "./services/ingest-files";
+import { ingestPathsBulk, summaryLine } from "./services/ingest-files";
 import { startServer } from "./server";
 
 function configOrExit<T>(command: string, parse: () => T): T | number {
@@ -21,13 +21,18 @@ export async function runIngest(args: string[]): Promise<number> {
   const config = configOrExit("ingest", () => parseIngestConfig(args));
   if (typeof config === "number") return config;
   const db = openDb(config.db);
+  // counts articles (a JSON Lines file holds many), with the rate and the time left
   const bar = process.stderr.isTTY
-    ? new SingleBar({ stream: process.stderr, format: "ingest [{bar}] {value}/{total} files", hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar({
+      stream: process.stderr, hideCursor: true, etaBuffer: 20, fps: 5,
+      format: "ingest [{bar}] {value}/{total} articles | {rate} articles/s | {duration_formatted} elapsed | {eta_formatted} left",
+    }, Presets.shades_classic)
     : null;
+  const started = Date.now();
   try {
-    const summary = ingestPaths(db, config.paths, {
-      onStart: (n) => bar?.start(n, 0),
-      onFile: () => bar?.increment(),
+    const summary = await ingestPathsBulk(db, config.paths, {
+      onStart: (n) => bar?.start(n, 0, { rate: "0" }),
+      onProgress: (done) => bar?.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString("en-US") }),
     });
     bar?.stop();
     for (const f of summary.failed) process.stderr.write(`${f.origin}: ${f.error}\n`);

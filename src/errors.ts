@@ -13,6 +13,11 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+
+  /** further fields of the JSON answer (a sign-in link, what changed since a stale form) */
+  get extra(): Readonly<Record<string, unknown>> {
+    return {};
+  }
 }
 
 export function notFound(what = "page"): AppError {

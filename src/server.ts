@@ -13,7 +13,7 @@ import { isLoopbackHost } from "./web/session";
 export function writesLine(host: string, token: string | null | undefined): string {
   if (isLoopbackHost(host)) {
     return token
-      ? "writes: sign-in asks for the review token"
+      ? "writes: every write needs a sign-in with the review token (or Authorization: Bearer); read pages are public"
       : "writes: open to this machine (loopback); reviewers sign in with a name only";
   }
   return token

@@ -150,13 +150,16 @@ function blockCandidates(block: Item[], weight: (t: string) => number, add: (a: 
       list.push(i);
     }
   });
-  const mass = distinct.map((terms) => terms.reduce((s, t) => s + weight(t) ** 2, 0));
+  // each term's squared weight, computed once per block (the same values as computing it per use)
+  const squared = new Map<string, number>();
+  for (const t of postings.keys()) squared.set(t, weight(t) ** 2);
+  const mass = distinct.map((terms) => terms.reduce((s, t) => s + squared.get(t)!, 0));
   for (let i = 0; i < block.length; i++) {
     const shared = new Map<number, number>();
     for (const t of distinct[i]!) {
       const list = postings.get(t)!;
       if (list.length > LIMITS.contentPostingCap) continue;
-      const w2 = weight(t) ** 2;
+      const w2 = squared.get(t)!;
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w2);
     }
     for (const [j, s] of shared) shared.set(j, s / Math.min(mass[i]!, mass[j]!));
@@ -302,7 +305,8 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
   const index = new Map(items.map((it, i) => [it, i]));
   const n = items.length;
-  const seen = new Set<number>();
+  // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
+  const seen: (Set<number> | undefined)[] = new Array(n);
   const sets = new Sets(n);
   let compared = 0;
   let edges = 0;
@@ -323,9 +327,10 @@ export function groupStatements(input: readonly StatementInput[], options: Group
     let i = index.get(a)!;
     let j = index.get(b)!;
     if (i > j) [i, j] = [j, i];
-    const key = i * n + j;
-    if (seen.has(key)) return;
-    seen.add(key);
+    let done = seen[i];
+    if (!done) seen[i] = done = new Set<number>();
+    if (done.has(j)) return;
+    done.add(j);
     compared++;
     // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
     const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;

@@ -56,6 +56,8 @@ export function sameWords(a: Version, b: Version, minCommon: number, ratio: numb
   const need = Math.max(minCommon, Math.ceil(ratio * shorter - 1e-9));
   if (shorter < need) return false;
   if (bagOverlap(a.p.words, b.p.words) < need) return false;
+  // the same words (the usual repeat): all of them in common, no diff needed (perf)
+  if (la === lb && a.p.words.every((w, i) => w === b.p.words[i])) return true;
   // at most la + lb - 2*need insertions and deletions leave `need` words in common
   const d = wordDiff(a, b, la + lb - 2 * need);
   return d !== undefined && d.common >= need;

@@ -15,7 +15,7 @@
 //   4. quotes from the quote finder add "unattributed quote" (no speaker) and "anonymous source"
 //      (speaker_kind "anonymous") claims where the lexical rules found nothing.
 // Every step looks at a bounded window around a token, so the whole is linear in the article length.
-import type { ClaimReason, ClaimRecord, Doc, QuoteRecord } from "./types";
+import type { ClaimReason, ClaimRecord, Doc, NearestSource, QuoteRecord } from "./types";
 import { sentenceAt } from "./document";
 import {
   ACTIVE_SUBJECTS, AUXILIARIES, INSTITUTIONAL_PLURALS, SPEECH_CONTEXT, ANAPHORIC_DETERMINERS, BARE_PASSIVES, OBJECT_VERBS, ANONYMITY_PHRASES, ANONYMOUS_PERSON_NOUNS, ANONYMOUS_PERSON_QUALIFIERS,
@@ -26,6 +26,9 @@ import {
   PERSON_PLURALS, PERSON_PLURAL_ENDINGS, QUANTIFIERS, REDUCED_PARTICIPLES, STANCE_ADJECTIVES, SUBORDINATORS,
   VAGUE_GROUPS_MODIFIED, STANCE_VERBS, STANCE_VERBS_NEEDING_AS, STUDY_NOUNS, STUDY_VERBS,
   VAGUE_AGENTS, VAGUE_GROUPS, VAGUE_PARTICIPLE_ADVERBS, WH_OPENERS,
+  UNNAMED_ROLES, BODY_VOICES, ANONYMITY_ADJECTIVES, RELATIVE_PARTICIPLES, MEDIA_PLURALS, DEPICTION_PARTICIPLES,
+  NON_COMPLEMENTS, AGENT_CRITICISM_VERBS, DOUBT_NOUNS, OPINION_NOUNS, GENERAL_ADJECTIVES, HEDGE_ADJECTIVES,
+  REPORT_NOUNS, STRIKE_VERBS, LINK_LINE_STARTS, PLAIN_SAY, JUDGEMENT_BY_AGENT, THERE_NOUNS, INSTITUTION_NOUNS,
 } from "./lexicon/claims";
 
 interface Token {
@@ -49,10 +52,14 @@ interface Candidate {
 }
 
 const TOKEN_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|''|``|[^\s\p{L}\p{N}]/gu;
+const WORD_START = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
 const CLAUSE_PUNCT = new Set([",", ";", ":", "(", ")", "—", "–"]);
 const QUOTE_MARKS = new Set(["\"", "“", "”", "''", "``", "«", "»"]);
 const TRAILING = new Set([".", ",", ";", ":", "—", "–", "-", "!", "?", "(", "'", "‘"]);
 const MAX_WALK = 40;
+/** Clitics split off a word: 's, 're, 've, 'll, 'd, 'm (not n't, which the negation lists keep whole). */
+const CLITIC_RE = /(?<=\p{L})['’](?:s|re|ve|ll|d|m)$/iu;
 
 const splitPhrases = (list: readonly string[]): string[][] => list.map((p) => p.split(" "));
 const QUANTIFIER_SEQS = splitPhrases(QUANTIFIERS).sort((a, b) => b.length - a.length);
@@ -62,6 +69,22 @@ const QUALIFIER_SEQS = splitPhrases(ANONYMOUS_PERSON_QUALIFIERS);
 const NAMING_SEQS = splitPhrases(NAMING_INTRODUCERS);
 const BREAKER_SEQS = splitPhrases([...CLAUSE_BREAKERS]);
 const CRITICISM_SEQS = splitPhrases([...CRITICISM_VERBS]);
+
+/** Sequences by their first word, in their list order: one map lookup per token instead of a scan. */
+function byFirst(seqs: readonly string[][]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const q of seqs) {
+    const list = m.get(q[0]!) ?? [];
+    list.push(q);
+    m.set(q[0]!, list);
+  }
+  return m;
+}
+const QUANTIFIERS_BY_FIRST = byFirst(QUANTIFIER_SEQS);
+const CRITICISM_BY_FIRST = byFirst(CRITICISM_SEQS);
+const ANONYMITY_BY_FIRST = byFirst(ANONYMITY_SEQS);
+const HEDGES_BY_FIRST = byFirst(HEDGE_SEQS);
+const NO_SEQS: string[][] = [];
 
 const EXPLAIN: Record<ClaimReason, string> = {
   hedge: "Hedged with no source: find who reported this, or confirm it independently.",
@@ -76,21 +99,33 @@ function tokenize(doc: Doc): Token[] {
   const { text } = doc;
   const out: Token[] = [];
   for (const s of doc.sentences) {
-    TOKEN_RE.lastIndex = s.start;
+    // matched within the sentence: over the whole text, a word running past a cut sentence was read
+    // to its end once per sentence (a megabyte-long word was quadratic)
+    const sentence = text.slice(s.start, s.end);
+    TOKEN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(text)) && m.index < s.end) {
-      const t = m[0].length > s.end - m.index ? m[0].slice(0, s.end - m.index) : m[0];
-      const word = /[\p{L}\p{N}]/u.test(t[0]!);
+    while ((m = TOKEN_RE.exec(sentence))) {
+      const t = m[0];
+      const word = WORD_START.test(t[0]!);
+      // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
+      const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
+      const head = clitic ? t.length - clitic[0].length : t.length;
       out.push({
-        start: m.index,
-        end: m.index + t.length,
-        text: t,
-        low: t.toLowerCase().replace(/’/g, "'"),
+        start: s.start + m.index,
+        end: s.start + m.index + head,
+        text: t.slice(0, head),
+        low: t.slice(0, head).toLowerCase().replace(/’/g, "'"),
         word,
-        cap: word && /\p{Lu}/u.test(t[0]!),
+        cap: word && UPPER.test(t[0]!),
         sentence: s.index,
         quoted: false,
       });
+      if (clitic) {
+        out.push({
+          start: s.start + m.index + head, end: s.start + m.index + t.length, text: clitic[0], low: clitic[0].toLowerCase().replace(/’/g, "'"),
+          word: true, cap: false, sentence: s.index, quoted: false,
+        });
+      }
     }
   }
   markQuotes(doc, out);
@@ -126,6 +161,10 @@ class Detector {
   readonly sentFirst: number[];
   readonly sentEnd: number[];
   readonly out: Candidate[] = [];
+  /** heads of anonymous sources flagged so far ("official"), for a later "the official said" */
+  readonly anonHeads = new Set<string>();
+  /** sentence of the last plural vague group flagged, for a later "they say" */
+  lastGroupSentence = -1;
 
   constructor(readonly doc: Doc) {
     this.toks = tokenize(doc);
@@ -135,6 +174,81 @@ class Detector {
       if (this.sentFirst[t.sentence] === -1) this.sentFirst[t.sentence] = i;
       this.sentEnd[t.sentence] = i + 1;
     });
+  }
+
+  /** Index of the token starting at or containing offset `at`, or -1 (binary search). */
+  tokenAt(at: number): number {
+    let lo = 0;
+    let hi = this.toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.toks[mid]!;
+      if (at < t.start) hi = mid - 1;
+      else if (at >= t.end) lo = mid + 1;
+      else return mid;
+    }
+    return lo < this.toks.length ? lo : -1;
+  }
+
+  /**
+   * Whether the sentence of token i ends with a named source after a comma: "…, principal Jo Lee said.",
+   * "…, said Jo Lee, the principal." ("…, a spokesman said" and "…, experts say" name nobody.)
+   */
+  namedAtEnd(i: number): boolean {
+    let end = this.sentStop(i);
+    while (end > i && !this.toks[end - 1]!.word) end--;
+    let comma = -1;
+    for (let m = end - 1; m > i && end - m <= 10; m--) {
+      if (this.low(m) === "," || QUOTE_MARKS.has(this.toks[m]!.text)) {
+        comma = m;
+        break;
+      }
+    }
+    if (comma < 0) return false;
+    // "…, said Jo Lee, the principal.": the segment with the verb may be the one before an apposition
+    if (!INVERTED_SAY.has(this.low(comma + 1)) && !INVERTED_SAY.has(this.low(end - 1))) {
+      for (let m = comma - 1; m > i && comma - m <= 8; m--) {
+        if (this.low(m) === "," || QUOTE_MARKS.has(this.toks[m]!.text)) {
+          if (INVERTED_SAY.has(this.low(m + 1)) || INVERTED_SAY.has(this.low(comma - 1))) {
+            end = comma;
+            comma = m;
+          }
+          break;
+        }
+      }
+    }
+    let from = comma + 1;
+    while (from < end && !this.toks[from]!.word) from++;
+    const tail = this.toks.slice(from, end);
+    if (tail.length < 2) return false;
+    const first = tail[0]!.low;
+    const last = tail[tail.length - 1]!.low;
+    const sayFirst = INVERTED_SAY.has(first);
+    if (!sayFirst && !INVERTED_SAY.has(last)) return false;
+    const who = sayFirst ? tail.slice(1) : tail.slice(0, -1);
+    if (!who.length || INDEFINITES.has(who[0]!.low) || QUANTIFIER_SEQS.some((q) => q.length === 1 && q[0] === who[0]!.low)) return false;
+    if (who.some((t) => ANONYMOUS_SOURCES.has(t.low) || UNNAMED_ROLES.has(t.low) || ANONYMITY_ADJECTIVES.has(t.low))) return false;
+    return who.some((t) => t.word && t.cap && !GENERIC_PREMODIFIERS.has(t.low));
+  }
+
+  /** Whether token i sits in a condition: "if"/"unless"/"whether" before it in its clause, no comma between. */
+  conditional(i: number): boolean {
+    const first = this.sentStart(i);
+    for (let j = i; j >= first && i - j < MAX_WALK; j--) {
+      const l = this.low(j);
+      if (l === "," || l === ";" || l === ":" || l === "—" || l === "–") return false;
+      if (CONDITIONALS.has(l) && !this.toks[j]!.quoted) return !(l === "if" && (this.low(j - 1) === "even" || this.low(j - 1) === "as"));
+    }
+    return false;
+  }
+
+  /** The longest quantifier starting at token i ("a growing number of", "many"): [sequence, end] or null. */
+  quantifierAt(i: number): [string[], number] | null {
+    for (const seq of QUANTIFIERS_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
+      const e = this.seqAt(i, seq);
+      if (e > 0) return [seq, e];
+    }
+    return null;
   }
 
   low(i: number): string {
@@ -250,14 +364,33 @@ class Detector {
       this.hedge(i);
       this.passive(i);
       this.criticism(i);
+      this.strikes(i);
+      this.opinion(i);
       this.quantified(i);
       this.group(i);
+      this.pronoun(i);
       this.study(i);
       this.anonymity(i);
     }
   }
 
   // ---- hedges ------------------------------------------------------------------------------------
+
+  /** Names the rules read as sources: "according to the Harbour Gazette", "TASS reported": [name, offset]. */
+  lexicalSources(): [string, number][] {
+    const out: [string, number][] = [];
+    for (let j = 0; j < this.toks.length; j++) {
+      if (this.toks[j]!.quoted) continue;
+      let k = -1;
+      if (this.low(j) === "according" && this.low(j + 1) === "to") k = this.low(j + 2) === "the" ? j + 3 : j + 2;
+      if (k >= 0 && this.toks[k]?.cap && this.same(j, k) && !/^(reports?|media|unconfirmed|sources?)$/.test(this.low(k))) {
+        let e = k;
+        while (e < k + 6 && this.same(k, e) && (this.toks[e]!.cap || (this.low(e) === "of" && this.toks[e + 1]?.cap))) e++;
+        out.push([this.doc.text.slice(this.toks[k]!.start, this.toks[e - 1]!.end), this.toks[k]!.start]);
+      }
+    }
+    return out;
+  }
 
   /** A named source in this sentence or the one before: "According to KCNA, …", "TASS reported". */
   namedSourceNear(i: number): boolean {
@@ -281,6 +414,31 @@ class Detector {
 
   hedge(i: number): void {
     const l = this.low(i);
+    // "the alleged bribe", "in an apparent attempt to …": an adjective that hedges its noun
+    if (HEDGE_ADJECTIVES.has(l) && (DETERMINERS.has(this.low(i - 1)) || this.low(i - 1) === "'s") && this.same(i - 1, i)
+      && this.toks[i + 1]?.word && this.same(i, i + 1) && !NON_NOUNS.has(this.low(i + 1))) {
+      if (this.namedSourceNear(i)) return;
+      const start = this.clauseStart(i);
+      this.add(start, this.endFrom(start, i + 1), "hedge", i, i + 1);
+      return;
+    }
+    // "what appears to be a breach": the article's own guess
+    if (l === "what" && /^(appears|appeared|seems|seemed)$/.test(this.low(i + 1)) && this.low(i + 2) === "to" && this.same(i, i + 2)) {
+      const start = this.clauseStart(i);
+      const e = this.low(i + 3) === "be" ? i + 4 : i + 3;
+      this.add(start, this.endFrom(start, e), "hedge", i, e);
+      return;
+    }
+    // "referring to reports that …", "rumors that …": a report with nobody behind it
+    if (REPORT_NOUNS.has(l) && l !== "word" && (this.low(i + 1) === "that" || (this.low(i + 1) === "of" && l !== "speculation"))
+      && this.same(i, i + 1) && i > this.sentStart(i)) {
+      const p = this.toks[i - 1]!;
+      if (p.word && !p.cap && !DETERMINERS.has(p.low) && p.low !== "'s" && !this.namedSourceNear(i)) {
+        const start = this.clauseStart(i);
+        this.add(start, this.endFrom(start, i + 2), "hedge", i, i + 2);
+        return;
+      }
+    }
     if (HEDGE_ADVERBS.has(l)) {
       if (this.namedSourceNear(i)) return;
       const first = this.sentStart(i);
@@ -294,8 +452,7 @@ class Detector {
       this.add(start, this.endFrom(start, i + 1, afterComma), "hedge", i, i + 1);
       return;
     }
-    for (const seq of HEDGE_SEQS) {
-      if (seq[0] !== "*be*" && seq[0] !== l) continue;
+    for (const seq of HEDGES_BY_FIRST.get(BE_FORMS.has(l) ? "*be*" : l) ?? NO_SEQS) {
       const end = this.seqAt(i, seq);
       if (end < 0) continue;
       if (seq[0] === "*be*" && this.low(i - 1) === "it") continue; // "it is said to" is caught as "it *be* said"
@@ -315,8 +472,12 @@ class Detector {
 
   passive(i: number): void {
     const p = this.low(i);
-    const follow = JUDGEMENT_PARTICIPLES.get(p);
-    if (!follow) return;
+    let follow = JUDGEMENT_PARTICIPLES.get(p);
+    const depiction = DEPICTION_PARTICIPLES.has(p);
+    // any participle of judgement or saying counts when a vague agent follows ("as predicted by many")
+    const byVagueOnly = !follow && (depiction || JUDGEMENT_BY_AGENT.has(p));
+    if (!follow && !byVagueOnly) return;
+    if (depiction) follow = undefined;
     const first = this.sentStart(i);
     // what comes before: "be" (+ adverbs), a vague adverb ("widely considered"), or ", considered"
     let j = i - 1;
@@ -325,8 +486,8 @@ class Detector {
     let mode: "be" | "adverb" | "reduced" | "agent" | "bare" | null = null;
     if (BE_FORMS.has(before) && !((before === "'s") && !["it", "that", "he", "she"].includes(this.low(j - 1)))) mode = "be";
     else if (j < i - 1 && VAGUE_PARTICIPLE_ADVERBS.has(this.low(i - 1))) mode = "adverb";
-    else if (j === i - 1 && REDUCED_PARTICIPLES.has(p) && (before === "," || before === "and")) {
-      if (before === ",") mode = "reduced";
+    else if (j <= i - 1 && REDUCED_PARTICIPLES.has(p) && (before === "," || before === "and" || DASHES.has(before))) {
+      if (before !== "and") mode = "reduced";
       else for (let k = j - 1; k >= Math.max(first, j - 10); k--) if (BE_FORMS.has(this.low(k))) mode = "reduced";
     }
     if (!mode && BARE_PASSIVES.get(p) === this.low(i + 1) && i > first && !ACTIVE_SUBJECTS.has(this.low(i - 1))) {
@@ -334,19 +495,42 @@ class Detector {
       if (p !== "expected") mode = "bare";
       else for (let k = i - 1; k >= Math.max(first, i - 8); k--) if (this.low(k) === "with") mode = "bare";
     }
-    // the agent: "by Smith" names one, "by some" does not (and makes any participle a vague passive)
+    // the agent: "by Smith" names one, "by some" and "by parents" do not (and make any participle of
+    // judgement a vague passive)
     let next = i + 1;
+    while (this.same(i, next) && PASSIVE_ADVERBS.has(this.low(next)) && this.low(next) !== "not") next++; // "dismissed so often as"
+    let vagueBy = false;
     if (this.low(next) === "by") {
-      if (!VAGUE_AGENTS.has(this.low(next + 1))) return;
-      next += 2;
+      const a = this.vagueAgentEnd(next + 1);
+      if (a < 0) return;
+      next = a;
+      vagueBy = true;
       mode ??= "agent";
     }
     if (!mode) return;
+    if (!follow) {
+      if (!vagueBy) return;
+      follow = [".", "", "as"];
+    }
+    // "an edge on being seen as decisive": a gerund after a preposition names a quality, asserts nothing
+    if (before === "being" && GROUP_PREPOSITIONS.has(this.low(j - 1))) return;
+    // measured opinion: "viewed favourably by 40 percent" is a poll's finding, sourced by the poll
+    if (PERCEPTION_PARTICIPLES.has(p) && this.percentIn(i)) return;
     const nl = this.low(next);
-    if (!this.same(i, next)) return;
-    if (follow.includes("")) {
+    const atEnd = !this.same(i, next) || (!this.toks[next]!.word && TRAILING.has(this.toks[next]!.text));
+    if (atEnd) {
+      if (!follow.includes(".")) return;
+    } else if (follow.includes("")) {
       if (!this.toks[next]!.word) return;
+      if (NON_COMPLEMENTS.has(nl) && !vagueBy) return; // "considered in the order they arrive"
     } else if (!follow.includes(nl)) return;
+    if (atEnd) next = Math.min(next, this.sentStop(i));
+    if (mode === "agent" && this.low(i - 1) === "as") {
+      // "The bill passed, as predicted by many observers": the main clause is the claim
+      const [a, b] = this.sentenceSpan(i);
+      this.addSpan(a, b, "passive without agent", i, next);
+      return;
+    }
     if (mode === "be") {
       const start = this.clauseStart(j);
       this.add(start, this.endFrom(start, next), "passive without agent", j, next);
@@ -357,47 +541,185 @@ class Detector {
     }
   }
 
+  /** Whether the sentence of token i reports a percentage (a poll's finding). */
+  percentIn(i: number): boolean {
+    for (let m = this.sentStart(i); m < this.sentStop(i); m++) {
+      const l = this.low(m);
+      if (l === "percent" || l === "%" || l === "per" && this.low(m + 1) === "cent") return true;
+    }
+    return false;
+  }
+
+  /**
+   * One past a vague agent starting at k ("some", "many observers", "parents", "critics of the plan"),
+   * or -1 when the agent is named or definite ("Smith", "the union", "prosecutors").
+   */
+  vagueAgentEnd(k: number): number {
+    if (!this.same(k - 1, k)) return -1;
+    const m = this.quantifierAt(k)?.[1] ?? k;
+    const quantified = m > k;
+    // modifiers, then a plural noun of people
+    for (let n = 0; n < 4 && this.same(k, m + n); n++) {
+      const t = this.toks[m + n]!;
+      if (!t.word || (t.cap && !quantified) || FUNCTION_WORDS.has(t.low)) break;
+      if (isPersonPlural(t.low) && !INSTITUTIONAL_PLURALS.has(t.low)) return m + n + 1;
+    }
+    if (VAGUE_AGENTS.has(this.low(k))) return k + 1;
+    return quantified && !this.toks[m]?.word ? m : -1;
+  }
+
+  /**
+   * "One view is that …", "a near-consensus among economists", "the perception by some that …": an
+   * opinion that nobody named holds.
+   */
+  opinion(i: number): void {
+    const l = this.low(i);
+    if (THERE_NOUNS.has(l)) this.thereAre(i);
+    if (!OPINION_NOUNS.has(l)) return;
+    let d = i - 1;
+    let general = false;
+    for (let n = 0; n < 3 && this.same(d, i) && this.toks[d]?.word && !FUNCTION_WORDS.has(this.low(d)) && !INDEFINITES.has(this.low(d)); n++, d--) {
+      if (this.toks[d]!.cap && d > this.sentStart(i)) return; // "the Kremlin view"
+      if (GENERAL_ADJECTIVES.has(this.low(d))) general = true;
+    }
+    if (!this.same(d, i)) return;
+    const det = this.low(d);
+    const p = this.low(i + 1);
+    let end = -1;
+    if (p === "among" || p === "by" || (p === "of" && this.low(i + 2) !== "the")) end = this.vagueAgentEnd(i + 2);
+    if (end < 0) {
+      const open = det === "a" || det === "an" || det === "one" || (general && (det === "the" || det === "there"));
+      const that = (p === "that" && this.complementAt(i + 2)) || (BE_FORMS.has(p) && this.low(i + 2) === "that");
+      if (!open || !that) return;
+      end = p === "that" ? i + 2 : i + 3;
+    }
+    const start = this.clauseStart(d);
+    this.add(start, this.endFrom(start, end), "weasel", d + (INDEFINITES.has(det) || DETERMINERS.has(det) ? 0 : 1), end);
+  }
+
+  /**
+   * Whether the clause after "that" at k has a subject of its own ("a feeling that the boom is over"),
+   * not a verb ("a feeling that cuts across parties": a relative clause).
+   */
+  complementAt(k: number): boolean {
+    const t = this.toks[k];
+    if (!t || !t.word || !this.same(k - 1, k)) return false;
+    return t.cap || SUBJECT_STARTS.has(t.low) || (!/(s|ed)$/.test(t.low) && !AUXILIARIES.has(t.low) && !/^(will|would|could|can|may|might)$/.test(t.low));
+  }
+
+  /** "There are growing fears that the mill will close": a view that nobody holds by name. */
+  thereAre(i: number): void {
+    let d = i - 1;
+    for (let n = 0; n < 3 && (CRITICISM_ADJECTIVES.has(this.low(d)) || GENERAL_ADJECTIVES.has(this.low(d))); n++) d--;
+    if (this.low(d) === "a" || this.low(d) === "some") d--;
+    if (!BE_FORMS.has(this.low(d)) || this.low(d - 1) !== "there" || !this.same(d - 1, i)) return;
+    const that = (this.low(i + 1) === "that" && this.complementAt(i + 2)) || (this.low(i + 1) === "among" && this.vagueAgentEnd(i + 2) >= 0);
+    if (!that) return;
+    const start = this.clauseStart(d - 1);
+    this.add(start, this.endFrom(start, i + 2), "weasel", d - 1, i + 1);
+  }
+
+  /** "The plan strikes some advocates as timid": the group after the verb holds the view. */
+  strikes(i: number): void {
+    if (!STRIKE_VERBS.has(this.low(i))) return;
+    const a = this.vagueAgentEnd(i + 1);
+    if (a < 0 || this.low(a) !== "as") return;
+    const start = this.clauseStart(i);
+    this.add(start, this.endFrom(start, a + 1), "weasel", i, a + 1);
+  }
+
   /** "has faced sharp criticism", "came under fire", "is drawing criticism" with no critic named. */
   criticism(i: number): void {
-    for (const seq of CRITICISM_SEQS) {
-      if (seq[0] !== this.low(i)) continue;
+    this.amid(i);
+    if (AGENT_CRITICISM_VERBS.has(this.low(i))) this.raised(i);
+    for (const seq of CRITICISM_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
       const k0 = this.seqAt(i, seq);
       if (k0 < 0) continue;
       let k = k0;
       let n = 0;
       while (n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k)) k++, n++;
       const noun = this.low(k);
-      if (!CRITICISM_NOUNS.has(noun) || !this.same(i, k)) continue;
+      // "took heat", "caught flak": the verbs of taking carry only the nouns of heat
+      const take = /^(take|takes|took|taken|taking|catch|catches|caught|catching)$/.test(seq[0]!);
+      const doubt = DOUBT_NOUNS.has(noun) && !take && /^(face|faces|faced|facing|draw|draws|drew|drawn|drawing|attract|attracts|attracted|attracting|come under|comes under|came under|coming under)$/.test(seq.join(" "));
+      if ((!CRITICISM_NOUNS.has(noun) && !doubt) || !this.same(i, k)) continue;
       const verb = seq.join(" ");
-      const take = /^(take|takes|took|taken|taking)$/.test(seq[0]!);
-      if (take !== CRITICISM_TAKE_NOUNS.has(noun)) continue;
+      if (!doubt && take !== CRITICISM_TAKE_NOUNS.has(noun)) continue;
       if (noun === "opposition" && !/^(met|meet|meets|meeting|face|faces|faced|facing) /.test(verb + " ") && seq.length < 2) {
         if (!/^(face|faces|faced|facing)$/.test(seq[0]!)) continue;
       }
       if (noun === "fire" && !/under/.test(verb)) continue;
-      if (this.low(k + 1) === "from" && !VAGUE_AGENTS.has(this.low(k + 2))) continue;
+      // "questions from reporters" are only questions; "criticism from environmentalists" is a vague group's
+      if (this.low(k + 1) === "from" && (doubt && !CRITICISM_NOUNS.has(noun) ? !this.sidesFrom(k + 2) : !this.vagueFrom(k + 2))) continue;
       const start = this.clauseStart(i);
       this.add(start, this.endFrom(start, k + 1), "passive without agent", i, k + 1);
       return;
     }
   }
 
+  /** After "from": a vague agent, or "both sides", "all sides", "across the spectrum". */
+  vagueFrom(k: number): boolean {
+    return this.vagueAgentEnd(k) >= 0 || this.sidesFrom(k);
+  }
+  sidesFrom(k: number): boolean {
+    const l = this.low(k);
+    return l === "both" || l === "all" || l === "across" || l === "within" || l === "inside";
+  }
+
+  /** "The documents raised new questions about …": doubt raised by something, not by someone. */
+  raised(i: number): void {
+    let k = i + 1;
+    for (let n = 0; n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k); n++) k++;
+    if (!DOUBT_NOUNS.has(this.low(k)) || !this.same(i, k)) return;
+    if (this.low(k + 1) === "from" && !this.sidesFrom(k + 2)) return;
+    if (this.low(i - 1) === "to") return; // "a chance to raise questions": the raiser is the subject elsewhere
+    // the subject is the one who doubts: a name or a person pronoun before the verb is a source
+    let j = i - 1;
+    while (j >= this.sentStart(i) && (AUX_ADVERBS.has(this.low(j)) || PASSIVE_ADVERBS.has(this.low(j)))) j--;
+    const subj = this.toks[j];
+    if (subj && this.same(i, j) && ((subj.cap && j > this.sentStart(i)) || PERSON_PRONOUNS.has(subj.low))) return;
+    if (subj && this.same(i, j) && j === this.sentStart(i) && subj.cap && !FUNCTION_WORDS.has(subj.low)) return; // "Lee raised …"
+    const start = this.clauseStart(i);
+    this.add(start, this.endFrom(start, k + 1), "passive without agent", i, k + 1);
+  }
+
+  /** "… amid growing concern about …", "amid reports that …": doubt or rumour that nobody voices. */
+  amid(i: number): void {
+    const l = this.low(i);
+    if (l !== "amid" && l !== "amidst") return;
+    let k = i + 1;
+    for (let n = 0; n < 3 && CRITICISM_ADJECTIVES.has(this.low(k)) && this.same(i, k); n++) k++;
+    const noun = this.low(k);
+    const report = REPORT_NOUNS.has(noun) && noun !== "word";
+    if ((!DOUBT_NOUNS.has(noun) && !report) || !this.same(i, k)) return;
+    if ((this.low(k + 1) === "from" || this.low(k + 1) === "by") && !this.vagueFrom(k + 2)) return;
+    const start = this.clauseStart(i);
+    this.add(start, this.endFrom(start, k + 1), report ? "hedge" : "passive without agent", i, k + 1);
+  }
+
   // ---- vague groups and anonymous sources ----------------------------------------------------------
 
   /** After a group ending at token h: PP or relative clause, auxiliaries, then a stance verb. */
   stanceAfter(h: number, plural = true): { verb: number; end: number } | null {
-    let k = h + 1;
+    let k = this.skipAside(h + 1);
     if (!this.same(h, k)) return null;
+    if (this.low(k) === "," && this.low(k + 1) === "who") k++; // "legal experts, who worry that …"
     const l = this.low(k);
-    if (GROUP_PREPOSITIONS.has(l) || l === "who" || l === "that") {
-      const limit = Math.min(this.sentStop(h), k + (l === "who" || l === "that" ? 10 : 8));
+    // "a source familiar with the inquiry said", "a witness interviewed by the committee said"
+    const qualified = QUALIFIER_SEQS.some((q) => this.seqAt(k, q) > 0) || RELATIVE_PARTICIPLES.has(l);
+    if (GROUP_PREPOSITIONS.has(l) || l === "who" || l === "that" || qualified) {
+      const rel = l === "who" || l === "that";
+      const limit = Math.min(this.sentStop(h), k + (rel || qualified ? 10 : 8));
       let found = -1;
       for (let m = k + 1; m < limit; m++) {
-        const t = this.toks[m]!;
+        m = this.skipAside(m);
+        const t = this.toks[m];
+        if (!t || m >= limit) break;
         if (!t.word && t.text !== "." && t.text !== "-") break;
         if (t.low === "to" && (l === "who" || l === "that")) break;
-        if (t.word && STANCE_VERBS.has(t.low) && ["a", "an", "the"].includes(this.low(m - 1))) break;
-        if (t.word && (STANCE_VERBS.has(t.low) || BE_FORMS.has(t.low) || AUX_ADVERBS.has(t.low)) && (l === "who" || l === "that" ? STANCE_VERBS.has(t.low) : true)) {
+        if (t.word && STANCE_VERBS.has(t.low) && ["a", "an", "the"].includes(this.low(m - 1))) continue; // a noun: "the report"
+        if (t.word && (STANCE_VERBS.has(t.low) || BE_FORMS.has(t.low) || AUX_ADVERBS.has(t.low)) && (rel ? STANCE_VERBS.has(t.low) : true)
+          && !(qualified && m === k + 1)) {
           found = m;
           break;
         }
@@ -411,16 +733,27 @@ class Detector {
       if (NEGATIONS.has(this.low(k)) || /n't$/.test(this.low(k))) negated = true;
     }
     if (negated || !this.same(h, k)) return null;
-    const v = this.low(k);
+    let v = this.low(k);
+    // the progressive: "others are saying", "critics were warning"
+    if (BE_FORMS.has(v) && /ing$/.test(this.low(k + 1)) && stanceIng(this.low(k + 1))) {
+      k++;
+      v = STANCE_VERBS.has(this.low(k)) ? this.low(k) : "say";
+      return { verb: k, end: k + 1 };
+    }
     if (STANCE_VERBS.has(v)) {
       if (["a", "an", "the", "their", "his", "her", "its"].includes(this.low(k - 1))) return null; // "a say"
       if (STANCE_VERBS_NEEDING_AS.has(v)) {
+        // "see it as", "view the press with suspicion", "regard him with distaste"
         let ok = false;
-        for (let m = k + 1; m < k + 6 && this.same(k, m); m++) if (this.low(m) === "as") ok = true;
+        const withOk = /^(view|views|viewed|regard|regards|regarded)$/.test(v);
+        for (let m = k + 1; m < k + 11 && this.same(k, m); m++) if (this.low(m) === "as" || (withOk && this.low(m) === "with")) ok = true;
         if (!ok) return null;
       }
-      if ((v === "point" || v === "points" || v === "pointed") && this.low(k + 1) !== "out") return null;
+      if ((v === "point" || v === "points" || v === "pointed") && this.low(k + 1) !== "out" && this.low(k + 1) !== "to") return null;
+      if (/^(know|knows|knew)$/.test(v) && this.low(k + 1) !== "that") return null; // "know that …", not "know him"
       if (/^agree/.test(v) && this.low(k + 1) === "to") return null; // "agreed to share": an act, not a view
+      // "reported spending $6 million", "reported a loss": a filing, not a statement
+      if (/^report/.test(v) && (/ing$/.test(this.low(k + 1)) || /^(a|an|\$|\d.*)$/.test(this.low(k + 1)))) return null;
       // a plural group takes "say", not "says" (when no auxiliary sits between)
       if (plural && k === k0 && /[^s]s$/.test(v) && this.low(k - 1) !== "who" && this.low(k - 1) !== "that") return null;
       return { verb: k, end: k + 1 };
@@ -433,14 +766,45 @@ class Detector {
     return null;
   }
 
-  /** "…, experts say." / "…, said one source": the source comes after the content. */
+  /** Past an aside right at token k: "(…)", ", however," ", too,". Returns the next token. */
+  skipAside(k: number): number {
+    const t = this.toks[k];
+    if (!t) return k;
+    if (t.text === "(") {
+      for (let m = k + 1; m < k + 25 && this.same(k, m); m++) if (this.toks[m]!.text === ")") return m + 1;
+      return k;
+    }
+    if (t.text === "," && ASIDE_WORDS.has(this.low(k + 1)) && this.low(k + 2) === ",") return k + 3;
+    return k;
+  }
+
+  /** "…, experts say." / "…, said one source" / "X, union members say, is …": the source comes after the content. */
   inverted(npStart: number, verbEnd: number): boolean {
     const prev = this.low(npStart - 1);
     if (prev === "," || QUOTE_MARKS.has(this.toks[npStart - 1]?.text ?? "")) {
+      if (this.low(verbEnd) === "," && npStart > this.sentStart(npStart)) return true; // a parenthesis
       const end = this.clauseEnd(verbEnd);
       return end - verbEnd <= 3 && npStart > this.sentStart(npStart);
     }
     return false;
+  }
+
+  /** Whether the clause ends right after the verb ending at `verbEnd` (adverbs and a time aside). */
+  verbEndsClause(verbEnd: number): boolean {
+    let k = verbEnd;
+    while (this.same(verbEnd - 1, k) && (AUX_ADVERBS.has(this.low(k)) || PASSIVE_ADVERBS.has(this.low(k)))) k++;
+    const t = this.toks[k];
+    return !t || !this.same(verbEnd - 1, k) || !t.word || /^(and|but|or|because|while|although|as|since)$/.test(t.low);
+  }
+
+  /** Back over a coordinated plural: "union members and leaders" starts at "union". */
+  coordStart(s: number): number {
+    const c = this.low(s - 1);
+    if ((c === "and" || c === "or") && isPersonPlural(this.low(s - 2)) && this.same(s - 2, s)) {
+      const t = this.npStart(s - 2);
+      if (t >= 0 && t < s - 1) return t;
+    }
+    return s;
   }
 
   /** The source in inverted order after a verb of saying: "…, said one party source". */
@@ -464,11 +828,13 @@ class Detector {
         if (t.text === "." && this.toks[j - 1]?.cap) { j--; continue; } // "U.S" in "Mr." style
         break;
       }
-      if (FUNCTION_WORDS.has(t.low) || INDEFINITES.has(t.low)) break;
+      if (FUNCTION_WORDS.has(t.low) || INDEFINITES.has(t.low) || CLAUSE_OPENERS.has(t.low) || SUBORDINATORS.has(t.low)) break;
       j--;
       n++;
     }
     const d = this.low(j);
+    // "said that sources …": before a plural, "that" opens a clause; it points back only to a singular
+    if (j >= first && d === "that" && /s$/.test(this.low(h)) && !this.toks[h]!.cap) return j + 1;
     if (j >= first && ANAPHORIC_DETERMINERS.has(d)) return -1;
     if (j >= first && (INDEFINITES.has(d) || d === "his" || d === "her" || d === "their")) return j;
     return j + 1;
@@ -479,8 +845,9 @@ class Detector {
     const next = this.toks[h + 1];
     if (next?.cap && next.word && this.same(h, h + 1) && !INVERTED_SAY.has(next.low)) return true;
     if (this.low(h + 1) === "," && this.toks[h + 2]?.cap && this.toks[h + 2]!.word && this.toks[h + 3]?.cap) return true;
+    const at = h + (this.low(h + 1) === "," ? 2 : 1);
     for (const seq of NAMING_SEQS) {
-      const k = this.seqAt(h + (this.low(h + 1) === "," ? 2 : 1), seq);
+      const k = this.seqAt(at, seq);
       if (k > 0 && this.toks[k]?.cap) return true;
     }
     if (INDEFINITES.has(this.low(s)) && this.low(s - 1) === "," && this.toks[s - 2]?.cap && this.toks[s - 2]!.word) return true;
@@ -490,7 +857,10 @@ class Detector {
 
   /** Emits a claim for the group noun phrase [s, h] whose stance verb ends at `verbEnd`. */
   emitGroup(s: number, h: number, verbEnd: number, reason: ClaimReason): void {
-    if (this.inverted(s, verbEnd) || this.invertedSay(s)) {
+    s = this.coordStart(s);
+    // "a candidate whom many members oppose": the group judges the noun the relative clause hangs on
+    const objectRelative = s > this.sentStart(s) && /^(who|whom|which|that)$/.test(this.low(s - 1)) && this.verbEndsClause(verbEnd);
+    if (this.inverted(s, verbEnd) || this.invertedSay(s) || objectRelative) {
       const [a, b] = this.sentenceSpan(h);
       this.addSpan(a, b, reason, this.invertedSay(s) ? s - 1 : s, verbEnd);
       return;
@@ -500,16 +870,10 @@ class Detector {
   }
 
   quantified(i: number): void {
-    let q: string[] | undefined;
-    let k = -1;
-    for (const seq of QUANTIFIER_SEQS) {
-      k = this.seqAt(i, seq);
-      if (k > 0) {
-        q = seq;
-        break;
-      }
-    }
-    if (!q) return;
+    const found = this.quantifierAt(i);
+    if (!found) return;
+    const q = found[0];
+    let k = found[1];
     if (i > this.sentStart(i) && ANAPHORIC_DETERMINERS.has(this.low(i - 1))) return; // "the many"
     // "many of whom", "some of his supporters", "some of the experts"
     if (this.low(k) === "of" && q[q.length - 1] !== "of") {
@@ -531,12 +895,15 @@ class Detector {
       if (!t.word && t.text !== "-") break;
       if (!t.word) continue;
       if (FUNCTION_WORDS.has(t.low) && !(t.low === "of" && m > k)) break;
-      if (isPersonPlural(t.low)) {
-        const st = this.stanceAfter(m);
+      const media = MEDIA_PLURALS.has(t.low);
+      if (isPersonPlural(t.low) || media) {
+        // "according to numerous party members": the group is the source of the sentence
+        const st = this.stanceAfter(m) ?? (this.invertedSay(i) ? { verb: m, end: m + 1 } : null);
         if (st) {
           h = m;
-          const reason: ClaimReason = ANONYMOUS_SOURCES.has(t.low) ? "anonymous source" : "weasel";
+          const reason: ClaimReason = media ? "hedge" : ANONYMOUS_SOURCES.has(t.low) ? "anonymous source" : "weasel";
           this.emitGroup(i, h, st.end, reason);
+          this.noteGroup(h);
           return;
         }
       }
@@ -546,41 +913,136 @@ class Detector {
   group(i: number): void {
     const l = this.low(i);
     const vague = VAGUE_GROUPS.has(l) || VAGUE_GROUPS_MODIFIED.has(l);
-    const anon = ANONYMOUS_SOURCES.has(l);
+    const anon = ANONYMOUS_SOURCES.has(l) || UNNAMED_ROLES.has(l);
     if (!vague && !anon) {
       if (ANONYMOUS_PERSON_NOUNS.has(l)) this.anonymousPerson(i);
-      else if (isPersonPlural(l)) this.bareGroup(i);
+      else if (isPersonPlural(l) || MEDIA_PLURALS.has(l)) {
+        this.bareGroup(i);
+        this.plainSubject(i);
+      }
       return;
     }
     const s = this.npStart(i);
-    if (s < 0) return;
+    if (s < 0) {
+      if (anon) this.definite(i);
+      return;
+    }
+    // "citing unnamed sources", "citing officials familiar with the talks": the sentence rests on them
+    let s0 = s;
+    if (this.low(s - 1) === "of" && /^(one|some|many|two|three|several|most)$/.test(this.low(s - 2)) && this.same(s - 2, s)) s0 = s - 2; // "one of two witnesses"
+    if (s0 < s && this.invertedSay(s0)) {
+      this.emitGroup(s0, i, i + 1, "anonymous source");
+      this.noteGroup(i);
+      return;
+    }
+    let citing = -1;
+    for (let m = s - 1; m < i; m++) if (this.low(m) === "citing" && this.same(m, i)) citing = m;
+    if (citing >= 0 && anon && !this.named(citing + 1, i)) {
+      const [a, b] = this.sentenceSpan(i);
+      this.addSpan(a, b, "anonymous source", citing, i + 1);
+      this.noteGroup(i);
+      return;
+    }
     // a quantifier in front is the quantified rule's business
-    for (const seq of QUANTIFIER_SEQS) if (s <= i && this.seqAt(s, seq) > 0 && seq[0] !== "one" && !INDEFINITES.has(seq[0]!)) return;
-    if (QUANTIFIER_SEQS.some((seq) => this.seqAt(s, seq) > 0)) return;
+    if (this.quantifierAt(s)) return;
     const singular = !/s$/.test(l) || l === "confidante";
-    if (singular && !(INDEFINITES.has(this.low(s)))) return;
+    let anonymised = false;
+    for (let m = s; m < i; m++) if (ANONYMITY_ADJECTIVES.has(this.low(m))) anonymised = true;
+    if (singular && !(INDEFINITES.has(this.low(s))) && !anonymised) return;
     if (this.named(s, i)) return;
-    if (VAGUE_GROUPS_MODIFIED.has(l) && s === i && !GROUP_PREPOSITIONS.has(this.low(i + 1))) return;
-    if (anon && ORGANISATION_VOICES.has(l)) {
-      // "officials at the Department of …" and "State Department officials" speak for an organisation
+    if (VAGUE_GROUPS_MODIFIED.has(l) && s === i && !GROUP_PREPOSITIONS.has(this.low(i + 1))) {
+      // a bare "leaders agreed" points back; a bare "supporters hope" holds a view
+      const st = this.stanceAfter(i, true);
+      if (!st || !COGNITION.has(this.low(st.verb))) return;
+    }
+    if (anon && (ORGANISATION_VOICES.has(l) || BODY_VOICES.has(l)) && !anonymised) {
+      // "officials at the Department of …", "a spokesman for the Harbour Board" and "State Department
+      // officials" speak for an organisation
       const p = this.low(i + 1);
-      if (["at", "of", "from", "with", "for", "in"].includes(p)) {
+      if (["at", "of", "from", "with", "for", "in", "to"].includes(p)) {
         const n = this.toks[this.low(i + 2) === "the" ? i + 3 : i + 2];
         if (n?.cap) return;
       }
       for (let m = s; m < i; m++) {
         const t = this.toks[m]!;
-        if (t.cap && m > this.sentStart(i) && !GENERIC_PREMODIFIERS.has(t.low)) return;
+        if (t.cap && !GENERIC_PREMODIFIERS.has(t.low) && !INDEFINITES.has(t.low) && !FUNCTION_WORDS.has(t.low)) return; // "Treasury officials admitted …"
       }
     }
     if (OBJECT_VERBS.has(this.low(s - 1)) && this.low(s - 2) !== ",") return; // "told aides that …"
     if (this.invertedSay(s)) {
       this.emitGroup(s, i, i + 1, anon ? "anonymous source" : "weasel");
+      this.noteGroup(i);
       return;
     }
     const st = this.stanceAfter(i, !singular);
     if (!st) return;
     this.emitGroup(s, i, st.end, anon ? "anonymous source" : "weasel");
+    this.noteGroup(i);
+  }
+
+  /** Remembers a vague or anonymous group just flagged: "the source" and "they" may point back to it. */
+  noteGroup(h: number): void {
+    const l = this.low(h);
+    if (ANONYMOUS_SOURCES.has(l) || UNNAMED_ROLES.has(l)) this.anonHeads.add(l);
+    if (/s$/.test(l)) this.lastGroupSentence = this.toks[h]!.sentence;
+  }
+
+  /**
+   * "the source said", "the witness recalled", "the officials said" after they were introduced unnamed:
+   * a definite source that is never named. "source" is never a name; other roles must have been
+   * flagged as anonymous earlier in the article.
+   */
+  definite(i: number): void {
+    const l = this.low(i);
+    let d = i - 1;
+    if (this.toks[d]?.word && !FUNCTION_WORDS.has(this.low(d)) && !this.toks[d]!.cap) d--; // "the same source"
+    if (this.low(d) !== "the" || !this.same(d, i)) return;
+    if (!(l === "source" || l === "sources" || this.anonHeads.has(l))) return;
+    if (this.named(d, i) || OBJECT_VERBS.has(this.low(d - 1)) || GROUP_PREPOSITIONS.has(this.low(d - 1))) return;
+    if (this.invertedSay(d)) {
+      this.emitGroup(d, i, i + 1, "anonymous source");
+      return;
+    }
+    const st = this.stanceAfter(i, /s$/.test(l));
+    if (!st) return;
+    this.emitGroup(d, i, st.end, "anonymous source");
+  }
+
+  /** "they say" right after a vague group was flagged: the same group speaking again. */
+  pronoun(i: number): void {
+    if (this.low(i) !== "they" || this.lastGroupSentence < 0) return;
+    const s = this.toks[i]!.sentence;
+    if (s - this.lastGroupSentence > 2 || s === this.lastGroupSentence) return;
+    if (this.invertedSay(i) || (this.low(i - 1) === "," && INVERTED_SAY.has(this.low(i + 1)))) {
+      const k = this.invertedSay(i) ? i + 1 : i + 2;
+      this.emitGroup(i, i, k, "weasel");
+      return;
+    }
+    const st = this.stanceAfter(i, true);
+    if (!st || !PLAIN_SAY.has(this.low(st.verb))) return;
+    this.emitGroup(i, i, st.end, "weasel");
+  }
+
+  /**
+   * "Local traders say business is poor", "Harbour fans insist …": a described plural of people that
+   * opens its clause, with a verb of saying or believing, is a vague group too. A bare plural ("Voters
+   * say") is left alone: it is as often a poll or a group the article named before.
+   */
+  plainSubject(i: number): void {
+    const l = this.low(i);
+    const s = this.npStart(i);
+    if (s < 0 || s === i || INDEFINITES.has(this.low(s)) || this.quantifierAt(s)) return;
+    if (INSTITUTIONAL_PLURALS.has(l) || BODY_VOICES.has(l) || ORGANISATION_VOICES.has(l)) return;
+    if (this.clauseStart(s) !== s || this.named(s, i)) return;
+    for (let m = s; m < i; m++) {
+      if (FUNCTION_WORDS.has(this.low(m)) || !this.toks[m]!.word) return;
+      if (this.toks[m]!.cap && INSTITUTION_NOUNS.has(this.low(m))) return; // "House Democrats say": a named body's members
+      if (this.low(m) === "'s" && this.toks[m - 1]?.cap) return; // "the firm's founders": people the article can name
+    }
+    const st = this.stanceAfter(i, true);
+    if (!st || !PLAIN_SAY.has(this.low(st.verb))) return;
+    this.emitGroup(s, i, st.end, MEDIA_PLURALS.has(l) ? "hedge" : "weasel");
+    this.noteGroup(i);
   }
 
   /** "…, labour lawyers say.": any bare plural of people, after the content it vouches for. */
@@ -616,11 +1078,22 @@ class Detector {
     if (s < 0) return;
     const d = this.low(s);
     const plural = /s$/.test(l);
-    if (!plural && !INDEFINITES.has(d)) return;
-    if (plural && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
+    const mass = MASS_STUDY_NOUNS.has(l);
+    if (!plural && !mass && !INDEFINITES.has(d)) return;
+    if (mass && s < i && !INDEFINITES.has(d) && !this.quantifierAt(s) && !/^(new|recent|more|much|some)$/.test(d)) return; // "his research shows": his
+    // "some polls show", not "polls show" (the polls are most often named just before)
+    if (l === "polls" && !INDEFINITES.has(d) && !this.quantifierAt(s)) return;
+    if ((plural || mass) && (GROUP_PREPOSITIONS.has(this.low(s - 1)) || this.low(s - 1) === "by")) return; // "an analysis of … reports"
     for (let m = s; m < i; m++) if (this.toks[m]!.cap && m > this.sentStart(i)) return; // "a Northfield University study"
     let k = i + 1;
+    // "polling of union voters shows", "a review of the records seems to show"
+    if (this.low(k) === "of" || this.low(k) === "among" || this.low(k) === "on") {
+      let m = k + 1;
+      while (m < k + 7 && this.same(i, m) && this.toks[m]!.word && !STUDY_VERBS.has(this.low(m)) && !SEEM_VERBS.has(this.low(m))) m++;
+      if (STUDY_VERBS.has(this.low(m)) || SEEM_VERBS.has(this.low(m))) k = m;
+    }
     while (AUX_ADVERBS.has(this.low(k))) k++;
+    if (SEEM_VERBS.has(this.low(k)) && this.low(k + 1) === "to") k += 2;
     if (!STUDY_VERBS.has(this.low(k)) || !this.same(i, k)) return;
     if (plural && k === i + 1 && /[^s]s$/.test(this.low(k))) return; // "reports shows": not the subject
     if (this.low(i + 1) === "by" || this.low(i + 1) === "from") return;
@@ -629,8 +1102,7 @@ class Detector {
 
   /** "… spoke on condition of anonymity": the whole sentence comes from someone unnamed. */
   anonymity(i: number): void {
-    for (const seq of ANONYMITY_SEQS) {
-      if (seq[0] !== this.low(i)) continue;
+    for (const seq of ANONYMITY_BY_FIRST.get(this.low(i)) ?? NO_SEQS) {
       const k = this.seqAt(i, seq);
       if (k < 0) continue;
       const [a, b] = this.sentenceSpan(i);
@@ -640,9 +1112,47 @@ class Detector {
   }
 }
 
+/** Whether an -ing form is a verb of STANCE_VERBS: "saying", "arguing", "warning". */
+function stanceIng(w: string): boolean {
+  const stem = w.slice(0, -3);
+  return STANCE_VERBS.has(stem) || STANCE_VERBS.has(stem + "e") || STANCE_VERBS.has(stem.replace(/(.)\1$/, "$1"));
+}
+
+/** Verbs of holding a view (not of acting): a bare "supporters hope" is a vague group, "leaders agreed" is not. */
+const COGNITION: ReadonlySet<string> = new Set([
+  "hope", "hoped", "believe", "believed", "fear", "feared", "worry", "worried", "think", "thought", "suspect",
+  "suspected", "expect", "doubt", "doubted", "say", "argue", "argued", "insist", "insisted", "contend",
+]);
+
+const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she", "they", "i", "we", "you", "who"]);
+
+/** Participles of perception, whose finding a poll measures ("seen as honest by 55 percent"). */
+const PERCEPTION_PARTICIPLES: ReadonlySet<string> = new Set(["seen", "viewed", "regarded", "perceived", "considered", "thought"]);
+
+/** Determiners before a hedging adjective or a report noun ("the alleged …", "an apparent …"). */
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "what", "any", "some"]);
+/** Words that show "alleged"/"apparent" is no adjective before a noun ("alleged that", "apparent to"). */
+const NON_NOUNS: ReadonlySet<string> = new Set(["to", "that", "by", "in", "on", "at", "from", "and", "or", "but", "for", "with", "as", "when", "if"]);
+
+const CONDITIONALS: ReadonlySet<string> = new Set(["if", "unless", "whether", "suppose", "supposing", "assuming"]);
+
+/** Study nouns used without a determiner ("polling shows", "research suggests"). */
+const MASS_STUDY_NOUNS: ReadonlySet<string> = new Set(["polling", "research", "evidence"]);
+const SEEM_VERBS: ReadonlySet<string> = new Set(["seems", "seem", "seemed", "appears", "appear", "appeared"]);
+
+const DASHES: ReadonlySet<string> = new Set(["—", "–", "-", "("]);
+
+/** Words that open a clause's subject after "that": "a feeling that the …", "fears that he …". */
+const SUBJECT_STARTS: ReadonlySet<string> = new Set([
+  "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "this", "these",
+  "those", "there", "some", "many", "most", "no", "any", "such", "our", "my", "your", "one", "both", "all",
+]);
+
+const ASIDE_WORDS: ReadonlySet<string> = new Set(["however", "though", "too", "meanwhile", "alike", "also", "moreover", "instead", "therefore"]);
+
 /** A plural noun of people: "voters", "Canadians", "cast members" (not "questions", "countries"). */
 function isPersonPlural(w: string): boolean {
-  if (PERSON_PLURALS.has(w)) return true;
+  if (PERSON_PLURALS.has(w) || VAGUE_GROUPS.has(w) || (VAGUE_GROUPS_MODIFIED.has(w) && w !== "groups" && !/^organi/.test(w))) return true;
   if (NON_PERSON_PLURALS.has(w) || /'s$/.test(w)) return false;
   return w.length > 4 && PERSON_PLURAL_ENDINGS.some((e) => w.endsWith(e));
 }
@@ -655,6 +1165,9 @@ function dedupe(cands: Candidate[]): Candidate[] {
     const clash = kept.some((k) => {
       const ov = Math.min(k.end, c.end) - Math.max(k.start, c.start);
       if (ov <= 0) return false;
+      if (c.trigger[0] < k.trigger[1] && k.trigger[0] < c.trigger[1]) return true; // two rules, one trigger
+      // a second claim nested in a later clause of the first ("Experts say X because Y is seen as Z") stands
+      if (c.start >= k.trigger[1] && c.trigger[0] > k.trigger[1] && c.end <= k.end) return false;
       const inside = c.trigger[0] >= k.start && c.trigger[1] <= k.end;
       return inside || ov > 0.5 * Math.min(k.end - k.start, c.end - c.start);
     });
@@ -708,6 +1221,9 @@ function fromQuotes(d: Detector, quotes: readonly QuoteRecord[]): Candidate[] {
   for (const q of quotes) {
     if (!(q.end > q.start)) continue;
     if (q.speaker == null && q.speaker_canonical == null) {
+      // words in quotation marks with no verb of saying: a quote-only paragraph, a chant, a tweet, an excerpt,
+      // whose speaker the article gives elsewhere; the attribution stage missed it, the article did not
+      if (q.cue == null) continue;
       if (speechNearby(d, q)) continue;
       const t: [number, number] = q.cue_start != null && q.cue_end != null ? [q.cue_start, q.cue_end] : [q.start, q.end];
       out.push({ start: q.start, end: q.end, reason: "unattributed quote", trigger: t, explanation: EXPLAIN["unattributed quote"] });
@@ -731,22 +1247,152 @@ function anonymousMention(speaker: string): boolean {
   return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_SEQS.some((seq) => speaker.toLowerCase().includes(seq.join(" ")));
 }
 
+const LINK_LINE_RE = new RegExp(`^\\W{0,3}(?:${LINK_LINE_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]")).join("|")})\\s*[:|»>—–-]`, "iu");
+const CAPTION_RE = /\((?:[^()]{0,60}\s)?(?:photo|photograph|image|picture)s?\b[^()]{0,80}\)\s*$|\bphoto(?:graph)?\s*(?:by|credit|:)/iu;
+
+/**
+ * The reading context a flag must survive: no flag in a headline, a link line or a caption; none in a
+ * question or inside a condition ("If many fans believe …, …"); none on words the attribution stage
+ * already gave to a named speaker ("Many parents were angry, principal Jo Lee said.").
+ */
+class Context {
+  /** per paragraph: undefined until a flag asks, then whether no flag may stand in it */
+  private readonly skipParagraph: (boolean | undefined)[];
+  private readonly named: QuoteRecord[];
+
+  constructor(private readonly d: Detector, quotes: readonly QuoteRecord[]) {
+    this.skipParagraph = new Array<boolean | undefined>(d.doc.paragraphs.length);
+    this.named = quotes.filter((q) => q.end > q.start && namedSpeaker(q)).sort((a, b) => a.start - b.start);
+  }
+
+  /** A headline, a link line or a caption. */
+  private skips(p: number): boolean {
+    const known = this.skipParagraph[p];
+    if (known !== undefined) return known;
+    const pg = this.d.doc.paragraphs[p]!;
+    const text = this.d.doc.text.slice(pg.start, pg.end);
+    const head = text.slice(0, 200);
+    let skip = LINK_LINE_RE.test(head) || (/photo|image|picture/iu.test(text) && CAPTION_RE.test(text));
+    // a headline stands above body text: a text of one paragraph is the text itself
+    if (!skip && text.length < 300 && this.d.doc.paragraphs.length > 1) {
+      const letters = text.replace(/[^\p{L}]/gu, "");
+      if (letters.length >= 8 && letters === letters.toUpperCase()) skip = true; // a headline in capitals
+      // a headline: a short line with no sentence-final punctuation
+      else skip = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 15 && !/[.!?…]["'”’)\]]*$/u.test(text);
+    }
+    this.skipParagraph[p] = skip;
+    return skip;
+  }
+
+  keeps(c: Candidate): boolean {
+    const d = this.d;
+    const i = d.tokenAt(c.trigger[0]);
+    if (i < 0) return true;
+    const s = d.doc.sentences[d.toks[i]!.sentence]!;
+    if (this.skips(s.paragraph)) return false;
+    if (/\?["'”’)\]]*\s*$/u.test(d.doc.text.slice(s.start, s.end))) return false; // a question
+    if (d.conditional(i)) return false;
+    if (c.reason !== "anonymous source" && d.namedAtEnd(i)) return false;
+    // words the attribution stage gave to a named speaker are that speaker's; an anonymous source named
+    // by the words themselves ("an official, who was not authorized to speak, told …") stays
+    if (c.reason !== "anonymous source") for (const q of this.named) {
+      if (q.start > c.trigger[0]) break;
+      if (c.trigger[0] >= q.start && c.trigger[1] <= q.end) return false;
+    }
+    return true;
+  }
+}
+
+/** A quote whose speaker is someone named (not "a senior official", not "sources"). */
+function namedSpeaker(q: QuoteRecord): boolean {
+  if (!q.speaker_canonical || q.speaker_kind === "anonymous" || q.speaker_kind === "unknown") return false;
+  // a name ends in a capitalised word ("principal Jo Lee", "the Harbour Board"); "political scientists",
+  // "source familiar with the inquiry" are descriptions, not names
+  const words = q.speaker_canonical.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const head = words[words.length - 1] ?? "";
+  if (!/^\p{Lu}/u.test(head)) return false;
+  return !anonymousMention(q.speaker_canonical) && !anonymousMention(q.speaker ?? "");
+}
+
 /** Unattributed and weakly attributed claims of one article, in text order. */
 export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRecord[] {
   const d = new Detector(doc);
   d.run();
-  const lexical = dedupe(d.out);
+  const context = new Context(d, quotes);
+  const lexical = dedupe(d.out.filter((c) => context.keeps(c)));
   // quotes add what the lexical rules did not cover
   const extra = fromQuotes(d, quotes).filter((q) => !lexical.some((c) => Math.min(c.end, q.end) - Math.max(c.start, q.start) > 0));
   const all = dedupe([...lexical, ...extra]);
-  return all.map((c) => ({
-    start: c.start,
-    end: c.end,
-    text: doc.text.slice(c.start, c.end),
-    reason: c.reason,
-    trigger: doc.text.slice(c.trigger[0], c.trigger[1]),
-    trigger_start: c.trigger[0],
-    trigger_end: c.trigger[1],
-    explanation: c.explanation,
-  }));
+  const sources = namedSources(d, quotes);
+  return all.map((c) => {
+    const nearest = nearestSource(d, sources, c);
+    return {
+      start: c.start,
+      end: c.end,
+      text: doc.text.slice(c.start, c.end),
+      reason: c.reason,
+      trigger: doc.text.slice(c.trigger[0], c.trigger[1]),
+      trigger_start: c.trigger[0],
+      trigger_end: c.trigger[1],
+      explanation: nearest ? `${c.explanation}${NEAREST_PREFIX}${nearest.where}: ${nearest.name}.` : c.explanation,
+      nearest_source: nearest,
+    };
+  });
+}
+
+// ---- the nearest named source --------------------------------------------------------------------
+
+interface NamedSource {
+  name: string;
+  /** offset of the mention */
+  at: number;
+  sentence: number;
+}
+
+const NEAREST_PREFIX = " Named nearby, in the ";
+const NEAREST_RE = / Named nearby, in the (same sentence|previous sentence): (.+)\.$/su;
+
+/**
+ * Named sources of the article, in text order: speakers the attribution stage resolved to a name, the
+ * relay of "according to TASS", and "according to"/"reported" with a capitalised name the rules read.
+ */
+function namedSources(d: Detector, quotes: readonly QuoteRecord[]): NamedSource[] {
+  const out: NamedSource[] = [];
+  const push = (name: string, at: number): void => {
+    const s = sentenceAt(d.doc, at);
+    const clean = name.replace(/\s+/g, " ").trim().slice(0, 120);
+    if (s >= 0 && clean) out.push({ name: clean, at, sentence: s });
+  };
+  for (const q of quotes) {
+    if (namedSpeaker(q) && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
+    if (q.via && /^\p{Lu}/u.test(q.via) && q.cue_start != null) push(q.via, q.cue_start);
+  }
+  for (const [name, at] of d.lexicalSources()) push(name, at);
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The named source nearest a claim's trigger, in its sentence or the one before; null when there is none. */
+function nearestSource(d: Detector, sources: readonly NamedSource[], c: Candidate): NearestSource | null {
+  const s = sentenceAt(d.doc, c.trigger[0]);
+  if (s < 0) return null;
+  let best: NamedSource | null = null;
+  let bestScore = Infinity;
+  for (const n of sources) {
+    if (n.sentence > s) break;
+    if (n.sentence < s - 1) continue;
+    if (n.at >= c.trigger[0] && n.at < c.trigger[1]) continue; // the trigger itself
+    // the same sentence first, then the closest mention
+    const score = (n.sentence === s ? 0 : 1e9) + Math.abs(n.at - c.trigger[0]);
+    if (score < bestScore) {
+      best = n;
+      bestScore = score;
+    }
+  }
+  return best ? { name: best.name, where: best.sentence === s ? "same sentence" : "previous sentence" } : null;
+}
+
+/** Reads back the nearest source a stored explanation carries (the store keeps the explanation only). */
+export function nearestSourceOf(explanation: string): NearestSource | null {
+  const m = NEAREST_RE.exec(explanation);
+  return m ? { name: m[2]!, where: m[1] as NearestSource["where"] } : null;
 }

@@ -183,13 +183,13 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
 }
 
 /** Initial and largest window (code units) of the mention readers; no mention is longer than the largest. */
-const WINDOW = 160;
-const MAX_WINDOW = 2560;
+const WINDOW = 64;
+const MAX_WINDOW = 4096;
 /** Returned by a reader over a cut window whose walk reached the cut: read a wider window. */
 const WIDEN = Symbol("widen");
 
 /** The first whitespace other than a newline in [from, to), or -1. Tokens never contain one, so tokens after it are those of the whole text. */
-function spaceAtOrAfter(text: string, from: number, to: number): number {
+export function spaceAtOrAfter(text: string, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c === 32 || c === 9 || (c !== 10 && c > 127 && /\s/u.test(text[k]!))) return k;

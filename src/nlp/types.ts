@@ -73,6 +73,13 @@ export interface ClaimRecord extends Span {
   trigger_end: number;
   /** a human-readable explanation a reviewer can act on */
   explanation: string;
+  /** the nearest named source, when one stands in the claim's sentence or the one before (decision 007) */
+  nearest_source?: NearestSource | null;
+}
+
+export interface NearestSource {
+  name: string;
+  where: "same sentence" | "previous sentence";
 }
 
 /** A speaker entity resolved within one document. */

@@ -45,7 +45,7 @@ export function contentHash(text: string): string {
  * Stores one extraction for a source (whose old records are already gone). `scope` is the source's
  * content hash, for reviewer decisions that hold in that article only. Call inside a transaction.
  */
-function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
+export function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
   const people = new Map<string, number>();
   // full names first: a one-word name ("Mr Blair") is then resolved in the company of this article's people
   const ordered = [...extraction.entities].sort((a, b) => Number(!isMultiWord(nameKey(a.canonical))) - Number(!isMultiWord(nameKey(b.canonical))));

@@ -1,6 +1,7 @@
 // Article readers for `whosaid ingest`: .txt, .html/.htm and .jsonl files; folders are walked.
 // A `seeds.json` next to .txt files gives their metadata ({file: {title, outlet, date, url}}).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { basename, dirname, extname, join } from "node:path";
 import { htmlToText } from "./html-text";
 
@@ -82,7 +83,45 @@ function articleFields(obj: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Reads the articles in one file. */
+/**
+ * The lines of a file, read 1 MB at a time (a JSON Lines file of 200k articles is larger than the
+ * longest string V8 allows, and need not be in memory at once). A leading BOM is dropped.
+ */
+function* fileLines(fd: number): Generator<string> {
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    let first = true;
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) {
+      let chunk = rest + decoder.write(buf.subarray(0, n));
+      if (first) {
+        chunk = chunk.replace(/^\uFEFF/, "");
+        first = false;
+      }
+      const parts = chunk.split("\n");
+      rest = parts.pop()!;
+      yield* parts;
+    }
+    yield rest + decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function* readArticleFile(file: string): Generator<ArticleItem> {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".jsonl") {
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch (e) {
+      yield { origin: file, error: (e as Error).message };
+      return;
+    }
+    yield* jsonLines(file, fileLines(fd));
+    return;
+  }
   let content: string;
   try {
     content = readUtf8(file);
@@ -90,32 +129,37 @@ export function* readArticleFile(file: string): Generator<ArticleItem> {
     yield { origin: file, error: (e as Error).message };
     return;
   }
-  const ext = extname(file).toLowerCase();
   if (ext === ".txt") {
     yield { origin: file, record: { ...articleFields(metadataFor(file)), text: content } };
   } else if (ext === ".html" || ext === ".htm") {
     const { title, text } = htmlToText(content);
     yield { origin: file, record: { title, text } };
   } else {
-    const lines = content.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!.trim();
-      if (!line) continue;
-      const origin = `${file}:${i + 1}`;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(line);
-      } catch (e) {
-        yield { origin, error: `not JSON: ${(e as Error).message}` };
-        continue;
-      }
-      if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
-        yield { origin, error: "not a JSON object" };
-        continue;
-      }
-      const rec = obj as Record<string, unknown>;
-      const id = typeof rec.id === "string" || typeof rec.id === "number" ? `${file}#${rec.id}` : origin;
-      yield { origin: id, record: { ...articleFields(rec), text: rec.text } };
+    yield* jsonLines(file, content.split("\n"));
+  }
+}
+
+/** JSON Lines records, one per non-blank line; origin is file:line, or file#id when the line has an id. */
+function* jsonLines(file: string, lines: Iterable<string>): Generator<ArticleItem> {
+  let i = -1;
+  for (const raw of lines) {
+    i++;
+    const line = raw.trim();
+    if (!line) continue;
+    const origin = `${file}:${i + 1}`;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      yield { origin, error: `not JSON: ${(e as Error).message}` };
+      continue;
     }
+    if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
+      yield { origin, error: "not a JSON object" };
+      continue;
+    }
+    const rec = obj as Record<string, unknown>;
+    const id = typeof rec.id === "string" || typeof rec.id === "number" ? `${file}#${rec.id}` : origin;
+    yield { origin: id, record: { ...articleFields(rec), text: rec.text } };
   }
 }

@@ -86,6 +86,10 @@ export class StaleError extends AppError {
   constructor(message: string, readonly changes: { reviewer: string; action: string; created_at: string; note: string }[]) {
     super(409, message);
   }
+
+  override get extra(): Readonly<Record<string, unknown>> {
+    return { changes: this.changes };
+  }
 }
 
 export const INITIAL_QUOTE_STATE: QuoteState = { verdict: "unreviewed", reason: null, note: "", corrections: {} };

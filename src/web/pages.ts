@@ -21,6 +21,8 @@ import { nameKey } from "../services/people";
 import type { QuoteKind, SpeakerKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimCountsBySource, claimReasons, claimsOfSource, countClaims, searchClaims, type ClaimFilter, type ClaimRow } from "../store/claims";
+import { nearestSourceOf } from "../nlp/claims";
+import type { NearestSource } from "../nlp/types";
 import { urls, type Format } from "./urls";
 import { parseClaimFilter, parseConflictFilter, parsePage, parseQuoteFilter, QUOTE_KINDS } from "./params";
 
@@ -68,11 +70,14 @@ export interface ClaimItem extends ClaimRow {
   source_label: string;
   href: string;
   source_href: string;
+  /** the nearest named source the explanation carries (decision 007), or null */
+  nearest_source: NearestSource | null;
 }
 
 export function claimItem(c: ClaimRow): ClaimItem {
   return {
     ...c,
+    nearest_source: nearestSourceOf(c.explanation),
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
     href: urls.claimInSource(c.source_id, c.id),
     source_href: urls.source(c.source_id),

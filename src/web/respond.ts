@@ -44,30 +44,33 @@ export function reply<T extends object>(views: Views, res: Response, r: Reply<T>
   }
 }
 
+/** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
+export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null; sign_in_here?: string } {
+  const make = res.locals.csrf as (() => string) | undefined;
+  return {
+    csrf: typeof make === "function" ? make() : "",
+    reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null,
+    ...(typeof res.locals.signIn === "string" ? { sign_in_here: res.locals.signIn } : {}),
+  };
+}
+
 /**
  * An error in the format the URL asked for: the HTML error page, JSON, or plain text for a .csv URL
  * (a spreadsheet opening an error must not see a one-row table). Never an empty body.
  */
-export function sendError(views: Views, res: Response, error: AppError, extra: { sign_in?: string; changes?: unknown } = {}): void {
+export function sendError(views: Views, res: Response, error: AppError): void {
   res.status(error.status);
   for (const [name, value] of Object.entries(error.headers)) res.set(name, value);
   const format = formatOf(res);
   if (format === "json") {
-    res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}), ...extra });
+    res.json({ error: error.message, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}), ...error.extra });
   } else if (format === "csv") {
     res.type("text/plain; charset=utf-8").send(`Error ${error.status}: ${error.message}\n`);
   } else {
     const session = htmlSession(res);
+    const signIn = typeof error.extra.sign_in === "string" ? error.extra.sign_in : null;
     res.type("html").send(
-      views.render("error", {
-        status: error.status, message: error.message, home: "/", sign_in: extra.sign_in ?? null, ...session,
-      }, { title: `Error ${error.status}`, nav: "", ...session }),
+      views.render("error", { status: error.status, message: error.message, home: "/", sign_in: signIn, ...session }, { title: `Error ${error.status}`, nav: "", ...session }),
     );
   }
-}
-
-/** The reviewer and a CSRF token for the forms of an HTML page (src/web/session.ts puts them in res.locals). */
-export function htmlSession(res: Response): { csrf: string; reviewer: { name: string } | null } {
-  const make = res.locals.csrf as (() => string) | undefined;
-  return { csrf: typeof make === "function" ? make() : "", reviewer: (res.locals.reviewer as { name: string } | null | undefined) ?? null };
 }

@@ -40,8 +40,21 @@ function shown(v: unknown): string {
   return String(v);
 }
 
-/** The fields an event changed (verdict, reason, note, each correction). */
-function changesOf(e: EventRow): HistoryItem["changes"] {
+/** What a correction's field was before any correction: the machine's value. */
+function machineValue(ex: Extracted | null, field: string): unknown {
+  if (!ex) return undefined;
+  switch (field) {
+    case "speaker": return ex.speaker_canonical;
+    case "span": return { start: ex.start, end: ex.end };
+    case "kind": return ex.kind;
+    case "cue": return ex.cue;
+    case "via": return ex.via;
+    default: return undefined;
+  }
+}
+
+/** The fields an event changed (verdict, reason, note, each correction; an absent correction shows the machine's value). */
+function changesOf(e: EventRow, extracted: Extracted | null): HistoryItem["changes"] {
   const b = JSON.parse(e.before) as Record<string, unknown>;
   const a = JSON.parse(e.after) as Record<string, unknown>;
   // carry-overs record { state, extracted, quote_id }
@@ -54,7 +67,9 @@ function changesOf(e: EventRow): HistoryItem["changes"] {
   const bc = (before.corrections ?? {}) as Record<string, unknown>;
   const ac = (after.corrections ?? {}) as Record<string, unknown>;
   for (const f of new Set([...Object.keys(bc), ...Object.keys(ac)])) {
-    if (JSON.stringify(bc[f]) !== JSON.stringify(ac[f])) out.push({ field: f, before: shown(bc[f]), after: shown(ac[f]) });
+    if (JSON.stringify(bc[f]) !== JSON.stringify(ac[f])) {
+      out.push({ field: f, before: shown(bc[f] ?? machineValue(extracted, f)), after: shown(ac[f] ?? machineValue(extracted, f)) });
+    }
   }
   const bx = b.extracted as Extracted | undefined;
   const ax = a.extracted as Extracted | undefined;
@@ -65,10 +80,10 @@ function changesOf(e: EventRow): HistoryItem["changes"] {
   return out;
 }
 
-export function historyOf(events: EventRow[]): HistoryItem[] {
+export function historyOf(events: EventRow[], extracted: Extracted | null = null): HistoryItem[] {
   return events.map((e) => ({
     id: e.id, revision: e.revision, created_at: e.created_at, reviewer: e.reviewer, action: e.action, note: e.note, undoes: e.undoes,
-    changes: changesOf(e),
+    changes: changesOf(e, extracted),
   }));
 }
 
@@ -114,7 +129,7 @@ export function quoteData(db: Db, id: number): QuoteData {
     extracted: review ? (JSON.parse(review.extracted) as Extracted) : null,
     state: review ? parseQuoteState(review.state) : null,
     conflict: review?.conflict ? (JSON.parse(review.conflict) as Conflict) : null,
-    history: review ? historyOf(eventsOf(db, review.id)) : [],
+    history: review ? historyOf(eventsOf(db, review.id), JSON.parse(review.extracted) as Extracted) : [],
     reasons: REJECT_REASONS,
     kinds: KINDS,
     actions: reviewActions(id),

@@ -109,6 +109,8 @@ export function reviewItem<T extends QuoteItem>(q: T, number: number | null, nex
     ...q,
     number,
     speaker_label: speakerLabel(q),
+    /** a direct quote in quote marks; a reported clause as it stands (its own marks are in the text) */
+    display_text: q.kind === "direct" ? `“${q.text}”` : q.text,
     colour_class: colourClass(sp),
     status_text: STATUS_TEXT[q.review_status] ?? q.review_status,
     status_class: `st-${q.review_status}`,
@@ -146,6 +148,8 @@ export function quoteView(d: QuoteData, error: AppError | null) {
   };
 }
 
+const MAX_MENU = 300;
+
 export function queueView(d: QueueData, db: Db) {
   const options = quoteFilterOptions(db);
   const f = d.filters;
@@ -153,8 +157,9 @@ export function queueView(d: QueueData, db: Db) {
   return {
     ...d,
     quotes: d.quotes.map((q, i) => reviewItem(q, d.offset + i + 1, here)),
-    people: options.people.map((p) => ({ ...p, selected: p.id === f.person })),
-    sources: options.sources.map((s) => ({ ...s, selected: s.id === f.source })),
+    // past a few hundred, a menu is too long to use (and to send): the id is typed instead
+    people: options.people.length <= MAX_MENU ? options.people.map((p) => ({ ...p, selected: p.id === f.person })) : null,
+    sources: options.sources.length <= MAX_MENU ? options.sources.map((s) => ({ ...s, selected: s.id === f.source })) : null,
     kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
     reviews: REVIEW_FILTERS.map((r) => ({ value: r, selected: r === (f.review ?? "unreviewed") })),
     orders: [{ value: "confidence", text: "lowest confidence first", selected: d.order === "confidence" }, { value: "source", text: "by source", selected: d.order === "source" }],

@@ -11,7 +11,8 @@
 //   what no browser sends when posting from another page).
 // - Bound to a non-loopback address, writes need the review token (`--review-token` or
 //   WHOSAID_REVIEW_TOKEN): a sign-in that gave it, or the Bearer header. Without a token configured,
-//   such a server is read-only. Read pages are always public.
+//   such a server is read-only. A token given on loopback is enforced too (a reverse proxy makes
+//   every client look local). Read pages are always public.
 // See docs/decisions/005-review-trail.md and the README.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
@@ -48,6 +49,10 @@ export const signInUrl = (next?: string): string => `/review/sign-in${next ? `?n
 export class SignInRequired extends AppError {
   constructor(message: string, readonly signIn: string) {
     super(401, message);
+  }
+
+  override get extra(): Readonly<Record<string, unknown>> {
+    return { sign_in: this.signIn };
   }
 }
 
@@ -128,6 +133,8 @@ export function createSecurity(options: SecurityOptions = {}): Security {
   const readSession: RequestHandler = (req, res, next) => {
     res.locals.reviewer = reviewerOf(req);
     res.locals.csrf = () => csrfToken(req, res);
+    // where the header's sign-in link brings the reviewer back to
+    res.locals.signIn = signInUrl(req.method === "GET" ? safeNext(req.originalUrl, "") || undefined : undefined);
     next();
   };
 
@@ -159,7 +166,9 @@ export function createSecurity(options: SecurityOptions = {}): Security {
         return next(new AppError(403, "This server is read-only: it listens on a public address without a review token (start it with --review-token or WHOSAID_REVIEW_TOKEN)."));
       }
       const session = reviewerOf(req);
-      if (publicBind && b !== true && !session?.authorised) {
+      // a configured token is enforced wherever the server listens (behind a reverse proxy every
+      // client looks local); without one, only a public bind needs it (and then writes are off)
+      if ((publicBind || token !== null) && b !== true && !session?.authorised) {
         return next(new SignInRequired("Writes on this server need a sign-in with the review token.", signInUrl(back)));
       }
       if (needsReviewer) {

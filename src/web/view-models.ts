@@ -7,11 +7,13 @@ import { CONFLICT_FLAGS } from "./params";
 import type { HighlightSpan } from "./highlight";
 import { QUOTE_KINDS } from "./params";
 import { urls } from "./urls";
+import { REVIEW_FILTERS } from "../store/quotes";
+import { CLAIM_REVIEW_FILTERS } from "../store/claims";
 import { REASONS, paragraphsOf, reviewItem, speakersOf, statementSpans } from "./review-view-models";
-
 
 /** Tables keyed by stored values have no prototype, so no value can read Object's own properties. */
 const table = (entries: Record<string, string>): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, entries);
+
 
 /** Who a quote is attributed to, in words. */
 export function speakerLabel(q: Pick<QuoteItem, "person_name" | "speaker_canonical" | "speaker_mention" | "speaker_kind">): string {
@@ -75,6 +77,7 @@ export function quotesView(
     people: options.people.map((p) => ({ ...p, selected: p.id === f.person })),
     sources: options.sources.map((s) => ({ ...s, selected: s.id === f.source })),
     kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
+    reviews: REVIEW_FILTERS.map((r) => ({ value: r, selected: r === f.review })),
     speaker_none: f.speaker === "none",
     range: rangeText(data.total, data.offset, data.quotes.length),
     json_href: urls.quotes(f, "json"),
@@ -87,6 +90,7 @@ export function claimsView(data: ClaimsData, options: { reasons: string[]; sourc
   return {
     ...data,
     reasons: options.reasons.map((r) => ({ value: r, selected: r === f.reason })),
+    reviews: CLAIM_REVIEW_FILTERS.map((r) => ({ value: r, selected: r === f.review })),
     sources: options.sources.map((s) => ({ ...s, selected: s.id === f.source })),
     range: rangeText(data.total, data.offset, data.claims.length),
     json_href: urls.claims({ ...f }, "json"),

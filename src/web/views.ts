@@ -14,6 +14,8 @@ export interface LayoutModel {
   /** the signed-in reviewer, and the CSRF token for the sign-out form */
   reviewer?: { name: string } | null;
   csrf?: string;
+  /** the sign-in link that comes back to this page */
+  sign_in_here?: string;
 }
 
 export interface Views {
@@ -47,7 +49,7 @@ export function createViews(dir: string = VIEWS_DIR): Views {
   const pages = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, source] of templatesIn(join(dir, "pages"))) pages.set(name, hb.compile(source, options));
   return {
-    render(page, model, { title, nav, reviewer, csrf }) {
+    render(page, model, { title, nav, reviewer, csrf, sign_in_here }) {
       const template = pages.get(page);
       if (!template) throw new Error(`no template views/pages/${page}.hbs`);
       const body = template(model);
@@ -59,7 +61,7 @@ export function createViews(dir: string = VIEWS_DIR): Views {
         script: urls.asset("review.js"),
         reviewer: reviewer ?? null,
         csrf: csrf ?? "",
-        sign_in: urls.signIn(),
+        sign_in: sign_in_here ?? urls.signIn(),
         sign_out: urls.signOut(),
         nav: NAV.map((n) => ({ ...n, current: n.key === nav })),
       });

@@ -64,12 +64,14 @@ describe("browser: the review loop on a seed article", function () {
 
     // 1: the first statement is current on load; "c" confirms it
     assert.match((await item(0).getAttribute("class")) ?? "", /\bcurrent\b/);
-    await Promise.all([page.waitForLoadState("load"), page.waitForURL(/#row-q-/), page.keyboard.press("c")]);
+    // each form comes back to its statement's row: waiting for that exact URL cannot match the page before
+    const back = (q: QuoteJson) => page.waitForURL(new RegExp(`/sources/${SOURCE}#row-q-${q.id}$`));
+    await Promise.all([back(first), page.keyboard.press("c")]);
     await page.waitForSelector(`#row-q-${first.id}.st-confirmed`);
 
     // 2: reject with a reason, by its button
     await item(1).locator("select[name=reason]").selectOption("scare quote or title");
-    await Promise.all([page.waitForURL(/#row-q-/), item(1).locator("button.reject").click()]);
+    await Promise.all([back(second), item(1).locator("button.reject").click()]);
     await page.waitForSelector(`#row-q-${second.id}.st-rejected`);
 
     // 3: another speaker through the type-to-search
@@ -82,7 +84,7 @@ describe("browser: the review loop on a seed article", function () {
     await option.click();
     assert.equal(await box.inputValue(), other);
     assert.notEqual(await item(2).locator(".speaker-id").inputValue(), "", "the person's id is picked");
-    await Promise.all([page.waitForURL(/#row-q-/), item(2).locator("button.speaker").click()]);
+    await Promise.all([back(third), item(2).locator("button.speaker").click()]);
     await page.waitForSelector(`#row-q-${third.id} .status.corrected`);
 
     // 4: a span set by selecting words in the article (all but the first word of the statement)
@@ -110,7 +112,7 @@ describe("browser: the review loop on a seed article", function () {
     const start = Number(await item(3).locator(".span-start").inputValue());
     const end = Number(await item(3).locator(".span-end").inputValue());
     assert.ok(start > fourth.start && end >= fourth.end - 1, `the selection set the span (${start}–${end} from ${fourth.start}–${fourth.end})`);
-    await Promise.all([page.waitForURL(/#row-q-/), item(3).locator(".span-form button").click()]);
+    await Promise.all([back(fourth), item(3).locator(".span-form button").click()]);
 
     await page.reload();
     const after = new Map((await statements()).map((q) => [q.id, q]));
@@ -125,6 +127,7 @@ describe("browser: the review loop on a seed article", function () {
     for (const [id, action] of [[first.id, "confirm"], [second.id, "reject: scare quote or title"], [third.id, "correct speaker"], [fourth.id, "correct span"]] as const) {
       await page.goto(`${running.url}/quotes/${id}`);
       assert.match((await page.textContent("ol.history")) ?? "", new RegExp(`Ann Editor\\s+${action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), `history of ${id}`);
+      if (id === third.id) await page.screenshot({ path: join(SHOTS, "quote-page.png") });
     }
     await page.goto(`${running.url}/sources/${SOURCE}`);
     await page.screenshot({ path: join(SHOTS, "source-page.png") });

@@ -1,8 +1,9 @@
 // The unattributed-claims detector: spans, reasons, quotes, seeds and cost.
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { detectClaims } from "../../src/nlp/claims";
+import { detectClaims, nearestSourceOf } from "../../src/nlp/claims";
 import { makeDoc } from "../../src/nlp/document";
 import type { ClaimRecord, QuoteRecord } from "../../src/nlp/types";
 
@@ -86,13 +87,20 @@ describe("detectClaims: spans", () => {
 });
 
 describe("detectClaims: quotes from the quote finder", () => {
-  it("flags a quote without a speaker as unattributed", () => {
-    const text = "The bridge will close for a year. Traffic will move to the ferry.";
-    const q = quote(text, "Traffic will move to the ferry", { speaker: null });
+  it("flags a reported statement with a cue but no speaker as unattributed", () => {
+    const text = "The bridge will close for a year. It was announced that traffic will move to the ferry.";
+    const cue = text.indexOf("announced");
+    const q = quote(text, "traffic will move to the ferry", { speaker: null, cue: "announced", cue_start: cue, cue_end: cue + 9 });
     const claims = claimsOf(text, [q]);
     assert.equal(claims.length, 1);
     assert.equal(claims[0]?.reason, "unattributed quote");
-    assert.equal(claims[0]?.text, "Traffic will move to the ferry");
+    assert.equal(claims[0]?.text, "traffic will move to the ferry");
+  });
+
+  it("leaves words in quotation marks with no cue alone: the article names their speaker elsewhere", () => {
+    const text = "The crowd gathered at noon.\n“Open the gates!”\nThe gates stayed shut.";
+    const q = quote(text, "Open the gates!", { speaker: null, kind: "direct" });
+    assert.deepEqual(claimsOf(text, [q]), []);
   });
 
   it("flags a quote from an anonymous speaker as an anonymous source", () => {
@@ -113,6 +121,38 @@ describe("detectClaims: quotes from the quote finder", () => {
     const claims = claimsOf(text, [anon, named]);
     assert.equal(claims.length, 1);
     assert.equal(claims[0]?.trigger, "Sources said");
+  });
+});
+
+describe("detectClaims: the nearest named source", () => {
+  const rows: [string, string, { name: string; where: string } | null][] = [
+    ["The port will close, according to the Harbour Gazette. Officials said the ferry would stop too.", "Officials said",
+      { name: "Harbour Gazette", where: "previous sentence" }],
+    ["Critics say the levy is unfair. The ferry will stop in May.", "Critics say", null],
+    ["The ferry will stop. It rained. Critics say the levy is unfair.", "Critics say", null],
+  ];
+  for (const [text, trigger, want] of rows) {
+    it(`${want ? `names ${want.name}` : "names nobody"} for "${trigger}"`, () => {
+      const c = claimsOf(text).find((x) => x.trigger === trigger);
+      assert.ok(c, `no claim with trigger ${trigger}`);
+      assert.deepEqual(c.nearest_source, want);
+      assert.deepEqual(nearestSourceOf(c.explanation), want, "the stored explanation carries the same source");
+    });
+  }
+
+  it("takes a named speaker the attribution stage found in the same sentence", () => {
+    const text = "Ivo Marek said on Monday that sources had warned him about the dam.";
+    const q = quote(text, "sources had warned him about the dam", {
+      speaker: "Ivo Marek", speaker_start: 0, speaker_end: 9, speaker_canonical: "Ivo Marek", speaker_kind: "person", cue: "said",
+    });
+    const [c] = claimsOf(text, [q]);
+    assert.equal(c?.reason, "anonymous source");
+    assert.deepEqual(c?.nearest_source, { name: "Ivo Marek", where: "same sentence" });
+  });
+
+  it("reads no source from an explanation that carries none", () => {
+    assert.equal(nearestSourceOf("Hedged with no source: find who reported this."), null);
+    assert.equal(nearestSourceOf(""), null);
   });
 });
 
@@ -140,6 +180,28 @@ describe("detectClaims: seed articles", () => {
     assert.ok(texts.some((t) => t.startsWith("Kim’s remarks are seen as keeping pressure on the US")));
     assert.ok(texts.some((t) => t.startsWith("which was seen as an attempt to use the summit")));
     assert.ok(claims.every((c) => c.reason === "passive without agent"));
+  });
+});
+
+describe("detectClaims: total on any input", () => {
+  // words the rules react to, glued by the punctuation they read, so random texts reach deep branches
+  const WORDS = ["It's", "believed", "many", "critics", "say", "a", "source", "the", "officials", "said", "by", "some",
+    "seen", "as", "citing", "unnamed", "sources", "if", "?", ",", ".", "“", "”", "(", ")", "—", "according", "to",
+    "Jo", "Lee", "they", "amid", "questions", "one", "view", "is", "that", "READ MORE:", "\n", "'s", "percent", "who"];
+  it("reads a hedge that ends the text ('It's said'), the case the property below found", () => {
+    for (const text of ["It's said", "It’s believed", "It is said", "Many say", "“It's said"]) assert.doesNotThrow(() => claimsOf(text), text);
+  });
+
+  it("never throws, and every claim and its trigger lie inside the text", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+      const text = parts.join(" ");
+      for (const c of claimsOf(text)) {
+        assert.ok(0 <= c.start && c.start < c.end && c.end <= text.length);
+        assert.equal(text.slice(c.start, c.end), c.text);
+        assert.ok(c.trigger_start >= 0 && c.trigger_end <= text.length && c.trigger_start < c.trigger_end);
+        assert.ok(c.nearest_source === null || typeof c.nearest_source?.name === "string");
+      }
+    }), { numRuns: 300 });
   });
 });
 

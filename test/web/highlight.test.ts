@@ -38,6 +38,15 @@ describe("web: highlighting spans in the article", () => {
     it(c.name, () => assert.deepEqual(highlight(c.text, c.spans), c.html));
   }
 
+  it("markers (type m) mark words without an id or a label, and nest inside a quote", () => {
+    const m: HighlightSpan = { type: "m", id: 1, start: 0, end: 3, classes: ["mention"], title: "speaker of 1", label: null };
+    const q = span("q", 2, 9, 15);
+    const cue: HighlightSpan = { type: "m", id: 2, start: 10, end: 12, classes: ["cue"], title: "cue", label: null };
+    assert.deepEqual(highlight("Ann said: hello.", [m, q, cue]), [
+      `<mark class="mention" title="speaker of 1">Ann</mark> said:${O(q)} <mark class="cue" title="cue">he</mark>llo${C}${L(q)}.`,
+    ]);
+  });
+
   it("escapes attribute values and hrefs", () => {
     const s: HighlightSpan = { type: "q", id: 1, start: 0, end: 1, classes: ["x\" onclick=\"y"], title: "\"><script>", label: { text: "n", href: "/p?a=\"b\"", className: "c" } };
     const [html] = highlight("z", [s]);

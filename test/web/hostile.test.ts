@@ -154,7 +154,7 @@ describe("web: who may ask and who may write", () => {
     for (const [host, ok] of rows) assert.equal(allowed(host), ok, host);
   });
 
-  const writes: { name: string; headers: Record<string, string>; status: number }[] = [
+  const writes: { name: string; headers: Record<string, string>; status: number; csrf?: boolean }[] = [
     { name: "Origin: null (sandboxed frame, no-referrer page)", headers: { Origin: "null" }, status: 403 },
     { name: "Origin: null with Sec-Fetch-Site: same-site", headers: { Origin: "null", "Sec-Fetch-Site": "same-site" }, status: 403 },
     { name: "a foreign Origin", headers: { Origin: "https://evil.example" }, status: 403 },
@@ -162,13 +162,16 @@ describe("web: who may ask and who may write", () => {
     { name: "Sec-Fetch-Site: same-site (another port on this machine)", headers: { "Sec-Fetch-Site": "same-site" }, status: 403 },
     { name: "an unparsable Origin", headers: { Origin: "::::" }, status: 403 },
     // negative rows: this site's own pages, and scripts without browser headers
-    // its own Origin passes this check; a browser's post then needs the form's CSRF token (test/web/review.test.ts)
-    { name: "its own Origin but not the form's CSRF token", headers: { Origin: "http://127.0.0.1:3000", Host: "127.0.0.1:3000", "Sec-Fetch-Site": "same-origin" }, status: 403 },
+    { name: "its own Origin and a CSRF token", headers: { Origin: "http://127.0.0.1:3000", Host: "127.0.0.1:3000", "Sec-Fetch-Site": "same-origin" }, status: 201, csrf: true },
+    // a browser post from this site still needs the form's CSRF token (src/web/session.ts)
+    { name: "its own Origin but no CSRF token", headers: { Origin: "http://127.0.0.1:3000", Host: "127.0.0.1:3000", "Sec-Fetch-Site": "same-origin" }, status: 403 },
     { name: "no Origin and no Sec-Fetch-Site (curl)", headers: {}, status: 201 },
   ];
   for (const c of writes) {
     it(`POST /sources with ${c.name} → ${c.status}`, async () => {
-      const res = await request(app).post("/sources").set(c.headers).send({ text: "A new article about the harbour." });
+      const agent = request.agent(app);
+      const token = c.csrf ? ((await agent.get("/csrf.json")).body as { token: string }).token : undefined;
+      const res = await agent.post("/sources").set(c.headers).set(token ? { "X-CSRF-Token": token } : {}).send({ text: "A new article about the harbour." });
       assert.equal(res.status, c.status, res.text);
       assert.equal(sourceCount(db), c.status === 201 ? 3 : 2);
     });

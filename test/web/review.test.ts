@@ -4,7 +4,7 @@ import type { Express } from "express";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/store/db";
 import { reextractStale, type Extractor } from "../../src/services/ingest";
-import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, fixtureDb } from "../fixtures/corpus";
+import { ARTICLE_A, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb, fixtureDb } from "../fixtures/corpus";
 
 /** What a browser on this site sends: its Host and the matching Origin. */
 const BROWSER = { host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" };
@@ -39,6 +39,7 @@ describe("web: reviewing statements", () => {
     assert.equal(page.status, 200);
     assert.ok(page.text.includes('<mark class="quote direct sp-0 st-unreviewed" id="q-2"'));
     assert.ok(page.text.includes("Nobody has reviewed this statement yet."));
+    assert.ok(page.text.includes('<a href="/review/sign-in?next&#x3D;%2Fquotes%2F2">Sign in to review</a>'), "the header's sign-in link comes back here");
     const json = await request(app).get("/quotes/2.json");
     assert.equal(json.body.quote.text, "We have the money, and we have the plan,");
     assert.equal(json.body.paragraph.text, ARTICLE_A.text.split("\n")[1]);
@@ -54,6 +55,12 @@ describe("web: reviewing statements", () => {
     const session = cookies.find((c) => c.startsWith("whosaid_reviewer="))!;
     assert.match(session, /HttpOnly/);
     assert.match(session, /SameSite=Lax/);
+    const all = ([] as string[]).concat((await request(app).get("/sources/new")).headers["set-cookie"] ?? []);
+    assert.deepEqual(all.map((c) => c.split("=")[0]).sort(), ["whosaid_csrf", "whosaid_sid"], "a page with a form sets the CSRF cookies");
+    for (const c of [...all, ...cookies]) {
+      assert.match(c, /HttpOnly/, c);
+      assert.match(c, /SameSite=Lax/, c);
+    }
     const page = await agent.get("/quotes/2");
     assert.ok(page.text.includes("Reviewing as <strong>Ann Editor</strong>"));
     const post = await agent.post("/quotes/2/review").set(BROWSER).type("form")
@@ -240,6 +247,14 @@ describe("web: writes on a public address", () => {
     assert.equal(count(db, "review_events"), 1);
   });
 
+  it("a token given on loopback is enforced too (behind a reverse proxy every client looks local)", async () => {
+    const app = createApp({ db, ingest: FIXTURE_INGEST, security: { token: TOKEN, publicBind: false } });
+    assert.equal((await request(app).post("/sources").send({ text: "From a proxied client." })).status, 401);
+    assert.equal((await request(app).post("/quotes/2/review").send({ action: "confirm", reviewer: "Ann" })).status, 401);
+    assert.equal((await request(app).post("/sources").set("authorization", `Bearer ${TOKEN}`).send({ text: "From a proxied client." })).status, 201);
+    assert.equal((await request(app).post("/quotes/2/review").set("authorization", `Bearer ${TOKEN}`).send({ action: "confirm", reviewer: "Ann" })).status, 200);
+  });
+
   it("without a token: read-only, and every write says how to open it", async () => {
     const app = createApp({ db, ingest: FIXTURE_INGEST, security: { token: null, publicBind: true } });
     assert.equal((await request(app).get("/sources/1")).status, 200);
@@ -247,5 +262,46 @@ describe("web: writes on a public address", () => {
     assert.equal(res.status, 403);
     assert.match(res.body.error, /read-only.*--review-token/);
     assert.equal(count(db, "sources"), 2);
+  });
+});
+
+describe("web: people, comparisons and conflicts follow the review", () => {
+  it("a rejected statement leaves the person page; a corrected speaker moves it to the other person's page", async () => {
+    const db = fixtureDb();
+    const app = createApp({ db, ingest: FIXTURE_INGEST });
+    const okafor = async () => (await request(app).get("/people/1.json")).body;
+    const before = await okafor();
+    assert.equal(before.person.name, "Mary-Ann Okafor");
+    await request(app).post("/quotes/2/review").send({ reviewer: "Ann", action: "reject", reason: "duplicate" });
+    const after = await okafor();
+    assert.equal(after.quote_count, before.quote_count - 1);
+    const quoteIds = (p: { groups: { cells: { versions: { quote_id: number }[] }[] }[] }) =>
+      p.groups.flatMap((g) => g.cells.flatMap((c) => c.versions.map((v) => v.quote_id)));
+    assert.ok(quoteIds(before).includes(2));
+    assert.ok(!quoteIds(after).includes(2));
+    await request(app).post("/quotes/1/correct").send({ reviewer: "Ann", speaker_name: "Tom Reyes" });
+    const reyes = (await request(app).get("/people.json")).body.people.find((p: { name: string }) => p.name === "Tom Reyes");
+    assert.ok(quoteIds((await request(app).get(`/people/${reyes.id}.json`)).body).includes(1));
+    assert.ok(!quoteIds(await okafor()).includes(1));
+    db.close();
+  });
+
+  it("rejecting one version of a conflicting attribution takes the conflict off /conflicts", async () => {
+    const db = comparisonDb();
+    const app = createApp({ db, ingest: FIXTURE_INGEST });
+    const conflicts = (await request(app).get("/conflicts.json?label=conflicting+attribution")).body;
+    assert.ok(conflicts.total >= 1);
+    const group = conflicts.groups[0];
+    const others = group.versions.filter((v: { reference: boolean }) => !v.reference);
+    assert.ok(others.length >= 1);
+    for (const v of others) {
+      const res = await request(app).post(`/quotes/${v.quote_id}/review`).send({ reviewer: "Ann", action: "reject", reason: "duplicate" });
+      assert.equal(res.status, 200);
+    }
+    const after = (await request(app).get("/conflicts.json?label=conflicting+attribution")).body;
+    assert.equal(after.total, conflicts.total - 1);
+    const versions = after.groups.flatMap((g: { versions: { quote_id: number }[] }) => g.versions.map((v) => v.quote_id));
+    for (const v of others) assert.ok(!versions.includes(v.quote_id), "a rejected version is in no conflict");
+    db.close();
   });
 });

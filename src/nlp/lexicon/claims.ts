@@ -29,6 +29,9 @@ export const HEDGE_PHRASES: readonly string[] = [
   "it *be* rumoured",
   "it *be* reported",
   "it *be* said",
+  "it *be* thought", "it *be* feared", "it *be* suggested", "it *be* argued", "it *be* widely believed",
+  "it has been said", "it has been suggested", "it has been reported", "it has been claimed",
+  "it has been alleged", "it had been thought", "it has long been thought",
   "there *be* reports",
   "there *be* unconfirmed reports",
   "there *be* rumors",
@@ -46,6 +49,7 @@ export const PASSIVE_ADVERBS: ReadonlySet<string> = new Set([
   "now", "still", "largely", "increasingly", "privately", "publicly", "already", "not", "never",
   "even", "usually", "routinely", "repeatedly", "reportedly", "allegedly", "once", "previously",
   "further", "roundly", "universally", "popularly", "variously", "openly", "currently", "strongly",
+  "so", "too", "easily", "quickly",
 ]);
 
 /** Adverbs that make a bare participle vague on their own: "widely considered one of …". */
@@ -79,12 +83,16 @@ export const JUDGEMENT_PARTICIPLES: ReadonlyMap<string, readonly string[]> = new
   ["tipped", ["to", "as", "for"]],
   ["accused", ["of"]],
   ["blamed", ["for"]],
-  ["criticized", ["for", "as"]],
-  ["criticised", ["for", "as"]],
+  ["criticized", ["for", "as", "."]],
+  ["criticised", ["for", "as", "."]],
   ["implicated", ["in"]],
   ["suspected", ["of", "to"]],
   ["feared", ["to"]],
   ["presumed", ["to"]],
+  ["dismissed", ["as"]],
+  ["interpreted", ["as"]],
+  ["praised", ["for", "as", "."]],
+  ["condemned", ["as", "."]],
 ]);
 
 /** Agents after "by" that are no source at all: "viewed by some as …". */
@@ -102,6 +110,7 @@ export const CRITICISM_VERBS: ReadonlySet<string> = new Set([
   "take", "takes", "took", "taken", "taking",
   "come under", "comes under", "came under", "coming under",
   "met with", "meet with", "meets with", "meeting with",
+  "catch", "catches", "caught", "catching",
 ]);
 export const CRITICISM_NOUNS: ReadonlySet<string> = new Set([
   "criticism", "fire", "heat", "flak", "flack", "backlash", "condemnation", "opposition",
@@ -113,7 +122,7 @@ export const CRITICISM_TAKE_NOUNS: ReadonlySet<string> = new Set(["heat", "flak"
 export const QUANTIFIERS: readonly string[] = [
   "many", "some", "most", "few", "several", "numerous", "various", "countless", "others", "other",
   "a few", "a number of", "a growing number of", "a lot of", "lots of", "a majority of", "a handful of",
-  "plenty of", "a host of", "more and more", "a chorus of",
+  "plenty of", "a host of", "more and more", "a chorus of", "multiple", "a slew of", "scores of",
 ];
 
 /** Groups that stay vague without a quantifier: "experts say", "critics argue". */
@@ -149,7 +158,7 @@ export const PERSON_PLURALS: ReadonlySet<string> = new Set([
   "candidates", "nominees", "senators", "governors", "mayors", "diplomats", "investigators",
 ]);
 export const PERSON_PLURAL_ENDINGS: readonly string[] = [
-  "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ives", "ites", "ees", "eers", "ics", "ards", "crats",
+  "ers", "ors", "ists", "ians", "ans", "ants", "ents", "ives", "ites", "ees", "eers", "ics", "ards", "crats", "smen", "swomen", "rmen",
 ];
 
 /** Groups that are anonymous sources: "sources said", "officials told", "his advisers say". */
@@ -157,7 +166,7 @@ export const ANONYMOUS_SOURCES: ReadonlySet<string> = new Set([
   "source", "sources", "official", "officials", "aide", "aides", "adviser", "advisers", "advisor",
   "advisors", "insider", "insiders", "staffer", "staffers", "confidant", "confidants", "confidante",
   "associate", "associates", "operative", "operatives", "diplomat", "diplomats", "whistleblower",
-  "whistleblowers",
+  "whistleblowers", "witness", "witnesses",
 ]);
 
 /** Anonymous sources that an organisation before them ("State Department officials") names well enough. */
@@ -202,12 +211,14 @@ export const STANCE_VERBS: ReadonlySet<string> = new Set([
   "frets", "fretted", "contemplate", "contemplates", "contemplated", "see", "sees", "saw",
   "reckon", "reckons", "reckoned", "disagree", "disagrees", "disagreed", "dispute", "disputes",
   "disputed", "deny", "denies", "denied", "admit", "admits", "admitted", "urge", "urges", "urged",
+  "dub", "dubs", "dubbed", "report", "reported", "mention", "mentions", "mentioned", "oppose", "opposes", "opposed", "assess",
+  "assesses", "assessed", "know", "knows", "knew", "contest", "contests", "contested",
 ]);
 
 /** Verbs of STANCE_VERBS that need a following "as"/"that"/object clue to mean a stance ("see as"). */
 export const STANCE_VERBS_NEEDING_AS: ReadonlySet<string> = new Set([
   "see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded", "consider",
-  "considers", "describe", "describes", "described",
+  "considers", "describe", "describes", "described", "assess", "assesses", "assessed",
 ]);
 
 /** Adjectives of stance after "be": "many farmers are afraid that …". */
@@ -216,6 +227,7 @@ export const STANCE_ADJECTIVES: ReadonlySet<string> = new Set([
   "confident", "doubtful", "wary", "nervous", "incensed", "angry", "upset", "frustrated", "optimistic",
   "pessimistic", "unconvinced", "alarmed", "dismayed", "troubled", "uneasy", "fearful", "certain",
   "sure", "adamant", "divided", "split", "critical", "exasperated", "furious", "disappointed",
+  "eager", "hopeful", "anxious", "unhappy", "disillusioned", "suspicious", "unsure", "uncertain",
 ]);
 
 /** Words allowed between a group and its verb: auxiliaries and adverbs ("have long argued"). */
@@ -227,6 +239,7 @@ export const AUX_ADVERBS: ReadonlySet<string> = new Set([
   "been", "all", "both", "actually", "really", "seriously", "genuinely", "today", "tuesday",
   "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "recently",
   "previously", "once", "then", "similarly", "likewise", "separately", "early", "last",
+  "alike", "privately", "mostly", "generally", "overwhelmingly", "just", "only", "now", "increasingly",
 ]);
 
 export const BE_FORMS: ReadonlySet<string> = new Set([
@@ -263,12 +276,12 @@ export const NAMING_INTRODUCERS: readonly string[] = ["such as", "including", "l
 export const GENERIC_PREMODIFIERS: ReadonlySet<string> = new Set([
   "u.s.", "us", "american", "western", "european", "federal", "state", "senior", "administration",
   "government", "military", "intelligence", "security", "police", "republican", "democratic", "gop",
-  "campaign", "party", "congressional", "white", "house", "local", "top", "former", "current",
+  "campaign", "party", "congressional", "local", "top", "former", "current",
   "foreign", "chinese", "russian", "british", "israeli", "iranian", "korean", "north", "south",
   "japanese", "french", "german", "indian", "pakistani", "afghan", "iraqi", "syrian", "turkish",
   "ukrainian", "saudi", "mexican", "canadian", "australian", "some", "two", "three", "several",
   "other", "one", "many", "city", "county", "health", "election", "law", "enforcement", "defense",
-  "defence", "trade", "justice", "treasury", "pentagon", "kremlin",
+  "defence", "trade",
 ]);
 
 /** Singular-noun determiners that leave a source unnamed: "a senior official", "one source". */
@@ -300,7 +313,10 @@ export const GROUP_PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Unnamed studies: "one study found", "a recent analysis shows". */
-export const STUDY_NOUNS: ReadonlySet<string> = new Set(["study", "studies", "analysis", "analyses", "survey", "surveys", "research", "report", "reports", "estimate", "estimates"]);
+export const STUDY_NOUNS: ReadonlySet<string> = new Set([
+  "study", "studies", "analysis", "analyses", "survey", "surveys", "research", "report", "reports", "estimate",
+  "estimates", "polls", "polling", "review", "reviews", "evidence",
+]);
 export const STUDY_VERBS: ReadonlySet<string> = new Set([
   "found", "finds", "find", "show", "shows", "showed", "shown", "suggest", "suggests", "suggested",
   "concluded", "concludes", "conclude", "agree", "agrees", "agreed", "indicate", "indicates",
@@ -328,7 +344,7 @@ export const SUBORDINATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Participles that may stand without "be" after a comma or "and": ", considered the only …". */
-export const REDUCED_PARTICIPLES: ReadonlySet<string> = new Set(["considered", "seen", "regarded", "viewed", "thought", "believed", "deemed"]);
+export const REDUCED_PARTICIPLES: ReadonlySet<string> = new Set(["considered", "seen", "regarded", "viewed", "thought", "believed", "deemed", "dismissed", "derided"]);
 
 /**
  * Participles that are passive whenever their preposition follows at once, even without "be":
@@ -371,4 +387,124 @@ export const SPEECH_CONTEXT: ReadonlySet<string> = new Set([
   "said", "says", "say", "told", "tells", "added", "asked", "asks", "replied", "wrote", "writes",
   "tweeted", "according", "explained", "continued", "recalled", "noted", "insisted", "argued",
   "declared", "stated", "remarked", "answered", "responded", "saying", "adding", "statement",
+]);
+
+// ---- structure of the agent's noun phrase (decision 007) ----------------------------------------
+
+/**
+ * Singular nouns of a role that stay anonymous behind an indefinite determiner: "a scientist at the
+ * institute said", "an expert cited in the report said", "a private security professional told".
+ */
+export const UNNAMED_ROLES: ReadonlySet<string> = new Set([
+  "spokesman", "spokeswoman", "spokesperson", "expert", "scientist", "witness", "analyst", "economist",
+  "researcher", "strategist", "observer", "critic", "lawyer", "attorney", "professional", "employee",
+  "resident", "participant", "consultant", "veteran", "strategist", "operative", "lobbyist", "donor",
+  "supporter", "member", "officer", "investigator", "staff member", "worker", "executive", "banker",
+  "diplomat", "negotiator", "teacher", "doctor", "nurse", "historian", "scholar",
+]);
+
+/** Roles that speak for the body named after them ("a spokesman for the Harbour Board"): not anonymous. */
+export const BODY_VOICES: ReadonlySet<string> = new Set([
+  "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+  "spokespeople", "representative", "representatives", "member", "members", "executive", "executives",
+]);
+
+/** Adjectives that make any source anonymous: "unnamed sources", "an anonymous official". */
+export const ANONYMITY_ADJECTIVES: ReadonlySet<string> = new Set([
+  "unnamed", "anonymous", "unidentified", "confidential", "undisclosed",
+]);
+
+/** Participles of a reduced relative between a source and its verb: "a witness interviewed by … said". */
+export const RELATIVE_PARTICIPLES: ReadonlySet<string> = new Set([
+  "interviewed", "cited", "quoted", "contacted", "reached", "briefed", "polled", "surveyed", "asked",
+  "questioned", "consulted", "speaking", "based", "working", "involved",
+]);
+
+/** Plural nouns of news media: "multiple outlets reported", "some newspapers said" (a hedge). */
+export const MEDIA_PLURALS: ReadonlySet<string> = new Set([
+  "outlets", "media", "newspapers", "publications", "tabloids", "broadcasters", "networks", "websites",
+]);
+
+/** Participles of depiction or promotion: flagged only with a vague agent ("billed by some as"). */
+export const DEPICTION_PARTICIPLES: ReadonlySet<string> = new Set([
+  "portrayed", "billed", "touted", "marketed", "advertised", "pitched", "styled", "promoted", "cast",
+]);
+
+/**
+ * Words after "considered"/"deemed" that show the sense "examined", not "judged": "Applications will be
+ * considered in the order they arrive."
+ */
+export const NON_COMPLEMENTS: ReadonlySet<string> = new Set([
+  "in", "for", "at", "on", "during", "when", "after", "before", "until", "and", "or", "but", "under",
+  "within", "soon", "later", "carefully", "first", "next", "separately", "together", "individually",
+  "by", "from", "with", "without", "if", "whether", "again", "further", "today", "tomorrow", "then",
+]);
+
+/** Verbs of criticism whose subject is the critic ("X raised questions"): flagged only when it is no person. */
+export const AGENT_CRITICISM_VERBS: ReadonlySet<string> = new Set([
+  "raise", "raises", "raised", "raising", "prompt", "prompts", "prompted", "prompting", "spark", "sparks",
+  "sparked", "sparking", "trigger", "triggers", "triggered", "triggering", "provoke", "provokes",
+  "provoked", "provoking",
+]);
+/** Nouns of doubt that such verbs (and "face", "amid") raise: "has faced questions about …". */
+export const DOUBT_NOUNS: ReadonlySet<string> = new Set([
+  "questions", "concerns", "concern", "doubts", "scrutiny", "outrage", "criticism", "backlash",
+  "controversy", "alarm", "speculation", "suspicion", "suspicions", "fears", "accusations", "allegations",
+]);
+
+/** Nouns of an opinion held by nobody named: "one view is that …", "a near-consensus among economists". */
+export const OPINION_NOUNS: ReadonlySet<string> = new Set([
+  "view", "belief", "perception", "consensus", "near-consensus", "feeling", "sense", "impression",
+  "assumption", "notion", "suspicion", "expectation", "expectations", "speculation", "perceptions",
+  "wisdom", "thinking", "sentiment",
+]);
+/** Adjectives that make an opinion noun general: "the widespread belief that …". */
+export const GENERAL_ADJECTIVES: ReadonlySet<string> = new Set([
+  "widespread", "common", "general", "growing", "popular", "prevailing", "conventional", "broad",
+  "widely", "held", "once-solid", "solid", "emerging", "increasing", "lingering", "persistent",
+]);
+
+/** Adjectives that hedge the noun after them: "the alleged bribe", "in an apparent attempt". */
+export const HEDGE_ADJECTIVES: ReadonlySet<string> = new Set(["alleged", "apparent", "purported", "supposed", "rumored", "rumoured"]);
+
+/** Nouns of unsourced report that a that-clause follows: "amid reports that …", "rumors that …". */
+export const REPORT_NOUNS: ReadonlySet<string> = new Set(["reports", "rumors", "rumours", "speculation", "word"]);
+
+/** Verbs that present the group after them as holding a view: "the plan strikes some advocates as timid". */
+export const STRIKE_VERBS: ReadonlySet<string> = new Set(["strikes", "strike", "struck", "striking"]);
+
+/** Lines that link to other articles or credit a picture: no flag inside them. */
+export const LINK_LINE_STARTS: readonly string[] = [
+  "read more", "related", "see also", "watch", "listen", "more", "click here", "sign up", "subscribe",
+  "follow", "advertisement", "photo", "photos", "image", "picture", "caption", "credit", "video", "graphic",
+  "file photo", "editor's note", "correction",
+];
+
+/** Verbs that, after a plural noun phrase starting a clause, make it a source ("local traders say"). */
+export const PLAIN_SAY: ReadonlySet<string> = new Set([
+  "say", "said", "argue", "argued", "insist", "insisted", "believe", "believed", "fear", "feared",
+  "worry", "worried", "complain", "complained", "contend", "contended", "claim", "claimed", "warn",
+  "warned", "hope", "hoped", "suspect", "suspected", "think", "thought", "predict", "predicted",
+  "doubt", "doubted", "expect", "expected",
+]);
+
+/** Participles of judgement or prediction that make a passive vague only with a vague agent: "as predicted by many". */
+export const JUDGEMENT_BY_AGENT: ReadonlySet<string> = new Set([
+  "predicted", "interpreted", "welcomed", "denounced", "ridiculed", "questioned", "doubted", "mocked",
+  "derided", "lauded", "applauded", "celebrated", "feared", "suspected", "disputed", "rejected", "opposed",
+  "supported", "favored", "favoured", "blamed", "credited", "read", "understood", "taken", "received",
+  "greeted", "met", "embraced", "hailed", "described", "called", "labelled", "labeled", "branded",
+]);
+
+/** Nouns of a view after "there is/are": "there are fears that …", "there are growing concerns that …". */
+export const THERE_NOUNS: ReadonlySet<string> = new Set([
+  "fears", "concerns", "suggestions", "claims", "hopes", "doubts", "worries", "indications", "suspicions",
+  "fear", "concern", "suggestion", "hope", "feeling", "sense", "belief", "expectation", "expectations",
+]);
+
+/** Capitalised nouns of an institution: "House Democrats say" speak for a named body, not a vague group. */
+export const INSTITUTION_NOUNS: ReadonlySet<string> = new Set([
+  "house", "senate", "congress", "parliament", "party", "department", "ministry", "council", "committee",
+  "board", "union", "assembly", "court", "cabinet", "commission", "agency", "bureau", "office", "league",
+  "association", "federation", "campaign", "administration", "government", "company", "bank",
 ]);

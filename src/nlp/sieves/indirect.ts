@@ -2,14 +2,14 @@
 // on either side of it. Each cue is read once; the clause never runs past its sentence.
 import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues";
 import { MEDIA_WORDS } from "../lexicon/roles";
-import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
+import { analyse, mentionAfter, mentionBefore, spaceAtOrAfter, tokenize, type Mention, type Token } from "../mentions";
 import type { Cue } from "../cues";
 import { gapBefore } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
 /** The most later cues a clause end is looked for at (the evaluation files have at most 6 cues in a sentence). */
-const MAX_CLAUSE_CUES = 32;
+const MAX_CLAUSE_CUES = 16;
 
 /** Offset of the last `needle` inside text[lo, hi), or -1; bounded, unlike a bare lastIndexOf. */
 function lastIn(text: string, needle: string, lo: number, hi: number): number {
@@ -33,8 +33,13 @@ function hasFiniteVerb(clause: string): boolean {
   return FINITE.test(clause) || CONTRACTED.test(clause);
 }
 
-function words(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** The number of words in s, counted up to `upTo` only: every caller compares it with 6 or less, and a clause may be a whole long sentence. */
+function words(s: string, upTo = 7): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < upTo && WORD.exec(s)) n++;
+  return n;
 }
 
 function make(cue: Cue, mention: Mention | null, start: number, end: number, sieve: string, confidence: number, via: string | null = null): Statement {
@@ -188,9 +193,18 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   let end = cue.start - gapBefore(text, cue.start);
   const time = TIME_BEFORE_CUE.exec(text.slice(Math.max(sentStart, end - 40), end));
   if (time) end -= time[0].length;
-  const toks = tokenize(text, sentStart, end);
-  let k = toks.length;
-  while (k > 0 && AUX_WORD.test(toks[k - 1]!.text)) k--;
+  // only the last word before the auxiliaries is read: tokenize a short tail, widened while it holds
+  // auxiliaries only (the whole sentence per cue made "said said …" quadratic)
+  let toks: Token[] = [];
+  let k = 0;
+  for (let w = 64; ; w *= 4) {
+    const from = end - w <= sentStart ? sentStart : spaceAtOrAfter(text, end - w, end);
+    if (from < 0) continue;
+    toks = tokenize(text, from, end);
+    k = toks.length;
+    while (k > 0 && AUX_WORD.test(toks[k - 1]!.text)) k--;
+    if (k > 0 || from === sentStart) break;
+  }
   if (k === 0) return null;
   end = toks[k - 1]!.end;
   const last = toks[k - 1]!;

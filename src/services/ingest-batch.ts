@@ -1,0 +1,283 @@
+// Bulk ingest: articles validated, hashed and checked against the store one batch at a time; the new
+// ones extracted (in this thread, or spread over worker_threads) and stored in ONE transaction per
+// batch, each article in its own savepoint so a failing one stores nothing and the rest stand.
+// Statement groups are regrouped once per batch for the people the batch touches, when the stored
+// groups are current; when they are stale (a fresh database, an earlier batch run) or a batch's region
+// grows past a full regroup, the groups stay marked stale and one full regroup runs at the end.
+// Same records as ingestArticle one by one (test/store/ingest-batch.test.ts checks it).
+import type { Db } from "../store/db";
+import { AppError } from "../errors";
+import { parseArticleInput, type ArticleInput } from "./article-input";
+import { contentHash, DEFAULT_EXTRACTOR, storeExtraction, type Extractor } from "./ingest";
+import { ensureGroups, groupsAreCurrent, markGroupsStale, regroupPeople } from "./compare";
+import { findSourceByHash, insertSource } from "../store/sources";
+import { peopleQuotedIn } from "../store/quotes";
+import type { ArticleItem } from "./readers";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { Extraction } from "../nlp/types";
+import { ExtractPool } from "./extract-pool";
+
+/** One article's extraction, or why it failed. */
+export type ExtractOutcome = { ok: Extraction; error?: undefined } | { ok?: undefined; error: string };
+
+/** The pool's compiled worker (src/services/extract-pool.ts), absent when run from the TypeScript sources. */
+const WORKER_FILE = join(__dirname, "extract-worker.js");
+
+/** Workers worth starting for `articles` articles: none for a handful (a worker costs ~50 ms to start). */
+export function defaultWorkers(articles: number): number {
+  if (articles < 200 || !existsSync(WORKER_FILE)) return 0;
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Extracts a batch on the pool's threads; an article over the pool's time budget fails alone. */
+async function extractOnPool(pool: ExtractPool, texts: string[]): Promise<ExtractOutcome[]> {
+  const settled = await Promise.allSettled(texts.map((t) => pool.extract(t)));
+  return settled.map((r) =>
+    r.status === "fulfilled" ? { ok: r.value } : { error: r.reason instanceof Error ? r.reason.message : String(r.reason) });
+}
+
+export interface IngestSummary {
+  created: number;
+  existing: number;
+  failed: { origin: string; error: string }[];
+}
+
+export interface BulkOptions {
+  extractor?: Extractor;
+  /** the clock, for deterministic fixtures */
+  now?: () => Date;
+  /**
+   * undefined (default): regroup per batch while the groups are current, else once at the end;
+   * true: regroup every batch's people; false: leave the groups marked stale (the caller regroups).
+   */
+  regroup?: boolean;
+  /** articles per transaction */
+  batchSize?: number;
+  /**
+   * extraction workers (worker_threads); 0 extracts in this thread. Default: defaultWorkers(expected)
+   * with the default extractor (a custom extractor always runs in this thread).
+   */
+  workers?: number;
+  /** how many articles are coming, if known (picks the default worker count) */
+  expected?: number;
+  /** told the number of articles handled so far (stored, already stored or failed) after each batch */
+  onProgress?: (done: number) => void;
+}
+
+export const DEFAULT_BATCH = 256;
+
+interface Prepared {
+  origin: string;
+  input: ArticleInput;
+  hash: string;
+}
+
+function failure(e: unknown): string {
+  return e instanceof AppError ? e.message : `extraction or storage failed: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** The state of one bulk ingest: what it counted and which texts are on their way to the store. */
+export class BatchIngest {
+  readonly summary: IngestSummary = { created: 0, existing: 0, failed: [] };
+  /** hashes prepared but not yet stored, with the origins of later copies of the same text in this run */
+  private readonly pending = new Map<string, string[]>();
+  private perBatch: boolean;
+  private readonly extractor: Extractor;
+  private done = 0;
+
+  constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
+    this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
+    this.perBatch = options.regroup === true || (options.regroup === undefined && groupsAreCurrent(db));
+  }
+
+  /** Validates and hashes; drops what is stored already (or earlier in this run) without extracting it. */
+  prepare(items: readonly ArticleItem[]): Prepared[] {
+    const out: Prepared[] = [];
+    for (const item of items) {
+      if (!item.record) {
+        this.fail(item.origin, item.error ?? "unreadable");
+        continue;
+      }
+      let input: ArticleInput;
+      try {
+        input = parseArticleInput(item.record);
+      } catch (e) {
+        this.fail(item.origin, failure(e));
+        continue;
+      }
+      const hash = contentHash(input.text);
+      const copies = this.pending.get(hash);
+      if (copies) copies.push(item.origin);
+      else if (findSourceByHash(this.db, hash) !== undefined) this.existing();
+      else {
+        this.pending.set(hash, []);
+        out.push({ origin: item.origin, input, hash });
+      }
+    }
+    return out;
+  }
+
+  /** Extracts in this thread. */
+  extractHere(prepared: readonly Prepared[]): ExtractOutcome[] {
+    return prepared.map((p) => {
+      try {
+        return { ok: this.extractor.extract(p.input.text) };
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    });
+  }
+
+  /** Stores one batch in one transaction and regroups (or marks the groups stale) once for it. */
+  store(prepared: readonly Prepared[], results: readonly ExtractOutcome[]): void {
+    const db = this.db;
+    const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
+    const outcomes: (string | null)[] = new Array(prepared.length).fill(null);
+    db.transaction(() => {
+      const touched = new Set<number>();
+      prepared.forEach((p, i) => {
+        const r = results[i]!;
+        if (r.error !== undefined) {
+          outcomes[i] = failure(new Error(r.error));
+          return;
+        }
+        try {
+          const id = db.transaction((): number | undefined => {
+            if (findSourceByHash(db, p.hash) !== undefined) return undefined; // another process stored it
+            const id = insertSource(db, {
+              content_hash: p.hash, text: p.input.text, title: p.input.title, outlet: p.input.outlet, url: p.input.url,
+              published: p.input.published, created_at: createdAt, extractor_version: this.extractor.version,
+            });
+            storeExtraction(db, id, r.ok!, p.hash);
+            return id;
+          })();
+          if (id === undefined) outcomes[i] = "";
+          else if (this.perBatch) for (const person of peopleQuotedIn(db, id)) touched.add(person);
+        } catch (e) {
+          outcomes[i] = failure(e);
+        }
+      });
+      if (!prepared.length) return;
+      if (this.perBatch) {
+        const report = regroupPeople(db, touched);
+        // a region as big as the corpus: regrouping per batch would be quadratic, so once at the end
+        if (report.mode === "full" && this.options.regroup !== true) this.perBatch = false;
+      } else markGroupsStale(db);
+    }).immediate();
+    prepared.forEach((p, i) => {
+      const copies = this.pending.get(p.hash) ?? [];
+      this.pending.delete(p.hash);
+      const o = outcomes[i];
+      if (o === null) {
+        this.summary.created++;
+        this.done++;
+        for (let k = 0; k < copies.length; k++) this.existing();
+      } else if (o === "") {
+        this.existing();
+        for (let k = 0; k < copies.length; k++) this.existing();
+      } else {
+        this.fail(p.origin, o);
+        for (const c of copies) this.fail(c, o);
+      }
+    });
+    this.options.onProgress?.(this.done);
+  }
+
+  /** Regroups the whole corpus once if the batches left the groups stale (unless regroup is false). */
+  finish(): IngestSummary {
+    if (this.options.regroup === undefined) ensureGroups(this.db);
+    return this.summary;
+  }
+
+  /** Reports progress for articles dropped before extraction (stored already, invalid). */
+  flushProgress(): void {
+    this.options.onProgress?.(this.done);
+  }
+
+  private existing(): void {
+    this.summary.existing++;
+    this.done++;
+  }
+
+  private fail(origin: string, error: string): void {
+    this.summary.failed.push({ origin, error });
+    this.done++;
+  }
+}
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * SQLite's page cache for this connection while `fn` runs (default 2 MB; the fingerprint index takes
+ * random inserts all over its B-tree, so a bulk ingest keeps more of it in memory), then the old size.
+ */
+const BULK_CACHE_KIB = 64 * 1024;
+function withCache<T>(db: Db, fn: () => T): T {
+  const before = db.pragma("cache_size", { simple: true }) as number;
+  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  const restore = () => db.pragma(`cache_size = ${before}`);
+  try {
+    const out = fn();
+    if (out instanceof Promise) return out.finally(restore) as T;
+    restore();
+    return out;
+  } catch (e) {
+    restore();
+    throw e;
+  }
+}
+
+/** Bulk ingest in this thread. */
+export function ingestItemsSync(db: Db, items: Iterable<ArticleItem>, options: BulkOptions = {}): IngestSummary {
+  return withCache(db, () => {
+    const run = new BatchIngest(db, options);
+    for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
+      const prepared = run.prepare(batch);
+      run.store(prepared, run.extractHere(prepared));
+    }
+    return run.finish();
+  });
+}
+
+/**
+ * Bulk ingest with extraction on worker threads: while the workers extract one batch, this thread
+ * stores the one before it (SQLite stays in one thread, in one connection).
+ */
+export async function ingestItems(db: Db, items: Iterable<ArticleItem>, options: BulkOptions = {}): Promise<IngestSummary> {
+  const custom = options.extractor !== undefined && options.extractor !== DEFAULT_EXTRACTOR;
+  const workers = custom ? 0 : (options.workers ?? defaultWorkers(options.expected ?? Infinity));
+  if (workers <= 0) return ingestItemsSync(db, items, options);
+  return withCache(db, () => ingestWithPool(db, items, options, workers));
+}
+
+async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
+  const run = new BatchIngest(db, options);
+  // the whole batch is queued at once: the pool's queue limit is for web requests
+  const pool = new ExtractPool({ size: workers, maxQueue: Number.MAX_SAFE_INTEGER });
+  try {
+    let inflight: { prepared: Prepared[]; results: Promise<ExtractOutcome[]> } | null = null;
+    for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
+      const prepared = run.prepare(batch);
+      const next = { prepared, results: extractOnPool(pool, prepared.map((p) => p.input.text)) };
+      if (inflight) run.store(inflight.prepared, await inflight.results);
+      else run.flushProgress();
+      inflight = next;
+    }
+    if (inflight) run.store(inflight.prepared, await inflight.results);
+  } finally {
+    await pool.close();
+  }
+  return run.finish();
+}
