@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { extract } from "../src/nlp/pipeline";
 import type { QuoteRecord } from "../src/nlp/types";
+import { auditPeople } from "./people-audit";
 
 const root = resolve(__dirname, "..", "..");
 const evalDir = process.env.WHOSAID_EVAL_DIR ?? resolve(root, "..", "shared", "eval");
@@ -36,7 +37,11 @@ function main(): number {
     console.error(`no evaluation data at ${evalDir} (set WHOSAID_EVAL_DIR)`);
     return 2;
   }
-  const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  // --people DB: the people audit of an ingested corpus (no name on /people, "Mr X" left apart)
+  const argv = process.argv.slice(2);
+  const peopleDb = argv.includes("--people") ? argv[argv.indexOf("--people") + 1] : undefined;
+  if (peopleDb) console.log(`people audit of ${peopleDb}: ${JSON.stringify(auditPeople(peopleDb))}`);
+  const only = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--people");
   const tmp = mkdtempSync(join(tmpdir(), "whosaid-eval-"));
   for (const set of SETS) {
     if (only.length && !only.some((o) => set.file.startsWith(o))) continue;

@@ -10,7 +10,9 @@ import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
-import type { Doc, Entity, QuoteRecord } from "./types";
+import { Coref, headlineSpans, whoDescription } from "./coref";
+import { entityKind, mentionKind, placeNames } from "./kinds";
+import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
@@ -213,19 +215,41 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   return { statements, ctx };
 }
 
-/** Phase two: every mention to its canonical speaker, in text order. */
-export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: QuoteRecord[]; entities: Entity[] } {
-  const resolver = new EntityResolver(doc.text);
+/** A quote that opens its paragraph and is all the paragraph holds. */
+function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
+  if (!q) return false;
+  const p = doc.paragraphs[paragraphAt(doc, q.start)];
+  if (!p || p.index === 0) return false;
+  return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
+}
+
+/** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
+export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
+  const resolver = new EntityResolver(doc.text, headlineSpans(doc));
+  const coref = new Coref(doc, resolver, [...quoted].sort((a, b) => a.start - b.start));
   const used = new Set<Entity>();
   const recent: Entity[] = [];
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
+  const kindOf: [number, Entity][] = [];
+  // who speaks somewhere in the article, before any pronoun is read: a person, not a place
+  for (const st of statements) {
+    if (st.mention?.name && !st.sameAs) {
+      const c = resolver.clusterOf(resolver.resolveNamed(st.mention));
+      if (c) c.spoke = true;
+    }
+  }
   for (const st of statements) {
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m?.name) entity = resolver.resolveNamed(m);
+    else if (!m && st.sieve === "unattributed" && st.span !== null && quoteOnlyParagraph(doc, quoted[st.span])) {
+      entity = coref.narrativeSpeaker(st.start);
+      if (entity) st.sieve = "narrative-speaker";
+    } else if (m?.pronoun === "who" && whoDescription(doc.text, m.start)) entity = null;
     else if (m?.pronoun) {
+      entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
@@ -233,20 +257,23 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
     } else if (m?.definiteDescription) {
-      entity = resolver.resolveDescription(m, recent);
+      entity = resolver.resolveDescription(m, recent) ?? coref.description(m);
+    } else if (m) {
+      entity = coref.description(m) ?? coref.possessor(m);
     }
+    if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);
     if (entity) {
       used.add(entity);
       recent.push(entity);
     }
     let canonical = entity?.canonical ?? null;
-    let kind = entity?.kind ?? m?.kind ?? "unknown";
-    if (!entity && m && !m.pronoun && m.kind !== "anonymous") {
-      canonical = m.text.replace(/^(the|a|an)\s+/i, "");
-      kind = m.kind;
-    }
-    if (m?.kind === "anonymous" && !entity) kind = "anonymous";
+    if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");
+    // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
+    if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
+    if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
+    const kind: SpeakerKind = entity ? entity.kind : m ? mentionKind(m, canonical) : "unknown";
+    if (entity) kindOf.push([quotes.length, entity]);
     const text = doc.text;
     const viaName = st.via ? resolver.canonicalOf(st.via) : null;
     const via = viaName && viaName !== canonical ? viaName : null;
@@ -259,5 +286,11 @@ export function resolveSpeakers(doc: Doc, statements: Statement[]): { quotes: Qu
       confidence: Math.round(st.confidence * 100) / 100, sieve: st.sieve,
     });
   }
+  // kinds of named entities, decided once every mention is read ("Ohio" placed, "Steve Morgan. Parry" a fragment)
+  const places = placeNames(doc.text);
+  const final = new Map<Entity, SpeakerKind>();
+  for (const e of used) final.set(e, entityKind(e, places, !!resolver.clusterOf(e)?.gender));
+  for (const [i, e] of kindOf) quotes[i]!.speaker_kind = final.get(e)!;
+  for (const [e, k] of final) e.kind = k;
   return { quotes, entities: resolver.entities(used) };
 }

@@ -4,7 +4,8 @@
 // long form they were defined with, and pronouns and descriptions go to the right earlier speaker.
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
-import type { Entity, SpeakerKind } from "./types";
+import { genderOfName, genderOfWords, type Gender } from "./gender";
+import type { Entity, Span, SpeakerKind } from "./types";
 
 export function nameKey(name: string): string {
   return name
@@ -21,13 +22,37 @@ function nameParts(name: string): string[] {
   return name.replace(/\s*\([^)]*\)\s*/g, " ").split(/\s+/).filter(Boolean).map((p) => nameKey(p)).filter(Boolean);
 }
 
-interface Cluster {
+export interface Cluster {
   entity: Entity;
   key: string;
   parts: string[];
   count: number;
   first: number;
+  /** "m", "f", or null when neither a first name, a title nor a role says */
+  gender: Gender;
+  /** the gender came from a title or role word ("Mrs.", "spokeswoman"), not from a name list's guess */
+  genderSure: boolean;
+  /** written with "The" as part of the name ("The Harbour Courier"): a title, as outlets have */
+  titled: boolean;
+  /** the entity is the named speaker of some statement */
+  spoke: boolean;
+  /** mentions right after a preposition of place ("in", "from", "across"): a place, not a speaker */
+  placeLike: number;
 }
+
+/** Text with the given ranges blanked (offsets kept), so that a headline's title case names nobody. */
+function blank(text: string, skip: readonly Span[]): string {
+  if (!skip.length) return text;
+  let out = "";
+  let at = 0;
+  for (const s of skip) {
+    out += text.slice(at, s.start) + text.slice(s.start, s.end).replace(/[^\n]/g, " ");
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+const PLACE_PREP = /(?:^|\s)(?:in|from|across|near|to|at|outside|inside|throughout|around|of)\s+(?:the\s+)?$/iu;
 
 /** The long form before a bracketed acronym: up to seven capitalised words, ending where the bracket opens. */
 const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})$/u;
@@ -39,14 +64,37 @@ export class EntityResolver {
   private readonly byPart = new Map<string, Cluster[]>();
   private readonly acronyms = new Map<string, Cluster>();
   readonly clusters: Cluster[] = [];
-  /** name mentions in text order, for "the last person named before here" */
-  private readonly seen: { at: number; cluster: Cluster }[] = [];
+  /** name mentions in text order, for "the last person named before here" and for coreference */
+  readonly seen: { at: number; end: number; cluster: Cluster }[] = [];
+  private readonly byEntity = new Map<Entity, Cluster>();
 
-  constructor(text: string) {
-    for (const m of findNames(text)) {
+  /** `skip`: ranges (headlines) whose capitalised words are not names. */
+  constructor(text: string, skip: readonly Span[] = []) {
+    const scan = blank(text, skip);
+    const found = findNames(scan);
+    for (const m of found) {
       const c = this.addName(m);
-      if (c) this.seen.push({ at: m.start, cluster: c });
+      if (c) {
+        this.seen.push({ at: m.start, end: m.end, cluster: c });
+        if (PLACE_PREP.test(scan.slice(Math.max(0, m.start - 30), m.start))) c.placeLike++;
+      }
     }
+    // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
+    const surnames = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
+    for (const m of surnames) {
+      const g = genderOfWords(m.role);
+      let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
+      // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
+      if (!c && g) c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
+      if (c) {
+        this.seen.push({ at: m.start, end: m.end, cluster: c });
+        if (g && !c.genderSure) {
+          c.gender = g;
+          c.genderSure = true;
+        }
+      }
+    }
+    this.seen.sort((a, b) => a.at - b.at);
     // acronyms defined in brackets: "Korean Central News Agency (KCNA)"
     // each bracketed acronym, then its long form read back in a bounded window: the one regex over
     // the whole text backtracked over every capitalised run at every start (a run of capitals was quadratic)
@@ -65,6 +113,7 @@ export class EntityResolver {
       const initials = long.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
       if (!initials.includes(m[1]![0]!) || m[1]!.length > initials.length + 1) continue;
       const c = this.byKey.get(nameKey(long)) ?? this.create(long, "organisation", at);
+      c.entity.kind = c.entity.kind === "person" ? "organisation" : c.entity.kind;
       c.entity.aliases.push(m[1]!);
       this.acronyms.set(m[1]!, c);
       this.byKey.set(nameKey(m[1]!), c);
@@ -73,8 +122,11 @@ export class EntityResolver {
 
   private create(name: string, kind: SpeakerKind, at: number): Cluster {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim().replace(/^(?:the|a|an)\s+/iu, "");
-    const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts: nameParts(clean), count: 0, first: at };
+    const parts = nameParts(clean);
+    const gender = kind === "person" && parts.length > 1 ? genderOfName(clean.split(/\s+/)[0]!) : null;
+    const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, titled: /^the\s/iu.test(name.trim()), spoke: false, placeLike: 0 };
     this.byKey.set(c.key, c);
+    this.byEntity.set(c.entity, c);
     this.clusters.push(c);
     if (c.parts.length > 1) {
       for (const p of [c.parts[0]!, c.parts[c.parts.length - 1]!]) {
@@ -98,7 +150,34 @@ export class EntityResolver {
     if (!c.entity.aliases.includes(name)) c.entity.aliases.push(name);
     if (m.role) this.addRole(c, m.role);
     if (c.entity.kind === "unknown" && m.kind !== "unknown") c.entity.kind = m.kind;
+    const said = c.entity.kind === "person" ? genderOfWords(m.role) : null;
+    if (said && !c.genderSure) {
+      c.gender = said;
+      c.genderSure = true;
+    }
     return c;
+  }
+
+  /** The cluster of an entity built here. */
+  clusterOf(e: Entity): Cluster | undefined {
+    return this.byEntity.get(e);
+  }
+
+  /**
+   * The full name a single word stands for: among full names holding it, a person whose surname it
+   * is (of the gender a title gives, "Mrs. Ruiz"), then a person whose first word it is, then a body;
+   * the most mentioned first, ties to the one introduced first. Null when no full name holds it.
+   */
+  private findByPart(part: string, gender: Gender, personOnly = false): Cluster | null {
+    const cands = (this.byPart.get(part) ?? []).filter((c) => !gender || !c.gender || c.gender === gender || !c.genderSure);
+    // with a title, a full name of that gender beats one of unknown or guessed gender
+    if (gender && cands.some((c) => c.gender === gender)) cands.splice(0, cands.length, ...cands.filter((c) => c.gender === gender));
+    if (!cands.length) return null;
+    // a full name whose first word is a known first name beats a capitalised run that only looks like one
+    const rank = (c: Cluster) => (c.gender ? 1000 : 0) + c.count;
+    const best = (list: Cluster[]) => list.length ? list.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.first < a.first) ? b : a)) : null;
+    const persons = cands.filter((c) => c.entity.kind === "person" && c.placeLike * 2 <= c.count);
+    return best(persons.filter((c) => c.parts[c.parts.length - 1] === part)) ?? best(persons) ?? (personOnly ? null : best(cands));
   }
 
   private addRole(c: Cluster, role: string): void {
@@ -107,7 +186,7 @@ export class EntityResolver {
   }
 
   /** The cluster a written name refers to, creating it for a name not seen in the name pass. */
-  lookupName(name: string, kind: SpeakerKind, at: number): Cluster {
+  lookupName(name: string, kind: SpeakerKind, at: number, gender?: Gender): Cluster {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
     const acr = /\((\p{Lu}{2,})\)\s*$/u.exec(name);
     if (acr && this.acronyms.has(acr[1]!)) return this.acronyms.get(acr[1]!)!;
@@ -116,13 +195,15 @@ export class EntityResolver {
     if (direct) return direct;
     const parts = nameParts(clean);
     if (parts.length === 1) {
-      const cands = this.byPart.get(parts[0]!) ?? [];
-      if (cands.length) {
-        // the most mentioned full name holding this word; ties go to the one introduced first
-        return cands.reduce((a, b) => (b.count > a.count || (b.count === a.count && b.first < a.first) ? b : a));
-      }
+      const c = this.findByPart(parts[0]!, gender ?? null, kind === "person");
+      if (c) return c;
     }
-    return this.create(clean, kind, at);
+    const c = this.create(clean, kind, at);
+    if (!c.gender && kind === "person" && gender) {
+      c.gender = gender;
+      c.genderSure = true;
+    }
+    return c;
   }
 
   /** The canonical form of a relay's name ("KCNA" → "Korean Central News Agency"), without creating an entity. */
@@ -135,7 +216,7 @@ export class EntityResolver {
 
   /** Records what a speaker mention adds (role, alias) and returns its entity. */
   resolveNamed(m: Mention): Entity {
-    const c = this.lookupName(m.name!, m.kind, m.start);
+    const c = this.lookupName(m.name!, m.kind, m.start, genderOfWords(m.role));
     const written = m.name!.replace(/\s*\([^)]*\)\s*$/u, "").trim();
     if (!c.entity.aliases.includes(written)) c.entity.aliases.push(written);
     if (m.role) this.addRole(c, m.role);

@@ -283,16 +283,28 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
 /** Every capitalised name run in the text (2+ words, or an acronym), for building entities. */
 export function findNames(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = /(?:\p{Lu}[\p{L}’'\-]*\.?[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
+  // a dotted acronym ("U.S.") is one word of the run, so that "U.S. District Judge" stays a title
+  const re = /(?:(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}’'\-]*\.?)[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const toks = tokenize(text, m.index, m.index + m[0].length);
     let k = 0;
     while (k < toks.length && NOT_NAMES.has(lower(toks[k]!.text))) k++;
-    const span = toks.slice(k).filter((t) => t.text !== ".");
-    if (!span.length) continue;
-    const a = analyse(span, text);
-    if (a && a.name) out.push(a);
+    // a period that is its own token ends a sentence: "… in Lisbon. But Ruiz …" is two runs, not one name
+    let piece: Token[] = [];
+    const flush = () => {
+      while (piece.length && NOT_NAMES.has(lower(piece[0]!.text))) piece = piece.slice(1);
+      if (piece.length) {
+        const a = analyse(piece, text);
+        if (a && a.name) out.push(a);
+      }
+      piece = [];
+    };
+    for (const t of toks.slice(k)) {
+      if (t.text === ".") flush();
+      else piece.push(t);
+    }
+    flush();
   }
   return out;
 }

@@ -7,11 +7,11 @@ import { makeDoc } from "./document";
 import type { Doc, Extraction } from "./types";
 
 /** Bumped whenever extraction output may change, so stored articles are re-extracted. */
-export const EXTRACTOR_VERSION = "0.5.1";
+export const EXTRACTOR_VERSION = "0.6.0";
 
 export function extractDoc(doc: Doc): Extraction {
-  const { statements } = attribute(doc);
-  const { quotes, entities } = resolveSpeakers(doc, statements);
+  const { statements, ctx } = attribute(doc);
+  const { quotes, entities } = resolveSpeakers(doc, statements, ctx.spans);
   return { quotes, claims: detectClaims(doc, quotes), entities };
 }
 

@@ -25,8 +25,15 @@ export interface Doc {
 
 export type QuoteKind = "direct" | "mixed" | "indirect";
 
-/** What kind of thing the speaker is. */
-export type SpeakerKind = "person" | "organisation" | "anonymous" | "unknown";
+/**
+ * What kind of thing the speaker is: a named person; a body (organisation) or an outlet (media); a place
+ * ("Ohio" read as a speaker is a misreading); a document ("the report"); an unnamed plural (group:
+ * "voters", "protesters"); an unnamed individual or source (anonymous: "a senior official", "the
+ * conservative activist"); unknown (a fragment or nothing).
+ */
+export type SpeakerKind = "person" | "organisation" | "media" | "place" | "document" | "group" | "anonymous" | "unknown";
+
+export const SPEAKER_KINDS: readonly SpeakerKind[] = ["person", "organisation", "media", "place", "document", "group", "anonymous", "unknown"];
 
 export interface QuoteRecord extends Span {
   /** the content: inside the marks for a direct quote, the reported clause otherwise */

@@ -5,7 +5,7 @@ import type { Db } from "../store/db";
 import type { Extraction } from "../nlp/types";
 import { extract as defaultExtract, EXTRACTOR_VERSION } from "../nlp/pipeline";
 import { parseArticleInput, type ArticleInput } from "./article-input";
-import { nameKey, resolveEntity } from "./people";
+import { isMultiWord, nameKey, resolveEntity } from "./people";
 import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
 import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
 import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } from "../store/quotes";
@@ -47,8 +47,10 @@ export function contentHash(text: string): string {
  */
 export function storeExtraction(db: Db, sourceId: number, extraction: Extraction, scope: string): void {
   const people = new Map<string, number>();
-  for (const entity of extraction.entities) {
-    const personId = resolveEntity(db, entity, scope);
+  // full names first: a one-word name ("Mr Blair") is then resolved in the company of this article's people
+  const ordered = [...extraction.entities].sort((a, b) => Number(!isMultiWord(nameKey(a.canonical))) - Number(!isMultiWord(nameKey(b.canonical))));
+  for (const entity of ordered) {
+    const personId = resolveEntity(db, entity, scope, [...new Set(people.values())]);
     if (personId === null) continue;
     linkPersonToSource(db, sourceId, personId);
     people.set(nameKey(entity.canonical), personId);
@@ -59,7 +61,7 @@ export function storeExtraction(db: Db, sourceId: number, extraction: Extraction
       const key = nameKey(q.speaker_canonical);
       personId =
         people.get(key) ??
-        resolveEntity(db, { canonical: q.speaker_canonical, kind: q.speaker_kind, aliases: [], roles: [] }, scope);
+        resolveEntity(db, { canonical: q.speaker_canonical, kind: q.speaker_kind, aliases: [], roles: [] }, scope, [...new Set(people.values())]);
       if (personId !== null) {
         people.set(key, personId);
         linkPersonToSource(db, sourceId, personId);

@@ -135,10 +135,19 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   let ran = 0;
   for (const m of ordered) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
+    const fk = m.rebuildsTables && (db.pragma("foreign_keys", { simple: true }) as number) === 1;
+    if (fk) db.pragma("foreign_keys = OFF");
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuildsTables && (db.pragma("foreign_key_check") as unknown[]).length) {
+          throw new Error(`migration ${m.version} (${m.name}) left rows whose foreign keys point nowhere`);
+        }
+        record.run(m.version, m.name, new Date().toISOString());
+      })();
+    } finally {
+      if (fk) db.pragma("foreign_keys = ON");
+    }
     ran++;
   }
   return ran;

@@ -215,7 +215,8 @@ export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
       (SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.review_status <> 'rejected') AS quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count`}
     FROM people p
-    WHERE (@kind IS NULL OR p.kind = @kind)
+    -- people, bodies and outlets unless a kind is asked for (places, documents and the anonymous are one filter away)
+    WHERE (@kind IS NULL AND p.kind IN ('person', 'organisation', 'media') OR p.kind = @kind)
       AND (@nameKey IS NULL OR instr(p.name_key, @nameKey) > 0
            OR EXISTS (SELECT 1 FROM person_aliases a WHERE a.person_id = p.id AND instr(a.alias_key, @nameKey) > 0))
       AND (@outlet IS NULL OR EXISTS (SELECT 1 FROM source_people sp JOIN sources s ON s.id = sp.source_id

@@ -5,6 +5,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Run with foreign-key enforcement off (SQLite's documented way to rebuild a table that others
+   * reference: dropping it with enforcement on would cascade-delete their rows). The runner checks
+   * every foreign key before committing.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -217,6 +223,31 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 10,
+    name: "people: entity kinds (media, place, document, group) and a surname key for joining 'Mr X' to a full name",
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE people_new (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        name_key    TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'media', 'place', 'document',
+                                                  'group', 'anonymous', 'unknown')),
+        -- last word of a multi-word name key ("tony blair" → "blair"), NULL for one-word names
+        surname_key TEXT
+      );
+      INSERT INTO people_new (id, name, name_key, kind, surname_key)
+        SELECT id, name, name_key, kind,
+               CASE WHEN instr(name_key, ' ') > 0 THEN replace(name_key, rtrim(name_key, replace(name_key, ' ', '')), '') END
+        FROM people;
+      DROP TABLE people;
+      ALTER TABLE people_new RENAME TO people;
+      CREATE INDEX people_name_key ON people (name_key);
+      CREATE INDEX people_surname_key ON people (surname_key) WHERE surname_key IS NOT NULL;
+      CREATE INDEX people_kind ON people (kind);
+      `,
+    },
+    {
     version: 15,
     name: "full-text search: FTS5 indexes over statements, claims and article text, kept by triggers",
     sql: `

@@ -32,7 +32,15 @@ const statements = preparedOnce((db: Db) => ({
   byNameKey: db.prepare<[string], { id: number }>("SELECT id FROM people WHERE name_key = ? ORDER BY id LIMIT 1"),
   byAliasKey: db.prepare<[string], { id: number }>(
     "SELECT person_id AS id FROM person_aliases WHERE alias_key = ? ORDER BY person_id LIMIT 1"),
-  insert: db.prepare<[string, string, string]>("INSERT INTO people (name, name_key, kind) VALUES (?, ?, ?)"),
+  insert: db.prepare<[string, string, string, string | null]>("INSERT INTO people (name, name_key, kind, surname_key) VALUES (?, ?, ?, ?)"),
+  bySurname: db.prepare<[string, number], PersonKeyRow>(
+    "SELECT id, name, kind, name_key FROM people WHERE surname_key = ? AND kind = 'person' ORDER BY id LIMIT ?"),
+  coQuoted: db.prepare<[string, string], { id: number }>(`SELECT DISTINCT a.person_id AS id FROM source_people a
+      JOIN source_people b ON b.source_id = a.source_id
+      WHERE a.person_id IN (SELECT value FROM json_each(?)) AND b.person_id IN (SELECT value FROM json_each(?))
+      ORDER BY 1`),
+  oneWordPerson: db.prepare<[string], { id: number }>("SELECT id FROM people WHERE name_key = ? AND kind = 'person' ORDER BY id LIMIT 1"),
+  overridesOfAlias: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM person_overrides WHERE alias_key = ?"),
   insertAlias: db.prepare<[number, string, string]>(
     "INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_key) VALUES (?, ?, ?)"),
   insertRole: db.prepare<[number, string]>("INSERT OR IGNORE INTO person_roles (person_id, role) VALUES (?, ?)"),
@@ -44,10 +52,11 @@ const statements = preparedOnce((db: Db) => ({
   get: db.prepare<[number], PersonRow>("SELECT id, name, kind FROM people WHERE id = ?"),
   aliases: db.prepare<[number], { alias: string }>("SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias"),
   roles: db.prepare<[number], { role: string }>("SELECT role FROM person_roles WHERE person_id = ? ORDER BY role"),
-  list: db.prepare<[], PersonSummary>(`SELECT p.id, p.name, p.kind,
+  list: db.prepare<[string], PersonSummary>(`SELECT p.id, p.name, p.kind,
       (SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.review_status <> 'rejected') AS quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
-    FROM people p ORDER BY quote_count DESC, p.name COLLATE NOCASE, p.id`),
+    FROM people p WHERE p.kind IN (SELECT value FROM json_each(?))
+    ORDER BY quote_count DESC, p.name COLLATE NOCASE, p.id`),
   options: db.prepare<[], PersonRow>("SELECT id, name, kind FROM people ORDER BY name COLLATE NOCASE, id"),
   sourcesOf: db.prepare<[number, number], { id: number }>(`SELECT source_id AS id FROM source_people WHERE person_id = ?
       UNION SELECT source_id FROM quotes WHERE person_id = ? ORDER BY 1`),
@@ -104,8 +113,35 @@ export function findPersonByKey(db: Db, key: string, alsoAliases: boolean): numb
   return s.byNameKey.get(key)?.id ?? (alsoAliases ? s.byAliasKey.get(key)?.id : undefined);
 }
 
+/** The last word of a multi-word name key ("tony blair" → "blair"), null for a one-word key. */
+export function surnameKey(nameKey: string): string | null {
+  const at = nameKey.lastIndexOf(" ");
+  return at < 0 ? null : nameKey.slice(at + 1);
+}
+
 export function insertPerson(db: Db, name: string, nameKey: string, kind: SpeakerKind): number {
-  return Number(statements(db).insert.run(name, nameKey, kind).lastInsertRowid);
+  return Number(statements(db).insert.run(name, nameKey, kind, surnameKey(nameKey)).lastInsertRowid);
+}
+
+/** People (kind person) whose multi-word name ends in this word, at most `limit` of them. */
+export function peopleWithSurname(db: Db, surname: string, limit: number): PersonKeyRow[] {
+  return statements(db).bySurname.all(surname, limit);
+}
+
+/** Those of `candidates` that some source mentions together with one of `company`. */
+export function coQuoted(db: Db, candidates: readonly number[], company: readonly number[]): number[] {
+  if (!candidates.length || !company.length) return [];
+  return statements(db).coQuoted.all(JSON.stringify(candidates), JSON.stringify(company)).map((r) => r.id);
+}
+
+/** The person (kind person) whose whole name is this one word ("blair"), if any. */
+export function oneWordPerson(db: Db, key: string): number | undefined {
+  return statements(db).oneWordPerson.get(key)?.id;
+}
+
+/** Whether a reviewer ever merged or split this name: then no automatic join touches it. */
+export function hasOverrides(db: Db, aliasKey: string): boolean {
+  return statements(db).overridesOfAlias.get(aliasKey)!.n > 0;
 }
 
 export function addAlias(db: Db, personId: number, alias: string, aliasKey: string): void {
@@ -141,8 +177,11 @@ export function personRoles(db: Db, id: number): string[] {
   return statements(db).roles.all(id).map((r) => r.role);
 }
 
-export function listPeople(db: Db): PersonSummary[] {
-  return statements(db).list.all();
+/** Kinds /people lists when no kind is asked for: people and bodies, not places, documents or groups. */
+export const LISTED_KINDS: readonly SpeakerKind[] = ["person", "organisation", "media"];
+
+export function listPeople(db: Db, kinds: readonly SpeakerKind[] = LISTED_KINDS): PersonSummary[] {
+  return statements(db).list.all(JSON.stringify(kinds));
 }
 
 export function peopleOptions(db: Db): PersonRow[] {

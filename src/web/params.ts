@@ -1,7 +1,7 @@
 // Query-string and path parameters: hostile input, parsed into typed filters or a 400 naming the field.
 import { z } from "zod";
 import { AppError, badRequest, notFound } from "../errors";
-import type { QuoteKind } from "../nlp/types";
+import { SPEAKER_KINDS, type QuoteKind, type SpeakerKind } from "../nlp/types";
 import type { ClaimListFilter, PeopleListFilter, QuoteListFilter, SourceListFilter } from "../store/listings";
 import { FtsQueryError, ftsQuery } from "../store/fts";
 import { nameKey } from "../services/people";
@@ -150,7 +150,7 @@ export function parseSourceFilter(query: Query): SourceQuery {
   return { outlet: optionalText(query, "outlet"), q, match };
 }
 
-export const PERSON_KINDS = ["person", "organisation", "anonymous", "unknown"] as const;
+export const PERSON_KINDS: readonly SpeakerKind[] = SPEAKER_KINDS;
 
 export interface PeopleQuery extends PeopleListFilter {
   q: string | null;
@@ -209,3 +209,4 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   for (const i of r.error.issues) fields[i.path.join(".") || "body"] ??= i.message;
   throw new AppError(400, Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join("; "), fields);
 }
+

@@ -89,6 +89,8 @@ describe("review: merging two people", () => {
     const a = oneWord("\"The ferry will run all winter,\" Lind said.", "Lind", []);
     const b = oneWord("\"The new stadium is finished,\" Lind said.", "Lind", []);
     const ana = resolveEntity(db, entity("Ana Lind", ["Lind"], ["transport minister"]))!;
+    // a second full name with the surname: the corpus leaves doubt, so only the reviewer joins "Lind"
+    resolveEntity(db, entity("Per Lind", ["Lind"], ["coach"]));
     ingestArticle(db, { text: a.text }, { extractor: a.extractor });
     const lind = personId(db, "Lind")!;
     mergePeople(db, ana, lind);
@@ -159,7 +161,11 @@ describe("review: a one-word name joins a person on a role held by that person a
     { name: "alias and role match one person", people: [entity("Ana Lind", ["Lind"], ["Transport Minister"])], speaker: entity("Lind", [], ["transport minister"]), joins: "Ana Lind" },
     { name: "two people hold alias and role", people: [entity("Ana Lind", ["Lind"], ["minister"]), entity("Per Lind", ["Lind"], ["minister"])], speaker: entity("Lind", [], ["minister"]), joins: null },
     { name: "the role differs", people: [entity("Ana Lind", ["Lind"], ["transport minister"])], speaker: entity("Lind", [], ["mayor"]), joins: null },
-    { name: "no role given", people: [entity("Ana Lind", ["Lind"], ["transport minister"])], speaker: entity("Lind"), joins: null },
+    { name: "no role given, one full name with the surname", people: [entity("Ana Lind", ["Lind"], ["transport minister"])], speaker: entity("Lind"), joins: "Ana Lind" },
+    { name: "no role given, two full names with the surname", people: [entity("Ana Lind", [], ["transport minister"]), entity("Per Lind", [], ["coach"])], speaker: entity("Lind"), joins: null },
+    { name: "a title of the one full name's gender", people: [entity("Anna Lind", [], [])], speaker: entity("Lind", [], ["Mrs"]), joins: "Anna Lind" },
+    { name: "a title of the other gender", people: [entity("Anna Lind", [], [])], speaker: entity("Lind", [], ["Mr"]), joins: null },
+    { name: "a body whose name ends in the word", people: [entity("Lind Harbour Authority", [], [], "organisation")], speaker: entity("Authority"), joins: null },
     { name: "Kim Jong-un and Kim Jong Un are one person", people: [entity("Kim Jong-un", ["Kim"], ["leader"])], speaker: entity("Kim Jong Un"), joins: "Kim Jong-un" },
     { name: "Kim Jong-il is not Kim Jong-un", people: [entity("Kim Jong-un", ["Kim"], ["leader"])], speaker: entity("Kim Jong-il", ["Kim"], ["leader"]), joins: null },
   ];

@@ -86,6 +86,8 @@ const CASES: Case[] = [
   { path: "/people/search", status: 404, type: HTML },
   { path: "/people.json", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people.map((p: any) => [p.name, p.quote_count, p.source_count]), [["Mary-Ann Okafor", 3, 2], ["Tom Reyes", 1, 1]])) },
   { path: "/people/1", status: 200, type: HTML, check: has('<article class="statement" id="g-', '<li class="carrier">', 'href="/sources/1#q-1"', 'href="/sources/2#q-4"', '<span class="alias">Mary Ann Okafor</span>', '<span class="role">Mayor</span>', '<svg xmlns="http://www.w3.org/2000/svg" class="chart"') },
+  { path: "/people.json?kind=media", status: 200, type: JSON_T, check: json((b) => assert.deepEqual(b.people, [])) },
+  { path: "/people.json?kind=person&kind=media", status: 400, type: JSON_T, check: json((b) => assert.match(b.error, /^kind:/)) },
   { path: "/people/1.json", status: 200, type: JSON_T, check: json((b) => {
     assert.deepEqual(b.groups.map((g: any) => g.sources.map((s: any) => [s.id, s.versions.map((v: any) => v.quote_id)])), [[[1, [1]]], [[1, [2]]], [[2, [4]]]]);
     assert.ok(b.groups.every((g: any) => g.label === "one source only"));

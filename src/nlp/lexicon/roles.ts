@@ -7,6 +7,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "mayor", "chancellor", "king", "queen", "prince", "princess", "pope", "general", "gen.", "chairman",
   "chairwoman", "chair", "chief", "deputy", "speaker", "ambassador", "judge", "justice", "attorney",
   "commissioner", "director", "dr.", "mr.", "mrs.", "ms.", "mx.", "professor", "prof.", "leader",
+  "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "adm",
+  "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman",
   "spokesman", "spokeswoman", "spokesperson", "senior", "adviser", "advisor", "envoy", "lord", "lady",
   "sir", "dame", "rev.", "reverend", "bishop", "archbishop", "cardinal", "sheikh", "emir", "sultan",
   "crown", "supreme", "commander", "colonel", "col.", "lt.", "lieutenant", "captain", "capt.",
@@ -70,6 +72,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   "hospital", "bank", "central", "world", "global", "international", "own", "his", "her", "their",
   "its", "our", "whose", "official", "officials", "business", "real", "estate", "tech", "oil",
   "civil", "rights", "human", "labor", "election", "polling", "research", "advocacy", "committee",
+  "council", "town", "port", "airport", "network", "firm",
 ]);
 
 /** Heads that make a mention an anonymous source when no name comes with them. */
@@ -96,7 +99,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   "daily", "weekly", "radio", "television", "tv", "channel", "broadcasting", "media", "club",
   "league", "federation", "assembly", "parliament", "congress", "senate", "cabinet", "embassy",
   "mission", "campaign", "coalition", "alliance", "movement", "front", "church", "society",
-  "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's",
+  "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's", "team", "day",
+  "power", "energy", "airlines", "airways", "motors", "holdings", "industries", "technologies",
+  "pharmaceuticals", "insurance", "railways", "telecom", "utilities", "partners", "capital", "plc", "llc",
 ]);
 
 /** Words that mark a body as a relay: an outlet or news service that carries others' words. */

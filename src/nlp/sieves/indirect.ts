@@ -134,6 +134,9 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
 function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
+  // "Jo Bloggs, R-Ohio, said": a party tag between commas is no subject
+  const tag = /,\s*\p{Lu}{1,2}-\p{Lu}[\p{L}.]*,?\s*$/u.exec(text.slice(Math.max(sentStart, end - 24), end));
+  if (tag) end -= tag[0].length;
   // "Kasich (who has 25 delegates) said": the parenthesis describes the subject
   if (text[end - 1] === ")") {
     const open = lastIn(text, "(", sentStart, end);
@@ -167,7 +170,9 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
 }
 
 /** Auxiliaries, negation and adverbs that stand between a subject and its cue ("would never have said"). */
-const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|should|may|might|must|did|does|do|didn’t|didn't|doesn’t|doesn't|don’t|don't|won’t|won't|not|also|ever|never|still|both|all|only|just|even|already|is|are|was|were|be|been|being|to|likely|unlikely|more|less|first|then|again|once|\p{Ll}+ly)$/u;
+const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|should|may|might|must|did|does|do|didn’t|didn't|doesn’t|doesn't|don’t|don't|won’t|won't|isn’t|isn't|aren’t|aren't|wasn’t|wasn't|weren’t|weren't|hasn’t|hasn't|haven’t|haven't|hadn’t|hadn't|wouldn’t|wouldn't|couldn’t|couldn't|shouldn’t|shouldn't|not|also|ever|never|still|now|both|all|only|just|even|already|is|are|was|were|be|been|being|to|likely|unlikely|more|less|first|then|again|once|himself|herself|themselves|itself|\p{Ll}+ly)$/u;
+/** A time phrase between a subject and its cue ("Jo Bloggs on Friday announced"). */
+const TIME_BEFORE_CUE = /\s+(?:on|last|this|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)(?:\s+(?:morning|afternoon|evening|night))?$/u;
 const RELATIVE = /^(?:who|which|that)$/iu;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
 
@@ -186,6 +191,8 @@ const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|
 function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
+  const time = TIME_BEFORE_CUE.exec(text.slice(Math.max(sentStart, end - 40), end));
+  if (time) end -= time[0].length;
   // only the last word before the auxiliaries is read: tokenize a short tail, widened while it holds
   // auxiliaries only (the whole sentence per cue made "said said …" quadratic)
   let toks: Token[] = [];

@@ -10,7 +10,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
   return m ? m[0].length : 0;
 }
 
@@ -53,12 +53,24 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     const m = mentionAfter(text, c0.end, limit);
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
-  const m = mentionAfter(text, at, Math.min(limit, at + 160));
+  let m = mentionAfter(text, at, Math.min(limit, at + 160));
   if (!m) return null;
-  // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said"
+  // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said", "Jo Bloggs, 59,
+  // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
+  // ("the council's spokesman, Jo Bloggs, said")
   let after = m.end;
-  const appos = /^,\s+(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90},/u.exec(text.slice(after, Math.min(limit, after + 110)));
-  if (appos) after += appos[0].length;
+  const tail = text.slice(after, Math.min(limit, after + 110));
+  const appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  const named = !m.name && !m.pronoun ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
+  if (named) {
+    const inner = mentionAfter(text, after + named[0].indexOf(named[1]!), after + named[0].length - 1);
+    if (inner?.name && inner.kind === "person") {
+      m = inner;
+      after += named[0].length;
+    }
+  } else if (appos) after += appos[0].length;
+  // "Jo Bloggs (R-Ohio), said": a bracketed tag, then the comma
+  if (text[after - 1] === ")" && text[after] === ",") after++;
   const c = cueAt(ctx, after, Math.min(limit, after + 40));
   if (!c || c.prepositional) return null;
   if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
@@ -85,12 +97,20 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
-  const speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  let speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  // "Gov. Jo Bloggs (R-Ohio), said": the comma after a bracketed tag
+  if (/\),\s*$/u.test(text.slice(Math.max(lo, speakerEnd - 3), speakerEnd))) speakerEnd = text.lastIndexOf(",", speakerEnd);
   let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
   if (mention && mention.end < speakerEnd - 1) mention = null;
   if (!mention) {
     const inv = mentionAfter(text, cue.end, end);
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
+  }
+  // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the
+  // sentence's subject, a name or pronoun opening the window
+  if (!mention && cue.participle && /,\s*$/u.test(text.slice(lo, cue.start))) {
+    const subject = mentionAfter(text, lo, cue.start);
+    if (subject && (subject.name || subject.pronoun) && subject.kind !== "anonymous") mention = subject;
   }
   if (!mention) return null;
   return relayed(ctx, mention, cue, end);

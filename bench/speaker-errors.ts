@@ -1,0 +1,71 @@
+// Speaker error analysis for train files only (never a dev file: its text must not shape rules).
+//   node dist/bench/speaker-errors.js ../shared/eval/speakers_train.jsonl [--show N] [--cat NAME]
+// For every gold quote matched by a prediction (overlap > 0.3, speech only) whose speaker is wrong by
+// the scorer's normalisation, prints gold canonical vs predicted mention/canonical, bucketed by what
+// the predicted mention was (pronoun, description, name, none) and whether its span overlapped gold.
+import { readFileSync } from "node:fs";
+import { extract } from "../src/nlp/pipeline";
+
+interface G { start: number; end: number; speaker?: string | null; speaker_start?: number | null; speaker_end?: number | null; speaker_canonical?: string | null; aliases?: string[]; optional?: boolean; no_source?: boolean; speech_cue?: boolean }
+
+const TITLES = /\b(mr|mrs|ms|dr|sen|senator|rep|gov|governor|president|prime minister|minister|premier|mayor|the)\b\.?/g;
+function normName(s: string | null | undefined): string {
+  const base = String(s ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const clean = (x: string) => x.replace(/[’']s\b/g, "").replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+  return clean(base.replace(TITLES, " ")) || clean(base);
+}
+function nameMatch(pred: string | null | undefined, gold: string, aliases: string[] = []): boolean {
+  const p = normName(pred);
+  if (!p) return false;
+  for (const name of [gold, ...aliases]) {
+    const g = normName(name);
+    if (!g) continue;
+    if (p === g || ` ${g} `.includes(` ${p} `) || ` ${p} `.includes(` ${g} `)) return true;
+  }
+  if (aliases.length) return false;
+  const pl = p.split(" ").pop()!, gl = normName(gold).split(" ").pop();
+  return pl.length > 2 && pl === gl;
+}
+
+const args = process.argv.slice(2);
+const file = args.find((a, i) => !a.startsWith("--") && !["--show", "--cat"].includes(args[i - 1]!));
+if (!file || /dev/.test(file)) { console.error("usage: speaker-errors TRAIN.jsonl [--show N] [--cat NAME] (train files only)"); process.exit(2); }
+const show = args.includes("--show") ? Number(args[args.indexOf("--show") + 1]) : 0;
+const only = args.includes("--cat") ? args[args.indexOf("--cat") + 1] : null;
+const docs = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; quotes: G[] });
+const cats = new Map<string, string[]>();
+let matched = 0, right = 0;
+for (const d of docs) {
+  const preds = extract(d.text).quotes;
+  const taken = new Set<number>();
+  for (const g of d.quotes) {
+    if (g.optional || g.no_source || g.speech_cue === false || !g.speaker_canonical) continue;
+    let best = -1, bo = 0.3;
+    preds.forEach((p, k) => {
+      if (taken.has(k)) return;
+      const o = Math.max(0, Math.min(g.end, p.end) - Math.max(g.start, p.start)) / (g.end - g.start);
+      if (o > bo) { bo = o; best = k; }
+    });
+    if (best < 0) continue;
+    taken.add(best);
+    matched++;
+    const p = preds[best]!;
+    if (nameMatch(p.speaker_canonical || p.speaker, g.speaker_canonical, g.aliases)) { right++; continue; }
+    const ov = g.speaker_start != null && p.speaker_start != null && Math.min(g.speaker_end!, p.speaker_end!) > Math.max(g.speaker_start, p.speaker_start);
+    const sp = (p.speaker ?? "").toLowerCase();
+    const goldMention = g.speaker_start != null ? d.text.slice(g.speaker_start, g.speaker_end!) : "";
+    const gm = goldMention.toLowerCase();
+    const kind = !p.speaker ? "none" : /^(he|she|they|it|i|we|who|you)$/.test(sp) ? "pronoun" : /^(the|a|an|his|her|their|its)\s/.test(sp) || !/\p{Lu}/u.test(p.speaker) ? "description" : "name";
+    const gk = /^(he|she|they|it|i|we|who|his|her|their|its)$/.test(gm) ? "pron" : /^(the|a|an|his|her|their|its)\s/.test(gm) || !/\p{Lu}/u.test(goldMention) ? "desc" : "name";
+    const cat = `${kind}/${ov ? "span-ok" : "span-wrong"}/gold-${gk}`;
+    const list = cats.get(cat) ?? [];
+    const ctx = d.text.slice(Math.max(0, Math.min(g.start, p.speaker_start ?? g.start) - 60), Math.min(d.text.length, g.end + 40)).replace(/\s+/g, " ");
+    list.push(`${d.id}: gold ${JSON.stringify(g.speaker_canonical)} [mention ${JSON.stringify(goldMention)}] pred ${JSON.stringify(p.speaker)} → ${JSON.stringify(p.speaker_canonical)} (${p.sieve})\n      ${ctx.slice(0, 260)}`);
+    cats.set(cat, list);
+  }
+}
+console.log(`matched ${matched}, speaker right ${right} (${(100 * right / matched).toFixed(1)}), wrong ${matched - right}`);
+for (const [c, l] of [...cats].sort((a, b) => b[1].length - a[1].length)) {
+  console.log(`${String(l.length).padStart(4)}  ${c}`);
+  if (show && (!only || c.includes(only))) for (const x of l.slice(0, show)) console.log("    " + x);
+}

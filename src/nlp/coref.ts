@@ -1,0 +1,251 @@
+// Coreference within one article, between the mentions and the attribution: every person or body
+// the narrative names (full names, surnames alone, titles with surnames) and every speaker already
+// resolved is a mention of an entity, in text order. A pronoun or a definite description a cue
+// points at is resolved to one of those entities by agreement (gender, person or body), then by
+// salience and recency: the nearest sentence first, its subject (first mention) before the rest,
+// names inside quotation marks not counted (a speaker quoting someone does not make them the topic).
+// Pure and linear: each mention is looked at once per sentence window, the window is bounded.
+import type { Cluster, EntityResolver } from "./entities";
+import { genderOfWords, type Gender } from "./gender";
+import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
+import type { Mention } from "./mentions";
+import { sentenceAt } from "./document";
+import type { Doc, Entity, Span } from "./types";
+
+/** Sentences back a pronoun or description may reach. */
+const WINDOW = 8;
+
+interface Ref {
+  at: number;
+  entity: Entity;
+  cluster: Cluster | undefined;
+  sentence: number;
+  paragraph: number;
+  /** a resolved speaker mention, not a bare narrative name */
+  speaker: boolean;
+  /** a plural description that spoke ("several analysts"): what "they" may stand for */
+  plural?: boolean;
+}
+
+const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
+
+/** Sentences set in title case ("Council Says Ferry Plan Is Sound"): headlines, whose capitals name nobody. */
+export function headlineSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    if (s.end - s.start > 300) continue;
+    const t = doc.text.slice(s.start, s.end);
+    const words = t.match(/[\p{L}][\p{L}’'\-]*/gu) ?? [];
+    if (words.length < 4) continue;
+    if (words.some((w) => /^\p{Ll}/u.test(w) && w.length >= 4)) continue;
+    if (!FUNCTION_CAPS.test(" " + t.replace(/[^\p{L}’'\-]+/gu, " ") + " ")) continue;
+    out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
+const ORG_HEADS = new Set([
+  "company", "group", "newspaper", "paper", "agency", "committee", "campaign", "organization",
+  "organisation", "firm", "department", "council", "network", "magazine", "board", "party",
+  "administration", "foundation", "union", "utility", "bank", "club", "team", "website", "outlet",
+  "station", "government", "ministry", "office", "commission", "authority", "association", "institute",
+  "center", "centre", "university", "corporation", "business", "charity", "publication", "broadcaster",
+  "channel", "regulator", "watchdog", "coalition", "alliance", "lab", "laboratory", "bureau", "court",
+  "hospital", "school", "college", "league", "federation", "service", "force", "police", "army",
+  "studio", "label", "airline", "retailer", "carrier", "operator", "manufacturer", "maker", "insurer",
+]);
+const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
+
+const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count);
+/** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
+const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
+const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
+
+const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these"]);
+
+/**
+ * The lowercase noun phrase a relative "who" follows ("business leaders" in "… and business leaders
+ * who say"), up to three words back to a determiner, preposition or comma; null after a name or a comma.
+ */
+export function whoDescription(text: string, at: number): string | null {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const m = /(?<![\p{L}\d’'\-])((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  while (words.length && NP_STOP.has(words[0]!)) words.shift();
+  if (!words.length || NP_STOP.has(words[words.length - 1]!)) return null;
+  return words.join(" ");
+}
+
+export class Coref {
+  private readonly refs: Ref[] = [];
+  private readonly paraOf: number[];
+
+  constructor(private readonly doc: Doc, private readonly resolver: EntityResolver, quoted: readonly Span[]) {
+    this.paraOf = doc.sentences.map((s) => s.paragraph);
+    let q = 0;
+    for (const s of resolver.seen) {
+      while (q < quoted.length && quoted[q]!.end <= s.at) q++;
+      if (q < quoted.length && quoted[q]!.start <= s.at) continue;
+      // a possessive names whose the thing is, not who acts ("Putin's adviser said")
+      if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
+      const si = sentenceAt(doc, s.at);
+      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false });
+    }
+  }
+
+  /** Records a resolved speaker mention, so later pronouns can reach it. */
+  addSpeaker(m: Mention, e: Entity): void {
+    const at = m.nameStart ?? m.start;
+    const si = sentenceAt(this.doc, at);
+    this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+  }
+
+  /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
+  addGroup(m: Mention, canonical: string): void {
+    const si = sentenceAt(this.doc, m.start);
+    const entity: Entity = { canonical, kind: m.kind, aliases: [canonical], roles: [] };
+    this.insert({ at: m.start, entity, cluster: undefined, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true, plural: true });
+  }
+
+  private insert(ref: Ref): void {
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid]!.at <= ref.at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.refs.splice(lo, 0, ref);
+  }
+
+  /** References before `pos` within the window, nearest first. */
+  private before(pos: number): { refs: Ref[]; sentence: number; paragraph: number } {
+    const si = sentenceAt(this.doc, pos);
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid]!.at < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Ref[] = [];
+    for (let i = lo - 1; i >= 0 && out.length < 60; i--) {
+      const r = this.refs[i]!;
+      if (r.sentence < si - WINDOW) break;
+      out.push(r);
+    }
+    return { refs: out, sentence: si, paragraph: this.paraOf[si] ?? 0 };
+  }
+
+  /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender): Entity | null {
+    const { refs, sentence, paragraph } = this.before(pos);
+    const ok = refs.filter(agree);
+    if (!ok.length) return null;
+    // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
+    const firstIn = new Map<number, Ref>();
+    for (const r of ok) firstIn.set(r.sentence, r);
+    let best: Ref | null = null;
+    let bestScore = -Infinity;
+    const seenEntity = new Set<Entity>();
+    for (const r of ok) {
+      let score = -1.0 * (sentence - r.sentence) - 0.5 * (paragraph - r.paragraph);
+      if (firstIn.get(r.sentence) === r) score += 0.6;
+      if (gender && r.cluster?.gender === gender) score += r.cluster.genderSure ? 0.8 : 0.4;
+      else if (gender && r.cluster?.gender) score -= 0.9; // a first-name list's guess against the pronoun
+      if (r.speaker) score += 0.4;
+      if (r.cluster) score += 0.05 * Math.min(r.cluster.count, 10);
+      if (seenEntity.has(r.entity)) continue; // the nearest mention of an entity speaks for it
+      seenEntity.add(r.entity);
+      if (score > bestScore) {
+        bestScore = score;
+        best = r;
+      }
+    }
+    return best?.entity ?? null;
+  }
+
+  /**
+   * The person a quote-only paragraph with no cue continues: the subject (first person named) of the
+   * paragraph just before it, when that paragraph names one ("Tom Okafor, a ferry captain, has worked
+   * the route for years. ¶ “Nobody asked us.”"). Null when it names no one.
+   */
+  narrativeSpeaker(pos: number): Entity | null {
+    const { refs, paragraph } = this.before(pos);
+    let first: Ref | null = null;
+    for (const r of refs) {
+      if (r.paragraph === paragraph - 1 && personLike(r)) first = r;
+      else if (r.paragraph < paragraph - 1) break;
+    }
+    return first?.entity ?? null;
+  }
+
+  /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
+  possessor(m: Mention): Entity | null {
+    const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);
+    if (!w) return null;
+    const p = w[1] === "his" ? "he" : w[1] === "her" ? "she" : w[1] === "its" ? "it" : "they";
+    return this.pronoun({ ...m, pronoun: p });
+  }
+
+  /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */
+  pronoun(m: Mention): Entity | null {
+    const p = m.pronoun!;
+    if (PERSON_PRONOUN.has(p)) {
+      const g = PERSON_PRONOUN.get(p)!;
+      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
+    }
+    if (p === "it") {
+      // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")
+      const e = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.cluster?.gender && r.entity.roles.length === 0 && !r.speaker)), null);
+      if (e && e.kind === "person") e.kind = "organisation";
+      return e;
+    }
+    if (p === "they") {
+      // a plural speaker of the last few sentences ("Several analysts said … They added")
+      const { refs, sentence } = this.before(m.start);
+      const r = refs.find((x) => x.plural && sentence - x.sentence <= 3);
+      return r?.entity ?? null;
+    }
+    if (p === "who") {
+      // "…, voters who said": a common noun right before the pronoun is its antecedent, no name is
+      if (whoDescription(this.doc.text, m.start)) return null;
+      // otherwise the nearest person named in its own sentence ("Jo Bloggs, a ferry captain, who said")
+      const { refs, sentence } = this.before(m.start);
+      const r = refs.find((x) => x.sentence === sentence && personLike(x) && m.start - x.at < 200);
+      return r?.entity ?? null;
+    }
+    return null;
+  }
+
+  /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
+  description(m: Mention): Entity | null {
+    const words = m.text.toLowerCase().split(/\s+/);
+    if (words[0] !== "the" || words.length > 4) return null;
+    if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
+    const head = words[words.length - 1]!;
+    if (ORG_HEADS.has(head) || MEDIA_WORDS.has(head)) {
+      const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
+      if (named) return named;
+      const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";
+      // "the administration" after "the White House" is not the White House: only an outlet is
+      // taken without its head word in the name ("The Harbour Courier … the newspaper said")
+      if (!media) return null;
+      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
+    }
+    if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
+      const want = words.slice(1).join(" ");
+      const g = genderOfWords(want);
+      const hasRole = (r: Ref) => r.entity.roles.some((role) => {
+        const rw = role.toLowerCase().split(/\s+/).map((w) => ROLE_ABBREV.get(w) ?? w);
+        return rw[rw.length - 1] === head || rw.join(" ") === want;
+      });
+      const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r), g);
+      if (byRole) return byRole;
+      return this.pick(m.start, (r) => personLike(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
+    }
+    return null;
+  }
+}

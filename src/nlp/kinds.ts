@@ -1,0 +1,108 @@
+// The kind of a speaker, decided once its mention is resolved: a named person, a body, an outlet, a
+// place misread as a speaker, a document, an unnamed group or individual, or a fragment (unknown).
+// What is not a person's name is never called a person, so that it is never stored as one.
+import type { Entity, SpeakerKind } from "./types";
+import type { Mention } from "./mentions";
+import { ANONYMOUS_HEADS, ROLE_NOUNS } from "./lexicon/roles";
+
+/** Words that make a body's name an outlet's ("The Harbour Times", "Channel 4 News"). */
+const MEDIA_NAME_WORDS = new Set([
+  "news", "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "guardian", "daily",
+  "radio", "television", "tv", "channel", "broadcasting", "broadcaster", "newspaper", "magazine",
+  "press", "wire", "courier", "chronicle", "observer", "standard", "mirror", "express", "mail", "sun",
+  "review", "weekly", "monitor", "inquirer", "examiner", "bulletin", "newswire", "network",
+]);
+/** Heads of a description that is a document or a count, not someone ("the report", "a court filing"). */
+const DOCUMENT_HEADS = new Set([
+  "report", "document", "documents", "letter", "statement", "filing", "filings", "memo", "memorandum",
+  "survey", "poll", "polls", "study", "studies", "data", "records", "record", "ad", "advert", "editorial",
+  "tally", "transcript", "email", "emails", "tweet", "tweets", "analysis", "review", "complaint",
+  "lawsuit", "indictment", "release", "website", "figures", "estimate", "estimates", "projection",
+  "projections", "count", "results", "documents", "paper", "papers", "book", "video", "footage",
+  "post", "message", "notice", "order", "ruling", "judgment", "verdict", "affidavit", "motion", "note",
+  "remarks", "comments", "testimony", "speech", "interview", "summary", "forecast", "audit", "investigation",
+]);
+/** Heads of a description that names a body without naming it ("the company", "the council"). */
+const BODY_HEADS = new Set([
+  "company", "group", "agency", "committee", "campaign", "organization", "organisation", "firm",
+  "department", "council", "board", "party", "administration", "foundation", "union", "utility", "bank",
+  "club", "team", "government", "ministry", "office", "commission", "authority", "association",
+  "institute", "center", "centre", "university", "corporation", "charity", "regulator", "watchdog",
+  "coalition", "alliance", "bureau", "court", "hospital", "school", "college", "league", "federation",
+  "police", "army", "airline", "retailer", "operator", "manufacturer", "insurer", "white house", "kremlin",
+]);
+const MEDIA_HEADS = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
+
+const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight"]);
+const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y", "of", "and", "the", "for"]);
+
+/**
+ * A person's or body's name as written: at most seven words, none lowercase but particles ("de", "of"),
+ * no sentence break inside ("Steve Morgan. Parry"), not a calendar word, not only digits ("758").
+ */
+export function looksLikeName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (!words.length || words.length > 7 || !/\p{L}/u.test(name)) return false;
+  if (/^\p{N}+$/u.test(name.replace(/[^\p{L}\p{N}]/gu, "")) && !/\p{L}/u.test(name)) return false;
+  if (words.length === 1 && CALENDAR.has(words[0]!.toLowerCase())) return false;
+  // "December Microsoft": a date run into a name (months that are also first names excepted)
+  if (words.length > 1 && MONTHS_NOT_NAMES.has(words[0]!.toLowerCase())) return false;
+  // a sentence-initial adverb or abstract noun taken for a name ("Currently", "Speculation")
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+(?:ly|tion|sion|ment|ness|ity|ism)$/u.test(words[0]!)) return false;
+  return words.every((w, k) => {
+    if (/^(?:\p{Lu}\.)+$/u.test(w) || /^\p{Lu}\.?$/u.test(w)) return true; // initials: "H.W.", "J."
+    if (k < words.length - 1 && /\p{L}{2,}\.$/u.test(w) && !/^(?:Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.$/u.test(w)) return false; // "Morgan. Parry"
+    if (PARTICLES.has(w.toLowerCase()) && k > 0) return true;
+    // a lowercase word is a description's ("spokesman", "company"); other marks are the name's own
+    return !/^\p{Ll}/u.test(w) || /^(?:al|el|bin|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w) || /^\p{Ll}{1,3}\p{Lu}/u.test(w);
+  });
+}
+
+/** Capitalised runs the text places somewhere ("in Ohio", "from Leeds"), keyed lowercase: one pass. */
+export function placeNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /\b(?:in|across|near|outside|throughout)\s+((?:\p{Lu}[\p{L}\-]*\.?\s?){1,3})/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.add(m[1]!.trim().replace(/\.$/u, "").toLowerCase());
+  return out;
+}
+
+function head(text: string): string {
+  return text.toLowerCase().replace(/[’']s$/u, "").split(/\s+/).pop() ?? "";
+}
+
+/** The kind of a resolved entity, from its name and how the article used it. */
+export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
+  const words = e.canonical.toLowerCase().split(/\s+/);
+  if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) ? "media" : "organisation";
+  if (e.kind !== "person") return e.kind;
+  if (!looksLikeName(e.canonical)) return "unknown";
+  // "Protesters said": a capitalised plural that no first name, title or role makes a surname
+  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees)$/u.test(e.canonical)) return "group";
+  if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
+  return "person";
+}
+
+/** The kind of a speaker no entity stands for: what its mention's words say. */
+export function mentionKind(m: Mention, canonical: string | null): SpeakerKind {
+  if (m.pronoun === "who" && canonical) return mentionKind({ ...m, pronoun: null, name: null, kind: "unknown" }, canonical);
+  if (m.pronoun) return m.pronoun === "they" || m.pronoun === "we" ? "group" : m.pronoun === "he" || m.pronoun === "she" ? "person" : "unknown";
+  const text = (canonical ?? m.text).trim();
+  const h = head(text);
+  const lower = text.toLowerCase();
+  if (m.name && m.kind === "organisation") return text.split(/\s+/).some((w) => MEDIA_NAME_WORDS.has(w.toLowerCase())) ? "media" : "organisation";
+  if (MEDIA_HEADS.has(h)) return "media";
+  if (DOCUMENT_HEADS.has(h) || /\b(?:report|poll|survey|study|letter|statement|filing|document)s?\b/u.test(lower.split(/\s+(?:by|from|of|released|filed|reviewed|provided)\s/u)[0]!) && !ROLE_NOUNS.has(h)) return "document";
+  if (BODY_HEADS.has(h)) return "organisation";
+  // a body's people ("State Department officials") speak for the body, as the mention reads
+  if (m.kind === "organisation") return m.name && !looksLikeName(text) ? "unknown" : "organisation";
+  if (m.kind === "anonymous" || (!m.name && ANONYMOUS_HEADS.has(h))) return "anonymous";
+  if (m.name && m.kind === "person") return looksLikeName(text) ? "person" : "unknown";
+  // unnamed: a plural is a group ("voters"), a role is someone unnamed ("the conservative activist")
+  if (ANONYMOUS_HEADS.has(h)) return "anonymous";
+  const written = text.split(/\s+/).pop() ?? "";
+  if (/^\p{Ll}[\p{Ll}\-]*\p{Ll}s$/u.test(written) && !/ss$/u.test(written)) return "group";
+  if (ROLE_NOUNS.has(h)) return "anonymous";
+  return "unknown";
+}

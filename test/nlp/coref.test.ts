@@ -1,0 +1,146 @@
+// Coreference and speaker kinds, each case an invented sentence showing one construction.
+import assert from "node:assert/strict";
+import { extract } from "../../src/nlp/pipeline";
+import { headlineSpans, whoDescription } from "../../src/nlp/coref";
+import { looksLikeName, mentionKind } from "../../src/nlp/kinds";
+import { makeDoc } from "../../src/nlp/document";
+import { analyse, tokenize } from "../../src/nlp/mentions";
+import type { SpeakerKind } from "../../src/nlp/types";
+
+/** The canonical speaker (and kind) of the statement whose text holds `needle`. */
+function speakerOf(text: string, needle: string): { canonical: string | null; kind: SpeakerKind } {
+  const q = extract(text).quotes.find((x) => x.text.includes(needle));
+  assert.ok(q, `no statement holds ${JSON.stringify(needle)}`);
+  return { canonical: q.speaker_canonical, kind: q.speaker_kind };
+}
+
+describe("coreference: pronouns go to the entity the narrative names", () => {
+  const cases: { name: string; text: string; needle: string; want: string | null }[] = [
+    {
+      name: "he: the person just introduced, not the last speaker",
+      text: "Councillor Mark Ruiz said the plan was sound.\n\nTom Okafor, a ferry captain, has worked the route for years.\n\n“Nobody asked us,” he said.",
+      needle: "Nobody asked us", want: "Tom Okafor",
+    },
+    {
+      name: "she: gender agreement skips the nearer man",
+      text: "Maria Santos chairs the board. Peter Hall joined it last year.\n\n“We will vote in June,” she said.",
+      needle: "We will vote", want: "Maria Santos",
+    },
+    {
+      name: "he: a man's title beats a woman's first name nearer by",
+      text: "Mr Okafor spoke first. Later Jane Reyes arrived.\n\n“The ferry will run,” he said.",
+      needle: "ferry will run", want: "Okafor",
+    },
+    {
+      name: "he: the subject of the same sentence, not a name inside the quote",
+      text: "Tom Okafor was cautious: “When Mark Ruiz says it is safe, I listen,” he said.",
+      needle: "I listen", want: "Tom Okafor",
+    },
+    {
+      name: "a possessive names whose the thing is, not who speaks",
+      text: "Ruiz's deputy Ann Lee spoke on Monday. She said the budget was balanced.",
+      needle: "budget was balanced", want: "Ann Lee",
+    },
+    {
+      name: "it: a company named just before",
+      text: "Greenfield Power restored service on Tuesday. “Crews will work overnight,” it said.",
+      needle: "Crews will work", want: "Greenfield Power",
+    },
+    {
+      name: "they: an unnamed plural speaker continues",
+      text: "Several analysts said the rate would rise. They also said the pound would fall.",
+      needle: "pound would fall", want: "Several analysts",
+    },
+    {
+      name: "who after a common noun is that noun phrase",
+      text: "Mark Ruiz met the ferry workers who said the route was unsafe.",
+      needle: "route was unsafe", want: "ferry workers",
+    },
+    {
+      name: "a description goes to the body whose name holds its head",
+      text: "The Harbour Foundation raised money in May. The foundation said the fund would double.",
+      needle: "fund would double", want: "Harbour Foundation",
+    },
+    {
+      name: "a title and surname join the person's full name, not a body holding the word",
+      text: "Tom Reyes founded Reyes Shipping in 1990. Mr. Reyes said the firm would grow.",
+      needle: "firm would grow", want: "Tom Reyes",
+    },
+    {
+      name: "Mrs and a surname pick the woman of two with that surname",
+      text: "Ann Lind and her husband Per Lind run the inn. Mrs. Lind said rooms were full.",
+      needle: "rooms were full", want: "Ann Lind",
+    },
+    {
+      name: "a quote-only paragraph with no cue continues the person the paragraph before introduces",
+      text: "Councillor Mark Ruiz said the plan was sound.\n\nTom Okafor, a ferry captain, has worked the route for years.\n\n“Nobody asked us. We were never told.”",
+      needle: "Nobody asked us", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a quote-only paragraph after a paragraph naming no one stays unattributed",
+      text: "The ferry has run for years.\n\nThe route is long and the sea is rough.\n\n“Nobody asked us. We were never told.”",
+      needle: "Nobody asked us", want: null,
+    },
+    {
+      name: "negative: no one agrees, so no one is made up",
+      text: "“It is over,” she said.",
+      needle: "It is over", want: null,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
+  }
+});
+
+describe("reading the speaker after a quote", () => {
+  const cases: { name: string; text: string; needle: string; want: string }[] = [
+    { name: "an age between name and cue", text: "“We were lucky,” Tom Okafor, 66, said on Monday.", needle: "We were lucky", want: "Tom Okafor" },
+    { name: "a description's appositive name speaks", text: "“The pier is closed,” the council spokesman, Jo Bloggs, said.", needle: "pier is closed", want: "Jo Bloggs" },
+    { name: "a who-clause between name and cue", text: "“It was cold,” Ann Lee, who runs the inn, said.", needle: "It was cold", want: "Ann Lee" },
+    { name: "a time phrase between subject and cue", text: "Mayor Ann Ruiz on Friday announced that the pier would reopen.", needle: "pier would reopen", want: "Ann Ruiz" },
+    { name: "a participle after a comma speaks for the sentence's subject", text: "Ann Lind claimed victory in a post, saying: “We won the port.”", needle: "We won the port", want: "Ann Lind" },
+    { name: "a bracketed tag and a comma before a leading cue", text: "After the vote, Gov. Jo Bloggs (R-Ohio), said, “We are ready for the next round.”", needle: "ready for the next", want: "Jo Bloggs" },
+    { name: "a reflexive between subject and cue", text: "Ruiz himself acknowledged that the vote was close.", needle: "vote was close", want: "Ruiz" },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
+});
+
+describe("speaker kinds", () => {
+  const cases: { name: string; text: string; needle: string; want: SpeakerKind }[] = [
+    { name: "a named person", text: "Tom Okafor said the route was safe.", needle: "route was safe", want: "person" },
+    { name: "an outlet", text: "The Harbour Times reported that the pier would close.", needle: "pier would close", want: "media" },
+    { name: "a body", text: "Greenfield Power said the lines were repaired.", needle: "lines were repaired", want: "organisation" },
+    { name: "a document", text: "The report said the bridge was unsafe.", needle: "bridge was unsafe", want: "document" },
+    { name: "an unnamed group", text: "Protesters said the fares were too high.", needle: "fares were too high", want: "group" },
+    { name: "an anonymous source", text: "A senior official said the talks had stalled.", needle: "talks had stalled", want: "anonymous" },
+    { name: "an unnamed individual by role", text: "The ferry captain said the sea was rough.", needle: "sea was rough", want: "anonymous" },
+  ];
+  for (const c of cases) it(`${c.name}: ${c.want}`, () => assert.equal(speakerOf(c.text, c.needle).kind, c.want));
+
+  const names: [string, boolean][] = [
+    ["Tom Okafor", true], ["George H.W. Bush", true], ["Ludwig van Beethoven", true], ["Kim Jong-un", true],
+    ["Steve Morgan. Parry", false], ["company", false], ["Friday", false], ["758", false], ["Legal experts", false],
+    ["<img Src=x>", true], ["December Lindcorp", false], ["June Okafor", true], ["Currently", false], ["Speculation", false], ["Reyes", true],
+  ];
+  for (const [n, ok] of names) it(`${JSON.stringify(n)} ${ok ? "is" : "is not"} a name`, () => assert.equal(looksLikeName(n), ok));
+
+  it("a pronoun's kind: they is a group, he a person, it unknown", () => {
+    const m = (w: string) => analyse(tokenize(w, 0, w.length), w)!;
+    assert.equal(mentionKind(m("they"), null), "group");
+    assert.equal(mentionKind(m("he"), null), "person");
+    assert.equal(mentionKind(m("it"), null), "unknown");
+  });
+});
+
+describe("coreference helpers", () => {
+  it("headlines in title case name nobody; ordinary sentences are not headlines", () => {
+    const doc = makeDoc("Council Says Ferry Plan Is Sound. Tom Okafor said the plan was sound. Secretary of State Ann Lee met Foreign Minister Per Lind.");
+    const spans = headlineSpans(doc);
+    assert.equal(spans.length, 1);
+    assert.equal(doc.text.slice(spans[0]!.start, spans[0]!.end).trim(), "Council Says Ferry Plan Is Sound.");
+  });
+  const who: [string, string | null][] = [
+    ["the ferry workers who", "ferry workers"], ["among the 30 percent of voters who", "percent of voters"], ["Ann Lee, a captain, who", null], ["Ann Lee who", null],
+  ];
+  for (const [t, want] of who) it(`'who' after ${JSON.stringify(t)}`, () => assert.equal(whoDescription(t, t.length - 3), want));
+});
