@@ -1,5 +1,5 @@
 // Faults under a real bulk ingest (npm run test:stress): SIGKILL at three random points, then a
-// re-run that stores the rest exactly once; a full disk (a 1 MB tmpfs, when this user may mount).
+// re-run that stores the rest exactly once; a full disk (a 4 MB tmpfs, when this user may mount).
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -103,17 +103,17 @@ describe("stress: faults during a bulk ingest", function () {
     assert.equal(count(db, "SELECT count(*) AS n FROM quotes q WHERE person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM statement_group_members m WHERE m.quote_id = q.id)"), 0, "every attributed statement grouped");
   });
 
-  it("a full disk (1 MB tmpfs): ingest ends with a summary of stored and unstored articles and exit 1, database intact", function () {
+  it("a full disk (4 MB tmpfs): ingest ends with a summary of stored and unstored articles and exit 1, database intact", function () {
     const mnt = join(dir, "tiny");
     mkdirSync(mnt);
-    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt]);
+    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt]);
     if (mounted.status !== 0) {
       console.warn("      full-disk test skipped: this user may not mount a tmpfs (the max_page_count test in npm test covers the logic)");
       this.skip();
     }
     try {
       const file = join(dir, "full.jsonl");
-      const articles = corpus(600, " with a longer tail of words to fill pages quickly".repeat(3));
+      const articles = corpus(2000, " with a longer tail of words to fill pages quickly".repeat(3));
       writeFileSync(file, jsonl(articles));
       const db = join(mnt, "full.db");
       const r = ingest(file, db);
@@ -121,7 +121,7 @@ describe("stress: faults during a bulk ingest", function () {
       const m = /ingested (\d+) new, 0 already stored, (\d+) failed \(stopped: the disk is full; the \d+ failed are not stored\)/.exec(r.stdout);
       assert.ok(m, r.stdout);
       const stored = count(db, "SELECT count(*) AS n FROM sources");
-      console.log(`      1 MB disk: ${m![1]} stored, ${m![2]} not stored, ${stored} in the database`);
+      console.log(`      4 MB disk: ${m![1]} stored, ${m![2]} not stored, ${stored} in the database`);
       assert.equal(Number(m![1]), stored, "the summary's stored count is what the database holds");
       assert.equal(Number(m![1]) + Number(m![2]), articles.length, "every article is stored or listed");
       assert.ok(stored > 0 && stored < articles.length);
