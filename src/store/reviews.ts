@@ -2,7 +2,7 @@
 // their append-only event trail. The quote/claim rows carry the effective values; see
 // src/services/review-quotes.ts for what a state means.
 import { preparedOnce, type Db } from "./db";
-import type { QuoteKind, SpeakerKind } from "../nlp/types";
+import type { NewQuote } from "./quotes";
 
 export type Subject = "quote" | "claim";
 
@@ -45,24 +45,10 @@ export interface EventRow {
 
 export type NewEvent = Omit<EventRow, "id">;
 
-/** The fields of a quote row a review may change. */
-export interface QuoteFields {
-  start: number;
-  end: number;
-  text: string;
-  kind: QuoteKind;
-  speaker_mention: string | null;
-  speaker_start: number | null;
-  speaker_end: number | null;
-  speaker_canonical: string | null;
-  speaker_kind: SpeakerKind;
-  person_id: number | null;
-  cue: string | null;
-  cue_start: number | null;
-  cue_end: number | null;
-  via: string | null;
-  review_status: string;
-}
+/** The fields of a quote row a review may change: the stored quote's own, and its review status. */
+export type QuoteFields = Pick<NewQuote,
+  | "start" | "end" | "text" | "kind" | "speaker_mention" | "speaker_start" | "speaker_end" | "speaker_canonical"
+  | "speaker_kind" | "person_id" | "cue" | "cue_start" | "cue_end" | "via"> & { review_status: string };
 
 export interface EventExportRow extends EventRow {
   source_title: string;

@@ -5,6 +5,7 @@
 import { badRequest } from "../errors";
 import type { KeyValue, NamedSort, PageQuery } from "../store/listings";
 import type { Format } from "./urls";
+import { single } from "./params";
 
 export const PAGE_SIZE = 50;
 /** HTML pages stay small whatever the corpus: at most this many rows */
@@ -20,13 +21,6 @@ export interface Paging extends PageQuery {
   offset: number;
 }
 
-function single(query: Query, name: string): string | undefined {
-  const v = query[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string") throw badRequest(name, "give this parameter once, as text");
-  const t = v.trim();
-  return t === "" ? undefined : t;
-}
 
 export function encodeToken(sort: string, offset: number, key: readonly KeyValue[]): string {
   return Buffer.from(JSON.stringify([sort, offset, ...key]), "utf8").toString("base64url");

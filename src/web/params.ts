@@ -28,7 +28,7 @@ export function parseId(raw: string | undefined, what: string): number {
 }
 
 /** One string query parameter, "" and absent alike as undefined. Repeated parameters are refused. */
-function single(query: Query, name: string): string | undefined {
+export function single(query: Query, name: string): string | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
   if (typeof v !== "string") throw badRequest(name, "give this parameter once, as text");
