@@ -41,6 +41,8 @@ interface Token {
   cap: boolean;
   sentence: number;
   quoted: boolean;
+  /** which rules can fire at this word (RULE_* bits, from its lower case alone) */
+  mask: number;
 }
 
 interface Candidate {
@@ -94,6 +96,82 @@ const EXPLAIN: Record<ClaimReason, string> = {
   "unattributed quote": "Reported words with no speaker found: find who said them.",
 };
 
+// Rules gated by the word they start at (Detector.run): a rule whose bit a word lacks returns at
+// once, with no effect, at that word, so run() skips the call. Each bit is the union of the tests a
+// rule makes on low(i) before it does anything else (see each rule's first lines).
+const RULE_HEDGE = 1;
+const RULE_PASSIVE = 2;
+const RULE_CRITICISM = 4;
+const RULE_STRIKES = 8;
+const RULE_OPINION = 16;
+const RULE_QUANTIFIED = 32;
+const RULE_GROUP = 64;
+const RULE_PRONOUN = 128;
+const RULE_STUDY = 256;
+const RULE_ANONYMITY = 512;
+
+/** The rules that can fire at a word, from its lower case (pure: depends on the lexicon only). */
+function ruleMask(l: string): number {
+  let m = 0;
+  if (HEDGE_ADJECTIVES.has(l) || l === "what" || REPORT_NOUNS.has(l) || HEDGE_ADVERBS.has(l) || HEDGES_BY_FIRST.has(BE_FORMS.has(l) ? "*be*" : l)) m |= RULE_HEDGE;
+  if (JUDGEMENT_PARTICIPLES.has(l) || DEPICTION_PARTICIPLES.has(l) || JUDGEMENT_BY_AGENT.has(l)) m |= RULE_PASSIVE;
+  if (l === "amid" || l === "amidst" || AGENT_CRITICISM_VERBS.has(l) || CRITICISM_BY_FIRST.has(l)) m |= RULE_CRITICISM;
+  if (STRIKE_VERBS.has(l)) m |= RULE_STRIKES;
+  if (THERE_NOUNS.has(l) || OPINION_NOUNS.has(l)) m |= RULE_OPINION;
+  if (QUANTIFIERS_BY_FIRST.has(l)) m |= RULE_QUANTIFIED;
+  if (VAGUE_GROUPS.has(l) || VAGUE_GROUPS_MODIFIED.has(l) || ANONYMOUS_SOURCES.has(l) || UNNAMED_ROLES.has(l) || ANONYMOUS_PERSON_NOUNS.has(l)
+    || isPersonPlural(l) || MEDIA_PLURALS.has(l)) m |= RULE_GROUP;
+  if (l === "they") m |= RULE_PRONOUN;
+  if (STUDY_NOUNS.has(l)) m |= RULE_STUDY;
+  if (ANONYMITY_BY_FIRST.has(l)) m |= RULE_ANONYMITY;
+  return m;
+}
+
+/** What tokenize() derives from a matched string alone: its head (and clitic), their lower case and rule bits. */
+interface Lexeme {
+  word: boolean;
+  cap: boolean;
+  head: string;
+  low: string;
+  mask: number;
+  /** the clitic split off the end ("'s"), or null */
+  clitic: string | null;
+  cliticLow: string;
+  cliticMask: number;
+}
+
+function lexeme(t: string): Lexeme {
+  const word = WORD_START.test(t[0]!);
+  // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
+  const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
+  const headLen = clitic ? t.length - clitic[0].length : t.length;
+  const head = clitic ? t.slice(0, headLen) : t;
+  const low = head.toLowerCase().replace(/’/g, "'");
+  const cliticLow = clitic ? clitic[0].toLowerCase().replace(/’/g, "'") : "";
+  return {
+    word, cap: word && UPPER.test(t[0]!), head, low, mask: word ? ruleMask(low) : 0,
+    clitic: clitic ? clitic[0] : null, cliticLow, cliticMask: clitic ? ruleMask(cliticLow) : 0,
+  };
+}
+
+/**
+ * Lexemes by matched string, shared by every article (most words of an article were seen before).
+ * Bounded: emptied when full, and long strings are not kept, so hostile input cannot grow it.
+ */
+const LEXEMES = new Map<string, Lexeme>();
+const MAX_LEXEMES = 200_000;
+const MAX_LEXEME_LENGTH = 48;
+function lexemeOf(t: string): Lexeme {
+  let x = LEXEMES.get(t);
+  if (x) return x;
+  x = lexeme(t);
+  if (t.length <= MAX_LEXEME_LENGTH) {
+    if (LEXEMES.size >= MAX_LEXEMES) LEXEMES.clear();
+    LEXEMES.set(t, x);
+  }
+  return x;
+}
+
 /** Tokenizes the whole text once, marking sentence and quotation membership. */
 function tokenize(doc: Doc): Token[] {
   const { text } = doc;
@@ -106,25 +184,12 @@ function tokenize(doc: Doc): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(sentence))) {
       const t = m[0];
-      const word = WORD_START.test(t[0]!);
-      // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
-      const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
-      const head = clitic ? t.length - clitic[0].length : t.length;
-      out.push({
-        start: s.start + m.index,
-        end: s.start + m.index + head,
-        text: t.slice(0, head),
-        low: t.slice(0, head).toLowerCase().replace(/’/g, "'"),
-        word,
-        cap: word && UPPER.test(t[0]!),
-        sentence: s.index,
-        quoted: false,
-      });
-      if (clitic) {
-        out.push({
-          start: s.start + m.index + head, end: s.start + m.index + t.length, text: clitic[0], low: clitic[0].toLowerCase().replace(/’/g, "'"),
-          word: true, cap: false, sentence: s.index, quoted: false,
-        });
+      const x = lexemeOf(t);
+      const start = s.start + m.index;
+      const headEnd = start + x.head.length;
+      out.push({ start, end: headEnd, text: x.head, low: x.low, word: x.word, cap: x.cap, sentence: s.index, quoted: false, mask: x.mask });
+      if (x.clitic !== null) {
+        out.push({ start: headEnd, end: start + t.length, text: x.clitic, low: x.cliticLow, word: true, cap: false, sentence: s.index, quoted: false, mask: x.cliticMask });
       }
     }
   }
@@ -360,17 +425,18 @@ class Detector {
   run(): void {
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i]!;
-      if (!t.word || t.quoted) continue;
-      this.hedge(i);
-      this.passive(i);
-      this.criticism(i);
-      this.strikes(i);
-      this.opinion(i);
-      this.quantified(i);
-      this.group(i);
-      this.pronoun(i);
-      this.study(i);
-      this.anonymity(i);
+      const m = t.mask;
+      if (!m || !t.word || t.quoted) continue;
+      if (m & RULE_HEDGE) this.hedge(i);
+      if (m & RULE_PASSIVE) this.passive(i);
+      if (m & RULE_CRITICISM) this.criticism(i);
+      if (m & RULE_STRIKES) this.strikes(i);
+      if (m & RULE_OPINION) this.opinion(i);
+      if (m & RULE_QUANTIFIED) this.quantified(i);
+      if (m & RULE_GROUP) this.group(i);
+      if (m & RULE_PRONOUN) this.pronoun(i);
+      if (m & RULE_STUDY) this.study(i);
+      if (m & RULE_ANONYMITY) this.anonymity(i);
     }
   }
 
@@ -1255,8 +1321,23 @@ function fromQuotes(d: Detector, quotes: readonly QuoteRecord[]): Candidate[] {
   return out;
 }
 
+/** Answers of anonymousMention by speaker string (pure; bounded like LEXEMES). */
+const ANONYMOUS_MENTIONS = new Map<string, boolean>();
+const MAX_MENTIONS = 20_000;
+
 /** "a senior official", "sources", "people familiar with …": a mention that names nobody. */
 function anonymousMention(speaker: string): boolean {
+  let r = ANONYMOUS_MENTIONS.get(speaker);
+  if (r !== undefined) return r;
+  r = readAnonymousMention(speaker);
+  if (speaker.length <= 200) {
+    if (ANONYMOUS_MENTIONS.size >= MAX_MENTIONS) ANONYMOUS_MENTIONS.clear();
+    ANONYMOUS_MENTIONS.set(speaker, r);
+  }
+  return r;
+}
+
+function readAnonymousMention(speaker: string): boolean {
   const words = speaker.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean);
   if (!words.length) return false;
   if (words.some((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))) {
@@ -1280,9 +1361,9 @@ class Context {
   private readonly skipParagraph: (boolean | undefined)[];
   private readonly named: QuoteRecord[];
 
-  constructor(private readonly d: Detector, quotes: readonly QuoteRecord[]) {
+  constructor(private readonly d: Detector, quotes: readonly QuoteRecord[], isNamed: readonly boolean[]) {
     this.skipParagraph = new Array<boolean | undefined>(d.doc.paragraphs.length);
-    this.named = quotes.filter((q) => q.end > q.start && namedSpeaker(q)).sort((a, b) => a.start - b.start);
+    this.named = quotes.filter((q, k) => q.end > q.start && isNamed[k]).sort((a, b) => a.start - b.start);
   }
 
   /** A headline, a link line or a caption. */
@@ -1338,7 +1419,9 @@ function namedSpeaker(q: QuoteRecord): boolean {
 export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRecord[] {
   const d = new Detector(doc);
   d.run();
-  const context = new Context(d, quotes);
+  // whether each quote's speaker is named, read once (the context and the nearest source both ask)
+  const isNamed = quotes.map(namedSpeaker);
+  const context = new Context(d, quotes, isNamed);
   const lexical = dedupe(d.out.filter((c) => context.keeps(c)));
   // quotes add what the lexical rules did not cover
   // lexical comes from dedupe, sorted by start
@@ -1346,7 +1429,7 @@ export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRec
   for (const c of lexical) maxEnd.push(Math.max(c.end > c.start ? c.end : -Infinity, maxEnd[maxEnd.length - 1] ?? -Infinity));
   const extra = fromQuotes(d, quotes).filter((q) => !overlapsAny(lexical, maxEnd, q.start, q.end));
   const all = dedupe([...lexical, ...extra]);
-  const sources = namedSources(d, quotes);
+  const sources = namedSources(d, quotes, isNamed);
   return all.map((c) => {
     const nearest = nearestSource(d, sources, c);
     return {
@@ -1379,17 +1462,17 @@ const NEAREST_RE = / Named nearby, in the (same sentence|previous sentence): (.+
  * Named sources of the article, in text order: speakers the attribution stage resolved to a name, the
  * relay of "according to TASS", and "according to"/"reported" with a capitalised name the rules read.
  */
-function namedSources(d: Detector, quotes: readonly QuoteRecord[]): NamedSource[] {
+function namedSources(d: Detector, quotes: readonly QuoteRecord[], isNamed: readonly boolean[]): NamedSource[] {
   const out: NamedSource[] = [];
   const push = (name: string, at: number): void => {
     const s = sentenceAt(d.doc, at);
     const clean = name.replace(/\s+/g, " ").trim().slice(0, 120);
     if (s >= 0 && clean) out.push({ name: clean, at, sentence: s });
   };
-  for (const q of quotes) {
-    if (namedSpeaker(q) && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
+  quotes.forEach((q, k) => {
+    if (isNamed[k] && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
     if (q.via && /^\p{Lu}/u.test(q.via) && q.cue_start != null) push(q.via, q.cue_start);
-  }
+  });
   for (const [name, at] of d.lexicalSources()) push(name, at);
   return out.sort((a, b) => a.at - b.at);
 }
