@@ -127,50 +127,32 @@ function ruleMask(l: string): number {
   return m;
 }
 
-/** What tokenize() derives from a matched string alone: its head (and clitic), their lower case and rule bits. */
-interface Lexeme {
-  word: boolean;
-  cap: boolean;
-  head: string;
-  low: string;
-  mask: number;
-  /** the clitic split off the end ("'s"), or null */
-  clitic: string | null;
-  cliticLow: string;
-  cliticMask: number;
-}
-
-function lexeme(t: string): Lexeme {
-  const word = WORD_START.test(t[0]!);
-  // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
-  const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
-  const headLen = clitic ? t.length - clitic[0].length : t.length;
-  const head = clitic ? t.slice(0, headLen) : t;
-  const low = head.toLowerCase().replace(/’/g, "'");
-  const cliticLow = clitic ? clitic[0].toLowerCase().replace(/’/g, "'") : "";
-  return {
-    word, cap: word && UPPER.test(t[0]!), head, low, mask: word ? ruleMask(low) : 0,
-    clitic: clitic ? clitic[0] : null, cliticLow, cliticMask: clitic ? ruleMask(cliticLow) : 0,
-  };
-}
-
 /**
- * Lexemes by matched string, shared by every article (most words of an article were seen before).
- * Bounded: emptied when full, and long strings are not kept, so hostile input cannot grow it.
+ * Every word some rule's gate accepts, but for plurals of more than four letters (isPersonPlural's
+ * endings all end in "s"): ruleMask is 0 for any other word, so tokenize() need not compute it.
  */
-const LEXEMES = new Map<string, Lexeme>();
-const MAX_LEXEMES = 200_000;
-const MAX_LEXEME_LENGTH = 48;
-function lexemeOf(t: string): Lexeme {
-  let x = LEXEMES.get(t);
-  if (x) return x;
-  x = lexeme(t);
-  if (t.length <= MAX_LEXEME_LENGTH) {
-    if (LEXEMES.size >= MAX_LEXEMES) LEXEMES.clear();
-    LEXEMES.set(t, x);
-  }
-  return x;
+const GATED: ReadonlySet<string> = new Set([
+  ...HEDGE_ADJECTIVES, "what", ...REPORT_NOUNS, ...HEDGE_ADVERBS, ...HEDGES_BY_FIRST.keys(), ...(HEDGES_BY_FIRST.has("*be*") ? BE_FORMS : []),
+  ...JUDGEMENT_PARTICIPLES.keys(), ...DEPICTION_PARTICIPLES, ...JUDGEMENT_BY_AGENT,
+  "amid", "amidst", ...AGENT_CRITICISM_VERBS, ...CRITICISM_BY_FIRST.keys(), ...STRIKE_VERBS, ...THERE_NOUNS, ...OPINION_NOUNS,
+  ...QUANTIFIERS_BY_FIRST.keys(), ...VAGUE_GROUPS, ...VAGUE_GROUPS_MODIFIED, ...ANONYMOUS_SOURCES, ...UNNAMED_ROLES,
+  ...ANONYMOUS_PERSON_NOUNS, ...PERSON_PLURALS, ...MEDIA_PLURALS, "they", ...STUDY_NOUNS, ...ANONYMITY_BY_FIRST.keys(),
+]);
+const maskOf = (l: string): number => (GATED.has(l) || (l.length > 4 && l.endsWith("s")) ? ruleMask(l) : 0);
+
+/** A token's first character is a letter or digit (ASCII answered without the regex). */
+function wordStart(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_START.test(ch);
 }
+function upperStart(c: number, ch: string): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(ch);
+}
+const lowerToken = (t: string): string => {
+  const l = t.toLowerCase();
+  return l.includes("’") ? l.replace(/’/g, "'") : l;
+};
 
 /** Tokenizes the whole text once, marking sentence and quotation membership. */
 function tokenize(doc: Doc): Token[] {
@@ -184,12 +166,17 @@ function tokenize(doc: Doc): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(sentence))) {
       const t = m[0];
-      const x = lexemeOf(t);
+      const c0 = t.charCodeAt(0);
+      const word = wordStart(c0, t[0]!);
+      // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
+      const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
+      const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
       const start = s.start + m.index;
-      const headEnd = start + x.head.length;
-      out.push({ start, end: headEnd, text: x.head, low: x.low, word: x.word, cap: x.cap, sentence: s.index, quoted: false, mask: x.mask });
-      if (x.clitic !== null) {
-        out.push({ start: headEnd, end: start + t.length, text: x.clitic, low: x.cliticLow, word: true, cap: false, sentence: s.index, quoted: false, mask: x.cliticMask });
+      const low = lowerToken(head);
+      out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false, mask: word ? maskOf(low) : 0 });
+      if (clitic) {
+        const cl = lowerToken(clitic[0]);
+        out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: cl, word: true, cap: false, sentence: s.index, quoted: false, mask: maskOf(cl) });
       }
     }
   }
