@@ -185,6 +185,18 @@ export class Coref {
     return first?.entity ?? null;
   }
 
+  /**
+   * A relative pronoun whose antecedent was read as the name just before it ("Jo Bloggs, a farmer
+   * from Englewood, Kent, who said"): a name nothing marks as a person or body there is the end of
+   * an appositive (a place), and the person named earlier in the sentence is who speaks.
+   */
+  relative(m: Mention, named: Entity): Entity {
+    const c = this.resolver.clusterOf(named);
+    const ref: Ref = { at: m.start, entity: named, cluster: c, sentence: 0, paragraph: 0, speaker: false };
+    if (named.kind !== "person" || personLike(ref)) return named;
+    return this.pronoun({ ...m, name: null, nameStart: null, nameEnd: null, pronoun: "who" }) ?? named;
+  }
+
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
     const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);
