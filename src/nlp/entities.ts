@@ -8,7 +8,24 @@ import { TITLE_WORDS } from "./lexicon/roles";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
 
+// nameKey and nameParts are pure and called many times per name (every mention, every lookup):
+// their answers are kept per string, bounded (emptied when full; long strings not kept).
+const MEMO_MAX = 50_000;
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (key.length <= 200) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+const NAME_KEYS = new Map<string, string>();
+const NAME_PARTS = new Map<string, readonly string[]>();
+
 export function nameKey(name: string): string {
+  return NAME_KEYS.get(name) ?? remember(NAME_KEYS, name, readNameKey(name));
+}
+
+function readNameKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -19,7 +36,11 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-function nameParts(name: string): string[] {
+function nameParts(name: string): readonly string[] {
+  return NAME_PARTS.get(name) ?? remember(NAME_PARTS, name, readNameParts(name));
+}
+
+function readNameParts(name: string): string[] {
   return name.replace(/\s*\([^)]*\)\s*/g, " ").split(/\s+/).filter(Boolean).map((p) => nameKey(p)).filter(Boolean);
 }
 
@@ -55,7 +76,7 @@ export function untitled(m: Mention): Mention {
 export interface Cluster {
   entity: Entity;
   key: string;
-  parts: string[];
+  parts: readonly string[];
   count: number;
   first: number;
   /** "m", "f", or null when neither a first name, a title nor a role says */
