@@ -223,6 +223,9 @@ function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
   return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
 }
 
+/** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
+const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
+
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
 export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
   const resolver = new EntityResolver(doc.text, headlineSpans(doc));
@@ -234,7 +237,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const kindOf: [number, Entity][] = [];
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
-    if (st.mention?.name && !st.sameAs) {
+    if (st.mention?.name && !st.sameAs && !RELATIVE_MENTION.test(st.mention.text)) {
       const c = resolver.clusterOf(resolver.resolveNamed(st.mention));
       if (c) c.spoke = true;
     }
@@ -243,7 +246,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
-    else if (m?.name) entity = resolver.resolveNamed(m);
+    else if (m?.name) {
+      entity = resolver.resolveNamed(m);
+      if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
+    }
     else if (!m && st.sieve === "unattributed" && st.span !== null && quoteOnlyParagraph(doc, quoted[st.span])) {
       entity = coref.narrativeSpeaker(st.start);
       if (entity) st.sieve = "narrative-speaker";

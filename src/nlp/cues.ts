@@ -1,5 +1,5 @@
 // Reporting cues: every speech verb form and "according to"-like phrase in the text, in one pass.
-import { BELIEF_VERBS, CUE_FORMS } from "./lexicon/cues";
+import { BELIEF_VERBS, CUE_FORMS, THOUGHT_VERBS } from "./lexicon/cues";
 
 export interface Cue {
   text: string;
@@ -11,6 +11,8 @@ export interface Cue {
   participle: boolean;
   /** an attribution of belief or intent rather than speech */
   belief: boolean;
+  /** a verb of mind ("think", "expect"): no statement of its own (decision 013) */
+  thought?: boolean;
   prepositional: boolean;
 }
 
@@ -54,7 +56,7 @@ export function findCues(text: string): Cue[] {
     if (/\b(the|a|an)\s+$/.test(before)) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), prepositional: false });
+    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   PREP_RE.lastIndex = 0;
   while ((m = PREP_RE.exec(text))) {

@@ -72,6 +72,11 @@ function head(text: string): string {
   return text.toLowerCase().replace(/[’']s$/u, "").split(/\s+/).pop() ?? "";
 }
 
+/** "Protesters", "Analysts": one capitalised plural, a group of people rather than a surname. */
+export function pluralWord(canonical: string): boolean {
+  return !/\s/u.test(canonical.trim()) && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u.test(canonical.trim());
+}
+
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
@@ -79,7 +84,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
-  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees)$/u.test(e.canonical)) return "group";
+  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && pluralWord(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }
