@@ -10,7 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { isDocumentHead, looksLikeName, pluralWord } from "./kinds";
+import { groupName, isDocumentHead, looksLikeName } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -59,7 +59,7 @@ const ORG_HEADS = new Set([
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
-const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!pluralWord(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
+const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!groupName(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);

@@ -74,9 +74,18 @@ function head(text: string): string {
   return text.toLowerCase().replace(/[’']s$/u, "").split(/\s+/).pop() ?? "";
 }
 
+const PLURAL_END = /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u;
+const QUANTIFIERS = new Set(["several", "many", "some", "most", "few", "other", "both", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"]);
+
 /** "Protesters", "Analysts": one capitalised plural, a group of people rather than a surname. */
 export function pluralWord(canonical: string): boolean {
-  return !/\s/u.test(canonical.trim()) && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u.test(canonical.trim());
+  return !/\s/u.test(canonical.trim()) && PLURAL_END.test(canonical.trim());
+}
+
+/** "Protesters", "Several Democrats", "Two Republicans": a plural a "they" may continue, no person's name. */
+export function groupName(canonical: string): boolean {
+  const words = canonical.trim().split(/\s+/);
+  return pluralWord(words[words.length - 1]!) && (words.length === 1 || (words.length <= 3 && QUANTIFIERS.has(words[0]!.toLowerCase())));
 }
 
 /** The kind of a resolved entity, from its name and how the article used it. */
@@ -86,7 +95,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
-  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && pluralWord(e.canonical)) return "group";
+  if (!hasFirstName && e.roles.length === 0 && groupName(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }

@@ -117,6 +117,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "500 patients", want: "Harbour Foundation",
     },
     {
+      name: "they: a capitalised plural speaker ('Several Democrats') continues",
+      text: "Ann Lee, a pollster, said the vote was close. Several Democrats said the result was no guide. They also said turnout was low.",
+      needle: "turnout was low", want: "Several Democrats",
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,
