@@ -10,7 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { groupName, isDocumentHead, looksLikeName } from "./kinds";
+import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -46,16 +46,6 @@ export function headlineSpans(doc: Doc): Span[] {
 }
 
 const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
-const ORG_HEADS = new Set([
-  "company", "group", "newspaper", "paper", "agency", "committee", "campaign", "organization",
-  "organisation", "firm", "department", "council", "network", "magazine", "board", "party",
-  "administration", "foundation", "union", "utility", "bank", "club", "team", "website", "outlet",
-  "station", "government", "ministry", "office", "commission", "authority", "association", "institute",
-  "center", "centre", "university", "corporation", "business", "charity", "publication", "broadcaster",
-  "channel", "regulator", "watchdog", "coalition", "alliance", "lab", "laboratory", "bureau", "court",
-  "hospital", "school", "college", "league", "federation", "service", "force", "police", "army",
-  "studio", "label", "airline", "retailer", "carrier", "operator", "manufacturer", "maker", "insurer",
-]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
@@ -250,7 +240,7 @@ export class Coref {
     if (words[0] !== "the" || words.length > 4) return null;
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
     const head = words[words.length - 1]!;
-    if (ORG_HEADS.has(head) || MEDIA_WORDS.has(head)) {
+    if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
       const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";

@@ -24,16 +24,21 @@ const DOCUMENT_HEADS = new Set([
 ]);
 export const isDocumentHead = (w: string): boolean => DOCUMENT_HEADS.has(w);
 
-/** Heads of a description that names a body without naming it ("the company", "the council"). */
-const BODY_HEADS = new Set([
+/**
+ * Heads of a description that names a body without naming it ("the company", "the council"): the one
+ * list for kinds and for coreference (which resolves "the company" to the body the article names).
+ */
+export const BODY_HEADS: ReadonlySet<string> = new Set([
   "company", "group", "agency", "committee", "campaign", "organization", "organisation", "firm",
   "department", "council", "board", "party", "administration", "foundation", "union", "utility", "bank",
   "club", "team", "government", "ministry", "office", "commission", "authority", "association",
-  "institute", "center", "centre", "university", "corporation", "charity", "regulator", "watchdog",
-  "coalition", "alliance", "bureau", "court", "hospital", "school", "college", "league", "federation",
-  "police", "army", "airline", "retailer", "operator", "manufacturer", "insurer", "white house", "kremlin",
+  "institute", "center", "centre", "university", "corporation", "business", "charity", "regulator",
+  "watchdog", "coalition", "alliance", "lab", "laboratory", "bureau", "court", "hospital", "school",
+  "college", "league", "federation", "service", "force", "police", "army", "studio", "label", "airline",
+  "retailer", "carrier", "operator", "manufacturer", "maker", "insurer", "kremlin",
 ]);
-const MEDIA_HEADS = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
+/** Heads of a description that is an outlet ("the newspaper", "the broadcaster"). */
+export const MEDIA_HEADS: ReadonlySet<string> = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
 
 const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight"]);
 const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
