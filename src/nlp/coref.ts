@@ -46,6 +46,8 @@ export function headlineSpans(doc: Doc): Span[] {
 }
 
 const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
+/** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
+const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", "organisation", "utility", "charity", "business", "corporation", "nonprofit"]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
@@ -243,6 +245,15 @@ export class Coref {
     if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
+      // a head that says only "a body of some kind" ("the group", "the company", "the firm") stands
+      // for the nearest body named, or a capitalised name nothing marks as a person or place
+      if (GENERIC_BODY_HEADS.has(head)) {
+        const body = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
+        if (body) {
+          if (body.kind === "person") body.kind = "organisation";
+          return body;
+        }
+      }
       const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";
       // "the administration" after "the White House" is not the White House: only an outlet is
       // taken without its head word in the name ("The Harbour Courier … the newspaper said")

@@ -122,6 +122,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "turnout was low", want: "Several Democrats",
     },
     {
+      name: "the company: the body named just before, though its name lacks the word",
+      text: "Greenfield Power restored service on Tuesday. The company said crews would work overnight.",
+      needle: "crews would work", want: "Greenfield Power",
+    },
+    {
+      name: "negative: the company is not the person named just before",
+      text: "Tom Okafor restored service on Tuesday. The company said crews would work overnight.",
+      needle: "crews would work", want: "company",
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,
