@@ -3,7 +3,7 @@
 import type { Context, Statement } from "./context";
 import { firstSpanFrom, lowerBound, sentenceBounds } from "./context";
 import { HEDGE_ADVERBS } from "./lexicon/claims";
-import { paragraphAt, sentenceAt } from "./document";
+import { auxiliaryParagraphs, paragraphAt, sentenceAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
@@ -211,7 +211,10 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       }
     }
   });
-  const statements = [...joinInterrupted(ctx, direct), ...kept].sort((a, b) => a.start - b.start);
+  // link lines and photo captions are not article text: nothing in them is attributed (decision 013)
+  const aux = auxiliaryParagraphs(doc);
+  const inArticle = (st: Statement) => !aux.size || !aux.has(paragraphAt(doc, st.start));
+  const statements = [...joinInterrupted(ctx, direct), ...kept].filter(inArticle).sort((a, b) => a.start - b.start);
   return { statements, ctx };
 }
 
