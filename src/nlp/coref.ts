@@ -10,7 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS } from "./kinds";
+import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -79,6 +79,12 @@ export class Coref {
 
   constructor(private readonly doc: Doc, private readonly resolver: EntityResolver, quoted: readonly Span[]) {
     this.paraOf = doc.sentences.map((s) => s.paragraph);
+    // a name the text places somewhere ("in New Hampshire") that no first name or role makes a
+    // person's is a place wherever else it stands, even where a cue was misread to make it speak
+    const places = placeNames(doc.text);
+    for (const c of resolver.clusters) {
+      if (c.entity.kind === "person" && !c.gender && !c.entity.roles.some((r) => !/[’']s$/u.test(r)) && places.has(c.entity.canonical.toLowerCase())) c.placeLike = Math.max(c.placeLike, c.count);
+    }
     let q = 0;
     for (const s of resolver.seen) {
       while (q < quoted.length && quoted[q]!.end <= s.at) q++;

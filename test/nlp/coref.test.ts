@@ -132,6 +132,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "crews would work", want: "company",
     },
     {
+      name: "he: a name the text places ('in Kellerton Falls') is a place, though a possessive seems to give it a role",
+      text: "Tom Okafor spoke on Monday. Voters in Kellerton Falls are split. Tuesday’s Kellerton Falls primary is close.\n\n“We will win here,” he said.",
+      needle: "We will win here", want: "Tom Okafor",
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,
