@@ -21,6 +21,7 @@ const NOUNISH = new Set([
   "forecast", "signal", "object", "demand", "protest", "note", "tweet", "reply", "remark", "vow", "pledge",
   "boast", "caution", "quip", "joke", "shout", "whisper", "relay", "doubt", "fear", "hope", "worry",
   "comment", "highlight", "advise", "counter", "concern", "brag", "feel", "repeat", "underline",
+  "snap", "sigh", "groan", "murmur", "sneer", "gush", "fume", "scoff", "snarl", "plead", "beg", "marvel", "mutter",
 ]);
 
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
