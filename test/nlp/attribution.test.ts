@@ -287,6 +287,8 @@ describe("reported speech sieves", () => {
       { text: "the port will reopen", canonical: "Tom Reyes" }],
     ["a person of their body", "Jane Doe of the Northfield Bank said rates would rise again.",
       { text: "rates would rise", canonical: "Jane Doe" }],
+    ["calls read as a verb by the tagger", "Tom Reyes calls the proposal a disaster for the town.",
+      { text: "the proposal a disaster", canonical: "Tom Reyes", sieve: "cue-object" }],
     // negative rows: the body itself speaks, and a verb after the appositive is no role
     ["a plural head before 'at' is no person's name", "Officials at the Harbor Authority said the port would reopen soon.",
       { text: "the port would reopen", canonical: "Harbor Authority" }],
