@@ -260,8 +260,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     else if (m?.pronoun) {
       entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
+      // the last speaker of the right kind, but never one of the other gender ("she" for "Jo Bloggs, a father of two")
+      const g = m.pronoun === "he" ? "m" : m.pronoun === "she" ? "f" : null;
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
+        const eg = g ? resolver.clusterOf(e)?.gender : null;
+        if (eg && eg !== g) continue;
         if (want === "any" || (want === "person" ? e.kind === "person" : e.kind !== "person")) entity = e;
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
