@@ -17,7 +17,7 @@ import {
 import { createViews, type Views } from "./web/views";
 import { reviewRoutes } from "./web/review-routes";
 import { createSecurity, type SecurityOptions } from "./web/session";
-import { pageEtags } from "./web/cache";
+import { pageEtags, type PageCacheOptions } from "./web/cache";
 import { exportLimiter } from "./web/export";
 
 export interface AppOptions {
@@ -42,6 +42,8 @@ export interface AppOptions {
   now?: () => Date;
   /** streamed exports (CSV, .json?_all=1) allowed at once; 503 past it (default 4) */
   maxExports?: number;
+  /** the page cache's bounds (src/web/cache.ts); `{ maxBytes: 0 }` turns it off */
+  pageCache?: PageCacheOptions;
 }
 
 /** Reads a ".json"/".csv" suffix into res.locals.format and routes the bare path. */
@@ -156,7 +158,9 @@ export function createApp(options: AppOptions): express.Express {
   // /people/search.json would otherwise be read as a person id
   const security = createSecurity(options.security);
   app.use(security.session);
-  app.use(pageEtags(options.db));
+  const pageCache = pageEtags(options.db, options.pageCache);
+  app.locals.pageCache = pageCache;
+  app.use(pageCache);
   const extraction = options.extraction ?? (options.ingest?.extractor ? inProcess(options.ingest.extractor) : defaultExtraction());
   const routers = [
     reviewRoutes({ db: options.db, views, security, now: options.now }),

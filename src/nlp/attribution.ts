@@ -3,7 +3,7 @@
 import type { Context, Statement } from "./context";
 import { firstSpanFrom, lowerBound, sentenceBounds } from "./context";
 import { HEDGE_ADVERBS } from "./lexicon/claims";
-import { paragraphAt, sentenceAt } from "./document";
+import { auxiliaryParagraphs, paragraphAt, sentenceAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
@@ -211,7 +211,10 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       }
     }
   });
-  const statements = [...joinInterrupted(ctx, direct), ...kept].sort((a, b) => a.start - b.start);
+  // link lines and photo captions are not article text: nothing in them is attributed (decision 013)
+  const aux = auxiliaryParagraphs(doc);
+  const inArticle = (st: Statement) => !aux.size || !aux.has(paragraphAt(doc, st.start));
+  const statements = [...joinInterrupted(ctx, direct), ...kept].filter(inArticle).sort((a, b) => a.start - b.start);
   return { statements, ctx };
 }
 
@@ -257,8 +260,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     else if (m?.pronoun) {
       entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
+      // the last speaker of the right kind, but never one of the other gender ("she" for "Jo Bloggs, a father of two")
+      const g = m.pronoun === "he" ? "m" : m.pronoun === "she" ? "f" : null;
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
+        const eg = g ? resolver.clusterOf(e)?.gender : null;
+        if (eg && eg !== g) continue;
         if (want === "any" || (want === "person" ? e.kind === "person" : e.kind !== "person")) entity = e;
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);

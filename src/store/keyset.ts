@@ -120,6 +120,44 @@ export async function iterateKeyset<T extends object>(
   }
 }
 
+const COLUMN = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Like iterateKeyset, for exports: the rows as arrays of the named columns of the base query, in that
+ * order (`.raw()`: no object per row), read in runs of at most `chunk`. The sort keys are read after
+ * the columns for the next run's start.
+ */
+export async function iterateKeysetRaw(
+  db: Db, base: string, sort: SortSpec, params: object, columns: readonly string[],
+  onRow: (values: unknown[]) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 20000,
+): Promise<number> {
+  for (const c of [...columns, ...sort.keys.map((k) => k.col)]) if (!COLUMN.test(c)) throw new Error(`not a column name: ${c}`);
+  const select = [...columns, ...sort.keys.map((k) => k.col)].map((c) => `t."${c}"`).join(", ");
+  const sqlOf = (after: boolean) => `SELECT ${select} FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
+  const keyAt = columns.length;
+  let after: KeyValue[] | null = null;
+  let total = 0;
+  for (;;) {
+    let read = 0;
+    let full = false;
+    let last: unknown[] | null = null;
+    const stmt = prepared(db, sqlOf(after !== null)).raw(true);
+    for (const row of stmt.iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<unknown[]>) {
+      read++;
+      last = row;
+      if (!onRow(row)) {
+        full = true;
+        break;
+      }
+    }
+    total += read;
+    if (read === 0 || (!full && read < chunk) || stopped()) return total;
+    after = (last as unknown[]).slice(keyAt) as KeyValue[];
+    if (full) await resume();
+    if (stopped()) return total;
+  }
+}
+
 /** How many rows the base query returns. */
 export function countOf(db: Db, base: string, params: object): number {
   return (prepared(db, `SELECT count(*) AS n FROM (${base}) t`).get(params) as { n: number }).n;

@@ -10,7 +10,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  countOf, facetOf, iterateKeyset, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  countOf, facetOf, iterateKeyset, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -66,6 +66,14 @@ export function listingRows<F, T extends object>(
   db: Db, l: Listing<F>, f: F, sort: string, onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean,
 ): Promise<number> {
   return iterateKeyset<T>(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
+}
+
+/** Every row of the listing in this sort as arrays of `columns` (the CSV exports; see iterateKeysetRaw). */
+export function listingValues<F>(
+  db: Db, l: Listing<F>, f: F, sort: string, columns: readonly string[],
+  onRow: (values: unknown[]) => boolean, resume: () => Promise<void>, stopped: () => boolean,
+): Promise<number> {
+  return iterateKeysetRaw(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), columns, onRow, resume, stopped);
 }
 
 // ---- quotes ----

@@ -11,7 +11,7 @@ import * as pages from "./pages";
 import { parseId } from "./params";
 import { formatOf, formats, reply } from "./respond";
 import { exportLimiter, streamCsv, streamJson, type Exports, type RowSource } from "./export";
-import { CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, listingCount, listingRows, type Listing } from "../store/listings";
+import { CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, listingCount, listingRows, listingValues, type Listing } from "../store/listings";
 import { parseClaimFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter } from "./params";
 import { parsePaging } from "./paging";
 import { urls } from "./urls";
@@ -67,9 +67,13 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
     const f = parse(req.query);
     const paging = parsePaging(req.query, format, l.sorts, l.defaultSort, f.match !== null);
     exportSlots.begin(res);
+    if (format === "csv") {
+      const values: RowSource<unknown[]> = (onRow, resume, stopped) => listingValues(db, l, f, paging.sort, csv.columns, onRow, resume, stopped);
+      streamCsv(res, csv.file, csv.columns, values, log);
+      return true;
+    }
     const rows: RowSource<T> = (onRow, resume, stopped) => listingRows<F, T>(db, l, f, paging.sort, onRow, resume, stopped);
-    if (format === "csv") streamCsv(res, csv.file, csv.columns, rows, log);
-    else streamJson(res, { ...head(f), total: listingCount(db, l, f), sort: paging.sort }, key, rows, item, log);
+    streamJson(res, { ...head(f), total: listingCount(db, l, f), sort: paging.sort }, key, rows, item, log);
     return true;
   }
 

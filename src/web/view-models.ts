@@ -202,13 +202,36 @@ export function homeView(data: HomeData) {
   };
 }
 
+/** Sources shown in one statement block of the HTML person page (the JSON twin lists every one). */
+export const PERSON_GROUP_SOURCES = 8;
+
+/**
+ * A statement carried by dozens of sources would take the page past 200 KB: the HTML shows at most
+ * PERSON_GROUP_SOURCES of them, the reference and the ones worded differently first (in their
+ * oldest-first order), and says how many more carry it.
+ */
+function shownSources(sources: PersonData["groups"][number]["sources"], personId: number, jsonHref: string) {
+  const notable = (s: (typeof sources)[number]) => s.versions.some((v) => v.reference || v.relation !== "identical");
+  let keep = sources;
+  if (sources.length > PERSON_GROUP_SOURCES) {
+    const chosen = new Set(sources.filter(notable).slice(0, PERSON_GROUP_SOURCES));
+    for (const s of sources) if (chosen.size < PERSON_GROUP_SOURCES) chosen.add(s);
+    keep = sources.filter((s) => chosen.has(s));
+  }
+  const more = sources.length - keep.length;
+  return {
+    sources: keep.map((s) => ({ ...s, versions: s.versions.map((v) => versionView(v, personId)) })),
+    more_sources: more > 0 ? { text: `${plural(more, "more source")} ${more === 1 ? "carries" : "carry"} it word for word or nearly`, href: jsonHref } : null,
+  };
+}
+
 export function personView(data: PersonData, error: AppError | null) {
   return {
     ...data,
     chart_svg: data.chart.total ? chartSvg(data.chart, "person-chart") : null,
     groups: data.groups.map((g) => ({
       ...groupHeader(g),
-      sources: g.sources.map((s) => ({ ...s, versions: s.versions.map((v) => versionView(v, data.person.id)) })),
+      ...shownSources(g.sources, data.person.id, urls.person(data.person.id, "json")),
     })),
     range: rangeText(data.total, data.offset, data.groups.length),
     statements_text: `${plural(data.quote_count, "statement")} in ${plural(data.source_count, "source")}`,
