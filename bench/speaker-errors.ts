@@ -1,8 +1,9 @@
 // Speaker error analysis for train files only (never a dev file: its text must not shape rules).
-//   node dist/bench/speaker-errors.js ../shared/eval/speakers_train.jsonl [--show N] [--cat NAME]
+//   node dist/bench/speaker-errors.js ../shared/eval/speakers_train.jsonl [--show N] [--cat NAME] [--half A|B]
 // For every gold quote matched by a prediction (overlap > 0.3, speech only) whose speaker is wrong by
 // the scorer's normalisation, prints gold canonical vs predicted mention/canonical, bucketed by what
 // the predicted mention was (pronoun, description, name, none) and whether its span overlapped gold.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extract } from "../src/nlp/pipeline";
 
@@ -28,11 +29,15 @@ function nameMatch(pred: string | null | undefined, gold: string, aliases: strin
 }
 
 const args = process.argv.slice(2);
-const file = args.find((a, i) => !a.startsWith("--") && !["--show", "--cat"].includes(args[i - 1]!));
+const file = args.find((a, i) => !a.startsWith("--") && !["--show", "--cat", "--half"].includes(args[i - 1]!));
 if (!file || /dev/.test(file)) { console.error("usage: speaker-errors TRAIN.jsonl [--show N] [--cat NAME] (train files only)"); process.exit(2); }
 const show = args.includes("--show") ? Number(args[args.indexOf("--show") + 1]) : 0;
 const only = args.includes("--cat") ? args[args.indexOf("--cat") + 1] : null;
-const docs = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; quotes: G[] });
+// --half A|B: one half of the file by the article id's hash, so that a rule written from the errors
+// of one half can be checked on the other
+const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : null;
+const inHalf = (id: string) => !half || ((createHash("sha1").update(id).digest()[0]! & 1) ? "B" : "A") === half;
+const docs = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; quotes: G[] }).filter((d) => inHalf(d.id));
 const cats = new Map<string, string[]>();
 let matched = 0, right = 0;
 for (const d of docs) {

@@ -273,10 +273,21 @@ export function labelGroup(members: readonly Item[], t: Thresholds = THRESHOLDS)
   };
 }
 
-/** Prepares statements for grouping (exposed so callers can reuse fingerprints). */
-export function prepareStatement(s: StatementInput): Item {
-  const p = prepare(s.text);
-  return { ...s, p, fps: fingerprints(p.words) };
+/** A statement's text prepared for comparison, and its fingerprints: a pure function of the text. */
+export interface PreparedText {
+  p: Prepared;
+  fps: number[];
+}
+
+export function prepareText(text: string): PreparedText {
+  const p = prepare(text);
+  return { p, fps: fingerprints(p.words) };
+}
+
+/** Prepares statements for grouping (exposed so callers can reuse fingerprints); `cached` may supply prepareText's answer. */
+export function prepareStatement(s: StatementInput, cached?: (s: StatementInput) => PreparedText): Item {
+  const { p, fps } = cached ? cached(s) : prepareText(s.text);
+  return { ...s, p, fps };
 }
 
 export interface GroupOptions {
@@ -293,6 +304,8 @@ export interface GroupOptions {
    * (an incremental regroup), so that their pairs are decided as in a full run.
    */
   weightsOf?: (person: number) => ((stem: string) => number) | undefined;
+  /** prepareText of a statement, from a cache (the answer must be prepareText(s.text)'s) */
+  prepared?: (s: StatementInput) => PreparedText;
 }
 
 /**
@@ -301,7 +314,7 @@ export interface GroupOptions {
  */
 export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
   const t = options.thresholds ?? THRESHOLDS;
-  const items = [...input].sort((a, b) => a.id - b.id).map(prepareStatement);
+  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s, options.prepared));
   if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
   const index = new Map(items.map((it, i) => [it, i]));
   const n = items.length;

@@ -3,7 +3,7 @@
 import type { Context, Statement } from "./context";
 import { firstSpanFrom, lowerBound, sentenceBounds } from "./context";
 import { HEDGE_ADVERBS } from "./lexicon/claims";
-import { paragraphAt, sentenceAt } from "./document";
+import { auxiliaryParagraphs, paragraphAt, sentenceAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
@@ -211,7 +211,10 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       }
     }
   });
-  const statements = [...joinInterrupted(ctx, direct), ...kept].sort((a, b) => a.start - b.start);
+  // link lines and photo captions are not article text: nothing in them is attributed (decision 013)
+  const aux = auxiliaryParagraphs(doc);
+  const inArticle = (st: Statement) => !aux.size || !aux.has(paragraphAt(doc, st.start));
+  const statements = [...joinInterrupted(ctx, direct), ...kept].filter(inArticle).sort((a, b) => a.start - b.start);
   return { statements, ctx };
 }
 
@@ -222,6 +225,9 @@ function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
   if (!p || p.index === 0) return false;
   return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
 }
+
+/** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
+const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
 export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
@@ -234,7 +240,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const kindOf: [number, Entity][] = [];
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
-    if (st.mention?.name && !st.sameAs) {
+    if (st.mention?.name && !st.sameAs && !RELATIVE_MENTION.test(st.mention.text)) {
       const c = resolver.clusterOf(resolver.resolveNamed(st.mention));
       if (c) c.spoke = true;
     }
@@ -243,7 +249,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
-    else if (m?.name) entity = resolver.resolveNamed(m);
+    else if (m?.name) {
+      entity = resolver.resolveNamed(m);
+      if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
+    }
     else if (!m && st.sieve === "unattributed" && st.span !== null && quoteOnlyParagraph(doc, quoted[st.span])) {
       entity = coref.narrativeSpeaker(st.start);
       if (entity) st.sieve = "narrative-speaker";
@@ -251,8 +260,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     else if (m?.pronoun) {
       entity = coref.pronoun(m);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
+      // the last speaker of the right kind, but never one of the other gender ("she" for "Jo Bloggs, a father of two")
+      const g = m.pronoun === "he" ? "m" : m.pronoun === "she" ? "f" : null;
       for (let i = recent.length - 1; i >= 0 && !entity; i--) {
         const e = recent[i]!;
+        const eg = g ? resolver.clusterOf(e)?.gender : null;
+        if (eg && eg !== g) continue;
         if (want === "any" || (want === "person" ? e.kind === "person" : e.kind !== "person")) entity = e;
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);

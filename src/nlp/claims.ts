@@ -41,6 +41,8 @@ interface Token {
   cap: boolean;
   sentence: number;
   quoted: boolean;
+  /** which rules can fire at this word (RULE_* bits, from its lower case alone) */
+  mask: number;
 }
 
 interface Candidate {
@@ -94,6 +96,70 @@ const EXPLAIN: Record<ClaimReason, string> = {
   "unattributed quote": "Reported words with no speaker found: find who said them.",
 };
 
+// Rules gated by the word they start at (Detector.run): a rule whose bit a word lacks returns at
+// once, with no effect, at that word, so run() skips the call. Each bit is the union of the tests a
+// rule makes on low(i) before it does anything else (see each rule's first lines).
+const RULE_HEDGE = 1;
+const RULE_PASSIVE = 2;
+const RULE_CRITICISM = 4;
+const RULE_STRIKES = 8;
+const RULE_OPINION = 16;
+const RULE_QUANTIFIED = 32;
+const RULE_GROUP = 64;
+const RULE_PRONOUN = 128;
+const RULE_STUDY = 256;
+const RULE_ANONYMITY = 512;
+
+/** The rules that can fire at a word, from its lower case (pure: depends on the lexicon only). */
+function ruleMask(l: string): number {
+  let m = 0;
+  if (HEDGE_ADJECTIVES.has(l) || l === "what" || REPORT_NOUNS.has(l) || HEDGE_ADVERBS.has(l) || HEDGES_BY_FIRST.has(BE_FORMS.has(l) ? "*be*" : l)) m |= RULE_HEDGE;
+  if (JUDGEMENT_PARTICIPLES.has(l) || DEPICTION_PARTICIPLES.has(l) || JUDGEMENT_BY_AGENT.has(l)) m |= RULE_PASSIVE;
+  if (l === "amid" || l === "amidst" || AGENT_CRITICISM_VERBS.has(l) || CRITICISM_BY_FIRST.has(l)) m |= RULE_CRITICISM;
+  if (STRIKE_VERBS.has(l)) m |= RULE_STRIKES;
+  if (THERE_NOUNS.has(l) || OPINION_NOUNS.has(l)) m |= RULE_OPINION;
+  if (QUANTIFIERS_BY_FIRST.has(l)) m |= RULE_QUANTIFIED;
+  if (VAGUE_GROUPS.has(l) || VAGUE_GROUPS_MODIFIED.has(l) || ANONYMOUS_SOURCES.has(l) || UNNAMED_ROLES.has(l) || ANONYMOUS_PERSON_NOUNS.has(l)
+    || isPersonPlural(l) || MEDIA_PLURALS.has(l)) m |= RULE_GROUP;
+  if (l === "they") m |= RULE_PRONOUN;
+  if (STUDY_NOUNS.has(l)) m |= RULE_STUDY;
+  if (ANONYMITY_BY_FIRST.has(l)) m |= RULE_ANONYMITY;
+  return m;
+}
+
+/**
+ * Every word some rule's gate accepts, but for plurals of more than four letters (isPersonPlural's
+ * endings all end in "s"): ruleMask is 0 for any other word, so tokenize() need not compute it.
+ */
+const GATED: ReadonlySet<string> = new Set([
+  ...HEDGE_ADJECTIVES, "what", ...REPORT_NOUNS, ...HEDGE_ADVERBS, ...HEDGES_BY_FIRST.keys(), ...(HEDGES_BY_FIRST.has("*be*") ? BE_FORMS : []),
+  ...JUDGEMENT_PARTICIPLES.keys(), ...DEPICTION_PARTICIPLES, ...JUDGEMENT_BY_AGENT,
+  "amid", "amidst", ...AGENT_CRITICISM_VERBS, ...CRITICISM_BY_FIRST.keys(), ...STRIKE_VERBS, ...THERE_NOUNS, ...OPINION_NOUNS,
+  ...QUANTIFIERS_BY_FIRST.keys(), ...VAGUE_GROUPS, ...VAGUE_GROUPS_MODIFIED, ...ANONYMOUS_SOURCES, ...UNNAMED_ROLES,
+  ...ANONYMOUS_PERSON_NOUNS, ...PERSON_PLURALS, ...MEDIA_PLURALS, "they", ...STUDY_NOUNS, ...ANONYMITY_BY_FIRST.keys(),
+]);
+/** ruleMask of every gated word, precomputed: one lookup per token instead of some twenty sets. */
+const GATED_MASKS: ReadonlyMap<string, number> = new Map([...GATED].map((w) => [w, ruleMask(w)]));
+/**
+ * ruleMask(l) for any l: a word outside GATED is in none of ruleMask's sets (they are all in GATED),
+ * so only isPersonPlural's endings can give it a rule, the group rule.
+ */
+const maskOf = (l: string): number => GATED_MASKS.get(l) ?? (l.length > 4 && l.endsWith("s") && isPersonPlural(l) ? RULE_GROUP : 0);
+
+/** A token's first character is a letter or digit (ASCII answered without the regex). */
+function wordStart(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_START.test(ch);
+}
+function upperStart(c: number, ch: string): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(ch);
+}
+const lowerToken = (t: string): string => {
+  const l = t.toLowerCase();
+  return l.includes("’") ? l.replace(/’/g, "'") : l;
+};
+
 /** Tokenizes the whole text once, marking sentence and quotation membership. */
 function tokenize(doc: Doc): Token[] {
   const { text } = doc;
@@ -106,25 +172,17 @@ function tokenize(doc: Doc): Token[] {
     let m: RegExpExecArray | null;
     while ((m = TOKEN_RE.exec(sentence))) {
       const t = m[0];
-      const word = WORD_START.test(t[0]!);
+      const c0 = t.charCodeAt(0);
+      const word = wordStart(c0, t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
       const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
-      const head = clitic ? t.length - clitic[0].length : t.length;
-      out.push({
-        start: s.start + m.index,
-        end: s.start + m.index + head,
-        text: t.slice(0, head),
-        low: t.slice(0, head).toLowerCase().replace(/’/g, "'"),
-        word,
-        cap: word && UPPER.test(t[0]!),
-        sentence: s.index,
-        quoted: false,
-      });
+      const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
+      const start = s.start + m.index;
+      const low = lowerToken(head);
+      out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false, mask: word ? maskOf(low) : 0 });
       if (clitic) {
-        out.push({
-          start: s.start + m.index + head, end: s.start + m.index + t.length, text: clitic[0], low: clitic[0].toLowerCase().replace(/’/g, "'"),
-          word: true, cap: false, sentence: s.index, quoted: false,
-        });
+        const cl = lowerToken(clitic[0]);
+        out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: cl, word: true, cap: false, sentence: s.index, quoted: false, mask: maskOf(cl) });
       }
     }
   }
@@ -360,17 +418,18 @@ class Detector {
   run(): void {
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i]!;
-      if (!t.word || t.quoted) continue;
-      this.hedge(i);
-      this.passive(i);
-      this.criticism(i);
-      this.strikes(i);
-      this.opinion(i);
-      this.quantified(i);
-      this.group(i);
-      this.pronoun(i);
-      this.study(i);
-      this.anonymity(i);
+      const m = t.mask;
+      if (!m || !t.word || t.quoted) continue;
+      if (m & RULE_HEDGE) this.hedge(i);
+      if (m & RULE_PASSIVE) this.passive(i);
+      if (m & RULE_CRITICISM) this.criticism(i);
+      if (m & RULE_STRIKES) this.strikes(i);
+      if (m & RULE_OPINION) this.opinion(i);
+      if (m & RULE_QUANTIFIED) this.quantified(i);
+      if (m & RULE_GROUP) this.group(i);
+      if (m & RULE_PRONOUN) this.pronoun(i);
+      if (m & RULE_STUDY) this.study(i);
+      if (m & RULE_ANONYMITY) this.anonymity(i);
     }
   }
 
@@ -1255,8 +1314,23 @@ function fromQuotes(d: Detector, quotes: readonly QuoteRecord[]): Candidate[] {
   return out;
 }
 
+/** Answers of anonymousMention by speaker string (pure; bounded like LEXEMES). */
+const ANONYMOUS_MENTIONS = new Map<string, boolean>();
+const MAX_MENTIONS = 20_000;
+
 /** "a senior official", "sources", "people familiar with …": a mention that names nobody. */
 function anonymousMention(speaker: string): boolean {
+  let r = ANONYMOUS_MENTIONS.get(speaker);
+  if (r !== undefined) return r;
+  r = readAnonymousMention(speaker);
+  if (speaker.length <= 200) {
+    if (ANONYMOUS_MENTIONS.size >= MAX_MENTIONS) ANONYMOUS_MENTIONS.clear();
+    ANONYMOUS_MENTIONS.set(speaker, r);
+  }
+  return r;
+}
+
+function readAnonymousMention(speaker: string): boolean {
   const words = speaker.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean);
   if (!words.length) return false;
   if (words.some((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))) {
@@ -1280,9 +1354,9 @@ class Context {
   private readonly skipParagraph: (boolean | undefined)[];
   private readonly named: QuoteRecord[];
 
-  constructor(private readonly d: Detector, quotes: readonly QuoteRecord[]) {
+  constructor(private readonly d: Detector, quotes: readonly QuoteRecord[], isNamed: readonly boolean[]) {
     this.skipParagraph = new Array<boolean | undefined>(d.doc.paragraphs.length);
-    this.named = quotes.filter((q) => q.end > q.start && namedSpeaker(q)).sort((a, b) => a.start - b.start);
+    this.named = quotes.filter((q, k) => q.end > q.start && isNamed[k]).sort((a, b) => a.start - b.start);
   }
 
   /** A headline, a link line or a caption. */
@@ -1338,7 +1412,9 @@ function namedSpeaker(q: QuoteRecord): boolean {
 export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRecord[] {
   const d = new Detector(doc);
   d.run();
-  const context = new Context(d, quotes);
+  // whether each quote's speaker is named, read once (the context and the nearest source both ask)
+  const isNamed = quotes.map(namedSpeaker);
+  const context = new Context(d, quotes, isNamed);
   const lexical = dedupe(d.out.filter((c) => context.keeps(c)));
   // quotes add what the lexical rules did not cover
   // lexical comes from dedupe, sorted by start
@@ -1346,7 +1422,7 @@ export function detectClaims(doc: Doc, quotes: readonly QuoteRecord[]): ClaimRec
   for (const c of lexical) maxEnd.push(Math.max(c.end > c.start ? c.end : -Infinity, maxEnd[maxEnd.length - 1] ?? -Infinity));
   const extra = fromQuotes(d, quotes).filter((q) => !overlapsAny(lexical, maxEnd, q.start, q.end));
   const all = dedupe([...lexical, ...extra]);
-  const sources = namedSources(d, quotes);
+  const sources = namedSources(d, quotes, isNamed);
   return all.map((c) => {
     const nearest = nearestSource(d, sources, c);
     return {
@@ -1379,17 +1455,17 @@ const NEAREST_RE = / Named nearby, in the (same sentence|previous sentence): (.+
  * Named sources of the article, in text order: speakers the attribution stage resolved to a name, the
  * relay of "according to TASS", and "according to"/"reported" with a capitalised name the rules read.
  */
-function namedSources(d: Detector, quotes: readonly QuoteRecord[]): NamedSource[] {
+function namedSources(d: Detector, quotes: readonly QuoteRecord[], isNamed: readonly boolean[]): NamedSource[] {
   const out: NamedSource[] = [];
   const push = (name: string, at: number): void => {
     const s = sentenceAt(d.doc, at);
     const clean = name.replace(/\s+/g, " ").trim().slice(0, 120);
     if (s >= 0 && clean) out.push({ name: clean, at, sentence: s });
   };
-  for (const q of quotes) {
-    if (namedSpeaker(q) && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
+  quotes.forEach((q, k) => {
+    if (isNamed[k] && q.speaker_start != null) push(q.speaker_canonical!, q.speaker_start);
     if (q.via && /^\p{Lu}/u.test(q.via) && q.cue_start != null) push(q.via, q.cue_start);
-  }
+  });
   for (const [name, at] of d.lexicalSources()) push(name, at);
   return out.sort((a, b) => a.at - b.at);
 }

@@ -10,6 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
+import { isDocumentHead, looksLikeName, pluralWord } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -57,7 +58,9 @@ const ORG_HEADS = new Set([
 ]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
-const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count);
+/** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
+const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!pluralWord(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
+const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
@@ -182,12 +185,33 @@ export class Coref {
     return first?.entity ?? null;
   }
 
+  /**
+   * A relative pronoun whose antecedent was read as the name just before it ("Jo Bloggs, a farmer
+   * from Englewood, Kent, who said"): a name nothing marks as a person or body there is the end of
+   * an appositive (a place), and the person named earlier in the sentence is who speaks.
+   */
+  relative(m: Mention, named: Entity): Entity {
+    const c = this.resolver.clusterOf(named);
+    const ref: Ref = { at: m.start, entity: named, cluster: c, sentence: 0, paragraph: 0, speaker: false };
+    if (named.kind !== "person" || personLike(ref)) return named;
+    return this.pronoun({ ...m, name: null, nameStart: null, nameEnd: null, pronoun: "who" }) ?? named;
+  }
+
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
-    const w = /^(his|her|its|their)\s+\p{Ll}/u.exec(m.text);
-    if (!w) return null;
-    const p = w[1] === "his" ? "he" : w[1] === "her" ? "she" : w[1] === "its" ? "it" : "they";
-    return this.pronoun({ ...m, pronoun: p });
+    const w = /^(his|her|its|their)\s+[“"‘']?\p{Ll}/iu.exec(m.text);
+    if (w) {
+      const o = w[1]!.toLowerCase();
+      const p = o === "his" ? "he" : o === "her" ? "she" : o === "its" ? "it" : "they";
+      return this.pronoun({ ...m, pronoun: p });
+    }
+    // "the foundation's tally", "the newspaper's editorial": a document's words are its owner's
+    const d = /^((?:the\s+)?\p{Ll}[\p{Ll}\-]*)[’']s\s+(?:[\p{Ll}\-]+\s+){0,2}([\p{Ll}\-]+)$/iu.exec(m.text.trim());
+    if (d && isDocumentHead(d[2]!.toLowerCase()) && /^the\s/iu.test(d[1]!)) {
+      const owner = d[1]!;
+      return this.description({ ...m, text: owner, end: m.start + owner.length });
+    }
+    return null;
   }
 
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */

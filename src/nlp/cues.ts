@@ -1,5 +1,5 @@
 // Reporting cues: every speech verb form and "according to"-like phrase in the text, in one pass.
-import { BELIEF_VERBS, CUE_FORMS } from "./lexicon/cues";
+import { BELIEF_VERBS, CUE_FORMS, THOUGHT_VERBS } from "./lexicon/cues";
 
 export interface Cue {
   text: string;
@@ -11,6 +11,8 @@ export interface Cue {
   participle: boolean;
   /** an attribution of belief or intent rather than speech */
   belief: boolean;
+  /** a verb of mind ("think", "expect"): no statement of its own (decision 013) */
+  thought?: boolean;
   prepositional: boolean;
 }
 
@@ -23,6 +25,12 @@ const NOUNISH = new Set([
 
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
+/**
+ * The same phrases without the u flag, five times faster. Equivalent on any text without "ſ" (U+017F)
+ * or the Kelvin sign (U+212A): those are the only characters /iu folds to an ASCII letter (s, k) or
+ * counts as a word character for \b beside ASCII ones, and without u no non-ASCII character matches.
+ */
+const PREP_RE_ASCII = /\b(according to|as reported by|as quoted by|in the words of)\b/gi;
 
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -54,10 +62,11 @@ export function findCues(text: string): Cue[] {
     if (/\b(the|a|an)\s+$/.test(before)) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), prepositional: false });
+    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
-  PREP_RE.lastIndex = 0;
-  while ((m = PREP_RE.exec(text))) {
+  const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;
+  prep.lastIndex = 0;
+  while ((m = prep.exec(text))) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, base: "according to", participle: false, belief: false, prepositional: true });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -149,3 +149,38 @@ export function sentenceAt(doc: Doc, offset: number): number {
 export function paragraphAt(doc: Doc, offset: number): number {
   return spanIndexAt(doc.paragraphs, offset);
 }
+
+/** Labels of a link line: "READ MORE: …", "WATCH: …", "Related: …". */
+const LINK_LABEL = /^(?:read\s+more|read\s+also|also\s+read|more|related|related\s+stories|see\s+also|watch|listen|video|gallery|recommended|trending|click\s+here|sign\s+up|subscribe|follow\s+us)\s*(?::|\s[-–—|]\s)/iu;
+/** Labels of a photo caption: "Photo: …", "Pictured: …". */
+const CAPTION_LABEL = /^(?:photos?|photograph|picture|pictured|image|caption|above|top|main\s+picture|file\s+photo)\s*(?::|\s[-–—|]\s)/iu;
+/** A photo credit closing a paragraph: "(Jo Smith/Harbour News)", "(Photo: Jo Smith)", "(File photo)". */
+const CREDIT_END = /\(\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}\s*\/\s*\p{Lu}[\p{L}.’'&\-]*(?:\s+\p{Lu}[\p{L}.’'&\-]*){0,4}\.?\)\s*\.?$/u;
+const CREDIT_LABEL_END = /\((?:photo|picture|image|credit|file\s+photo|pictured)\b[^()]{0,80}\)\s*\.?$/iu;
+/** The longest paragraph read as a link line or caption; article paragraphs run longer. */
+const MAX_AUX_PARAGRAPH = 400;
+
+/**
+ * Paragraphs that are not article text to attribute (decision 013): link lines ("READ MORE: Mayor
+ * says …", "WATCH: …") and photo captions ("… (Jo Smith/Harbour News)", "Photo: …"). A label in
+ * capitals marks a link line whatever follows; a label in lower case ("Watch: the mayor said …")
+ * only when what follows is one headline without a closing full stop. Reads at most
+ * MAX_AUX_PARAGRAPH characters of each paragraph.
+ */
+export function auxiliaryParagraphs(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  for (const p of doc.paragraphs) {
+    if (p.end - p.start > MAX_AUX_PARAGRAPH) continue;
+    const s = doc.text.slice(p.start, p.end);
+    const link = LINK_LABEL.exec(s);
+    if (link) {
+      const label = link[0].replace(/[\s:|\-–—]+$/u, "");
+      const rest = s.slice(link[0].length).trim();
+      const headline = !/[.!?]["”’]?$/u.test(rest) && !/[.!?]\s+\p{Lu}/u.test(rest);
+      if (label === label.toUpperCase() || headline) out.add(p.index);
+      continue;
+    }
+    if (CAPTION_LABEL.test(s) || CREDIT_END.test(s) || CREDIT_LABEL_END.test(s)) out.add(p.index);
+  }
+  return out;
+}

@@ -4,10 +4,28 @@
 // long form they were defined with, and pronouns and descriptions go to the right earlier speaker.
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
+import { TITLE_WORDS } from "./lexicon/roles";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
 
+// nameKey and nameParts are pure and called many times per name (every mention, every lookup):
+// their answers are kept per string, bounded (emptied when full; long strings not kept).
+const MEMO_MAX = 50_000;
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (key.length <= 200) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+const NAME_KEYS = new Map<string, string>();
+const NAME_PARTS = new Map<string, readonly string[]>();
+
 export function nameKey(name: string): string {
+  return NAME_KEYS.get(name) ?? remember(NAME_KEYS, name, readNameKey(name));
+}
+
+function readNameKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -18,14 +36,47 @@ export function nameKey(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-function nameParts(name: string): string[] {
+function nameParts(name: string): readonly string[] {
+  return NAME_PARTS.get(name) ?? remember(NAME_PARTS, name, readNameParts(name));
+}
+
+function readNameParts(name: string): string[] {
   return name.replace(/\s*\([^)]*\)\s*/g, " ").split(/\s+/).filter(Boolean).map((p) => nameKey(p)).filter(Boolean);
+}
+
+/**
+ * A person's name behind a run of title words that the name grammar kept whole because a body's
+ * word stands in it ("House Majority Leader Jo Bloggs", "the Rev. Jo Bloggs", "Harbour Watch
+ * President Jo Bloggs"): the name is the two or three words after the last title word, when the
+ * first of them is a known first name; the words before join the role. Other mentions are returned as they are.
+ */
+export function untitled(m: Mention): Mention {
+  if (!m.name || m.nameStart === null) return m;
+  const words = [...m.name.matchAll(/\S+/gu)];
+  if (words.length < 3 || words.length > 9) return m;
+  let k = -1;
+  for (let i = words.length - 3; i >= 0; i--) {
+    if (TITLE_WORDS.has(words[i]![0].toLowerCase())) { k = i; break; }
+  }
+  if (k < 0 || words.length - k - 1 > 3) return m;
+  const rest = words.slice(k + 1);
+  if (!rest.every((w) => /^\p{Lu}/u.test(w[0])) || rest.some((w) => TITLE_WORDS.has(w[0].toLowerCase()))) return m;
+  if (!genderOfName(rest[0]![0])) return m;
+  const at = rest[0]!.index!;
+  const title = m.name.slice(0, words[k]!.index! + words[k]![0].length);
+  return {
+    ...m,
+    name: m.name.slice(at),
+    nameStart: m.nameStart + at,
+    role: m.role ? `${m.role} ${title}` : title,
+    kind: "person",
+  };
 }
 
 export interface Cluster {
   entity: Entity;
   key: string;
-  parts: string[];
+  parts: readonly string[];
   count: number;
   first: number;
   /** "m", "f", or null when neither a first name, a title nor a role says */
@@ -138,7 +189,8 @@ export class EntityResolver {
     return c;
   }
 
-  private addName(m: Mention): Cluster | null {
+  private addName(found: Mention): Cluster | null {
+    const m = untitled(found);
     if (!m.name) return null;
     const name = m.name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
     const key = nameKey(name);
@@ -215,7 +267,8 @@ export class EntityResolver {
   }
 
   /** Records what a speaker mention adds (role, alias) and returns its entity. */
-  resolveNamed(m: Mention): Entity {
+  resolveNamed(said: Mention): Entity {
+    const m = untitled(said);
     const c = this.lookupName(m.name!, m.kind, m.start, genderOfWords(m.role));
     const written = m.name!.replace(/\s*\([^)]*\)\s*$/u, "").trim();
     if (!c.entity.aliases.includes(written)) c.entity.aliases.push(written);

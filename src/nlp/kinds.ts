@@ -22,6 +22,8 @@ const DOCUMENT_HEADS = new Set([
   "post", "message", "notice", "order", "ruling", "judgment", "verdict", "affidavit", "motion", "note",
   "remarks", "comments", "testimony", "speech", "interview", "summary", "forecast", "audit", "investigation",
 ]);
+export const isDocumentHead = (w: string): boolean => DOCUMENT_HEADS.has(w);
+
 /** Heads of a description that names a body without naming it ("the company", "the council"). */
 const BODY_HEADS = new Set([
   "company", "group", "agency", "committee", "campaign", "organization", "organisation", "firm",
@@ -72,6 +74,11 @@ function head(text: string): string {
   return text.toLowerCase().replace(/[’']s$/u, "").split(/\s+/).pop() ?? "";
 }
 
+/** "Protesters", "Analysts": one capitalised plural, a group of people rather than a surname. */
+export function pluralWord(canonical: string): boolean {
+  return !/\s/u.test(canonical.trim()) && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u.test(canonical.trim());
+}
+
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
@@ -79,7 +86,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
-  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees)$/u.test(e.canonical)) return "group";
+  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && pluralWord(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }

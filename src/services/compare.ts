@@ -4,12 +4,12 @@
 // their new statements' words (see regroupPeople). Run inside the caller's transaction.
 import type { Db } from "../store/db";
 import {
-  COMPARE_VERSION, LIMITS, blockWeights, decide, fingerprints, groupStatements, prepare, prepareStatement,
-  type GroupResult, type GroupStats, type StatementInput,
+  COMPARE_VERSION, LIMITS, blockWeights, decide, groupStatements, prepareStatement, prepareText,
+  type GroupResult, type GroupStats, type PreparedText, type StatementInput,
 } from "../compare";
 import {
-  allMembership, allStatements, deleteAllFingerprints, deleteGroups, fingerprintCounts, fingerprintPostings,
-  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, setMeta,
+  allMembership, allStatements, deleteAllFingerprints, deleteGroups, fingerprintCounts,
+  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, postingsOf, setMeta,
   statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, type StatementRow,
 } from "../store/groups";
 import { nameKey } from "./people";
@@ -20,11 +20,33 @@ const STALE = "stale";
 const MAX_REGION = 20_000;
 
 export interface RegroupReport {
-  mode: "full" | "region";
+  /** "skipped": the region was over the caller's maxRegion, nothing was regrouped */
+  mode: "full" | "region" | "skipped";
   statements: number;
   groups: number;
   stats?: GroupStats;
 }
+
+/**
+ * prepareText by quote id, kept across regroups in this process: a regroup per batch reads the
+ * statements of the people it touches again and again. The text is kept beside it and compared, so a
+ * statement whose text changed (or a quote id of another database) is prepared afresh; the answer is
+ * always prepareText(text)'s. Bounded: the oldest entry goes first.
+ */
+const PREPARED_MAX = 60_000;
+const preparedById = new Map<number, { text: string; prep: PreparedText }>();
+
+function preparedOf(id: number, text: string): PreparedText {
+  const hit = preparedById.get(id);
+  if (hit && hit.text === text) return hit.prep;
+  const prep = prepareText(text);
+  if (hit) preparedById.delete(id);
+  else if (preparedById.size >= PREPARED_MAX) preparedById.delete(preparedById.keys().next().value!);
+  preparedById.set(id, { text, prep });
+  return prep;
+}
+
+const cachedPrep = (s: StatementInput): PreparedText => preparedOf(s.id, s.text);
 
 function toInput(r: StatementRow): StatementInput {
   return {
@@ -141,37 +163,55 @@ export function ensureGroups(db: Db): RegroupReport | null {
  * in a full regroup; and every edge of a statement of the region leads to another statement of the
  * region, so the region's groups are what a full regroup would give them (except where the caps on
  * frequent words and fingerprints bind differently). Falls back to a full regroup when the stored
- * groups are not current or the region is very large. Groups whose members and labels did not change
- * are not rewritten.
+ * groups are not current or the region is very large (or, given `maxRegion`, regroups nothing when
+ * the region holds more statements than that). Groups whose members and labels did not change are not
+ * rewritten.
  */
-export function regroupPeople(db: Db, people: Iterable<number>, quotes: Iterable<number> = [], recheck: Iterable<number> = []): RegroupReport {
+export function regroupPeople(
+  db: Db, people: Iterable<number>, quotes: Iterable<number> = [], recheck: Iterable<number> = [], options: { maxRegion?: number } = {},
+): RegroupReport {
   return db.transaction((): RegroupReport => {
     if (!groupsAreCurrent(db)) return regroupAll(db);
     const touched = new Set(people);
-    for (const q of unindexedStatementsOf(db, touched)) insertFingerprints(db, q.id, fingerprints(prepare(q.text).words));
+    for (const q of unindexedStatementsOf(db, touched)) insertFingerprints(db, q.id, preparedOf(q.id, q.text).fps);
     const own = statementsOfPeople(db, touched);
     const region = new Map<number, StatementRow>(own.map((r) => [r.id, r]));
     const grouped = new Set(membershipOfGroupsOf(db, region.keys()).map((m) => m.quote_id));
     const again = new Set(recheck);
     const fresh = own.filter((r) => !grouped.has(r.id) || again.has(r.id));
-    const seeds = new Set<number>([...quotes, ...repeatingStatements(db, fresh, touched)]);
+    // how many statements hold a fingerprint: read once per fingerprint in this regroup (nothing is
+    // indexed between here and the grouping, so the counts stay true)
+    const known = new Map<number, number>();
+    const countsOf = (fps: Iterable<number>): Map<number, number> => {
+      const missing = [...fps].filter((f) => !known.has(f));
+      if (missing.length) {
+        const got = fingerprintCounts(db, missing);
+        for (const f of missing) known.set(f, got.get(f) ?? 0);
+      }
+      return known;
+    };
+    const seeds = new Set<number>([...quotes, ...repeatingStatements(db, fresh, touched, countsOf)]);
     const members = membershipOfGroupsOf(db, [...region.keys(), ...seeds]);
     const outside = new Set<number>([...seeds, ...members.map((m) => m.quote_id)].filter((id) => !region.has(id)));
     for (const r of statementsByIds(db, outside)) region.set(r.id, r);
+    // a caller with a budget (a bulk ingest) is told, and regroups later; nothing was changed but the
+    // fingerprint index, which any regroup keeps
+    if (options.maxRegion !== undefined && region.size > options.maxRegion) return { mode: "skipped", statements: region.size, groups: 0 };
     if (region.size > MAX_REGION) return regroupAll(db);
     const rows = [...region.values()];
     // other people's word weights from all their statements, not just those in the region
     const others = new Set(rows.map((r) => r.person_id).filter((p) => !touched.has(p)));
     const weights = new Map<number, (stem: string) => number>();
-    for (const [person, texts] of textsOfPeople(db, others)) weights.set(person, blockWeights(texts.map((t) => prepare(t).content)));
+    for (const [person, quotes] of textsOfPeople(db, others)) weights.set(person, blockWeights(quotes.map((q) => preparedOf(q.id, q.text).p.content)));
     // boilerplate is judged on the whole corpus's postings, as in a full regroup; the counts are read
     // once every statement's fingerprints are known (before candidates are sought)
     const regionFps = new Set<number>();
     let counts: Map<number, number> | null = null;
     const { groups, stats } = groupStatements(rows.map(toInput), {
       onFingerprints: (_id, fps) => fps.forEach((f) => regionFps.add(f)),
-      fingerprintCount: (f) => (counts ??= fingerprintCounts(db, regionFps)).get(f) ?? 0,
+      fingerprintCount: (f) => (counts ??= countsOf(regionFps)).get(f) ?? 0,
       weightsOf: (person) => weights.get(person),
+      prepared: cachedPrep,
     });
     replaceGroups(db, groups, membershipOfGroupsOf(db, region.keys()));
     return { mode: "region", statements: rows.length, groups: groups.length, stats };
@@ -179,16 +219,24 @@ export function regroupPeople(db: Db, people: Iterable<number>, quotes: Iterable
 }
 
 /** Statements of people outside `persons` that, in other sources, repeat the words of `rows` closely enough to be grouped with them. */
-function repeatingStatements(db: Db, rows: StatementRow[], persons: Set<number>): number[] {
+function repeatingStatements(db: Db, rows: StatementRow[], persons: Set<number>, countsOf: (fps: Iterable<number>) => Map<number, number>): number[] {
   if (!rows.length) return [];
   const candidates = new Map<number, Set<number>>();
   const prepared = new Map<number, ReturnType<typeof prepareStatement>>();
+  const wanted = new Set<number>();
   for (const r of rows) {
-    const item = prepareStatement(toInput(r));
+    const item = prepareStatement(toInput(r), cachedPrep);
     prepared.set(r.id, item);
-    for (const f of item.fps) {
-      const posting = fingerprintPostings(db, f, LIMITS.fingerprintPostingCap + 1);
-      if (posting.length > LIMITS.fingerprintPostingCap) continue;
+    for (const f of item.fps) wanted.add(f);
+  }
+  // boilerplate (a fingerprint held by more than the cap) proposes nothing: count first, then read the
+  // postings of the rare ones in one query
+  const counts = countsOf(wanted);
+  const postings = postingsOf(db, [...wanted].filter((f) => (counts.get(f) ?? 0) <= LIMITS.fingerprintPostingCap));
+  for (const r of rows) {
+    for (const f of prepared.get(r.id)!.fps) {
+      const posting = postings.get(f);
+      if (!posting) continue;
       for (const q of posting) {
         if (q === r.id) continue;
         let set = candidates.get(q);
@@ -201,7 +249,7 @@ function repeatingStatements(db: Db, rows: StatementRow[], persons: Set<number>)
   if (!candidates.size) return found;
   for (const c of statementsByIds(db, candidates.keys())) {
     if (persons.has(c.person_id)) continue;
-    const other = prepareStatement(toInput(c));
+    const other = prepareStatement(toInput(c), cachedPrep);
     for (const rid of candidates.get(c.id)!) {
       if (decide(prepared.get(rid)!, other) !== null) {
         found.push(c.id);

@@ -28,7 +28,23 @@ export interface ExtractPoolOptions {
   /** the module the workers load `extract` from (absolute path; default the pipeline) */
   module?: string;
   version?: string;
+  /**
+   * schedules a job's budget (default setTimeout/clearTimeout). Tests pass a clock they advance by
+   * hand, so "over budget" is a fact of the test, not a race with the machine's speed.
+   */
+  clock?: BudgetClock;
 }
+
+/** How the pool waits for a job's budget to run out. */
+export interface BudgetClock {
+  set(expire: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const REAL_CLOCK: BudgetClock = {
+  set: (expire, ms) => setTimeout(expire, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export const DEFAULT_BUDGET_MS = 30_000;
 /** seconds a refused client is told to wait */
@@ -50,7 +66,7 @@ interface Slot {
   /** the worker has loaded the pipeline (its first message) */
   ready: boolean;
   job: Job | null;
-  timer: NodeJS.Timeout | null;
+  timer: unknown;
 }
 
 type Answer = { id: number; ok: true; extraction: Extraction } | { id: number; ok: false; error: string } | { ready: true; id?: undefined };
@@ -65,6 +81,7 @@ export class ExtractPool implements AsyncExtractor {
   readonly budgetMs: number;
   readonly maxQueue: number;
   private readonly module: string | undefined;
+  private readonly clock: BudgetClock;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -75,6 +92,7 @@ export class ExtractPool implements AsyncExtractor {
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
     this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? Math.max(32, 8 * this.size)));
     this.module = options.module;
+    this.clock = options.clock ?? REAL_CLOCK;
     this.version = options.version ?? EXTRACTOR_VERSION;
     this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, job: null, timer: null }));
   }
@@ -108,7 +126,8 @@ export class ExtractPool implements AsyncExtractor {
     for (const job of this.queue.splice(0)) job.reject(new Error("the server is shutting down"));
     await Promise.all(
       this.slots.map(async (s) => {
-        if (s.timer) clearTimeout(s.timer);
+        if (s.timer !== null) this.clock.clear(s.timer);
+        s.timer = null;
         s.job?.reject(new Error("the server is shutting down"));
         s.job = null;
         const w = s.worker;
@@ -126,7 +145,7 @@ export class ExtractPool implements AsyncExtractor {
       if (slot.worker !== worker) return;
       if ("ready" in answer) {
         slot.ready = true;
-        if (slot.job && !slot.timer) this.startClock(slot, worker);
+        if (slot.job && slot.timer === null) this.startClock(slot, worker);
         return;
       }
       if (!slot.job || slot.job.id !== answer.id) return;
@@ -161,7 +180,10 @@ export class ExtractPool implements AsyncExtractor {
 
   /** The job's time budget, from when its worker is ready. */
   private startClock(slot: Slot, worker: Worker): void {
-    slot.timer = setTimeout(() => {
+    const job = slot.job;
+    slot.timer = this.clock.set(() => {
+      // a late call for a job that already ended does nothing
+      if (slot.job !== job || slot.worker !== worker) return;
       // the only way to stop a runaway extraction is to stop its thread
       slot.worker = null;
       void worker.terminate();
@@ -173,7 +195,7 @@ export class ExtractPool implements AsyncExtractor {
 
   private finish(slot: Slot): Job {
     const job = slot.job!;
-    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.timer !== null) this.clock.clear(slot.timer);
     slot.timer = null;
     slot.job = null;
     return job;

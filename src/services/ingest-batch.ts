@@ -1,17 +1,20 @@
 // Bulk ingest: articles validated, hashed and checked against the store one batch at a time; the new
 // ones extracted (in this thread, or spread over worker_threads) and stored in ONE transaction per
 // batch, each article in its own savepoint so a failing one stores nothing and the rest stand.
-// Statement groups are regrouped once per batch for the people the batch touches, when the stored
-// groups are current; when they are stale (a fresh database, an earlier batch run) or a batch's region
-// grows past a full regroup, the groups stay marked stale and one full regroup runs at the end.
+// Statement groups are regrouped once per batch, in the batch's transaction, for the people the batch
+// touches (src/services/compare.ts regroupPeople), so every commit leaves them consistent: a run killed
+// at any point leaves groups that match the statements stored. Groups found stale at the start (a run
+// killed by an older version, a new grouping version) are regrouped in full first.
 // Same records as ingestArticle one by one (test/store/ingest-batch.test.ts checks it).
 import { isDiskFull, type Db } from "../store/db";
 import { AppError } from "../errors";
 import { parseArticleInput, type ArticleInput } from "./article-input";
 import { contentHash, DEFAULT_EXTRACTOR, storeExtraction, type Extractor } from "./ingest";
-import { ensureGroups, groupsAreCurrent, markGroupsStale, regroupPeople } from "./compare";
+import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
 import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
+import { maxPersonId, quotedPeopleAfter } from "../store/people";
+import { attributedCount } from "../store/groups";
 import type { ArticleItem } from "./readers";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -51,8 +54,9 @@ export interface BulkOptions {
   /** the clock, for deterministic fixtures */
   now?: () => Date;
   /**
-   * undefined (default): regroup per batch while the groups are current, else once at the end;
-   * true: regroup every batch's people; false: leave the groups marked stale (the caller regroups).
+   * undefined (default): repair stale groups first, then regroup each batch's people in its
+   * transaction; true: regroup each batch's people (no repair first: regroupPeople regroups in full
+   * when the groups are stale); false: leave the groups marked stale (the caller regroups).
    */
   regroup?: boolean;
   /** articles per transaction */
@@ -70,6 +74,9 @@ export interface BulkOptions {
 
 export const DEFAULT_BATCH = 256;
 
+/** How many times the corpus's attributed statements one run's per-batch regroups may handle in all. */
+export const REGION_BUDGET = 2;
+
 interface Prepared {
   origin: string;
   input: ArticleInput;
@@ -85,13 +92,26 @@ export class BatchIngest {
   readonly summary: IngestSummary = { created: 0, existing: 0, failed: [] };
   /** hashes prepared but not yet stored, with the origins of later copies of the same text in this run */
   private readonly pending = new Map<string, string[]>();
-  private perBatch: boolean;
+  /**
+   * batch: regroup each batch's people in its transaction; deferred: the regions grew past their
+   * budget, so the groups are marked stale and regrouped once at the end; off: regroup false.
+   */
+  private mode: "batch" | "deferred" | "off";
+  /** statements regrouped so far by this run's batches */
+  private regionWork = 0;
   private readonly extractor: Extractor;
   private done = 0;
 
   constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
     this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
-    this.perBatch = options.regroup === true || (options.regroup === undefined && groupsAreCurrent(db));
+    // groups left stale (a run killed by an older version, a new grouping version) are repaired before
+    // the first batch, so that from then on every commit leaves them consistent
+    if (options.regroup === undefined) ensureGroups(db);
+    this.mode = options.regroup === false ? "off" : "batch";
+  }
+
+  private get perBatch(): boolean {
+    return this.mode === "batch";
   }
 
   /** Validates and hashes; drops what is stored already (or earlier in this run) without extracting it. */
@@ -146,6 +166,7 @@ export class BatchIngest {
     try {
     db.transaction(() => {
       const touched = new Set<number>();
+      const lastPerson = this.perBatch ? maxPersonId(db) : 0;
       prepared.forEach((p, i) => {
         const r = results[i]!;
         if (full) return;
@@ -175,9 +196,16 @@ export class BatchIngest {
       if (full) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
       if (!prepared.length) return;
       if (this.perBatch) {
-        const report = regroupPeople(db, touched);
-        // a region as big as the corpus: regrouping per batch would be quadratic, so once at the end
-        if (report.mode === "full" && this.options.regroup !== true) this.perBatch = false;
+        for (const person of quotedPeopleAfter(db, lastPerson)) touched.add(person);
+        // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
+        // corpus's statements; past that, one full regroup at the end costs less (the regions of a
+        // corpus whose people recur in every batch grow with it, which would be quadratic)
+        const maxRegion = this.options.regroup === true ? undefined : Math.max(0, REGION_BUDGET * attributedCount(db) - this.regionWork);
+        const report = regroupPeople(db, touched, [], [], { maxRegion });
+        if (report.mode === "skipped") {
+          this.mode = "deferred";
+          markGroupsStale(db);
+        } else this.regionWork += report.statements;
       } else markGroupsStale(db);
     }).immediate();
     } catch (e) {
@@ -207,9 +235,9 @@ export class BatchIngest {
     this.options.onProgress?.(this.done);
   }
 
-  /** Regroups the whole corpus once if the batches left the groups stale (unless regroup is false). */
+  /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */
   finish(): IngestSummary {
-    if (this.options.regroup === undefined && !this.summary.stopped) ensureGroups(this.db);
+    if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db);
     return this.summary;
   }
 

@@ -7,7 +7,7 @@ import { extract as defaultExtract, EXTRACTOR_VERSION } from "../nlp/pipeline";
 import { parseArticleInput, type ArticleInput } from "./article-input";
 import { isMultiWord, nameKey, resolveEntity } from "./people";
 import { findSourceByHash, getSource, insertSource, setExtractorVersion, staleSourceIds } from "../store/sources";
-import { deleteOrphanPeople, linkPersonToSource, unlinkSourcePeople } from "../store/people";
+import { deleteOrphanPeople, linkPersonToSource, maxPersonId, quotedPeopleAfter, unlinkSourcePeople } from "../store/people";
 import { deleteQuotesOfSource, insertQuote, peopleQuotedIn, quoteIdsOfSource } from "../store/quotes";
 import { membershipOfGroupsOf } from "../store/groups";
 import { batchUnderWay, ensureGroups, markGroupsStale, regroupPeople } from "./compare";
@@ -124,6 +124,7 @@ export function storeArticle(db: Db, article: PreparedArticle, extraction: Extra
     // another process may have stored it since the check above
     const raced = findSourceByHash(db, hash);
     if (raced !== undefined) return { id: raced, created: false };
+    const lastPerson = maxPersonId(db);
     const id = insertSource(db, {
       content_hash: hash,
       text: input.text,
@@ -138,7 +139,7 @@ export function storeArticle(db: Db, article: PreparedArticle, extraction: Extra
     if (options.regroup === false) markGroupsStale(db);
     // while a batch is under way the groups are stale and the batch regroups at its end: a single
     // article then must not regroup the whole corpus while holding the write lock
-    else if (!batchUnderWay(db)) regroupPeople(db, peopleQuotedIn(db, id));
+    else if (!batchUnderWay(db)) regroupPeople(db, [...peopleQuotedIn(db, id), ...quotedPeopleAfter(db, lastPerson)]);
     return { id, created: true };
   });
   return store.immediate();

@@ -1,9 +1,9 @@
 // Article readers for `whosaid ingest`: .txt, .html/.htm and .jsonl files; folders are walked.
 // A `seeds.json` next to .txt files gives their metadata ({file: {title, outlet, date, url}}).
+import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import { basename, dirname, extname, join } from "node:path";
-import { htmlToText } from "./html-text";
+import { articleFromHtml } from "./html-text";
 
 export const ARTICLE_EXTENSIONS = [".txt", ".html", ".htm", ".jsonl"];
 export const METADATA_FILE = "seeds.json";
@@ -42,8 +42,14 @@ export function listArticleFiles(paths: string[]): { files: string[]; errors: Ar
   return { files, errors };
 }
 
+/** what an article file that is not UTF-8 is told (its bytes are never silently replaced by U+FFFD) */
+export const NOT_UTF8 = "is not valid UTF-8 (save it as UTF-8 and ingest it again)";
+
+/** The file's text; throws when its bytes are not UTF-8. A leading BOM is dropped. */
 function readUtf8(file: string): string {
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  const bytes = readFileSync(file);
+  if (!isUtf8(bytes)) throw new Error(NOT_UTF8);
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
 const metadataCache = new Map<string, Record<string, Record<string, unknown>>>();
@@ -82,33 +88,46 @@ function articleFields(obj: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** Reads the articles in one file. */
 /**
  * The lines of a file, read 1 MB at a time (a JSON Lines file of 200k articles is larger than the
- * longest string V8 allows, and need not be in memory at once). A leading BOM is dropped.
+ * longest string V8 allows, and need not be in memory at once), split on the bytes so each line's
+ * UTF-8 is checked on its own: a line that is not UTF-8 is null (not silently replaced by U+FFFD).
+ * A leading BOM is dropped.
  */
-function* fileLines(fd: number): Generator<string> {
+function* fileLines(fd: number): Generator<string | null> {
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
-    const decoder = new StringDecoder("utf8");
-    let rest = "";
+    // the bytes of the line being read, across chunks
+    let pending: Buffer[] = [];
     let first = true;
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) {
-      let chunk = rest + decoder.write(buf.subarray(0, n));
+    const line = (parts: Buffer[]): string | null => {
+      let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
       if (first) {
-        chunk = chunk.replace(/^\uFEFF/, "");
         first = false;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       }
-      const parts = chunk.split("\n");
-      rest = parts.pop()!;
-      yield* parts;
+      return isUtf8(bytes) ? bytes.toString("utf8") : null;
+    };
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) {
+      const chunk = buf.subarray(0, n);
+      let start = 0;
+      for (let nl; (nl = chunk.indexOf(0x0a, start)) !== -1; start = nl + 1) {
+        // the line's string is made before the buffer is read into again
+        if (pending.length) {
+          pending.push(chunk.subarray(start, nl));
+          yield line(pending);
+          pending = [];
+        } else yield line([chunk.subarray(start, nl)]);
+      }
+      if (start < n) pending.push(Buffer.from(chunk.subarray(start)));
     }
-    yield rest + decoder.end();
+    yield line(pending.length ? pending : [Buffer.alloc(0)]);
   } finally {
     closeSync(fd);
   }
 }
 
+/** Reads the articles in one file. */
 export function* readArticleFile(file: string): Generator<ArticleItem> {
   const ext = extname(file).toLowerCase();
   if (ext === ".jsonl") {
@@ -132,7 +151,8 @@ export function* readArticleFile(file: string): Generator<ArticleItem> {
   if (ext === ".txt") {
     yield { origin: file, record: { ...articleFields(metadataFor(file)), text: content } };
   } else if (ext === ".html" || ext === ".htm") {
-    const { title, text } = htmlToText(content);
+    // the same reduction as an uploaded page: readability's article, scripts, styles and menus dropped
+    const { title, text } = articleFromHtml(content);
     yield { origin: file, record: { title, text } };
   } else {
     yield* jsonLines(file, content.split("\n"));
@@ -140,10 +160,14 @@ export function* readArticleFile(file: string): Generator<ArticleItem> {
 }
 
 /** JSON Lines records, one per non-blank line; origin is file:line, or file#id when the line has an id. */
-function* jsonLines(file: string, lines: Iterable<string>): Generator<ArticleItem> {
+function* jsonLines(file: string, lines: Iterable<string | null>): Generator<ArticleItem> {
   let i = -1;
   for (const raw of lines) {
     i++;
+    if (raw === null) {
+      yield { origin: `${file}:${i + 1}`, error: `this line ${NOT_UTF8}` };
+      continue;
+    }
     const line = raw.trim();
     if (!line) continue;
     const origin = `${file}:${i + 1}`;

@@ -123,9 +123,12 @@ const statements = preparedOnce((db: Db) => ({
   unindexedAttributed: db.prepare<[string], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
       WHERE q.person_id IN (SELECT value FROM json_each(?)) AND q.review_status <> 'rejected'
         AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
+  attributed: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id IS NOT NULL"),
   insertFingerprint: db.prepare<[number, number]>("INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) VALUES (?, ?)"),
   deleteAllFingerprints: db.prepare("DELETE FROM quote_fingerprints"),
   postings: db.prepare<[number, number], { quote_id: number }>("SELECT quote_id FROM quote_fingerprints WHERE fingerprint = ? LIMIT ?"),
+  postingsOf: db.prepare<[string], { fingerprint: number; quote_id: number }>(`SELECT fingerprint, quote_id FROM quote_fingerprints
+      WHERE fingerprint IN (SELECT value FROM json_each(?)) ORDER BY fingerprint, quote_id`),
   postingCounts: db.prepare<[string], { fingerprint: number; n: number }>(`SELECT fingerprint, count(*) AS n
       FROM quote_fingerprints WHERE fingerprint IN (SELECT value FROM json_each(?)) GROUP BY fingerprint`),
   getMeta: db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
@@ -150,8 +153,8 @@ const statements = preparedOnce((db: Db) => ({
   memberRows: db.prepare<[string], Omit<NewMember, "other_speaker" | "negation_changed" | "number_changed"> & { other_speaker: Bool; negation_changed: Bool; number_changed: Bool }>(
     `SELECT quote_id, group_id, relation, other_speaker, negation_changed, number_changed FROM statement_group_members
       WHERE group_id IN (SELECT value FROM json_each(?))`),
-  contentsOfPeople: db.prepare<[string], { person_id: number; text: string }>(
-    "SELECT person_id, text FROM quotes WHERE person_id IN (SELECT value FROM json_each(?)) AND review_status <> 'rejected' ORDER BY id"),
+  contentsOfPeople: db.prepare<[string], { id: number; person_id: number; text: string }>(
+    "SELECT id, person_id, text FROM quotes WHERE person_id IN (SELECT value FROM json_each(?)) AND review_status <> 'rejected' ORDER BY id"),
   signatures: db.prepare<[], { k: string }>(`SELECT g.label || ':' || group_concat(m.quote_id) AS k
       FROM (SELECT * FROM statement_group_members ORDER BY quote_id) m JOIN statement_groups g ON g.id = m.group_id
       GROUP BY g.id ORDER BY k`),
@@ -217,6 +220,11 @@ export function peopleOfQuotes(db: Db, quoteIds: Iterable<number>): number[] {
   return statements(db).peopleOfQuotes.all(ids(quoteIds)).map((r) => r.person_id);
 }
 
+/** How many quotes have a person (rejected ones included): the size of a full regroup, near enough. */
+export function attributedCount(db: Db): number {
+  return statements(db).attributed.get()!.n;
+}
+
 /** Quotes of these people that have no fingerprints yet. */
 export function unindexedStatementsOf(db: Db, personIds: Iterable<number>): { id: number; text: string }[] {
   return statements(db).unindexedAttributed.all(ids(personIds));
@@ -234,13 +242,13 @@ export function groupsWithMembers(db: Db, groupIds: Iterable<number>): { groups:
   };
 }
 
-/** The texts of these people's quotes, by person. */
-export function textsOfPeople(db: Db, personIds: Iterable<number>): Map<number, string[]> {
-  const out = new Map<number, string[]>();
+/** The quotes of these people (id and text), by person, each in id order. */
+export function textsOfPeople(db: Db, personIds: Iterable<number>): Map<number, { id: number; text: string }[]> {
+  const out = new Map<number, { id: number; text: string }[]>();
   for (const r of statements(db).contentsOfPeople.all(ids(personIds))) {
     let list = out.get(r.person_id);
     if (!list) out.set(r.person_id, (list = []));
-    list.push(r.text);
+    list.push({ id: r.id, text: r.text });
   }
   return out;
 }
@@ -257,6 +265,17 @@ export function allMembership(db: Db): { group_id: number; quote_id: number }[] 
 /** Quotes holding this fingerprint, at most `limit` of them. */
 export function fingerprintPostings(db: Db, fingerprint: number, limit: number): number[] {
   return statements(db).postings.all(fingerprint, limit).map((r) => r.quote_id);
+}
+
+/** Every (fingerprint, quote) of these fingerprints, by fingerprint then quote: ask only for fingerprints known to be rare. */
+export function postingsOf(db: Db, fps: Iterable<number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const r of statements(db).postingsOf.all(ids(fps))) {
+    let list = out.get(r.fingerprint);
+    if (!list) out.set(r.fingerprint, (list = []));
+    list.push(r.quote_id);
+  }
+  return out;
 }
 
 /** How many quotes hold each of these fingerprints. */

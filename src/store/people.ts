@@ -39,8 +39,11 @@ const statements = preparedOnce((db: Db) => ({
       JOIN source_people b ON b.source_id = a.source_id
       WHERE a.person_id IN (SELECT value FROM json_each(?)) AND b.person_id IN (SELECT value FROM json_each(?))
       ORDER BY 1`),
-  oneWordPerson: db.prepare<[string], { id: number }>("SELECT id FROM people WHERE name_key = ? AND kind = 'person' ORDER BY id LIMIT 1"),
-  overridesOfAlias: db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM person_overrides WHERE alias_key = ?"),
+  // "+kind": look the key up by its index; on kind's index SQLite walks every person in id order
+  oneWordPerson: db.prepare<[string], { id: number }>("SELECT id FROM people WHERE name_key = ? AND +kind = 'person' ORDER BY id LIMIT 1"),
+  // both decisions named, so the (decision, alias_key, …) index answers instead of a scan of every decision
+  overridesOfAlias: db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM person_overrides WHERE decision IN ('merge', 'split') AND alias_key = ?"),
   insertAlias: db.prepare<[number, string, string]>(
     "INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_key) VALUES (?, ?, ?)"),
   insertRole: db.prepare<[number, string]>("INSERT OR IGNORE INTO person_roles (person_id, role) VALUES (?, ?)"),
@@ -102,6 +105,9 @@ const statements = preparedOnce((db: Db) => ({
       ORDER BY s.id LIMIT ?`),
   countMentionedOnly: db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM source_people sp
       WHERE sp.person_id = ? AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.source_id = sp.source_id AND q.person_id = sp.person_id)`),
+  maxId: db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM people"),
+  quotedAfter: db.prepare<[number], { id: number }>(
+    "SELECT DISTINCT person_id AS id FROM quotes WHERE person_id > ? ORDER BY person_id"),
   quoteCount: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id = ? AND review_status <> 'rejected'"),
   overridesOf: db.prepare<[string, string], OverrideRow>(`SELECT decision, alias_key, alias, person_key, person_name, scope, created_at
       FROM person_overrides WHERE person_key = ? OR alias_key = ? ORDER BY id`),
@@ -274,4 +280,18 @@ export function sourcesMentioningOnly(db: Db, id: number, limit: number): { tota
 
 export function quoteCountOfPerson(db: Db, id: number): number {
   return statements(db).quoteCount.get(id)!.n;
+}
+
+/** The highest person id (0 when there is nobody). */
+export function maxPersonId(db: Db): number {
+  return statements(db).maxId.get()!.id ?? 0;
+}
+
+/**
+ * People with an id above `id` who have quotes: after storing articles, the people created meanwhile,
+ * including a full name that took over the quotes of a one-word person ("Mr Lind" joined to "Ana
+ * Lind") in an article that only mentions her: her groups change too.
+ */
+export function quotedPeopleAfter(db: Db, id: number): number[] {
+  return statements(db).quotedAfter.all(id).map((r) => r.id);
 }

@@ -158,15 +158,66 @@ export function methodNotAllowed(routers: Router[]) {
   };
 }
 
-/** Marks a body that is not valid UTF-8 so the error handler answers 400 instead of storing U+FFFD. */
-class EncodingError extends Error {
-  readonly type = "encoding.invalid";
-  readonly status = 400;
+/** The offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(buf: Buffer): number {
+  for (let i = 0; i < buf.length;) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // the length and the range of the second byte (no overlong forms, no surrogates, ≤ U+10FFFF)
+    let n: number, lo = 0x80, hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) [n, lo, hi] = [2, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+    else if (b >= 0xf0 && b <= 0xf4) [n, lo, hi] = [3, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = buf[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
 }
 
-/** body-parser `verify` for JSON and text: the raw bytes must be UTF-8. */
+/**
+ * The top-level key of a JSON object body whose value holds the first invalid UTF-8 byte, when it
+ * is one of the forms' own fields; else "body". Reads only the valid prefix, as tokens.
+ */
+export function invalidJsonField(buf: Buffer): string {
+  const bad = firstInvalidUtf8(buf);
+  if (bad === -1) return "body";
+  let depth = 0;
+  let key: string | null = null;
+  let last: string | null = null;
+  for (let i = 0; i < bad; i++) {
+    const c = buf[i]!;
+    if (c === 0x22) {
+      let j = i + 1;
+      while (j < bad && buf[j] !== 0x22) j += buf[j] === 0x5c ? 2 : 1;
+      // the bad byte is inside this string: a value of the current key, or a key itself
+      if (j >= bad) return key !== null && (depth > 1 || last === null) && FORM_FIELDS.has(key) ? key : "body";
+      last = buf.toString("utf8", i + 1, j);
+      i = j;
+    } else if (c === 0x3a && depth === 1) {
+      key = last;
+      last = null;
+    } else if (c === 0x2c && depth === 1) {
+      key = null;
+      last = null;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return key !== null && FORM_FIELDS.has(key) ? key : "body";
+}
+
+/** body-parser `verify` for JSON: the raw bytes must be UTF-8; the 400 names the field that is not. */
 export function verifyUtf8(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
-  if (!isUtf8(buf)) throw new EncodingError("the request body is not valid UTF-8");
+  if (isUtf8(buf)) return;
+  const field = invalidJsonField(buf);
+  const message = field === "body" ? "is not valid UTF-8 (send the text as UTF-8)" : "is not valid UTF-8 (send the text as UTF-8): nothing was stored";
+  throw new AppError(400, `${field}: ${message}`, { [field]: message });
 }
 
 /** The bytes a form body's %-escapes and "+" stand for. */
@@ -190,7 +241,35 @@ export function formBytes(buf: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
-/** body-parser `verify` for forms: what the %-escapes decode to must be UTF-8 (not stored as "%FF%FE"). */
+/** the fields of the forms here that an encoding error names (any other is "body") */
+const FORM_FIELDS = new Set(["text", "title", "outlet", "url", "published", "other", "alias", "name", "note", "reason", "speaker"]);
+
+/** The first field of a urlencoded body whose name or value does not decode to UTF-8, or null. */
+export function invalidFormField(buf: Buffer): string | null {
+  let start = 0;
+  while (start <= buf.length) {
+    let end = buf.indexOf(0x26, start);
+    if (end === -1) end = buf.length;
+    const pair = buf.subarray(start, end);
+    const eq = pair.indexOf(0x3d);
+    const name = formBytes(eq === -1 ? pair : pair.subarray(0, eq));
+    const value = eq === -1 ? Buffer.alloc(0) : formBytes(pair.subarray(eq + 1));
+    if (!isUtf8(name) || !isUtf8(value)) {
+      const n = isUtf8(name) ? name.toString("utf8") : "";
+      return FORM_FIELDS.has(n) ? n : "body";
+    }
+    start = end + 1;
+  }
+  return null;
+}
+
+/**
+ * body-parser `verify` for forms: what the %-escapes decode to must be UTF-8 (not stored as
+ * "%FF%FE"). The 400 names the field (text, title, outlet …) when it is one of the forms' own.
+ */
 export function verifyFormUtf8(_req: IncomingMessage, _res: unknown, buf: Buffer): void {
-  if (!isUtf8(buf) || !isUtf8(formBytes(buf))) throw new EncodingError("the form is not valid UTF-8 (a %-escape decodes to invalid bytes)");
+  if (isUtf8(buf) && isUtf8(formBytes(buf))) return;
+  const field = invalidFormField(buf) ?? "body";
+  const message = field === "body" ? "is not valid UTF-8 (send the text as UTF-8)" : "is not valid UTF-8 (send the form as UTF-8): nothing was stored";
+  throw new AppError(400, `${field}: ${message}`, { [field]: message });
 }

@@ -2,9 +2,8 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import type { Db } from "../store/db";
 import { AppError } from "../errors";
-import multer from "multer";
 import { prepareArticle, storeArticle, type IngestOptions, type IngestResult } from "../services/ingest";
-import { uploadRecords, type UploadedFile, UPLOAD_LIMITS } from "../services/uploads";
+import { multipartUpload, uploadRecords, type UploadedFile } from "../services/uploads";
 import type { Extraction } from "../nlp/types";
 import type { AsyncExtractor } from "../services/extract-pool";
 import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
@@ -262,7 +261,8 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   r.get("/sources", all, sources);
   r.get("/sources/new", html, newSourceForm);
   r.get("/sources/:id", htmlJson, source);
-  const upload = multer({ storage: multer.memoryStorage(), limits: UPLOAD_LIMITS }).single("file");
+  // multer, and the multipart text fields checked for UTF-8 by their bytes (src/services/uploads.ts)
+  const upload = multipartUpload();
   const guarded = security.guard({ reviewer: false });
   // multer before the guard: a multipart form's CSRF field is in the body multer parses
   r.post("/sources", formats("html", "json"), answerInKind, ...bodies, upload, guarded, createSource);

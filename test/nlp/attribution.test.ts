@@ -272,6 +272,13 @@ describe("reported speech sieves", () => {
       { text: "that would cost the city dearly", canonical: "Nora Bell" }],
     ["a pronoun inside a group's report stays in the report", "Many party officials say they expect the union to back the plan.",
       { text: "they expect the union", speaker: "party officials" }],
+    // decision 013: negative rows of verbs of mind and withheld reports
+    ["a belief said through a speech verb stays a statement", "Nora Bell said she doubted voters would care about the fee.",
+      { text: "she doubted voters would care", canonical: "Nora Bell" }],
+    ["a negated report with a clause stays", "Tom Reyes did not say the plan had failed, only that it was late.",
+      { text: "the plan had failed", canonical: "Tom Reyes" }],
+    ["said whether without a negation stays", "Asked about the seat, Tom Reyes said whether he ran would depend on his family.",
+      { text: "whether he ran would depend", canonical: "Tom Reyes" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
@@ -301,8 +308,41 @@ describe("not statements", () => {
     ["'it' after the cue is its object", "He said it over and over during the long meeting."],
     ["a plural noun after a quantifier is no cue", "Many states that border the lake have banned fishing."],
     ["a hedge with no source near is a claim, not a statement", "The river rose. Nothing was said for days. The mayor reportedly left town that night."],
+    // verbs of mind and withheld reports (decision 013)
+    ["a verb of mind is no statement", "Tom Reyes thinks the plan will fail before the winter."],
+    ["believes is no statement", "Ann Ruiz believes the council made a mistake in March."],
+    ["a group's expectation is no statement", "Many traders expect the bank to raise rates again in June."],
+    ["hopes that is no statement", "The club hopes that the new stand will open by August."],
+    ["fears is no statement", "Ines Vogel fears the river will flood the lower town again."],
+    ["did not say whether", "Tom Reyes did not say whether he would run for the seat again."],
+    ["hasn't said who", "The mayor hasn't said who will lead the inquiry into the fire."],
+    ["declined to say", "Ann Ruiz declined to say how much the harbour deal was worth."],
+    ["refused to confirm", "The ministry refused to confirm that the talks had collapsed overnight."],
+    ["would not comment on", "A spokesman would not comment on the talks with the union."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
+  }
+});
+
+describe("link lines and photo captions are not article text (decision 013)", () => {
+  const cases: [string, string, string[]][] = [
+    ["READ MORE link line", "The bridge closed on Monday.\nREAD MORE: Mayor says the bridge will reopen in June\nWork starts next week.", []],
+    ["WATCH link line in capitals, even as a sentence", "WATCH: The mayor said the bridge would reopen in June.\nThe bridge closed on Monday.", []],
+    ["Related link line", "Related: Council says tolls will rise next year\nThe bridge closed on Monday.", []],
+    ["Read more with a dash", "Read more - Harbour chief says ferries will run all winter\nThe port closed.", []],
+    ["a caption with a photo credit", "The mayor opened the bridge and said it was safe. (Jo Smith/Harbour News)", []],
+    ["a caption with a photo label", "Photo: Tom Reyes said the bridge was safe for all traffic.", []],
+    ["a credit in brackets", "Ann Ruiz said the stand would open in August. (Photo: Jo Smith)", []],
+    // negative rows: article text that only looks like a label or credit
+    ["Watch: before a real sentence stays", "Watch: the mayor said the bridge will reopen. The council said it would vote on Tuesday.",
+      ["the bridge will reopen.", "it would vote on Tuesday."]],
+    ["watch inside a sentence stays", "Residents should watch closely, the mayor said on Monday.", ["Residents should watch closely"]],
+    ["a slash in lowercase brackets is no credit", "Tom Reyes said the fee (and/or the toll) would rise in May.", ["the fee (and/or the toll) would rise in May."]],
+    ["a long paragraph is never a caption", "Photo: " + "the council met again for hours over the budget, ".repeat(9) + "and Tom Reyes said the plan would fail.",
+      ["the plan would fail."]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
   }
 });

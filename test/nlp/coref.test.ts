@@ -82,6 +82,41 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "Nobody asked us", want: null,
     },
     {
+      name: "he: a person behind title words a body's word kept whole ('House Majority Leader') is a person",
+      text: "Harbour Board Chairman Tom Okafor spoke on Monday.\n\n“We will rebuild the pier,” he said.",
+      needle: "rebuild the pier", want: "Tom Okafor",
+    },
+    {
+      name: "he: a fragment read as a speaker ('where it costs $70') is nobody a pronoun can reach",
+      text: "Tom Okafor has run the club since 1990.\n\nAt Bay Point, where it costs new members $70,000 to sign up, Jo Bloggs, the club's president, suggested that the troubles of rivals came from poor management.\n\n''It was just waiting for a storm,'' he said.",
+      needle: "waiting for a storm", want: "Jo Bloggs",
+    },
+    {
+      name: "he: a lone capitalised plural ('Audiences') is not a person",
+      text: "Tom Okafor stars in the play. Audiences say the show is long.\n\n“It is straight from the heart,” he said.",
+      needle: "straight from the heart", want: "Tom Okafor",
+    },
+    {
+      name: "who: an appositive ending in a place leaves the person as its antecedent",
+      text: "The vote was close, said Alan Berger, a baker from Englewood, New Jersey, who said he backs the plan.",
+      needle: "he backs the plan", want: "Alan Berger",
+    },
+    {
+      name: "negative: who after a person's name is that person",
+      text: "The vote was close, said Ann Lee, who said the count was fair.",
+      needle: "count was fair", want: "Ann Lee",
+    },
+    {
+      name: "his remarks (capitalised) speak for whom 'his' stands",
+      text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
+      needle: "ferry would close", want: "Tom Okafor",
+    },
+    {
+      name: "a described body's document speaks for the body",
+      text: "The Harbour Foundation has run the clinic since 2001. It treated 500 patients last year, according to the foundation's tally.",
+      needle: "500 patients", want: "Harbour Foundation",
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,

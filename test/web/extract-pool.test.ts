@@ -3,7 +3,7 @@ import { join } from "node:path";
 import request from "supertest";
 import { createApp } from "../../src/app";
 import { openDb, type Db } from "../../src/store/db";
-import { ExtractPool } from "../../src/services/extract-pool";
+import { ExtractPool, type BudgetClock } from "../../src/services/extract-pool";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "worker-extractor.js");
 
@@ -23,7 +23,38 @@ function twoMegabytes(): string {
   return parts.join("\n\n");
 }
 
-async function until(cond: () => boolean, ms = 20_000): Promise<void> {
+/**
+ * A budget clock moved by hand: a job is over its budget when the test says so, whatever the
+ * machine's speed (a 300 ms budget on a loaded machine also expired ordinary articles).
+ */
+class HandClock implements BudgetClock {
+  private id = 0;
+  readonly pending = new Map<number, { expire: () => void; ms: number }>();
+  /** every budget ever set, also the cleared ones */
+  readonly log: { expire: () => void; ms: number }[] = [];
+  set(expire: () => void, ms: number): number {
+    this.pending.set(++this.id, { expire, ms });
+    this.log.push({ expire, ms });
+    return this.id;
+  }
+  clear(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  /** runs out the budget of every job now running */
+  expireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const d of due) d.expire();
+  }
+}
+
+async function listening(app: ReturnType<typeof createApp>) {
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  return server;
+}
+
+async function until(cond: () => boolean, ms = 45_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error("timed out waiting");
@@ -55,7 +86,8 @@ describe("web: extraction in worker threads (POST /sources)", function () {
 
   it("a page answers while a 2 MB paste is being extracted", async () => {
     db = openDb(":memory:");
-    pool = new ExtractPool({ size: 1 });
+    // a generous budget: on a loaded machine 2 MB may take a while, and the budget is not what this tests
+    pool = new ExtractPool({ size: 1, budgetMs: 600_000 });
     const app = createApp({ db, extraction: pool, writeLimit: false });
     const server = app.listen(0, "127.0.0.1");
     await new Promise((r) => server.once("listening", r));
@@ -75,36 +107,68 @@ describe("web: extraction in worker threads (POST /sources)", function () {
     }
   });
 
-  it("over the time budget: 422, nothing stored, and the next article is extracted by a fresh worker", async () => {
+  it("over the time budget: 422, nothing stored, pages answer meanwhile, and the next article is extracted by a fresh worker", async () => {
     db = openDb(":memory:");
-    pool = new ExtractPool({ size: 1, budgetMs: 300, module: FIXTURE });
-    const app = createApp({ db, extraction: pool });
-    const slow = await request(app).post("/sources").send({ text: "SPIN forever" });
-    assert.equal(slow.status, 422);
-    assert.match(slow.body.error, /^text: took longer than 0\.3 s/);
+    const clock = new HandClock();
+    pool = new ExtractPool({ size: 1, budgetMs: 300, module: FIXTURE, clock });
+    const server = await listening(createApp({ db, extraction: pool, writeLimit: false }));
+    try {
+      // the fixture spins until its thread is stopped: the budget is exceeded by construction
+      const slow = request(server).post("/sources").send({ text: "SPIN forever" }).then((r) => r);
+      await until(() => clock.pending.size === 1);
+      assert.equal(clock.log[0]!.ms, 300, "the job's budget is the pool's");
+      const page = await request(server).get("/sources.json");
+      assert.equal(page.status, 200, "a page answers while the extraction spins");
+      assert.equal(pool.load().running, 1);
+      clock.expireAll();
+      const res = await slow;
+      assert.equal(res.status, 422);
+      assert.match(res.body.error, /^text: took longer than 0\.3 s/);
+      assert.deepEqual(counts(db), [0, 0, 0, 0]);
+
+      const form = request(server).post("/sources").type("form").send({ text: "SPIN again", title: "kept" }).then((r) => r);
+      await until(() => clock.pending.size === 1);
+      clock.expireAll();
+      const formRes = await form;
+      assert.equal(formRes.status, 422);
+      assert.match(formRes.text, /nothing was stored/);
+      assert.ok(formRes.text.includes('value="kept"'), "the form comes back with the input");
+
+      // a fresh worker takes the next article; its budget never runs out here
+      const ok = await request(server).post("/sources").send({ text: "An ordinary article." });
+      assert.equal(ok.status, 201);
+      assert.equal(clock.pending.size, 0, "a finished job's budget is cleared");
+      // negative row: a budget that fires late, after its job ended, stops nothing
+      clock.log.at(-1)!.expire();
+      const after = await request(server).post("/sources").send({ text: "Another ordinary article." });
+      assert.equal(after.status, 201);
+      assert.equal(counts(db)[0], 2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("with the real clock a job that never ends is stopped at its budget (422)", async () => {
+    db = openDb(":memory:");
+    pool = new ExtractPool({ size: 1, budgetMs: 200, module: FIXTURE });
+    const res = await request(createApp({ db, extraction: pool })).post("/sources").send({ text: "SPIN forever" });
+    assert.equal(res.status, 422);
     assert.deepEqual(counts(db), [0, 0, 0, 0]);
-    const form = await request(app).post("/sources").type("form").send({ text: "SPIN again", title: "kept" });
-    assert.equal(form.status, 422);
-    assert.match(form.text, /nothing was stored/);
-    assert.ok(form.text.includes('value="kept"'), "the form comes back with the input");
-    const ok = await request(app).post("/sources").send({ text: "An ordinary article." });
-    assert.equal(ok.status, 201);
-    assert.equal(counts(db)[0], 1);
   });
 
   it("every worker busy and the queue full: 503 with Retry-After, nothing stored", async () => {
     db = openDb(":memory:");
-    pool = new ExtractPool({ size: 1, maxQueue: 0, budgetMs: 1500, module: FIXTURE });
-    const app = createApp({ db, extraction: pool });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((r) => server.once("listening", r));
+    const clock = new HandClock();
+    pool = new ExtractPool({ size: 1, maxQueue: 0, budgetMs: 1500, module: FIXTURE, clock });
+    const server = await listening(createApp({ db, extraction: pool }));
     try {
       const slow = request(server).post("/sources").send({ text: "SPIN until the budget ends" }).then((r) => r);
-      await until(() => pool.load().running === 1);
+      await until(() => clock.pending.size === 1);
       const refused = await request(server).post("/sources").send({ text: "A second article." });
       assert.equal(refused.status, 503);
       assert.equal(refused.headers["retry-after"], "5");
       assert.match(refused.body.error, /busy/);
+      clock.expireAll();
       assert.equal((await slow).status, 422);
       assert.deepEqual(counts(db), [0, 0, 0, 0]);
     } finally {

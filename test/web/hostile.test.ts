@@ -4,7 +4,10 @@ import request from "supertest";
 import type { Express } from "express";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/store/db";
-import { hostAllowList, formBytes } from "../../src/web/guards";
+import { isUtf8 } from "node:buffer";
+import fc from "fast-check";
+import { hostAllowList, formBytes, firstInvalidUtf8, invalidFormField, invalidJsonField } from "../../src/web/guards";
+import { checkMultipartFields, multipartBoundary } from "../../src/services/uploads";
 import { exposureWarning } from "../../src/server";
 import { FIXTURE_INGEST, fixtureDb } from "../fixtures/corpus";
 
@@ -87,7 +90,7 @@ describe("web: clean answers to bad requests", () => {
       const res = await req.serialize((b: unknown) => b as string).send(c.body as unknown as string);
       assert.equal(res.status, c.status, res.text);
       assert.match(String(res.headers["content-type"]), JSON_T);
-      if (c.status === 400) assert.match(res.body.error, /^body: /);
+      if (c.status === 400) assert.match(res.body.error, c.type.includes("form") || c.name.startsWith("JSON") ? /^text: / : /^body: /);
       assert.equal(sourceCount(db), 2 + c.stored);
     });
   }
@@ -208,4 +211,135 @@ describe("server: the warning when reachable from other machines", () => {
       else assert.equal(w, null);
     });
   }
+});
+
+/** A multipart/form-data body of the given parts, as raw bytes. */
+function multipart(boundary: string, parts: { name: string; value: Buffer | string; filename?: string; type?: string }[]): Buffer {
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    let head = `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ""}\r\n`;
+    if (p.type) head += `Content-Type: ${p.type}\r\n`;
+    chunks.push(Buffer.from(head + "\r\n", "latin1"), Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value, "utf8"), Buffer.from("\r\n"));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+const FF_FE = bytes("Jo", [0xff, 0xfe], "hn Smith said so.");
+
+describe("web: invalid UTF-8 in any field of a multipart, form or JSON post", () => {
+  let db: Db;
+  let app: Express;
+  beforeEach(() => {
+    db = fixtureDb();
+    app = createApp({ db, ingest: FIXTURE_INGEST });
+  });
+  afterEach(() => db.close());
+
+  const replaced = () =>
+    (db.prepare("SELECT count(*) AS n FROM sources WHERE instr(text, char(65533)) OR instr(title, char(65533)) OR instr(outlet, char(65533))").get() as { n: number }).n;
+  const B = "----whosaidTestBoundary7";
+  const ok = "A valid article about the harbour.";
+
+  type Row = { name: string; kind: "multipart" | "form" | "json"; body: Buffer; status: number; field?: string; stored?: { title?: string; text?: string } };
+  const rows: Row[] = [
+    // multipart text fields (busboy would have replaced the bytes with U+FFFD)
+    { name: "text holds FF FE", kind: "multipart", body: multipart(B, [{ name: "text", value: FF_FE }]), status: 400, field: "text" },
+    { name: "title holds FF FE", kind: "multipart", body: multipart(B, [{ name: "text", value: ok }, { name: "title", value: bytes("Caf", [0xe9]) }]), status: 400, field: "title" },
+    { name: "outlet holds FF FE", kind: "multipart", body: multipart(B, [{ name: "text", value: ok }, { name: "outlet", value: bytes([0xff, 0xfe], "Gazette") }]), status: 400, field: "outlet" },
+    { name: "url holds a lone continuation byte", kind: "multipart", body: multipart(B, [{ name: "text", value: ok }, { name: "url", value: bytes("https://a.example/", [0x80]) }]), status: 400, field: "url" },
+    { name: "text declares charset=utf-8 but holds an overlong slash", kind: "multipart", body: multipart(B, [{ name: "text", value: bytes([0xc0, 0xaf], " slash"), type: "text/plain; charset=utf-8" }]), status: 400, field: "text" },
+    { name: "text holds an encoded surrogate", kind: "multipart", body: multipart(B, [{ name: "text", value: bytes("a ", [0xed, 0xa0, 0x80], " b") }]), status: 400, field: "text" },
+    { name: "text ends in a cut sequence", kind: "multipart", body: multipart(B, [{ name: "text", value: bytes("The euro ", [0xe2, 0x82]) }]), status: 400, field: "text" },
+    { name: "title declares Latin-1", kind: "multipart", body: multipart(B, [{ name: "text", value: ok }, { name: "title", value: "Cafe", type: "text/plain; charset=iso-8859-1" }]), status: 415, field: "title" },
+    { name: "an unknown field holds invalid bytes", kind: "multipart", body: multipart(B, [{ name: "text", value: ok }, { name: "extra", value: bytes([0xff]) }]), status: 400, field: "body" },
+    { name: "a file and an invalid title", kind: "multipart", body: multipart(B, [{ name: "title", value: bytes([0xfe]) }, { name: "file", value: ok, filename: "a.txt", type: "text/plain" }]), status: 400, field: "title" },
+    // urlencoded and JSON: the same, by the bytes the escapes stand for
+    { name: "text=%FF%FE", kind: "form", body: bytes("text=%FF%FEJohn"), status: 400, field: "text" },
+    { name: "title=%C0%AF", kind: "form", body: bytes(`text=${encodeURIComponent(ok)}&title=%C0%AF`), status: 400, field: "title" },
+    { name: "outlet with a raw FF byte", kind: "form", body: bytes(`text=${encodeURIComponent(ok)}&outlet=`, [0xff]), status: 400, field: "outlet" },
+    { name: "an unknown field %FF", kind: "form", body: bytes(`text=${encodeURIComponent(ok)}&zz=%FF`), status: 400, field: "body" },
+    { name: "JSON text", kind: "json", body: Buffer.concat([bytes('{"text":"'), FF_FE, bytes('"}')]), status: 400, field: "text" },
+    { name: "JSON title after text", kind: "json", body: bytes(`{"text":${JSON.stringify(ok)},"title":"`, [0xe9], '"}'), status: 400, field: "title" },
+    { name: "JSON outlet inside an escaped string", kind: "json", body: bytes(`{"text":${JSON.stringify(ok)},"outlet":"say \\"`, [0xc3], '"}'), status: 400, field: "outlet" },
+    { name: "JSON key itself invalid", kind: "json", body: bytes(`{"text":${JSON.stringify(ok)},"ti`, [0xff], '":"x"}'), status: 400, field: "body" },
+    // negative rows: valid UTF-8 of every width is stored as sent
+    { name: "valid text and title", kind: "multipart", body: multipart(B, [{ name: "text", value: "Café owners in Zürich met 😀 on Monday." }, { name: "title", value: "Zürich café" }]), status: 201, stored: { title: "Zürich café", text: "Café owners in Zürich met 😀 on Monday." } },
+    { name: "charset=utf-8 declared and valid", kind: "multipart", body: multipart(B, [{ name: "text", value: "Ünïcödé article.", type: "text/plain; charset=UTF-8" }]), status: 201, stored: { text: "Ünïcödé article." } },
+    { name: "valid form escapes", kind: "form", body: bytes("text=Caf%C3%A9+talks.&title=Z%C3%BCrich"), status: 201, stored: { title: "Zürich", text: "Café talks." } },
+    { name: "valid JSON", kind: "json", body: bytes(JSON.stringify({ text: "€100 for the café.", title: "Prix €" })), status: 201, stored: { title: "Prix €", text: "€100 for the café." } },
+  ];
+  const types = { multipart: `multipart/form-data; boundary=${B}`, form: "application/x-www-form-urlencoded", json: "application/json" };
+  for (const c of rows) {
+    it(`${c.kind}: ${c.name} → ${c.status}${c.field ? ` naming ${c.field}` : ""}`, async () => {
+      const res = await request(app).post("/sources.json").set("content-type", types[c.kind]).serialize((b: unknown) => b as string).send(c.body as unknown as string);
+      assert.equal(res.status, c.status, res.text);
+      assert.match(String(res.headers["content-type"]), JSON_T);
+      if (c.field) {
+        assert.match(res.body.error, new RegExp(`^${c.field}: `));
+        assert.ok(res.body.fields[c.field], "the field is named");
+        assert.equal(sourceCount(db), 2, "nothing stored");
+      } else {
+        assert.equal(sourceCount(db), 3);
+        const s = db.prepare("SELECT title, text FROM sources WHERE id = ?").get(res.body.id) as { title: string; text: string };
+        if (c.stored?.title) assert.equal(s.title, c.stored.title);
+        if (c.stored?.text) assert.equal(s.text, c.stored.text);
+      }
+      assert.equal(replaced(), 0, "no U+FFFD stored");
+    });
+  }
+
+  it("the HTML form hears it too: a 400 page naming the field, nothing stored", async () => {
+    const res = await request(app).post("/sources").set("content-type", types.multipart).serialize((b: unknown) => b as string)
+      .send(multipart(B, [{ name: "text", value: ok }, { name: "title", value: bytes("Jo", [0xff]) }]) as unknown as string);
+    assert.equal(res.status, 400);
+    assert.match(String(res.headers["content-type"]), HTML);
+    assert.match(res.text, /title: is not valid UTF-8/);
+    assert.equal(sourceCount(db), 2);
+  });
+
+  it("checkMultipartFields splits parts as busboy does", () => {
+    const cases: { name: string; type: string; body: Buffer; field: string | null }[] = [
+      { name: "quoted boundary", type: 'multipart/form-data; boundary="a b"', body: multipart("a b", [{ name: "text", value: bytes([0xff]) }]), field: "text" },
+      { name: "a preamble and an epilogue with bad bytes are not fields", type: "multipart/form-data; boundary=X", body: Buffer.concat([bytes([0xff, 0xfe], "\r\n"), multipart("X", [{ name: "text", value: "fine" }]), bytes([0xff])]), field: null },
+      { name: "a file part's bytes are the file's (checked elsewhere)", type: "multipart/form-data; boundary=X", body: multipart("X", [{ name: "file", value: bytes([0xff]), filename: "a.txt" }]), field: null },
+      { name: "an octet-stream part is a file", type: "multipart/form-data; boundary=X", body: multipart("X", [{ name: "blob", value: bytes([0xff]), type: "application/octet-stream" }]), field: null },
+      { name: "a delimiter not followed by CRLF starts no part", type: "multipart/form-data; boundary=X", body: bytes("--X\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nok\r\n--Xjunk", [0xff], "\r\n--X--"), field: null },
+      { name: "the second of two fields", type: "multipart/form-data; boundary=X", body: multipart("X", [{ name: "text", value: "fine" }, { name: "outlet", value: bytes([0xc3]) }]), field: "outlet" },
+      { name: "no boundary", type: "multipart/form-data", body: bytes("x"), field: "body" },
+    ];
+    for (const c of cases) {
+      const err = checkMultipartFields(c.type, c.body);
+      assert.equal(err ? Object.keys(err.fields)[0] : null, c.field, c.name);
+    }
+    assert.equal(multipartBoundary('multipart/form-data; charset=utf-8; boundary="q\\"x"'), 'q"x');
+  });
+
+  it("firstInvalidUtf8 agrees with isUtf8 on random bytes, and the prefix before it is valid", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.array(fc.constantFrom("é", "€", "😀", "a", "\u0000"), { maxLength: 8 }), (raw, chars) => {
+        const buf = Buffer.concat([Buffer.from(chars.join("")), Buffer.from(raw)]);
+        const at = firstInvalidUtf8(buf);
+        assert.equal(at === -1, isUtf8(buf));
+        if (at !== -1) assert.ok(isUtf8(buf.subarray(0, at)));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
+  it("invalidFormField and invalidJsonField name the field, or body", () => {
+    const form: [Buffer, string | null][] = [
+      [bytes("text=ok&title=%FF"), "title"], [bytes("title=ok&text=a", [0xff]), "text"], [bytes("%FF=1"), "body"],
+      [bytes("text=ok&title=fine"), null], [bytes(""), null],
+    ];
+    for (const [b, f] of form) assert.equal(invalidFormField(b), f, b.toString("latin1"));
+    const json: [Buffer, string][] = [
+      [bytes('{"text":"a', [0xff], '"}'), "text"], [bytes('{"title":"ok","outlet":"', [0xff], '"}'), "outlet"],
+      [bytes('{"text":{"deep":["', [0xff], '"]}}'), "text"], [bytes('{"text":"a\\"b', [0xff], '"}'), "text"],
+      [bytes('{"a', [0xff], '":1}'), "body"], [bytes('["', [0xff], '"]'), "body"], [bytes('{"unknown":"', [0xff], '"}'), "body"],
+      [bytes('{"text":"fine"}'), "body"],
+    ];
+    for (const [b, f] of json) assert.equal(invalidJsonField(b), f, b.toString("latin1"));
+  });
 });

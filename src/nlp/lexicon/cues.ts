@@ -17,6 +17,15 @@ const SPEECH_VERBS = [
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "question",
 ] as const;
 
+/**
+ * Verbs of mind rather than speech: "Jo Bloggs thinks the plan will fail" reports what someone
+ * believes, not what they said, so such a cue never makes a statement of its own (decision 013).
+ * "said he thought X" stays one statement, the outer "said".
+ */
+export const THOUGHT_VERBS: ReadonlySet<string> = new Set([
+  "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "reckon",
+]);
+
 /** Verbs of belief and intent rather than speech (still attributions, lower confidence). */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set([
   "call",

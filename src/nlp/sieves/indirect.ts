@@ -696,6 +696,28 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
   return null;
 }
 
+/** "did not say whether", "hasn't said who", "would never explain why": a report withheld, not made. */
+const NEGATED_BEFORE = /(?:\b(?:not|never)|n[’']t)\s+(?:\p{Ll}+ly\s+)?$/u;
+const QUESTION_AFTER = /^\s+(?:(?:publicly|yet|exactly|immediately)\s+)?(?:whether|if|how|what|when|why|who|whom|which|where)\b/u;
+/** "declined to say", "refusing to confirm": the speaker chose not to speak. */
+const DECLINED_BEFORE = /\b(?:declin|refus)(?:e|es|ed|ing)\s+(?:\p{Ll}+ly\s+)?to\s+$/u;
+
+/** A verb of mind reported by a speech verb just before it ("said she thought", "told him they expected"). */
+const SPOKEN_BELIEF = /\b(?:said|says|saying|told\s+(?:[\p{L}’'.\-]+\s+){1,3}|added|adding|explained|insisted|wrote)\s*,?\s+(?:that\s+)?(?:he|she|they|we|i|it)\s+(?:\p{Ll}+ly\s+|still\s+|also\s+|did\s+not\s+|didn[’']t\s+|would\s+|had\s+)?$/u;
+
+/**
+ * Cues that make no statement of their own (decision 013): a verb of mind ("thinks the plan will
+ * fail"), a report withheld ("did not say whether", "declined to say how much").
+ */
+export function noStatement(text: string, cue: Cue): boolean {
+  // "Jo Bloggs said she doubted voters would care": the belief was said, and stays a statement
+  if (cue.thought) return !SPOKEN_BELIEF.test(text.slice(Math.max(0, cue.start - 60), cue.start));
+  if (cue.prepositional) return false;
+  const before = text.slice(Math.max(0, cue.start - 40), cue.start);
+  if (DECLINED_BEFORE.test(before)) return true;
+  return NEGATED_BEFORE.test(before) && QUESTION_AFTER.test(text.slice(cue.end, cue.end + 40));
+}
+
 /** Finds every indirect statement, in document order. Cues already used by direct quotes are skipped. */
 export function findIndirect(ctx: Context): Statement[] {
   const out: Statement[] = [];
@@ -714,7 +736,8 @@ export function findIndirect(ctx: Context): Statement[] {
       lastSentence = sent.start;
     }
     let st: Statement | null;
-    if (cue.prepositional) st = accordingTo(ctx, cue);
+    if (noStatement(ctx.text, cue)) st = null;
+    else if (cue.prepositional) st = accordingTo(ctx, cue);
     else st = clauseAfter(ctx, cue, lastSubject) ?? parenthetical(ctx, cue) ?? clauseBefore(ctx, cue);
     if (!st) {
       // remember a subject even when the cue has no clause of its own ("X hinted …, telling reporters that")

@@ -1,0 +1,68 @@
+// A/B speed of extract() builds on the bench corpus, in CPU time (docs/profile.md's method).
+//
+//   node dist/bench/ab.js [--passes N] [--profile-only] DIR ...
+//
+// Each DIR holds a compiled pipeline (DIR/pipeline.js, e.g. dist/src/nlp or a saved copy of it).
+// After one warm-up pass each, the builds run one pass of the whole corpus in turn, N times, so that
+// every build sees the same machine load; a pass is timed by process.cpuUsage (user + system), which a
+// shared machine disturbs far less than wall time. Prints per build the median and the spread of CPU
+// and wall time per pass, and MB (UTF-8, 2^20 bytes) per CPU-second: the figure `npm run bench`
+// reports as "MB per CPU-second".
+import { readFileSync } from "node:fs";
+import { resolve, join } from "node:path";
+
+type Extract = (text: string) => { quotes: unknown[]; claims: unknown[]; entities: unknown[] };
+
+const args = process.argv.slice(2);
+let passes = 5;
+const dirs: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--passes") passes = Math.max(1, Math.min(100, Number(args[++i]) || 5));
+  else dirs.push(resolve(args[i]!));
+}
+if (!dirs.length) {
+  console.error("usage: node dist/bench/ab.js [--passes N] DIR ...   (DIR/pipeline.js)");
+  process.exit(2);
+}
+const corpus = resolve(__dirname, "..", "..", "..", "shared", "bench", "bbc.jsonl");
+const texts = readFileSync(corpus, "utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
+const mb = bytes / 1024 / 1024;
+const builds = dirs.map((d) => ({ dir: d, extract: (require(join(d, "pipeline.js")) as { extract: Extract }).extract, cpu: [] as number[], wall: [] as number[] }));
+
+let sink = 0;
+function pass(extract: Extract): { cpu: number; wall: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const t of texts) {
+    const r = extract(t);
+    sink += r.quotes.length + r.claims.length + r.entities.length;
+  }
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000, wall: performance.now() - t0 };
+}
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+for (const b of builds) pass(b.extract); // warm-up
+for (let p = 0; p < passes; p++) {
+  // alternate the order too, so neither build always runs right after the other's garbage
+  const order = p % 2 ? [...builds].reverse() : builds;
+  for (const b of order) {
+    const r = pass(b.extract);
+    b.cpu.push(r.cpu);
+    b.wall.push(r.wall);
+  }
+}
+console.log(`${texts.length} articles, ${mb.toFixed(2)} MB UTF-8; ${passes} passes per build (sink ${sink})`);
+const base = median(builds[0]!.cpu);
+for (const b of builds) {
+  const cpu = median(b.cpu);
+  console.log(
+    `${b.dir}\n  CPU ms per pass: median ${cpu.toFixed(0)} (min ${Math.min(...b.cpu).toFixed(0)}, max ${Math.max(...b.cpu).toFixed(0)})` +
+      `  wall median ${median(b.wall).toFixed(0)}  →  ${(mb / (cpu / 1000)).toFixed(2)} MB per CPU-second` +
+      (b === builds[0] ? "" : `  (${(base / cpu).toFixed(2)}× the first)`),
+  );
+}

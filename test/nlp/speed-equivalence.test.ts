@@ -1,0 +1,51 @@
+// The speed changes of docs/profile.md replace a computation by a faster one that must give the same
+// answer on every input: each is checked here against the original computation, on a table of cases
+// (the edge cases each shortcut depends on) and on random strings from the characters that matter.
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { findCues } from "../../src/nlp/cues";
+
+/** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
+function prepositionalReference(text: string): [number, number, string][] {
+  const re = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
+  const out: [number, number, string][] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push([m.index, m.index + m[0].length, m[0]]);
+  return out;
+}
+const prepositional = (text: string): [number, number, string][] =>
+  findCues(text).filter((c) => c.prepositional).map((c) => [c.start, c.end, c.text]);
+
+describe("speed shortcuts give the original answers", () => {
+  describe("findCues: the 'according to' phrases without the u flag", () => {
+    const cases: [string, string, number][] = [
+      ["plain", "The plan failed, according to the mayor.", 1],
+      ["capitals", "ACCORDING TO officials, AS REPORTED BY the paper", 2],
+      ["long s folds to s under /iu", "aſ reported by the Gazette", 1],
+      ["Kelvin sign is a word character under /iu", "\u212aaccording to nobody", 0],
+      ["Kelvin sign after", "according to\u212a", 0],
+      ["dotted capital I does not fold to i", "\u0130n the words of Ann", 0],
+      ["dotless i does not match i", "\u0131n the words of Ann", 0],
+      ["accented letter before is no word character for \\b", "éaccording to X", 1],
+      ["underscore is a word character", "_according to X", 0],
+      ["inside a word", "disaccording to", 0],
+      ["digits", "7according to", 0],
+      ["all four", "according to A, as reported by B, as quoted by C, in the words of D", 4],
+      ["none", "", 0],
+    ];
+    for (const [name, text, n] of cases) {
+      it(`${name}: ${n} found, as the /iu regex finds`, () => {
+        const ref = prepositionalReference(text);
+        assert.equal(ref.length, n);
+        assert.deepEqual(prepositional(text), ref);
+      });
+    }
+    it("random strings of the characters that matter", () => {
+      const piece = fc.constantFrom("according to", "as reported by", "as quoted by", "in the words of", "AS", "a", "s", "ſ", "\u212a", "k", " ", "_", "é", "\u0130", "\u0131", "x", "\n", "Ac", "cording to");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        assert.deepEqual(prepositional(text), prepositionalReference(text));
+      }), { numRuns: 2000 });
+    });
+  });
+});

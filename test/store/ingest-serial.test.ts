@@ -1,0 +1,148 @@
+// A bulk ingest (batches, one regroup per batch, extraction on worker threads) stores exactly what a
+// serial ingest stores: ingestArticle one article at a time, each regrouping the people it touches.
+// Every table is compared row for row, and the statement groups by their members; the groups of
+// both also equal a full regroup of what they stored.
+import assert from "node:assert/strict";
+import { openDb, type Db } from "../../src/store/db";
+import { ingestArticle, type Extractor } from "../../src/services/ingest";
+import { ingestItems, ingestItemsSync } from "../../src/services/ingest-batch";
+import { groupsAreCurrent, regroupAll } from "../../src/services/compare";
+import { groupSignatures } from "../../src/store/groups";
+import type { Extraction } from "../../src/nlp/types";
+import type { ArticleItem } from "../../src/services/readers";
+import { entity, FIXED_NOW, FIXTURE_EXTRACTOR, ARTICLE_A, ARTICLE_B, ARTICLE_XSS, quote } from "../fixtures/corpus";
+import { COMPARISON_ARTICLES } from "../fixtures/comparison";
+import { harbourCorpus } from "./ingest-corpus";
+
+const TABLES: Record<string, string> = {
+  sources: "SELECT id, content_hash, text, title, outlet, url, published, created_at, extractor_version FROM sources ORDER BY id",
+  people: "SELECT * FROM people ORDER BY id",
+  person_aliases: "SELECT * FROM person_aliases ORDER BY person_id, alias",
+  person_roles: "SELECT * FROM person_roles ORDER BY person_id, role",
+  source_people: "SELECT * FROM source_people ORDER BY source_id, person_id",
+  quotes: "SELECT * FROM quotes ORDER BY id",
+  claims: "SELECT * FROM claims ORDER BY id",
+  fingerprints: "SELECT * FROM quote_fingerprints ORDER BY fingerprint, quote_id",
+};
+
+function dump(db: Db): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries(TABLES)) out[name] = db.prepare(sql).all();
+  out.groups = groupSignatures(db);
+  return out;
+}
+
+/** The groups a full regroup would store, without keeping them (rolled back). */
+function fullRegroupSignatures(db: Db): string[] {
+  let sig: string[] = [];
+  const rollback = new Error("rollback");
+  try {
+    db.transaction(() => {
+      regroupAll(db);
+      sig = groupSignatures(db);
+      throw rollback;
+    })();
+  } catch (e) {
+    if (e !== rollback) throw e;
+  }
+  return sig;
+}
+
+const items = (articles: object[]): ArticleItem[] => articles.map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } }));
+
+/** The reference: one article at a time, each regrouped as it is stored (ingestArticle's default). */
+function serial(articles: object[], extractor?: Extractor): Db {
+  const db = openDb(":memory:");
+  for (const a of articles) {
+    try {
+      ingestArticle(db, a, { extractor, now: FIXED_NOW });
+    } catch {
+      // invalid records: counted as failed by the bulk path
+    }
+  }
+  return db;
+}
+
+// A one-word speaker ("Lind") whose words an organisation ("Harbour Lind") repeats elsewhere: the
+// two names can be one speaker, so the group is "identical". A third article only mentions "Ana
+// Lind" (no quote): she takes over the one-word person's quotes, and the group becomes a conflicting
+// attribution (Ana Lind against Harbour Lind) though that article quotes nobody.
+const LIND = [
+  { title: "Fares", outlet: "Harbour Gazette", text: "\"The ferry fares will rise in May after the storm,\" Lind said." },
+  { title: "Fares again", outlet: "Daily Ledger", text: "\"The ferry fares will rise in May after the storm,\" Harbour Lind said." },
+  { title: "Terminal", outlet: "Coast Radio", text: "Ana Lind opened the new ferry terminal on Sunday." },
+];
+function lindExtraction(text: string): Extraction {
+  const [a, b, c] = LIND.map((x) => x.text);
+  const words = "The ferry fares will rise in May after the storm,";
+  if (text === a) return { quotes: [quote(a, { text: words, kind: "direct", speaker: "Lind", canonical: "Lind", cue: "said" })], claims: [], entities: [entity("Lind")] };
+  if (text === b) {
+    return {
+      quotes: [quote(b, { text: words, kind: "direct", speaker: "Harbour Lind", canonical: "Harbour Lind", speakerKind: "organisation", cue: "said" })],
+      claims: [], entities: [entity("Harbour Lind", [], [], "organisation")],
+    };
+  }
+  if (text === c) return { quotes: [], claims: [], entities: [entity("Ana Lind")] };
+  return { quotes: [], claims: [], entities: [] };
+}
+const LIND_EXTRACTOR: Extractor = { version: "lind-1", extract: lindExtraction };
+
+const HARBOUR = harbourCorpus(30);
+const FIXTURES = [ARTICLE_A, ARTICLE_B, ARTICLE_XSS, ...COMPARISON_ARTICLES];
+
+describe("services: a bulk ingest equals a serial ingest", () => {
+  const open: Db[] = [];
+  afterEach(() => open.splice(0).forEach((d) => d.close()));
+  const keep = (db: Db) => (open.push(db), db);
+
+  const cases: { name: string; articles: object[]; extractor?: Extractor; batchSize: number; workers?: number }[] = [
+    { name: "real extractor, batches of 7", articles: HARBOUR, batchSize: 7 },
+    { name: "real extractor, one batch", articles: HARBOUR, batchSize: 1000 },
+    { name: "real extractor, batches of 1", articles: HARBOUR.slice(0, 9), batchSize: 1 },
+    { name: "real extractor on 2 worker threads, batches of 6", articles: HARBOUR, batchSize: 6, workers: 2 },
+    { name: "fixture articles, batches of 3", articles: FIXTURES, extractor: FIXTURE_EXTRACTOR, batchSize: 3 },
+    { name: "a full name taking over a one-word speaker in an article that quotes nobody, one batch each", articles: LIND, extractor: LIND_EXTRACTOR, batchSize: 1 },
+    { name: "the same, in one batch", articles: LIND, extractor: LIND_EXTRACTOR, batchSize: 3 },
+    {
+      name: "repeated texts and invalid records inside batches", batchSize: 4,
+      articles: [HARBOUR[0]!, { text: "  " }, HARBOUR[1]!, HARBOUR[0]!, { ...HARBOUR[2]!, text: HARBOUR[2]!.text.replace(/\n/g, "\r\n") }, HARBOUR[2]!, { title: "no text" }, ...HARBOUR.slice(3, 12)],
+    },
+  ];
+  for (const c of cases) {
+    it(`same rows and groups: ${c.name}`, async () => {
+      const ref = keep(serial(c.articles, c.extractor));
+      const db = keep(openDb(":memory:"));
+      const s = c.workers
+        ? await ingestItems(db, items(c.articles), { workers: c.workers, now: FIXED_NOW, batchSize: c.batchSize })
+        : ingestItemsSync(db, items(c.articles), { extractor: c.extractor, now: FIXED_NOW, batchSize: c.batchSize });
+      assert.deepEqual(dump(db), dump(ref));
+      assert.equal(s.created + s.existing + s.failed.length, c.articles.length);
+      assert.ok(groupsAreCurrent(db), "the groups are current without a regroup at the end");
+      // and both are what a full regroup gives
+      assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
+      assert.deepEqual(groupSignatures(ref), fullRegroupSignatures(ref));
+    });
+  }
+
+  it("the case of the full name changes a group's label (so the row above can fail)", () => {
+    const db = keep(openDb(":memory:"));
+    ingestItemsSync(db, items(LIND.slice(0, 2)), { extractor: LIND_EXTRACTOR, now: FIXED_NOW });
+    assert.deepEqual(groupSignatures(db).map((g) => g.split(":")[0]), ["identical"]);
+    ingestItemsSync(db, items(LIND), { extractor: LIND_EXTRACTOR, now: FIXED_NOW });
+    assert.deepEqual(groupSignatures(db).map((g) => g.split(":")[0]), ["conflicting attribution"]);
+  });
+
+  // negative rows: the comparison tells different ingests apart
+  const differ: { name: string; bulk: object[]; ref: object[] }[] = [
+    { name: "one article left out", bulk: HARBOUR.slice(0, 11), ref: HARBOUR.slice(0, 12) },
+    { name: "two articles swapped", bulk: [HARBOUR[1]!, HARBOUR[0]!, ...HARBOUR.slice(2, 12)], ref: HARBOUR.slice(0, 12) },
+  ];
+  for (const d of differ) {
+    it(`tells them apart: ${d.name}`, () => {
+      const ref = keep(serial(d.ref));
+      const db = keep(openDb(":memory:"));
+      ingestItemsSync(db, items(d.bulk), { now: FIXED_NOW, batchSize: 5 });
+      assert.notDeepEqual(dump(db), dump(ref));
+    });
+  }
+});
