@@ -35,9 +35,22 @@ export function tokenize(text: string, lo: number, hi: number): Token[] {
   return out;
 }
 
-export const isCap = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w);
-const isWord = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w);
-const isPossessive = (w: string): boolean => /[’']s$/u.test(w) || /s[’']$/u.test(w);
+// isCap, isWord and isPossessive run for every token a mention reader looks at: an ASCII first
+// letter is answered without a regex (in ASCII, \p{Lu} is A-Z, \p{L} a-z and A-Z, \p{N} 0-9).
+const PARTICLE_CAP = /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u;
+export const isCap = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  // a lower-case ASCII letter is a capital only as a particle joined to a capital ("al-Assad")
+  if (c < 128) return c >= 97 && c <= 122 && w.includes("-") && PARTICLE_CAP.test(w);
+  return /^[\p{Lu}\p{N}]/u.test(w) || PARTICLE_CAP.test(w);
+};
+const isWord = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /^[\p{L}\p{N}]/u.test(w);
+};
+const isPossessive = (w: string): boolean => w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
 const lower = (w: string): string => w.toLowerCase();
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
