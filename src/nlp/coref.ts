@@ -30,15 +30,29 @@ interface Ref {
 
 const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
 
+const HEADLINE_WORD = /[\p{L}][\p{L}’'\-]*/gu;
+
 /** Sentences set in title case ("Council Says Ferry Plan Is Sound"): headlines, whose capitals name nobody. */
 export function headlineSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const s of doc.sentences) {
     if (s.end - s.start > 300) continue;
     const t = doc.text.slice(s.start, s.end);
-    const words = t.match(/[\p{L}][\p{L}’'\-]*/gu) ?? [];
-    if (words.length < 4) continue;
-    if (words.some((w) => /^\p{Ll}/u.test(w) && w.length >= 4)) continue;
+    // the words one at a time, stopping at the first lower-case word of four letters or more (most
+    // sentences have one early): the sentence is skipped then, as it is with fewer than four words
+    HEADLINE_WORD.lastIndex = 0;
+    let count = 0;
+    let lower = false;
+    let w: RegExpExecArray | null;
+    while ((w = HEADLINE_WORD.exec(t))) {
+      count++;
+      const c = w[0].charCodeAt(0);
+      if (w[0].length >= 4 && (c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w[0]))) {
+        lower = true;
+        break;
+      }
+    }
+    if (lower || count < 4) continue;
     if (!FUNCTION_CAPS.test(" " + t.replace(/[^\p{L}’'\-]+/gu, " ") + " ")) continue;
     out.push({ start: s.start, end: s.end });
   }
