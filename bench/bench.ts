@@ -29,7 +29,8 @@ import { sourceOptions } from "../src/store/sources";
 import { writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { bulkIngest, loadTest, type BulkIngestResult, type LoadResult } from "./bulk";
+import { bulkIngest, type BulkIngestResult } from "./bulk";
+import { loadTest, type ExportRow, type LoadResult, type PageRow } from "./load";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CORPUS = process.env.WHOSAID_BENCH_FILE ?? resolve(ROOT, "..", "shared", "bench", "bbc.jsonl");
@@ -558,11 +559,17 @@ async function benchScale(articles: Article[]) {
     ]));
   console.log(`  growth from ${int(small.articles)} to ${int(large.articles)} articles: ${f(growth, 2)}x wall time, ${f(growthCpu, 2)}x CPU time (for ${large.articles / small.articles}x the articles)`);
   for (const r of runs) {
-    table(`8. Pages under load over ${int(r.ingest.articles)} articles (autocannon, ${r.load.connections} connections, ${r.load.duration_s} s each, NODE_ENV=production)`,
-      ["page", "path", "status", "KB", "p50 ms", "p99 ms", "req/s", "non-2xx"],
-      r.load.pages.map((p) => [p.name, p.path, p.status, f(p.kb, 0), f(p.p50_ms, 1), f(p.p99_ms, 1), int(p.requests_per_s), p.non2xx]));
-    const c = r.load.csv;
-    console.log(`  ${c.path}: ${int(c.rows)} rows, ${f(c.mb, 1)} MB in ${int(c.ms)} ms = ${int(c.rows_per_s)} rows/s; server peak RSS ${f(c.server_peak_rss_mb, 0)} MB (${f(c.server_rss_at_start_mb, 0)} MB at start); after the page load tests ${f(r.load.server_after_load.hwm_mb, 0)} MB`);
+    const pageTable = (title: string, rows: PageRow[]) => table(title,
+      ["page", "path", "status", "KB", "cold ms", "cold CPU ms", "p50 ms", "p99 ms", "req/s", "CPU ms/req", "non-2xx", "load"],
+      rows.map((p) => [p.name, p.path, p.status, f(p.kb, 0), f(p.cold_ms, 0), f(p.cold_cpu_ms, 0), f(p.p50_ms, 1), f(p.p99_ms, 1), int(p.requests_per_s),
+        f(p.server_cpu_ms_per_request, 2), p.non2xx, f(p.load_avg_1m, 1)]));
+    pageTable(`8. Pages under load over ${int(r.ingest.articles)} articles (autocannon, ${r.load.connections} connections, ${r.load.duration_s} s each, NODE_ENV=production, page cache on)`, r.load.pages);
+    pageTable(`   the same with the page cache off (WHOSAID_PAGE_CACHE=0: every request builds its page)`, r.load.pages_uncached);
+    table(`   full exports over ${int(r.ingest.articles)} articles (a fresh server each; rows/s of wall time and of the server's CPU time)`,
+      ["path", "encoding", "status", "rows", "MB", "wall ms", "rows/s", "server CPU ms", "rows/CPU s", "peak RSS MB", "load"],
+      r.load.exports.map((e) => [e.path, e.encoding, e.status, int(e.rows), f(e.mb, 1), int(e.ms), int(e.rows_per_s), int(e.server_cpu_ms), int(e.rows_per_server_cpu_s),
+        f(e.server_peak_rss_mb, 0), f(e.load_avg_1m, 1)]));
+    for (const e of r.load.exports) if (e.error) console.log(`  ${e.path} (${e.encoding}): ${e.error}`);
   }
   return { scale: SCALE, in_thread: inThread, runs, growth_wall: growth, growth_cpu: growthCpu };
 }
@@ -570,11 +577,11 @@ async function benchScale(articles: Article[]) {
 /** The README's table of the latest run. */
 function markdown(r: {
   date: string; commit: string; machine: ReturnType<typeof machine>; extraction?: { mb_per_s: number; mb_per_cpu_s: number; chars_per_s: number; ratio_to_regex: number };
-  scale: Awaited<ReturnType<typeof benchScale>>;
+  scale: Awaited<ReturnType<typeof benchScale>>; total_s?: number;
 }): string {
   const rows: string[] = [];
   const m = r.machine;
-  rows.push(`Run ${r.date.slice(0, 16).replace("T", " ")} UTC, commit ${r.commit}: ${m.nproc} cores (${m.cpu}), node ${m.node}, load average ${f(m.load_avg_1m_at_start ?? 0, 1)} at start (the machine is shared).`);
+  rows.push(`Run ${r.date.slice(0, 16).replace("T", " ")} UTC, commit ${r.commit}: ${m.nproc} cores (${m.cpu}), node ${m.node}, load average ${f(m.load_avg_1m_at_start ?? 0, 1)} at start${r.total_s ? `, ${f(r.total_s / 60, 0)} minutes in all` : ""}.`);
   rows.push("");
   rows.push("| figure | " + r.scale.runs.map((x) => `${int(x.ingest.articles)} articles`).join(" | ") + " |");
   rows.push("|---|" + r.scale.runs.map(() => "---:").join("|") + "|");
@@ -587,13 +594,21 @@ function markdown(r: {
   line("rows", (x) => `${int(x.ingest.rows.quotes)} quotes, ${int(x.ingest.rows.people)} people`);
   const pages = r.scale.runs[0]!.load.pages.map((p) => p.name);
   for (const [i, name] of pages.entries()) {
-    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB`, (x) => {
+    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB; uncached p50 / p99, req/s`, (x) => {
       const p = x.load.pages[i]!;
-      return `${f(p.p50_ms, 0)} / ${f(p.p99_ms, 0)} ms, ${int(p.requests_per_s)}/s, ${f(p.kb, 0)} KB${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""}`;
+      const u = x.load.pages_uncached[i];
+      return `${f(p.p50_ms, 0)} / ${f(p.p99_ms, 0)} ms, ${int(p.requests_per_s)}/s, ${f(p.kb, 0)} KB${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""}`
+        + (u ? `; ${f(u.p50_ms, 0)} / ${f(u.p99_ms, 0)} ms, ${int(u.requests_per_s)}/s` : "");
     });
   }
-  line("/quotes.csv, full export", (x) => `${int(x.load.csv.rows)} rows, ${int(x.load.csv.rows_per_s)} rows/s`);
-  line("server peak RSS (VmHWM) in the export", (x) => `${f(x.load.csv.server_peak_rss_mb, 0)} MB`);
+  const exportLine = (name: string, pick: (e: ExportRow) => boolean) => line(name, (x) => {
+    const e = x.load.exports.find(pick);
+    return e ? `${int(e.rows)} rows, ${int(e.rows_per_s)} rows/s (${int(e.rows_per_server_cpu_s)} per server CPU-s), peak RSS ${f(e.server_peak_rss_mb, 0)} MB${e.error ? ` (${e.error})` : ""}` : "—";
+  });
+  exportLine("/quotes.csv, full export", (e) => e.path === "/quotes.csv" && e.encoding === "identity");
+  exportLine("/quotes.csv, gzip", (e) => e.path === "/quotes.csv" && e.encoding === "gzip");
+  exportLine("/quotes.json?_all=1", (e) => e.path.startsWith("/quotes.json"));
+  line("load average during the pages (1 min)", (x) => x.load.pages.map((p) => f(p.load_avg_1m, 1)).join(", "));
   if (r.scale.runs.length > 1) rows.push(`\nGrowth from ${int(r.scale.runs[0]!.ingest.articles)} to ${int(r.scale.runs.at(-1)!.ingest.articles)} articles: ${f(r.scale.growth_wall, 2)}× the ingest wall time, ${f(r.scale.growth_cpu, 2)}× its CPU time.`);
   return rows.join("\n");
 }
@@ -658,6 +673,7 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  console.log(`\n(sections 1-6 took ${f((performance.now() - started) / 1000, 0)} s; the newsroom-scale sections follow)`);
   const scale = await benchScale(articles);
   const end = snapshot("end");
 
@@ -665,7 +681,7 @@ async function main(): Promise<void> {
     memory.map((m) => [m.at, f(m.heap_mb), f(m.rss_mb), f(m.max_rss_mb)]));
   console.log(`  corpus text in memory: ${f(m1.heap_mb - m0.heap_mb)} MB heap; whole-corpus extraction output held: ${f(retainedMb)} MB heap`);
   const totalS = (performance.now() - started) / 1000;
-  console.log(`\ntotal ${f(totalS)} s`);
+  console.log(`\ntotal ${f(totalS)} s (${f(totalS / 60, 1)} minutes), load average ${loadavg().map((x) => f(x, 1)).join(" / ")} at the end (1 / 5 / 15 min)`);
 
   const results = {
     bench: "whosaid",
@@ -683,6 +699,7 @@ async function main(): Promise<void> {
     matching,
     scale,
     total_s: totalS,
+    load_avg_at_end: loadavg(),
   };
   console.log("\nREADME table:\n" + markdown(results));
   const out = join(ROOT, "bench", SCALE === 10 && !SCALE_ONLY ? "results.json" : `results-x${SCALE}.json`);

@@ -174,3 +174,54 @@ export function facetOf(db: Db, base: string, col: string, params: object, limit
       WHERE t.${col} IS NOT NULL AND t.${col} <> '' GROUP BY t.${col} ORDER BY n DESC, value LIMIT @_limit`)
     .all({ ...params, _limit: limit }) as FacetCount[];
 }
+
+/** SQLite's BINARY order: numbers before text, text by UTF-8 bytes (= by code point, not UTF-16 unit). */
+function binaryOrder(a: unknown, b: unknown): number {
+  const ta = typeof a === "string";
+  const tb = typeof b === "string";
+  if (!ta || !tb) {
+    if (ta !== tb) return ta ? 1 : -1;
+    return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  }
+  const x = a as string;
+  const y = b as string;
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const cx = x.codePointAt(i)!;
+    const cy = y.codePointAt(i)!;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+    if (cx > 0xffff) i++;
+  }
+  return x.length - y.length;
+}
+
+/**
+ * countOf and facetOf of several columns in one pass over the base query: one GROUP BY over all the
+ * facet columns, summed here per column. The same counts and order as facetOf (count descending,
+ * then value; NULL and '' left out), for a quarter of the reads when a page shows three facets.
+ */
+export function countAndFacetsOf(
+  db: Db, base: string, cols: readonly { col: string; limit: number }[], params: object,
+): { total: number; facets: Record<string, FacetCount[]> } {
+  for (const c of cols) if (!COLUMN.test(c.col)) throw new Error(`not a column name: ${c.col}`);
+  const list = cols.map((c) => `t.${c.col}`).join(", ");
+  const rows = prepared(db, `SELECT ${list}, count(*) AS n FROM (${base}) t GROUP BY ${list}`).raw(true).all(params) as unknown[][];
+  const k = cols.length;
+  let total = 0;
+  const sums = cols.map(() => new Map<unknown, number>());
+  for (const r of rows) {
+    const n = r[k] as number;
+    total += n;
+    for (let i = 0; i < k; i++) {
+      const v = r[i];
+      if (v === null || v === "") continue;
+      sums[i]!.set(v, (sums[i]!.get(v) ?? 0) + n);
+    }
+  }
+  const facets: Record<string, FacetCount[]> = {};
+  cols.forEach((c, i) => {
+    facets[c.col] = [...sums[i]!].map(([value, n]) => ({ value: value as string, n }))
+      .sort((a, b) => b.n - a.n || binaryOrder(a.value, b.value)).slice(0, c.limit);
+  });
+  return { total, facets };
+}

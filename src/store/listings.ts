@@ -10,7 +10,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  countOf, facetOf, iterateKeyset, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  countAndFacetsOf, countOf, facetOf, iterateKeyset, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -59,6 +59,11 @@ export function listingCount<F>(db: Db, l: Listing<F>, f: F): number {
 
 export function listingFacet<F>(db: Db, l: Listing<F>, f: F, col: string, limit: number): FacetCount[] {
   return facetOf(db, l.base(f, "count"), col, l.params(f), limit);
+}
+
+/** The row count and several facets in one pass (see countAndFacetsOf). */
+export function listingCountAndFacets<F>(db: Db, l: Listing<F>, f: F, cols: readonly { col: string; limit: number }[]) {
+  return countAndFacetsOf(db, l.base(f, "count"), cols, l.params(f));
 }
 
 /** Every row of the listing in this sort, read in runs (see iterateKeyset). */

@@ -60,7 +60,8 @@ const OWN_HEADERS = new Set(["etag", "cache-control", "content-length", "set-coo
 export function pageEtags(db: Db, options: PageCacheOptions = {}) {
   const nonce = randomBytes(6).toString("base64url");
   const placeholder = `csrf-${randomBytes(16).toString("base64url")}`;
-  const maxBytes = options.maxBytes ?? 16 << 20;
+  // WHOSAID_PAGE_CACHE=0 turns it off (the bench measures the pages both ways)
+  const maxBytes = options.maxBytes ?? (process.env.WHOSAID_PAGE_CACHE === "0" ? 0 : 16 << 20);
   const maxEntry = options.maxEntry ?? 1 << 20;
   const cache = new Map<string, Entry>();
   const stats: PageCacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, resets: 0 };

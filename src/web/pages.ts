@@ -16,7 +16,7 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
-  claimReasonCounts, groupRow, latestSources, listingCount, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
@@ -211,7 +211,10 @@ function listMeta<F>(
 function facet<F>(
   db: Db, l: ListingQuery<F>, f: F, col: string, param: string, current: string | null, limit: number, link: (p: Params) => string,
 ): FacetItem[] {
-  const rows: FacetCount[] = listingFacet(db, l, f, col, limit);
+  return facetItems(listingFacet(db, l, f, col, limit), param, current, link);
+}
+
+function facetItems(rows: FacetCount[], param: string, current: string | null, link: (p: Params) => string): FacetItem[] {
   return rows.map((r) => ({
     value: r.value,
     count: r.n,
@@ -627,14 +630,16 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const facetLink = format === "html" ? htmlLink : link;
   const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
+  const counts = listingCountAndFacets(db, QUOTE_LISTING, f,
+    [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
   return {
     filters: params as QuotesData["filters"],
     filter_labels: { person: f.person === null ? null : personName(db, f.person), source: source ? sourceLabel(source) : null },
-    ...listMeta(QUOTE_LISTING, paging, listingCount(db, QUOTE_LISTING, f), page.next, query, f.match !== null, link),
+    ...listMeta(QUOTE_LISTING, paging, counts.total, page.next, query, f.match !== null, link),
     facets: {
-      kind: facet(db, QUOTE_LISTING, f, "kind", "kind", f.kind, FACET_LIMIT, facetLink),
-      outlet: facet(db, QUOTE_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
-      review: facet(db, QUOTE_LISTING, f, "review_status", "review", f.review, FACET_LIMIT, facetLink),
+      kind: facetItems(counts.facets.kind!, "kind", f.kind, facetLink),
+      outlet: facetItems(counts.facets.outlet!, "outlet", f.outlet, facetLink),
+      review: facetItems(counts.facets.review_status!, "review", f.review, facetLink),
     },
     quotes: page.rows.map(quoteItem),
   };
@@ -676,14 +681,16 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
   const facetLink = format === "html" ? (p: Params) => urls.claims(withParams(params, p)) : link;
   const page = listingPage<ClaimQuery, ClaimListRow>(db, CLAIM_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
+  const counts = listingCountAndFacets(db, CLAIM_LISTING, f,
+    [{ col: "reason", limit: 20 }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
   return {
     filters: params as ClaimsData["filters"],
     filter_labels: { source: source ? sourceLabel(source) : null },
-    ...listMeta(CLAIM_LISTING, paging, listingCount(db, CLAIM_LISTING, f), page.next, query, f.match !== null, link),
+    ...listMeta(CLAIM_LISTING, paging, counts.total, page.next, query, f.match !== null, link),
     facets: {
-      reason: facet(db, CLAIM_LISTING, f, "reason", "reason", f.reason, 20, facetLink),
-      outlet: facet(db, CLAIM_LISTING, f, "outlet", "outlet", f.outlet, FACET_LIMIT, facetLink),
-      review: facet(db, CLAIM_LISTING, f, "review_status", "review", f.review ?? null, FACET_LIMIT, facetLink),
+      reason: facetItems(counts.facets.reason!, "reason", f.reason, facetLink),
+      outlet: facetItems(counts.facets.outlet!, "outlet", f.outlet, facetLink),
+      review: facetItems(counts.facets.review_status!, "review", f.review ?? null, facetLink),
     },
     claims: page.rows.map(claimItem),
   };
