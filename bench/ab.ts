@@ -3,8 +3,8 @@
 //   node dist/bench/ab.js [--passes N] [--profile-only] DIR ...
 //
 // Each DIR holds a compiled pipeline (DIR/pipeline.js, e.g. dist/src/nlp or a saved copy of it).
-// After one warm-up pass each, the builds run one pass of the whole corpus in turn, N times, so that
-// every build sees the same machine load; a pass is timed by process.cpuUsage (user + system), which a
+// After one warm-up pass each, the builds take turns every 25 articles through N passes of the whole
+// corpus, so that every build sees the same machine load; each turn is timed by process.cpuUsage (user + system), which a
 // shared machine disturbs far less than wall time. Prints per build the median and the spread of CPU
 // and wall time per pass, and MB (UTF-8, 2^20 bytes) per CPU-second: the figure `npm run bench`
 // reports as "MB per CPU-second".
@@ -31,7 +31,7 @@ const mb = bytes / 1024 / 1024;
 const builds = dirs.map((d) => ({ dir: d, extract: (require(join(d, "pipeline.js")) as { extract: Extract }).extract, cpu: [] as number[], wall: [] as number[] }));
 
 let sink = 0;
-function pass(extract: Extract): { cpu: number; wall: number } {
+function pass(extract: Extract, texts: readonly string[]): { cpu: number; wall: number } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const t of texts) {
@@ -46,15 +46,27 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-for (const b of builds) pass(b.extract); // warm-up
+for (const b of builds) pass(b.extract, texts); // warm-up
+// the builds take turns every CHUNK articles (the order alternating), so that a burst of load from
+// other processes falls on all of them alike; a pass's time per build is the sum over its chunks
+const CHUNK = 25;
 for (let p = 0; p < passes; p++) {
-  // alternate the order too, so neither build always runs right after the other's garbage
-  const order = p % 2 ? [...builds].reverse() : builds;
-  for (const b of order) {
-    const r = pass(b.extract);
-    b.cpu.push(r.cpu);
-    b.wall.push(r.wall);
+  const cpu = builds.map(() => 0);
+  const wall = builds.map(() => 0);
+  for (let at = 0, turn = 0; at < texts.length; at += CHUNK, turn++) {
+    const chunk = texts.slice(at, at + CHUNK);
+    const order = builds.map((_, k) => k);
+    if (turn % 2) order.reverse();
+    for (const k of order) {
+      const r = pass(builds[k]!.extract, chunk);
+      cpu[k]! += r.cpu;
+      wall[k]! += r.wall;
+    }
   }
+  builds.forEach((b, k) => {
+    b.cpu.push(cpu[k]!);
+    b.wall.push(wall[k]!);
+  });
 }
 console.log(`${texts.length} articles, ${mb.toFixed(2)} MB UTF-8; ${passes} passes per build (sink ${sink})`);
 const base = median(builds[0]!.cpu);

@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { openDb } from "../src/store/db";
 import { defaultWorkers, ingestItems } from "../src/services/ingest-batch";
 import { corpusCounts } from "../src/store/stats";
+import { groupsAreCurrent } from "../src/services/compare";
 import type { ArticleItem } from "../src/services/readers";
 
 export interface BulkArticle {
@@ -55,6 +56,10 @@ export interface BulkIngestResult {
   rerun_articles_per_s: number;
   rerun_created: number;
   load_avg_1m: number;
+  /** the load average when the ingest ended (the machine is shared: say both) */
+  load_avg_1m_end: number;
+  /** whether the statement groups were current when the ingest returned (they must be) */
+  groups_current: boolean;
 }
 
 /** Ingests `times` copies of the corpus into a fresh file with the CLI's bulk path, then again (all stored). */
@@ -68,6 +73,8 @@ export async function bulkIngest(articles: readonly BulkArticle[], times: number
   const s = await ingestItems(db, repeated(articles, times), { workers: w, expected: n });
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
+  const loadEnd = (await import("node:os")).loadavg()[0]!;
+  const groupsCurrent = groupsAreCurrent(db);
   const rows = corpusCounts(db);
   db.pragma("wal_checkpoint(TRUNCATE)");
   const bytes = size(file) + size(file + "-wal");
@@ -81,6 +88,7 @@ export async function bulkIngest(articles: readonly BulkArticle[], times: number
     articles_per_s: (n / wall) * 1000, articles_per_cpu_s: n / ((cpu.user + cpu.system) / 1e6),
     db_mb: MB(bytes), db_kb_per_1000_articles: bytes / 1024 / (n / 1000), rows,
     rerun_ms: rerun, rerun_articles_per_s: (n / rerun) * 1000, rerun_created: again.created, load_avg_1m: load,
+    load_avg_1m_end: loadEnd, groups_current: groupsCurrent,
   };
 }
 

@@ -11,6 +11,7 @@ import { ensureGroups } from "./services/compare";
 import { DEFAULT_BUDGET_MS, ExtractPool } from "./services/extract-pool";
 import { DEFAULT_WRITE_LIMIT, hostAllowList, isLoopback } from "./web/guards";
 import { isLoopbackHost } from "./web/session";
+import { rawErrorResponse } from "./web/respond";
 
 /** What the server says about writes when it starts. */
 export function writesLine(host: string, token: string | null | undefined): string {
@@ -62,21 +63,21 @@ export function exposureWarning(host: string): string | null {
   );
 }
 
-/** Answers a request the HTTP parser refused (huge headers, garbage) with a status and a body, then closes. */
-function clientError(err: Error & { code?: string }, socket: Duplex): void {
+/**
+ * Answers a request the HTTP parser refused (huge headers, garbage) with a status and a body in the
+ * format of its URL's suffix (src/web/respond.ts), then closes.
+ */
+function clientError(err: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
   if (err.code === "ECONNRESET" || !socket.writable) {
     socket.destroy();
     return;
   }
   const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-  const body =
-    status === 431 ? `Error 431: the request headers are too large (the limit is ${MAX_HEADER_BYTES / 1024} KB).\n`
-    : status === 408 ? "Error 408: the request took too long to arrive.\n"
-    : "Error 400: the request is not valid HTTP.\n";
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  const message =
+    status === 431 ? `the request headers are too large (the limit is ${MAX_HEADER_BYTES / 1024} KB).`
+    : status === 408 ? "the request took too long to arrive."
+    : "the request is not valid HTTP.";
+  socket.end(rawErrorResponse(status, STATUS_CODES[status] ?? "Error", message, err.rawPacket));
 }
 
 function listenError(err: Error & { code?: string }, host: string, port: number): Error {

@@ -11,7 +11,7 @@ import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
-import { entityKind, mentionKind, placeNames } from "./kinds";
+import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
@@ -284,6 +284,8 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");
     // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
     if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
+    // a capitalised plural ("Several Democrats said", "Republicans say") is a group a later "they" continues
+    if (entity && m?.name && !st.sameAs && entity.kind === "person" && groupName(entity.canonical) && !resolver.clusterOf(entity)?.gender && !entity.roles.length) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
     const kind: SpeakerKind = entity ? entity.kind : m ? mentionKind(m, canonical) : "unknown";
     if (entity) kindOf.push([quotes.length, entity]);

@@ -41,8 +41,6 @@ interface Token {
   cap: boolean;
   sentence: number;
   quoted: boolean;
-  /** which rules can fire at this word (RULE_* bits, from its lower case alone) */
-  mask: number;
 }
 
 interface Candidate {
@@ -179,10 +177,10 @@ function tokenize(doc: Doc): Token[] {
       const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
       const start = s.start + m.index;
       const low = lowerToken(head);
-      out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false, mask: word ? maskOf(low) : 0 });
+      out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false });
       if (clitic) {
         const cl = lowerToken(clitic[0]);
-        out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: cl, word: true, cap: false, sentence: s.index, quoted: false, mask: maskOf(cl) });
+        out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: cl, word: true, cap: false, sentence: s.index, quoted: false });
       }
     }
   }
@@ -418,8 +416,10 @@ class Detector {
   run(): void {
     for (let i = 0; i < this.toks.length; i++) {
       const t = this.toks[i]!;
-      const m = t.mask;
-      if (!m || !t.word || t.quoted) continue;
+      if (!t.word || t.quoted) continue;
+      // the rules this word can start (read only here, so not for words in quotation marks)
+      const m = maskOf(t.low);
+      if (!m) continue;
       if (m & RULE_HEDGE) this.hedge(i);
       if (m & RULE_PASSIVE) this.passive(i);
       if (m & RULE_CRITICISM) this.criticism(i);

@@ -10,7 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { isDocumentHead, looksLikeName, pluralWord } from "./kinds";
+import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -30,15 +30,29 @@ interface Ref {
 
 const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
 
+const HEADLINE_WORD = /[\p{L}][\p{L}’'\-]*/gu;
+
 /** Sentences set in title case ("Council Says Ferry Plan Is Sound"): headlines, whose capitals name nobody. */
 export function headlineSpans(doc: Doc): Span[] {
   const out: Span[] = [];
   for (const s of doc.sentences) {
     if (s.end - s.start > 300) continue;
     const t = doc.text.slice(s.start, s.end);
-    const words = t.match(/[\p{L}][\p{L}’'\-]*/gu) ?? [];
-    if (words.length < 4) continue;
-    if (words.some((w) => /^\p{Ll}/u.test(w) && w.length >= 4)) continue;
+    // the words one at a time, stopping at the first lower-case word of four letters or more (most
+    // sentences have one early): the sentence is skipped then, as it is with fewer than four words
+    HEADLINE_WORD.lastIndex = 0;
+    let count = 0;
+    let lower = false;
+    let w: RegExpExecArray | null;
+    while ((w = HEADLINE_WORD.exec(t))) {
+      count++;
+      const c = w[0].charCodeAt(0);
+      if (w[0].length >= 4 && (c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(w[0]))) {
+        lower = true;
+        break;
+      }
+    }
+    if (lower || count < 4) continue;
     if (!FUNCTION_CAPS.test(" " + t.replace(/[^\p{L}’'\-]+/gu, " ") + " ")) continue;
     out.push({ start: s.start, end: s.end });
   }
@@ -46,20 +60,12 @@ export function headlineSpans(doc: Doc): Span[] {
 }
 
 const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
-const ORG_HEADS = new Set([
-  "company", "group", "newspaper", "paper", "agency", "committee", "campaign", "organization",
-  "organisation", "firm", "department", "council", "network", "magazine", "board", "party",
-  "administration", "foundation", "union", "utility", "bank", "club", "team", "website", "outlet",
-  "station", "government", "ministry", "office", "commission", "authority", "association", "institute",
-  "center", "centre", "university", "corporation", "business", "charity", "publication", "broadcaster",
-  "channel", "regulator", "watchdog", "coalition", "alliance", "lab", "laboratory", "bureau", "court",
-  "hospital", "school", "college", "league", "federation", "service", "force", "police", "army",
-  "studio", "label", "airline", "retailer", "carrier", "operator", "manufacturer", "maker", "insurer",
-]);
+/** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
+const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", "organisation", "utility", "charity", "business", "corporation", "nonprofit"]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
-const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!pluralWord(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
+const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!groupName(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
@@ -87,6 +93,12 @@ export class Coref {
 
   constructor(private readonly doc: Doc, private readonly resolver: EntityResolver, quoted: readonly Span[]) {
     this.paraOf = doc.sentences.map((s) => s.paragraph);
+    // a name the text places somewhere ("in New Hampshire") that no first name or role makes a
+    // person's is a place wherever else it stands, even where a cue was misread to make it speak
+    const places = placeNames(doc.text);
+    for (const c of resolver.clusters) {
+      if (c.entity.kind === "person" && !c.gender && !c.entity.roles.some((r) => !/[’']s$/u.test(r)) && places.has(c.entity.canonical.toLowerCase())) c.placeLike = Math.max(c.placeLike, c.count);
+    }
     let q = 0;
     for (const s of resolver.seen) {
       while (q < quoted.length && quoted[q]!.end <= s.at) q++;
@@ -250,9 +262,18 @@ export class Coref {
     if (words[0] !== "the" || words.length > 4) return null;
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
     const head = words[words.length - 1]!;
-    if (ORG_HEADS.has(head) || MEDIA_WORDS.has(head)) {
+    if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
+      // a head that says only "a body of some kind" ("the group", "the company", "the firm") stands
+      // for the nearest body named, or a capitalised name nothing marks as a person or place
+      if (GENERIC_BODY_HEADS.has(head)) {
+        const body = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
+        if (body) {
+          if (body.kind === "person") body.kind = "organisation";
+          return body;
+        }
+      }
       const media = MEDIA_WORDS.has(head) || head === "paper" || head === "newspaper";
       // "the administration" after "the White House" is not the White House: only an outlet is
       // taken without its head word in the name ("The Harbour Courier … the newspaper said")

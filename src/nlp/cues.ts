@@ -1,5 +1,6 @@
 // Reporting cues: every speech verb form and "according to"-like phrase in the text, in one pass.
 import { BELIEF_VERBS, CUE_FORMS, THOUGHT_VERBS } from "./lexicon/cues";
+import { wordTag } from "./pos";
 
 export interface Cue {
   text: string;
@@ -21,6 +22,7 @@ const NOUNISH = new Set([
   "forecast", "signal", "object", "demand", "protest", "note", "tweet", "reply", "remark", "vow", "pledge",
   "boast", "caution", "quip", "joke", "shout", "whisper", "relay", "doubt", "fear", "hope", "worry",
   "comment", "highlight", "advise", "counter", "concern", "brag", "feel", "repeat", "underline",
+  "snap", "sigh", "groan", "murmur", "sneer", "gush", "fume", "scoff", "snarl", "plead", "beg", "marvel", "mutter",
 ]);
 
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
@@ -31,6 +33,24 @@ const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/
  * counts as a word character for \b beside ASCII ones, and without u no non-ASCII character matches.
  */
 const PREP_RE_ASCII = /\b(according to|as reported by|as quoted by|in the words of)\b/gi;
+
+/** Only these noun-or-verb words are put to the tagger (the ones whose verb reading it gets right). */
+const ASK_TAGGER = new Set(["states", "calls", "call", "reports", "claims", "warns", "notes", "posts", "tweets", "answers", "questions", "charges", "demands", "pledges", "vows", "promises", "repeats", "counters", "highlights"]);
+
+/**
+ * "He states his case", "Tom Reyes calls the proposal a disaster": a word that is usually a noun
+ * read as a verb, when the tagger says so and a subject (a name, a pronoun, a noun) stands right
+ * before it. Asked only for the words of ASK_TAGGER after such a word, so the tagger reads a few
+ * short windows per article.
+ */
+function verbAfterSubject(text: string, start: number, end: number): boolean {
+  const w = text.slice(start, end).toLowerCase();
+  if (!ASK_TAGGER.has(w)) return false;
+  const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (!prev || /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|of|in|on|at|for|to|by|with|and|or|and|no|any|some|many|several|two|three|new|phone|conference|roll|campaign)$/iu.test(prev)) return false;
+  const tag = wordTag(text, start, end);
+  return !!tag && tag.pos === "VERB" && (tag.before === "PROPN" || tag.before === "PRON" || tag.before === "NOUN");
+}
 
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
@@ -50,13 +70,13 @@ export function findCues(text: string): Cue[] {
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
     // and -s forms are nouns unless a subject-like word stands before them
     if (base === "call" && !/(ed|ing)$/.test(w)) {
-      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90))) continue;
+      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90)) && !verbAfterSubject(text, m.index, end)) continue;
       const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
       if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6))) continue;
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !verbAfterSubject(text, m.index, end)) continue;
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;

@@ -24,16 +24,21 @@ const DOCUMENT_HEADS = new Set([
 ]);
 export const isDocumentHead = (w: string): boolean => DOCUMENT_HEADS.has(w);
 
-/** Heads of a description that names a body without naming it ("the company", "the council"). */
-const BODY_HEADS = new Set([
+/**
+ * Heads of a description that names a body without naming it ("the company", "the council"): the one
+ * list for kinds and for coreference (which resolves "the company" to the body the article names).
+ */
+export const BODY_HEADS: ReadonlySet<string> = new Set([
   "company", "group", "agency", "committee", "campaign", "organization", "organisation", "firm",
   "department", "council", "board", "party", "administration", "foundation", "union", "utility", "bank",
   "club", "team", "government", "ministry", "office", "commission", "authority", "association",
-  "institute", "center", "centre", "university", "corporation", "charity", "regulator", "watchdog",
-  "coalition", "alliance", "bureau", "court", "hospital", "school", "college", "league", "federation",
-  "police", "army", "airline", "retailer", "operator", "manufacturer", "insurer", "white house", "kremlin",
+  "institute", "center", "centre", "university", "corporation", "business", "charity", "regulator",
+  "watchdog", "coalition", "alliance", "lab", "laboratory", "bureau", "court", "hospital", "school",
+  "college", "league", "federation", "service", "force", "police", "army", "studio", "label", "airline",
+  "retailer", "carrier", "operator", "manufacturer", "maker", "insurer", "kremlin",
 ]);
-const MEDIA_HEADS = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
+/** Heads of a description that is an outlet ("the newspaper", "the broadcaster"). */
+export const MEDIA_HEADS: ReadonlySet<string> = new Set(["media", "newspaper", "magazine", "paper", "outlet", "broadcaster", "network", "channel", "station", "tabloid", "daily", "publication", "website"]);
 
 const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight"]);
 const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
@@ -74,9 +79,18 @@ function head(text: string): string {
   return text.toLowerCase().replace(/[’']s$/u, "").split(/\s+/).pop() ?? "";
 }
 
+const PLURAL_END = /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u;
+const QUANTIFIERS = new Set(["several", "many", "some", "most", "few", "other", "both", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds"]);
+
 /** "Protesters", "Analysts": one capitalised plural, a group of people rather than a surname. */
 export function pluralWord(canonical: string): boolean {
-  return !/\s/u.test(canonical.trim()) && /(?:ers|ists|ysts|ans|ents|ors|ies|ics|ats|als|ites|ees|ences)$/u.test(canonical.trim());
+  return !/\s/u.test(canonical.trim()) && PLURAL_END.test(canonical.trim());
+}
+
+/** "Protesters", "Several Democrats", "Two Republicans": a plural a "they" may continue, no person's name. */
+export function groupName(canonical: string): boolean {
+  const words = canonical.trim().split(/\s+/);
+  return pluralWord(words[words.length - 1]!) && (words.length === 1 || (words.length <= 3 && QUANTIFIERS.has(words[0]!.toLowerCase())));
 }
 
 /** The kind of a resolved entity, from its name and how the article used it. */
@@ -86,7 +100,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
-  if (!hasFirstName && e.roles.length === 0 && words.length === 1 && pluralWord(e.canonical)) return "group";
+  if (!hasFirstName && e.roles.length === 0 && groupName(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }

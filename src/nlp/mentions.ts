@@ -35,9 +35,22 @@ export function tokenize(text: string, lo: number, hi: number): Token[] {
   return out;
 }
 
-export const isCap = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w);
-const isWord = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w);
-const isPossessive = (w: string): boolean => /[’']s$/u.test(w) || /s[’']$/u.test(w);
+// isCap, isWord and isPossessive run for every token a mention reader looks at: an ASCII first
+// letter is answered without a regex (in ASCII, \p{Lu} is A-Z, \p{L} a-z and A-Z, \p{N} 0-9).
+const PARTICLE_CAP = /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u;
+export const isCap = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  // a lower-case ASCII letter is a capital only as a particle joined to a capital ("al-Assad")
+  if (c < 128) return c >= 97 && c <= 122 && w.includes("-") && PARTICLE_CAP.test(w);
+  return /^[\p{Lu}\p{N}]/u.test(w) || PARTICLE_CAP.test(w);
+};
+const isWord = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /^[\p{L}\p{N}]/u.test(w);
+};
+const isPossessive = (w: string): boolean => w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
 const lower = (w: string): string => w.toLowerCase();
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
@@ -95,6 +108,22 @@ function hasHead(span: Token[]): boolean {
   return isCap(w) || ROLE_NOUNS.has(l) || ANONYMOUS_HEADS.has(l) || ORG_WORDS.has(l) || MEDIA_WORDS.has(l);
 }
 
+/** A person's name of two to five capitalised words, then "with", "of", "at" or "from" and their body. */
+function affiliatedPerson(tokens: Token[], text: string): Mention | null {
+  let k = 0;
+  while (k < tokens.length && k < 5 && isCap(tokens[k]!.text) && !isPossessive(tokens[k]!.text) && !NOT_NAMES.has(lower(tokens[k]!.text))) k++;
+  if (k < 2 || k + 1 >= tokens.length || !/^(?:with|of|at|from)$/u.test(tokens[k]!.text)) return null;
+  const run = tokens.slice(0, k);
+  if (run.some((t) => ORG_WORDS.has(lower(t.text)) || MEDIA_WORDS.has(lower(t.text)))) return null;
+  // what follows is a body: capitalised words, "the" first
+  const rest = tokens.slice(k + 1);
+  if (!rest.every((t, i) => isCap(t.text) || (i === 0 && lower(t.text) === "the") || NAME_PARTICLES.has(lower(t.text)) || t.text === "(" || t.text === ")")) return null;
+  const person = analyse(run, text);
+  if (!person?.name || person.kind !== "person" || person.name.split(/\s+/u).length < 2) return null;
+  const last = tokens[tokens.length - 1]!;
+  return { ...person, text: text.slice(tokens[0]!.start, last.end), end: last.end, role: [person.role, text.slice(tokens[k]!.start, last.end)].filter(Boolean).join(" ") };
+}
+
 /** Builds a Mention from the tokens of a noun phrase. */
 export function analyse(tokens: Token[], text: string): Mention | null {
   if (!tokens.length) return null;
@@ -104,6 +133,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (tokens.length === 1 && PRONOUNS.has(lower(first.text))) {
     return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: lower(first.text), kind: "unknown", definiteDescription: false };
   }
+  // "Tom Reyes with the Harbor Authority", "Jane Doe of Northfield Bank": the person speaks, the body is where they work
+  const affiliated = affiliatedPerson(tokens, text);
+  if (affiliated) return affiliated;
   // trailing run of capitalised tokens = the name (a possessive breaks it: "Putin's adviser Yuri Ushakov")
   let i = tokens.length;
   while (i > 0) {
@@ -219,6 +251,15 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
     const t = toks[i - 1]!;
     const l = lower(t.text);
     if (allowedInside(t.text)) { i--; continue; }
+    // "Tom Reyes with the Harbor Authority": a name, a preposition, then the body (analyse keeps the person)
+    if (i < toks.length && i > 2 && isCap(toks[i]!.text)) {
+      const prep = l === "the" ? lower(toks[i - 2]!.text) : l;
+      const k = l === "the" ? i - 2 : i - 1;
+      if (/^(?:with|of|at|from)$/u.test(prep) && k > 1 && isCap(toks[k - 1]!.text) && isCap(toks[k - 2]!.text) && !NOT_NAMES.has(lower(toks[k - 1]!.text))) {
+        const probe = analyse(toks.slice(Math.max(0, k - 5), toks.length).filter((_, j, a) => j >= a.findIndex((t) => isCap(t.text) && !NOT_NAMES.has(lower(t.text)))), text);
+        if (probe?.kind === "person" && probe.nameEnd !== null && probe.nameEnd <= toks[k]!.start) { i = k; continue; }
+      }
+    }
     if ((l === "of" || l === "for" || l === "at" || l === "to") && i < toks.length && i > 1) {
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
       const before = lower(toks[i - 2]!.text);
@@ -256,6 +297,27 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
   }
 }
 
+/** A lowercase word that heads a role ("manager", "cartoonist", "economist"). */
+function roleLike(w: string): boolean {
+  const l = lower(w);
+  if (!/^\p{Ll}[\p{Ll}\-]+$/u.test(w) || NOT_NAMES.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) return false;
+  return ROLE_NOUNS.has(l) || TITLE_WORDS.has(l) || /(?:ist|ian|man|woman|person)$/u.test(l) || (/(?:er|or)$/u.test(l) && l.length > 4);
+}
+
+/**
+ * "regional sales manager Tom Reyes", "Ohio cartoonist Tom Reyes": from token j, up to three
+ * lowercase words ending in a role noun and then a capitalised name; the index of the name, or -1.
+ */
+function roleRunToName(toks: Token[], j: number): number {
+  for (let k = j; k < toks.length && k < j + 3; k++) {
+    const w = toks[k]!.text;
+    if (!/^\p{Ll}/u.test(w) || NOT_NAMES.has(lower(w)) || DETERMINERS.has(lower(w))) return -1;
+    const next = toks[k + 1]?.text;
+    if (roleLike(w) && next && isCap(next) && !NOT_NAMES.has(lower(next)) && !TITLE_WORDS.has(lower(next)) || roleLike(w) && next && TITLE_WORDS.has(lower(next)) && toks[k + 2] && isCap(toks[k + 2]!.text)) return k + 1;
+  }
+  return -1;
+}
+
 function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | typeof WIDEN {
   if (cut && toks.length < 3) return WIDEN;
   if (!toks.length) return null;
@@ -270,6 +332,9 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(lower(toks[j - 1]!.text)) || ANONYMOUS_HEADS.has(lower(toks[j - 1]!.text))) && (isCap(toks[j + 1]!.text) || lower(toks[j + 1]!.text) === "the")) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
+    // "said regional sales manager Tom Reyes", "says Ohio cartoonist Tom Reyes": a lowercase role before the name
+    const named = roleRunToName(toks, j);
+    if (named > j) { j = named; continue; }
     break;
   }
   // the walk reads up to two tokens after the one it stops at

@@ -139,8 +139,6 @@ export class ExtractPool implements AsyncExtractor {
 
   private spawn(slot: Slot): Worker {
     const worker = new Worker(WORKER_FILE, { workerData: { module: this.module } });
-    // idle workers never keep the process alive; a waiting request's socket does
-    worker.unref();
     worker.on("message", (answer: Answer) => {
       if (slot.worker !== worker) return;
       if ("ready" in answer) {
@@ -164,6 +162,9 @@ export class ExtractPool implements AsyncExtractor {
     };
     worker.on("error", lost);
     worker.on("exit", (code) => lost(new Error(`the extraction thread exited (${code})`)));
+    // idle workers never keep the process alive (run() refs a worker while it has a job). After the
+    // listeners: adding a "message" listener refs the worker's port again
+    worker.unref();
     return worker;
   }
 
@@ -174,6 +175,9 @@ export class ExtractPool implements AsyncExtractor {
       slot.worker = this.spawn(slot);
     }
     const worker = slot.worker;
+    // a thread with a job keeps the process alive until the job ends (a command awaiting it has no
+    // other handle); an idle one does not
+    worker.ref();
     if (slot.ready) this.startClock(slot, worker);
     worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
   }
@@ -198,6 +202,7 @@ export class ExtractPool implements AsyncExtractor {
     if (slot.timer !== null) this.clock.clear(slot.timer);
     slot.timer = null;
     slot.job = null;
+    slot.worker?.unref();
     return job;
   }
 

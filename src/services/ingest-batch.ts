@@ -61,6 +61,8 @@ export interface BulkOptions {
   regroup?: boolean;
   /** articles per transaction */
   batchSize?: number;
+  /** the per-batch regroups' budget, in times the corpus's attributed statements (default REGION_BUDGET) */
+  regionBudget?: number;
   /**
    * extraction workers (worker_threads); 0 extracts in this thread. Default: defaultWorkers(expected)
    * with the default extractor (a custom extractor always runs in this thread).
@@ -200,7 +202,7 @@ export class BatchIngest {
         // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
         // corpus's statements; past that, one full regroup at the end costs less (the regions of a
         // corpus whose people recur in every batch grow with it, which would be quadratic)
-        const maxRegion = this.options.regroup === true ? undefined : Math.max(0, REGION_BUDGET * attributedCount(db) - this.regionWork);
+        const maxRegion = this.options.regroup === true ? undefined : Math.max(0, (this.options.regionBudget ?? REGION_BUDGET) * attributedCount(db) - this.regionWork);
         const report = regroupPeople(db, touched, [], [], { maxRegion });
         if (report.mode === "skipped") {
           this.mode = "deferred";

@@ -74,3 +74,32 @@ export function sendError(views: Views, res: Response, error: AppError): void {
     );
   }
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * The format a request the HTTP parser refused asked for, read from its request line (the bytes the
+ * parser had: a request whose line came in an earlier packet has none, and hears plain text).
+ */
+export function rawRequestFormat(raw: Buffer | undefined): Format | "text" {
+  if (!raw || !raw.length) return "text";
+  const line = /^[A-Z]{3,10} (\/[^\s?#]{0,4096})[^\s]* HTTP\/1\.[01]\r?\n/.exec(raw.toString("latin1", 0, Math.min(raw.length, 4200)));
+  if (!line) return "text";
+  const m = /\.(json|csv)$/.exec(line[1]!);
+  return m ? (m[1] as Format) : "html";
+}
+
+/**
+ * A whole HTTP response for an error answered below express (431 for huge headers, 400 for bytes
+ * that are not HTTP): a body in the format of the URL's suffix, as sendError answers, never empty.
+ */
+export function rawErrorResponse(status: number, reason: string, message: string, raw: Buffer | undefined): string {
+  const format = rawRequestFormat(raw);
+  const [type, body] =
+    format === "json" ? ["application/json; charset=utf-8", JSON.stringify({ error: message })]
+    : format === "html" ? ["text/html; charset=utf-8", `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Error ${status}</title></head>` +
+        `<body><main><h1>Error ${status}</h1><p>${message.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)}</p><p><a href="/">Home</a></p></main></body></html>\n`]
+    : ["text/plain; charset=utf-8", `Error ${status}: ${message}\n`];
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`;
+}

@@ -216,27 +216,43 @@ describe("cli: faults end in one sentence", function () {
     }
   });
 
-  it("a request with 20 kB of headers gets 431 with a body", async () => {
-    const running = await startServer(
-      { db: ":memory:", port: 0, host: "127.0.0.1", ingestSeeds: false, seedsDir: dir },
-      { log: () => {}, app: { ingest: FIXTURE_INGEST, log: () => {} } },
-    );
-    try {
-      const { port } = new URL(running.url);
-      const answer = await new Promise<string>((resolveAnswer, reject) => {
-        const socket = connect(Number(port), "127.0.0.1", () => {
-          socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`);
+  // requests the HTTP parser refuses, answered below express in the format of the URL's suffix
+  const refused: { name: string; packets: (port: number) => string[]; status: number; type: RegExp; body: RegExp }[] = [
+    { name: "20 kB of headers on an HTML page", packets: (p) => [`GET / HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`], status: 431, type: /text\/html/, body: /<h1>Error 431<\/h1><p>the request headers are too large/ },
+    { name: "20 kB of headers on a .json URL", packets: (p) => [`GET /quotes.json?q=a HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`], status: 431, type: /application\/json/, body: /^\{"error":"the request headers are too large \(the limit is 16 KB\)\."\}$/ },
+    { name: "20 kB of headers on a .csv URL", packets: (p) => [`GET /quotes.csv HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`], status: 431, type: /text\/plain/, body: /^Error 431: the request headers are too large/ },
+    { name: "bytes that are not HTTP", packets: () => ["\x16\x03\x01\x02\x00 hello\r\n\r\n"], status: 400, type: /text\/plain/, body: /^Error 400: the request is not valid HTTP/ },
+    // negative row: when the request line came in an earlier packet than the overflow, the format is unknown: plain text
+    { name: "20 kB of headers after the request line's packet", packets: (p) => [`GET /quotes.json HTTP/1.1\r\nHost: 127.0.0.1:${p}\r\n`, `X-Big: ${"a".repeat(20_000)}\r\n\r\n`], status: 431, type: /text\/plain/, body: /^Error 431: the request headers are too large/ },
+  ];
+  for (const c of refused) {
+    it(`${c.name}: ${c.status} with a body`, async () => {
+      const running = await startServer(
+        { db: ":memory:", port: 0, host: "127.0.0.1", ingestSeeds: false, seedsDir: dir },
+        { log: () => {}, app: { ingest: FIXTURE_INGEST, log: () => {} } },
+      );
+      try {
+        const port = Number(new URL(running.url).port);
+        const answer = await new Promise<string>((resolveAnswer, reject) => {
+          const socket = connect(port, "127.0.0.1", async () => {
+            for (const packet of c.packets(port)) {
+              socket.write(packet, "latin1");
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          });
+          let data = "";
+          socket.on("data", (d) => (data += d));
+          socket.on("end", () => resolveAnswer(data));
+          socket.on("error", reject);
         });
-        let data = "";
-        socket.on("data", (d) => (data += d));
-        socket.on("end", () => resolveAnswer(data));
-        socket.on("error", reject);
-      });
-      assert.match(answer, /^HTTP\/1\.1 431 /);
-      assert.match(answer, /Content-Type: text\/plain/);
-      assert.match(answer, /\r\n\r\nError 431: the request headers are too large/);
-    } finally {
-      await running.close();
-    }
-  });
+        const [head, body] = [answer.slice(0, answer.indexOf("\r\n\r\n")), answer.slice(answer.indexOf("\r\n\r\n") + 4)];
+        assert.match(head, new RegExp(`^HTTP/1\\.1 ${c.status} `));
+        assert.match(head, new RegExp(`Content-Type: ${c.type.source}`));
+        assert.equal(Number(/Content-Length: (\d+)/.exec(head)![1]), Buffer.byteLength(body), "the length is the body's");
+        assert.match(body, c.body);
+      } finally {
+        await running.close();
+      }
+    });
+  }
 });

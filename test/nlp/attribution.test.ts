@@ -272,6 +272,28 @@ describe("reported speech sieves", () => {
       { text: "that would cost the city dearly", canonical: "Nora Bell" }],
     ["a pronoun inside a group's report stays in the report", "Many party officials say they expect the union to back the plan.",
       { text: "they expect the union", speaker: "party officials" }],
+    // reading the cue and its speaker (issue 12)
+    ["an appositive without a determiner", "“Prices will rise,” Jane Doe, senior economist at Northfield Bank, said in a note.",
+      { text: "Prices will rise", speaker: "Jane Doe", canonical: "Jane Doe", sieve: "trailing-cue" }],
+    ["a lowercase role before an inverted name", "“We hit every target this quarter,” said regional sales manager Tom Reyes.",
+      { text: "We hit every target", canonical: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a place and a role before an inverted name", "“Nobody reads my strips anymore,” says Ohio cartoonist Tom Reyes.",
+      { text: "Nobody reads my strips", canonical: "Tom Reyes" }],
+    ["according to after a quote", "Ann Ruiz spoke to the board.\n“We are not done yet,” according to Ruiz.",
+      { text: "We are not done yet", canonical: "Ann Ruiz", sieve: "trailing-cue" }],
+    ["a manner-of-speaking cue beside a quote", "“Get out of my office,” Tom Reyes snapped.",
+      { text: "Get out of my office", canonical: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a person with their body", "Tom Reyes with the Harbor Authority says the port will reopen next week.",
+      { text: "the port will reopen", canonical: "Tom Reyes" }],
+    ["a person of their body", "Jane Doe of the Northfield Bank said rates would rise again.",
+      { text: "rates would rise", canonical: "Jane Doe" }],
+    ["calls read as a verb by the tagger", "Tom Reyes calls the proposal a disaster for the town.",
+      { text: "the proposal a disaster", canonical: "Tom Reyes", sieve: "cue-object" }],
+    // negative rows: the body itself speaks, and a verb after the appositive is no role
+    ["a plural head before 'at' is no person's name", "Officials at the Harbor Authority said the port would reopen soon.",
+      { text: "the port would reopen", canonical: "Harbor Authority" }],
+    ["a title before 'of' stays a title", "Secretary of State Ann Ruiz said the talks would resume in May.",
+      { text: "the talks would resume", canonical: "Ann Ruiz" }],
     // decision 013: negative rows of verbs of mind and withheld reports
     ["a belief said through a speech verb stays a statement", "Nora Bell said she doubted voters would care about the fee.",
       { text: "she doubted voters would care", canonical: "Nora Bell" }],
@@ -319,6 +341,8 @@ describe("not statements", () => {
     ["declined to say", "Ann Ruiz declined to say how much the harbour deal was worth."],
     ["refused to confirm", "The ministry refused to confirm that the talks had collapsed overnight."],
     ["would not comment on", "A spokesman would not comment on the talks with the union."],
+    ["a manner verb as a noun is no cue", "The snap election gave the party a sigh of relief and a boost."],
+    ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));

@@ -117,6 +117,26 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "500 patients", want: "Harbour Foundation",
     },
     {
+      name: "they: a capitalised plural speaker ('Several Democrats') continues",
+      text: "Ann Lee, a pollster, said the vote was close. Several Democrats said the result was no guide. They also said turnout was low.",
+      needle: "turnout was low", want: "Several Democrats",
+    },
+    {
+      name: "the company: the body named just before, though its name lacks the word",
+      text: "Greenfield Power restored service on Tuesday. The company said crews would work overnight.",
+      needle: "crews would work", want: "Greenfield Power",
+    },
+    {
+      name: "negative: the company is not the person named just before",
+      text: "Tom Okafor restored service on Tuesday. The company said crews would work overnight.",
+      needle: "crews would work", want: "company",
+    },
+    {
+      name: "he: a name the text places ('in Kellerton Falls') is a place, though a possessive seems to give it a role",
+      text: "Tom Okafor spoke on Monday. Voters in Kellerton Falls are split. Tuesday’s Kellerton Falls primary is close.\n\n“We will win here,” he said.",
+      needle: "We will win here", want: "Tom Okafor",
+    },
+    {
       name: "negative: no one agrees, so no one is made up",
       text: "“It is over,” she said.",
       needle: "It is over", want: null,

@@ -4,6 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
+import { isCap } from "../../src/nlp/mentions";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -46,6 +47,28 @@ describe("speed shortcuts give the original answers", () => {
         const text = parts.join("");
         assert.deepEqual(prepositional(text), prepositionalReference(text));
       }), { numRuns: 2000 });
+    });
+  });
+
+  describe("isCap: ASCII first letters without the regex", () => {
+    const reference = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w);
+    const cases: [string, boolean][] = [
+      ["Peskov", true], ["peskov", false], ["9th", true], ["al-Assad", true], ["al-assad", false], ["van-Dyke", true],
+      ["bin-Salman", true], ["xal-Assad", false], ["Émile", true], ["émile", false], ["Ωmega", true], ["ωmega", false],
+      ["٣", true], ["", false], ["-Al", false], ["'Tis", false], ["\ud835\udc00", true], ["el-Sisi", true], ["le-", false],
+    ];
+    for (const [w, want] of cases) {
+      it(`${JSON.stringify(w)} → ${want}`, () => {
+        assert.equal(reference(w), want);
+        assert.equal(isCap(w), want);
+      });
+    }
+    it("random strings", () => {
+      const ch = fc.constantFrom("a", "l", "-", "A", "Z", "z", "0", "É", "é", "ω", "Ω", "\ud835\udc00", "'", " ", "b", "i", "n", "٣", "_");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 8 }), (cs) => {
+        const w = cs.join("");
+        assert.equal(isCap(w), reference(w));
+      }), { numRuns: 5000 });
     });
   });
 });

@@ -90,13 +90,17 @@ const LIND_EXTRACTOR: Extractor = { version: "lind-1", extract: lindExtraction }
 const HARBOUR = harbourCorpus(30);
 const FIXTURES = [ARTICLE_A, ARTICLE_B, ARTICLE_XSS, ...COMPARISON_ARTICLES];
 
-describe("services: a bulk ingest equals a serial ingest", () => {
+describe("services: a bulk ingest equals a serial ingest", function () {
+  this.timeout(120_000); // a shared, loaded machine: the real extractor on 30 articles, twice, per row
   const open: Db[] = [];
   afterEach(() => open.splice(0).forEach((d) => d.close()));
   const keep = (db: Db) => (open.push(db), db);
 
-  const cases: { name: string; articles: object[]; extractor?: Extractor; batchSize: number; workers?: number }[] = [
+  const cases: { name: string; articles: object[]; extractor?: Extractor; batchSize: number; workers?: number; regionBudget?: number }[] = [
     { name: "real extractor, batches of 7", articles: HARBOUR, batchSize: 7 },
+    // no budget for per-batch regroups: the run defers to one full regroup at its end
+    { name: "real extractor, batches of 7, regrouped once at the end (budget 0)", articles: HARBOUR, batchSize: 7, regionBudget: 0 },
+    { name: "real extractor, batches of 7, budget spent part-way (0.5)", articles: HARBOUR, batchSize: 7, regionBudget: 0.5 },
     { name: "real extractor, one batch", articles: HARBOUR, batchSize: 1000 },
     { name: "real extractor, batches of 1", articles: HARBOUR.slice(0, 9), batchSize: 1 },
     { name: "real extractor on 2 worker threads, batches of 6", articles: HARBOUR, batchSize: 6, workers: 2 },
@@ -114,7 +118,7 @@ describe("services: a bulk ingest equals a serial ingest", () => {
       const db = keep(openDb(":memory:"));
       const s = c.workers
         ? await ingestItems(db, items(c.articles), { workers: c.workers, now: FIXED_NOW, batchSize: c.batchSize })
-        : ingestItemsSync(db, items(c.articles), { extractor: c.extractor, now: FIXED_NOW, batchSize: c.batchSize });
+        : ingestItemsSync(db, items(c.articles), { extractor: c.extractor, now: FIXED_NOW, batchSize: c.batchSize, regionBudget: c.regionBudget });
       assert.deepEqual(dump(db), dump(ref));
       assert.equal(s.created + s.existing + s.failed.length, c.articles.length);
       assert.ok(groupsAreCurrent(db), "the groups are current without a regroup at the end");

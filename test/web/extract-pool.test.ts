@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import request from "supertest";
 import { createApp } from "../../src/app";
@@ -67,8 +68,8 @@ describe("web: extraction in worker threads (POST /sources)", function () {
   let db: Db;
   let pool: ExtractPool;
   afterEach(async () => {
-    await pool.close();
-    db.close();
+    await pool?.close();
+    db?.close();
   });
 
   it("extracts in a worker with the real pipeline and stores the result", async () => {
@@ -182,6 +183,27 @@ describe("web: extraction in worker threads (POST /sources)", function () {
     const results = await Promise.all(["One article.", "Another article.", "A third article."].map((t) => pool.extract(t)));
     assert.equal(results.length, 3);
   });
+
+  const idle: { name: string; script: string; exits: boolean }[] = [
+    { name: "a pool that has extracted and is idle", script: "p.extract('A short article.').then(() => console.log('done'))", exits: true },
+    { name: "a pool that has reduced a page and is idle", script: "p.readHtml('<p>Words.</p>').then(() => console.log('done'))", exits: true },
+    // negative row: a job still running keeps the process (its caller waits for it)
+    { name: "a pool with a job that never ends", script: "p.extract('SPIN').then(() => console.log('never'))", exits: false },
+  ];
+  for (const c of idle) {
+    it(`${c.name} ${c.exits ? "lets the process end" : "keeps the process"}`, () => {
+      const pool = JSON.stringify(require.resolve("../../src/services/extract-pool"));
+      const code = `const { ExtractPool } = require(${pool}); const p = new ExtractPool({ size: 1, module: ${JSON.stringify(FIXTURE)} }); ${c.script};`;
+      const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8", timeout: c.exits ? 50_000 : 8_000 });
+      if (c.exits) {
+        assert.equal(r.signal, null, "ended by itself, not killed at the timeout");
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout.trim(), "done");
+      } else {
+        assert.equal(r.signal, "SIGTERM", "still running at the timeout");
+      }
+    });
+  }
 
   it("an extraction that throws in the worker is a 500 without details, nothing stored", async () => {
     db = openDb(":memory:");

@@ -14,6 +14,9 @@ const SPEECH_VERBS = [
   "assure", "remind", "inform", "advise", "recommend", "propose", "clarify", "specify", "object",
   "protest", "speculate", "opine", "acknowledge", "brag", "muse", "post", "apologise", "apologize",
   "call",
+  // manner of speaking: cues beside a quote; for a reported clause they want "that" (NEEDS_THAT)
+  "snap", "scold", "chide", "rebuke", "scoff", "sneer", "fume", "gush", "mutter", "murmur", "groan",
+  "sigh", "snarl", "plead", "beg", "marvel",
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "question",
 ] as const;
 
@@ -29,6 +32,9 @@ export const THOUGHT_VERBS: ReadonlySet<string> = new Set([
 /** Verbs of belief and intent rather than speech (still attributions, lower confidence). */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set([
   "call",
+  // manner of speaking: cues beside a quote; for a reported clause they want "that" (NEEDS_THAT)
+  "snap", "scold", "chide", "rebuke", "scoff", "sneer", "fume", "gush", "mutter", "murmur", "groan",
+  "sigh", "snarl", "plead", "beg", "marvel",
   "believe", "think", "feel", "hope", "fear", "expect", "worry", "doubt", "reckon", "question",
 ]);
 
@@ -49,6 +55,9 @@ const IRREGULAR: Record<string, string[]> = Object.assign(Object.create(null) as
   post: ["post", "posts", "posted", "posting"],
   brag: ["brag", "brags", "bragged", "bragging"],
   underline: ["underline", "underlines", "underlined", "underlining"],
+  snap: ["snap", "snaps", "snapped", "snapping"],
+  snarl: ["snarl", "snarls", "snarled", "snarling"],
+  beg: ["beg", "begs", "begged", "begging"],
 });
 
 function inflect(base: string): string[] {
@@ -74,6 +83,8 @@ export const NEEDS_THAT: ReadonlySet<string> = new Set([
   "add", "note", "report", "describe", "post", "question", "ask", "answer", "continue", "demand",
   "accuse", "charge", "highlight", "underline", "underscore", "advise", "recommend", "propose",
   "object", "protest", "apologise", "apologize", "remind", "inform", "relate", "relay",
+  "snap", "scold", "chide", "rebuke", "scoff", "sneer", "fume", "gush", "mutter", "murmur", "groan",
+  "sigh", "snarl", "plead", "beg", "marvel",
 ]);
 
 /** Cues that may stand after a quote in inverted order ("…," said Peskov). */

@@ -1,6 +1,7 @@
 // Small readers shared by the sieves: a speaker and cue right after a position ("…,” Peskov said"),
 // or a speaker and cue right before one ("Peskov said: “…"). Each reads a bounded window.
-import { INVERTIBLE } from "../lexicon/cues";
+import { CUE_FORMS, INVERTIBLE } from "../lexicon/cues";
+import { ROLE_NOUNS } from "../lexicon/roles";
 import { mentionAfter, mentionBefore, type Mention } from "../mentions";
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
@@ -49,6 +50,11 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // inverted: said Peskov
   const c0 = cueAt(ctx, at, at + 1);
   // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
+  // "…,” according to Ruiz.": the source after the quote
+  if (c0?.prepositional && c0.base === "according to" && /,[”"’']?\s*$/u.test(text.slice(Math.max(0, pos - 3), pos))) {
+    const m = mentionAfter(text, c0.end, limit);
+    if (m && /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(m.end, Math.min(limit, m.end + 3)))) return { mention: m, cue: c0, via: null, end: m.end };
+  }
   if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
     const m = mentionAfter(text, c0.end, limit);
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
@@ -60,7 +66,12 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // ("the council's spokesman, Jo Bloggs, said")
   let after = m.end;
   const tail = text.slice(after, Math.min(limit, after + 110));
-  const appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
+  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  if (!appos && m.name && m.kind === "person") {
+    const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,70})?,/u.exec(tail);
+    if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
+  }
   const named = !m.name && !m.pronoun ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
   if (named) {
     const inner = mentionAfter(text, after + named[0].indexOf(named[1]!), after + named[0].length - 1);

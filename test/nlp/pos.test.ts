@@ -1,0 +1,66 @@
+// The part-of-speech adapter (decision 013): the tagger behind it, its offsets, its bounds, and the
+// one place extraction asks it (a noun-or-verb word after a subject).
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { MAX_TAG_WINDOW, hasTagger, tagWindow, wordTag } from "../../src/nlp/pos";
+import { findCues } from "../../src/nlp/cues";
+import { hostileText } from "../fixtures/hostile";
+
+describe("part-of-speech adapter", () => {
+  it("the tagger loads from npm", () => assert.equal(hasTagger(), true));
+
+  // [name, text, word, tag wanted, or null when the word is no token of its own]
+  const rows: [string, string, string, string | null][] = [
+    ["a verb after a pronoun", "He states his case to the board.", "states", "VERB"],
+    ["a verb after a name", "Tom Reyes calls the proposal a disaster.", "calls", "VERB"],
+    ["a noun after a quantifier", "Many states that border the lake banned fishing.", "states", "NOUN"],
+    ["a noun after a determiner", "The official state media covered the parade.", "state", "NOUN"],
+    ["a name", "The mayor met Tom Reyes on Friday.", "Reyes", "PROPN"],
+    ["part of a word is no token", "The statesman spoke.", "states", null],
+  ];
+  for (const [name, text, word, want] of rows) {
+    it(name, () => {
+      const at = text.search(new RegExp(`${word}`));
+      assert.equal(wordTag(text, at, at + word.length)?.pos ?? null, want);
+    });
+  }
+
+  it("offsets of every token lie in the text and spell the token", () => {
+    const text = "“Prices will rise,” Jane Doe, senior economist at Northfield Bank, said — in a note.";
+    const toks = tagWindow(text, 0, text.length);
+    assert.ok(toks.length > 10);
+    for (const t of toks) assert.equal(text.slice(t.start, t.end), t.text);
+  });
+
+  it("a window is cut at MAX_TAG_WINDOW", () => {
+    const text = "word ".repeat(200);
+    const toks = tagWindow(text, 0, text.length);
+    assert.ok(toks.length > 0 && toks[toks.length - 1]!.end <= MAX_TAG_WINDOW);
+  });
+
+  it("is total on hostile strings: never throws, spans inside the text", () => {
+    fc.assert(fc.property(hostileText(), fc.nat(), fc.nat(), (text, a, b) => {
+      const lo = a % (text.length + 1);
+      const hi = lo + (b % 300);
+      for (const t of tagWindow(text, lo, hi)) assert.ok(t.start >= lo && t.end <= text.length && t.start <= t.end);
+      const tag = wordTag(text, lo, Math.min(text.length, lo + 3));
+      assert.ok(tag === null || typeof tag.pos === "string");
+    }), { numRuns: 300 });
+  });
+});
+
+describe("noun-or-verb cue words read by the tagger", () => {
+  // [name, text, cue words wanted]
+  const rows: [string, string, string[]][] = [
+    ["states as a verb after a pronoun", "He states the plan failed.", ["states"]],
+    ["calls as a verb after a name", "Tom Reyes calls the proposal a disaster for the town.", ["calls"]],
+    // negative rows: the noun readings stay nouns
+    ["states after a quantifier", "Many states border the lake.", []],
+    ["calls after a determiner", "The calls came in overnight.", []],
+    ["phone calls", "Phone calls from voters flooded the office.", []],
+    ["reports as a plural subject", "Reports of the fire reached the mayor.", []],
+  ];
+  for (const [name, text, want] of rows) {
+    it(name, () => assert.deepEqual(findCues(text).map((c) => c.text), want));
+  }
+});
