@@ -96,7 +96,9 @@ const EXPLAIN: Record<ClaimReason, string> = {
 
 // Rules gated by the word they start at (Detector.run): a rule whose bit a word lacks returns at
 // once, with no effect, at that word, so run() skips the call. Each bit is the union of the tests a
-// rule makes on low(i) before it does anything else (see each rule's first lines).
+// rule makes on low(i) before it does anything else (see each rule's first lines). A rule that comes
+// to act at other words must say so here (ruleMask, and GATED below), or it never runs at them
+// (decision 015).
 const RULE_HEDGE = 1;
 const RULE_PASSIVE = 2;
 const RULE_CRITICISM = 4;

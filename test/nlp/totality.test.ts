@@ -51,7 +51,7 @@ describe("extraction is total", () => {
   }
 
   // a fixed amount of work, not a speed: mocha's 20 s default is a wall-clock limit that a machine
-  // shared by several test runs exceeded (about 6 s of CPU here)
+  // shared by several test runs exceeded
   it("fast-check: 4,000 hostile strings never throw and every span lies inside the text", function () {
     this.timeout(300_000);
     fc.assert(fc.property(hostileText(80), (text) => assertExtractionContract(text, extract(text))), { numRuns: 4000, seed: 14 });
