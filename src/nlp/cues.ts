@@ -34,6 +34,11 @@ const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/
  */
 const PREP_RE_ASCII = /\b(according to|as reported by|as quoted by|in the words of)\b/gi;
 
+/** "…,” Conway notes.": right after a closing quote mark and a short name or pronoun, the word is the cue. */
+function afterQuoteAndSpeaker(text: string, start: number): boolean {
+  return /[,!?—–][”"’]\s+(?:(?:he|she|they|it|we|i)|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2})\s+$/u.test(text.slice(Math.max(0, start - 48), start));
+}
+
 /** Only these noun-or-verb words are put to the tagger (the ones whose verb reading it gets right). */
 const ASK_TAGGER = new Set(["states", "calls", "call", "reports", "claims", "warns", "notes", "posts", "tweets", "answers", "questions", "charges", "demands", "pledges", "vows", "promises", "repeats", "counters", "highlights"]);
 
@@ -76,7 +81,7 @@ export function findCues(text: string): Cue[] {
     }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !verbAfterSubject(text, m.index, end)) continue;
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;

@@ -289,6 +289,12 @@ describe("reported speech sieves", () => {
       { text: "rates would rise", canonical: "Jane Doe" }],
     ["calls read as a verb by the tagger", "Tom Reyes calls the proposal a disaster for the town.",
       { text: "the proposal a disaster", canonical: "Tom Reyes", sieve: "cue-object" }],
+    ["a noun-or-verb cue right after a quote and its speaker", "“Look at the record,” Ann Ruiz notes.",
+      { text: "Look at the record", canonical: "Ann Ruiz", sieve: "trailing-cue" }],
+    ["a leading cue with a hearer holding a number", "In Leeds, Ann Ruiz wrote to her 20,000 followers, “It is time to go.”",
+      { text: "It is time to go", canonical: "Ann Ruiz", sieve: "leading-cue" }],
+    ["a participle cue with a hearer", "Tom Reyes took a risk, telling the crowd, “I am one of you, folks.”",
+      { text: "I am one of you", canonical: "Tom Reyes", sieve: "leading-cue" }],
     // negative rows: the body itself speaks, and a verb after the appositive is no role
     ["a plural head before 'at' is no person's name", "Officials at the Harbor Authority said the port would reopen soon.",
       { text: "the port would reopen", canonical: "Harbor Authority" }],
@@ -343,6 +349,7 @@ describe("not statements", () => {
     ["would not comment on", "A spokesman would not comment on the talks with the union."],
     ["a manner verb as a noun is no cue", "The snap election gave the party a sigh of relief and a boost."],
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
+    ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
