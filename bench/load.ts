@@ -145,6 +145,22 @@ export function loadPages(dbFile: string): { name: string; path: string }[] {
   ];
 }
 
+/**
+ * Waits until the server has finished what autocannon left in flight (requests still being built when
+ * the run ended): its CPU time stops moving for a second, or five minutes pass. Without this a slow
+ * page's backlog is counted in the next page's cold request.
+ */
+async function settle(pid: number): Promise<void> {
+  const until = performance.now() + 300_000;
+  let last = proc(pid).cpu_ms;
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = proc(pid).cpu_ms;
+    if (now - last < 30) return;
+    last = now;
+  }
+}
+
 async function pagesUnderLoad(dbFile: string, duration: number, env: Record<string, string>): Promise<{ rows: PageRow[]; after: { hwm_mb: number; rss_mb: number } }> {
   const rows: PageRow[] = [];
   let server = await startServer(dbFile, env);
@@ -164,6 +180,7 @@ async function pagesUnderLoad(dbFile: string, duration: number, env: Record<stri
       const c1 = proc(server.proc.pid!).cpu_ms;
       const r = await autocannon({ url: server.url + p.path, connections: 10, duration });
       const c2 = proc(server.proc.pid!).cpu_ms;
+      await settle(server.proc.pid!);
       rows.push({
         name: p.name, path: p.path, status: first.status, kb: first.bytes / 1024, cold_ms: first.ms, cold_cpu_ms: c1 - c0,
         // no request finished within the run (each takes longer than it): no latency to report
