@@ -10,12 +10,16 @@ import { AppError } from "../errors";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** 400 for a path whose percent-encoding does not decode (malformed escapes, invalid UTF-8). */
+/**
+ * 400 for an address whose percent-encoding does not decode (malformed escapes, invalid UTF-8), in
+ * the path or in any name or value of the query string: the query parser would otherwise keep a
+ * broken escape as literal text ("%E0%A4%A" searched for as typed).
+ */
 export function validPath(req: Request, _res: Response, next: NextFunction): void {
   const q = req.url.indexOf("?");
-  const path = q === -1 ? req.url : req.url.slice(0, q);
   try {
-    decodeURIComponent(path);
+    decodeURIComponent(q === -1 ? req.url : req.url.slice(0, q));
+    if (q !== -1) for (const part of req.url.slice(q + 1).split(/[&=]/)) if (part.includes("%")) decodeURIComponent(part);
   } catch {
     return next(new AppError(400, "The address is malformed (a broken %-escape or invalid UTF-8)."));
   }

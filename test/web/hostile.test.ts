@@ -58,9 +58,14 @@ describe("web: clean answers to bad requests", () => {
     { path: "/sources/%FF", status: 400, type: HTML },
     { path: "/quotes%ZZ.csv", status: 400, type: TEXT },
     { path: "/people/%C0%AF", status: 400, type: HTML },
+    { path: "/quotes?q=%E0%A4%A", status: 400, type: HTML },
+    { path: "/quotes.csv?q=%FF", status: 400, type: TEXT },
+    { path: "/people.json?%ZZ=1", status: 400, type: JSON_T },
     // negative rows: well-formed escapes decode as usual
     { path: "/sources/%31", status: 200, type: HTML },
     { path: "/sources/%C3%A9", status: 404, type: HTML },
+    { path: "/quotes?q=%C3%A9t%C3%A9+100%25", status: 200, type: HTML },
+    { path: "/quotes.json?q=a&kind=", status: 200, type: JSON_T },
   ];
   for (const c of paths) {
     it(`GET ${c.path} → ${c.status}`, async () => {
