@@ -97,14 +97,29 @@ export async function iterateKeyset<T extends object>(
   db: Db, base: string, sort: SortSpec, params: object,
   onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 5000,
 ): Promise<number> {
+  return readRuns<T>(
+    (after) => prepared(db, pageSql(base, sort, after !== null)).iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<T>,
+    (last) => keyOf(sort, last as Record<string, unknown>),
+    chunk, onRow, resume, stopped,
+  );
+}
+
+/**
+ * The loop behind both iterators: runs of at most `chunk` rows from `run(after)`, each handed to
+ * `onRow`; a run ends early when `onRow` says the consumer is full (the iterator is closed by `break`),
+ * and `resume` is awaited before the next run starts after `keysOf(last row)`.
+ */
+async function readRuns<R>(
+  run: (after: KeyValue[] | null) => IterableIterator<R>, keysOf: (last: R) => KeyValue[], chunk: number,
+  onRow: (row: R) => boolean, resume: () => Promise<void>, stopped: () => boolean,
+): Promise<number> {
   let after: KeyValue[] | null = null;
   let total = 0;
   for (;;) {
     let read = 0;
     let full = false;
-    let last: T | null = null;
-    const stmt = prepared(db, pageSql(base, sort, after !== null));
-    for (const row of stmt.iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<T>) {
+    let last: R | null = null;
+    for (const row of run(after)) {
       read++;
       last = row;
       if (!onRow(row)) {
@@ -114,7 +129,7 @@ export async function iterateKeyset<T extends object>(
     }
     total += read;
     if (read === 0 || (!full && read < chunk) || stopped()) return total;
-    after = keyOf(sort, last as Record<string, unknown>);
+    after = keysOf(last as R);
     if (full) await resume();
     if (stopped()) return total;
   }
@@ -135,27 +150,11 @@ export async function iterateKeysetRaw(
   const select = [...columns, ...sort.keys.map((k) => k.col)].map((c) => `t."${c}"`).join(", ");
   const sqlOf = (after: boolean) => `SELECT ${select} FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
   const keyAt = columns.length;
-  let after: KeyValue[] | null = null;
-  let total = 0;
-  for (;;) {
-    let read = 0;
-    let full = false;
-    let last: unknown[] | null = null;
-    const stmt = prepared(db, sqlOf(after !== null)).raw(true);
-    for (const row of stmt.iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<unknown[]>) {
-      read++;
-      last = row;
-      if (!onRow(row)) {
-        full = true;
-        break;
-      }
-    }
-    total += read;
-    if (read === 0 || (!full && read < chunk) || stopped()) return total;
-    after = (last as unknown[]).slice(keyAt) as KeyValue[];
-    if (full) await resume();
-    if (stopped()) return total;
-  }
+  return readRuns<unknown[]>(
+    (after) => prepared(db, sqlOf(after !== null)).raw(true).iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<unknown[]>,
+    (last) => last.slice(keyAt) as KeyValue[],
+    chunk, onRow, resume, stopped,
+  );
 }
 
 /** How many rows the base query returns. */

@@ -77,6 +77,35 @@ function fail(res: Response, log: (e: unknown) => void, e: unknown): void {
 const CSV_CHUNK = 1 << 16;
 
 /**
+ * Gathers pieces into writes of about 64 KB (big writes, few calls into the stream machinery).
+ * `push` says whether the source may go on: false once more than BYTES_BUFFERED were written past a
+ * full response (a compressor hides its buffer from writableLength); `drain` waits for the client.
+ */
+function chunkedWriter(res: Response, first: string) {
+  let buf = first;
+  let over = 0;
+  return {
+    push(piece: string): boolean {
+      buf += piece;
+      if (buf.length < CSV_CHUNK) return true;
+      const s = buf;
+      buf = "";
+      if (res.write(s) && over === 0) return true;
+      over += s.length;
+      return over < BYTES_BUFFERED;
+    },
+    async drain(): Promise<void> {
+      await drained(res, res);
+      over = 0;
+    },
+    /** what is still gathered */
+    rest(): string {
+      return buf;
+    },
+  };
+}
+
+/**
  * Streams rows as a CSV attachment (src/web/csv.ts). Rows arrive as arrays of values in column order
  * (`.raw()` rows), are formatted into one string of about 64 KB at a time, and each such chunk is one
  * write; when a write says the response is full the run of rows ends and the next waits for 'drain'.
@@ -86,29 +115,17 @@ export function streamCsv(
 ): void {
   res.status(200).type("text/csv; charset=utf-8").attachment(file);
   const n = columns.length;
-  let buf = csvHeader(columns);
-  /** characters written since the response last said it was full (as in streamJson) */
-  let over = 0;
+  const out = chunkedWriter(res, csvHeader(columns));
   rows(
-    (values) => {
-      buf += csvRecordOfValues(values, n);
-      if (buf.length < CSV_CHUNK) return true;
-      const s = buf;
-      buf = "";
-      if (res.write(s) && over === 0) return true;
-      over += s.length;
-      return over < BYTES_BUFFERED;
-    },
-    async () => {
-      await drained(res, res);
-      over = 0;
-    },
+    (values) => out.push(csvRecordOfValues(values, n)),
+    () => out.drain(),
     () => gone(res),
   )
     .then(() => {
       if (gone(res)) return;
       // written, then ended: an export is always streamed (chunked, compressed when asked), however short
-      if (buf !== "") res.write(buf);
+      const rest = out.rest();
+      if (rest !== "") res.write(rest);
       res.end();
     })
     .catch((e) => fail(res, log, e));
@@ -124,30 +141,19 @@ export function streamJson<T extends object>(
   res.status(200).type("application/json; charset=utf-8");
   const open = json({ ...head, next: null, next_url: null }).slice(0, -1);
   let first = true;
-  /** bytes written since the response last said it was full (a compressor hides its buffer from writableLength) */
-  let over = 0;
-  // rows gathered into writes of about 64 KB, as the CSV export does: one write per row cost a chunk each
-  let buf = `${open},${JSON.stringify(key)}:[`;
+  const out = chunkedWriter(res, `${open},${JSON.stringify(key)}:[`);
   rows(
     (row) => {
-      buf += first ? json(map(row)) : `,${json(map(row))}`;
+      const piece = first ? json(map(row)) : `,${json(map(row))}`;
       first = false;
-      if (buf.length < CSV_CHUNK) return true;
-      const s = buf;
-      buf = "";
-      if (res.write(s) && over === 0) return true;
-      over += s.length;
-      return over < BYTES_BUFFERED;
+      return out.push(piece);
     },
-    async () => {
-      await drained(res, res);
-      over = 0;
-    },
+    () => out.drain(),
     () => gone(res),
   )
     .then(() => {
       if (gone(res)) return;
-      res.write(`${buf}]}`);
+      res.write(`${out.rest()}]}`);
       res.end();
     })
     .catch((e) => fail(res, log, e));
