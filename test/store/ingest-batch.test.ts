@@ -17,6 +17,7 @@ import { readArticleFile, type ArticleItem } from "../../src/services/readers";
 import { SEEDS_DIR } from "../../src/paths";
 import { ARTICLE_A, ARTICLE_B, ARTICLE_XSS, FIXED_NOW, FIXTURE_EXTRACTOR } from "../fixtures/corpus";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
+import { dump } from "./ingest-corpus";
 
 const FIXTURE_ARTICLES = [ARTICLE_A, ARTICLE_B, ARTICLE_XSS, ...COMPARISON_ARTICLES];
 
@@ -37,25 +38,6 @@ for (let i = 0; i < 24; i++) {
       `Meeting number ${i + 1} of the harbour board ended late.`,
     ].join("\n"),
   });
-}
-
-const TABLES: Record<string, string> = {
-  sources: "SELECT id, content_hash, text, title, outlet, url, published, created_at, extractor_version FROM sources ORDER BY id",
-  people: "SELECT * FROM people ORDER BY id",
-  person_aliases: "SELECT * FROM person_aliases ORDER BY person_id, alias",
-  person_roles: "SELECT * FROM person_roles ORDER BY person_id, role",
-  source_people: "SELECT * FROM source_people ORDER BY source_id, person_id",
-  quotes: "SELECT * FROM quotes ORDER BY id",
-  claims: "SELECT * FROM claims ORDER BY id",
-  fingerprints: "SELECT * FROM quote_fingerprints ORDER BY fingerprint, quote_id",
-};
-
-/** Every stored row, and the statement groups by their members (group ids may differ by history). */
-function dump(db: Db): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, sql] of Object.entries(TABLES)) out[name] = db.prepare(sql).all();
-  out.groups = groupSignatures(db);
-  return out;
 }
 
 const items = (articles: object[]): ArticleItem[] => articles.map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } }));

@@ -6,42 +6,19 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDb, type Db } from "../../src/store/db";
+import { openDb } from "../../src/store/db";
 import { ingestItemsSync } from "../../src/services/ingest-batch";
-import { groupsAreCurrent, regroupAll } from "../../src/services/compare";
+import { groupsAreCurrent } from "../../src/services/compare";
 import { groupSignatures } from "../../src/store/groups";
 import type { ArticleItem } from "../../src/services/readers";
 import { FIXED_NOW } from "../fixtures/corpus";
-import { harbourCorpus } from "./ingest-corpus";
+import { dump, fullRegroupSignatures, harbourCorpus } from "./ingest-corpus";
 
 const CHILD = join(__dirname, "ingest-kill-child.js");
 const N = 60;
 const BATCH = 4;
 
 const items = (n: number): ArticleItem[] => harbourCorpus(n).map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } }));
-
-function fullRegroupSignatures(db: Db): string[] {
-  let sig: string[] = [];
-  const rollback = new Error("rollback");
-  try {
-    db.transaction(() => {
-      regroupAll(db);
-      sig = groupSignatures(db);
-      throw rollback;
-    })();
-  } catch (e) {
-    if (e !== rollback) throw e;
-  }
-  return sig;
-}
-
-const TABLES = ["sources", "people", "person_aliases", "source_people", "quotes", "claims", "quote_fingerprints"];
-function dump(db: Db): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const t of TABLES) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
-  out.groups = groupSignatures(db);
-  return out;
-}
 
 /** Runs the child ingest and SIGKILLs it `delay` ms after its `after`-th batch commits. */
 function killAfter(file: string, after: number, delay: number): Promise<{ killed: boolean; batches: number }> {

@@ -6,47 +6,13 @@ import assert from "node:assert/strict";
 import { openDb, type Db } from "../../src/store/db";
 import { ingestArticle, type Extractor } from "../../src/services/ingest";
 import { ingestItems, ingestItemsSync } from "../../src/services/ingest-batch";
-import { groupsAreCurrent, regroupAll } from "../../src/services/compare";
+import { groupsAreCurrent } from "../../src/services/compare";
 import { groupSignatures } from "../../src/store/groups";
 import type { Extraction } from "../../src/nlp/types";
 import type { ArticleItem } from "../../src/services/readers";
 import { entity, FIXED_NOW, FIXTURE_EXTRACTOR, ARTICLE_A, ARTICLE_B, ARTICLE_XSS, quote } from "../fixtures/corpus";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
-import { harbourCorpus } from "./ingest-corpus";
-
-const TABLES: Record<string, string> = {
-  sources: "SELECT id, content_hash, text, title, outlet, url, published, created_at, extractor_version FROM sources ORDER BY id",
-  people: "SELECT * FROM people ORDER BY id",
-  person_aliases: "SELECT * FROM person_aliases ORDER BY person_id, alias",
-  person_roles: "SELECT * FROM person_roles ORDER BY person_id, role",
-  source_people: "SELECT * FROM source_people ORDER BY source_id, person_id",
-  quotes: "SELECT * FROM quotes ORDER BY id",
-  claims: "SELECT * FROM claims ORDER BY id",
-  fingerprints: "SELECT * FROM quote_fingerprints ORDER BY fingerprint, quote_id",
-};
-
-function dump(db: Db): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, sql] of Object.entries(TABLES)) out[name] = db.prepare(sql).all();
-  out.groups = groupSignatures(db);
-  return out;
-}
-
-/** The groups a full regroup would store, without keeping them (rolled back). */
-function fullRegroupSignatures(db: Db): string[] {
-  let sig: string[] = [];
-  const rollback = new Error("rollback");
-  try {
-    db.transaction(() => {
-      regroupAll(db);
-      sig = groupSignatures(db);
-      throw rollback;
-    })();
-  } catch (e) {
-    if (e !== rollback) throw e;
-  }
-  return sig;
-}
+import { dump, fullRegroupSignatures, harbourCorpus } from "./ingest-corpus";
 
 const items = (articles: object[]): ArticleItem[] => articles.map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } }));
 
