@@ -15,6 +15,7 @@ import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
 import { maxPersonId, quotedPeopleAfter } from "../store/people";
 import { attributedCount } from "../store/groups";
+import { deferFts, indexDeferred } from "../store/fts";
 import type { ArticleItem } from "./readers";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -169,6 +170,9 @@ export class BatchIngest {
     db.transaction(() => {
       const touched = new Set<number>();
       const lastPerson = this.perBatch ? maxPersonId(db) : 0;
+      // the batch's new rows are indexed for search once, after its last article (one FTS5 segment per
+      // batch instead of one per article's savepoint)
+      if (prepared.length) deferFts(db);
       prepared.forEach((p, i) => {
         const r = results[i]!;
         if (full) return;
@@ -197,6 +201,7 @@ export class BatchIngest {
       // stored entirely or not at all and the summary says which
       if (full) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
       if (!prepared.length) return;
+      indexDeferred(db);
       if (this.perBatch) {
         for (const person of quotedPeopleAfter(db, lastPerson)) touched.add(person);
         // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
