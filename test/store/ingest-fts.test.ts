@@ -133,8 +133,13 @@ describe("store: search indexes after a bulk ingest", () => {
     assert.equal(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'fts_deferred'").pluck().get(), 0);
     for (const a of corpus.slice(0, 12)) ingestArticle(db, a, { now: FIXED_NOW, regroup: false });
     checkIndexes(db);
+    const before = answers(db);
     assert.equal(migrate(db, MIGRATIONS), MIGRATIONS.filter((m) => m.version >= 50).length);
     checkIndexes(db);
+    // the article-text index was rebuilt without its prefix indexes (migration 51): same answers
+    assert.doesNotMatch(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sources_fts'").pluck().get() as string, /prefix/);
+    assert.match(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").pluck().get() as string, /prefix='2 3'/);
+    assert.deepEqual(answers(db), before);
     ingestItemsSync(db, items(corpus), { now: FIXED_NOW, batchSize: 5, regroup: false });
     checkIndexes(db);
     const ref = keep(serial(corpus));
