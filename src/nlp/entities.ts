@@ -26,10 +26,12 @@ export function nameKey(name: string): string {
   return NAME_KEYS.get(name) ?? remember(NAME_KEYS, name, readNameKey(name));
 }
 
+/** ASCII and the typographic dashes and quote marks: NFKD leaves these as they are, and none is a combining mark. */
+const NFKD_STABLE = /^[\x00-\x7f\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+
 function readNameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // the Unicode normalisation (most of this function's cost) only where it can change something
+  return (NFKD_STABLE.test(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
     .toLowerCase()
     .replace(/^(?:the|a|an)\s+/u, "")
     .replace(/[’']s$/u, "")
