@@ -115,7 +115,16 @@ export class Coref {
   addSpeaker(m: Mention, e: Entity): void {
     const at = m.nameStart ?? m.start;
     const si = sentenceAt(this.doc, at);
-    this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+    const cluster = this.resolver.clusterOf(e);
+    // training only (bench/train.ts): a named speaker of known gender read as if it were "he" or
+    // "she", its candidates reported with the name as the answer
+    if (tracing() && m.name && cluster?.gender) {
+      const g = cluster.gender;
+      const { refs, sentence, paragraph } = this.before(at);
+      const ok = refs.filter((r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g));
+      if (ok.length) this.rankPronoun(at, g === "m" ? "he" : "she", refs, ok, sentence, paragraph, g, e);
+    }
+    this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
   }
 
   /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
@@ -187,7 +196,7 @@ export class Coref {
   }
 
   /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
-  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender): Entity | null {
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity): Entity | null {
     // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention
     const firstAgreeing = new Map<number, Ref>();
     for (const r of ok) firstAgreeing.set(r.sentence, r);
@@ -222,7 +231,8 @@ export class Coref {
     }
     const before = this.doc.text.slice(Math.max(0, pos - 4), pos);
     const site: PronounSite = { afterQuote: /[”"’']\s*[,—–-]?\s*$/u.test(before), paragraphStart: this.doc.sentences[sentence]?.start === this.doc.paragraphs[paragraph]?.start };
-    if (tracing()) report({ at: pos, pronoun, site, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (tracing()) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (pseudo) return null;
     return picked[choose(cands, site)]?.entity ?? null;
   }
 

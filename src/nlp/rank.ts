@@ -85,7 +85,7 @@ export function features(c: Candidate, site: PronounSite): number[] {
   const sd = Math.min(Math.max(c.sentDist, 0), 8);
   const pd = Math.min(Math.max(c.paraDist, 0), 8);
   return [
-    b(sd === 0), b(sd === 1), sd / 8, b(pd === 0), pd / 8, Math.log1p(Math.max(c.charDist, 0)) / 8, b(c.rank === 0), Math.min(c.rank, 8) / 8,
+    b(sd === 0), b(sd === 1), sd / 8, b(pd === 0), pd / 8, Math.log1p(Math.min(Math.max(c.charDist, 0), 20000)) / 8, b(c.rank === 0), Math.min(c.rank, 8) / 8,
     b(c.firstAgreeing), b(c.subject), b(c.paragraphFirst), b(c.speaker), b(c.lastSpeaker), b(c.lastSpeakerAny), b(c.spokeBefore),
     b(c.newInNarrative), b(c.gender === "sure"), b(c.gender === "guess"), b(c.gender === "clash"), b(c.gender === "unknown"),
     Math.log1p(Math.min(c.mentions, 60)) / 4, Math.log1p(Math.min(c.articleMentions, 200)) / 4, b(c.hasRole), b(c.spokeAnywhere),
@@ -138,7 +138,14 @@ export function restoreRanker(c: Compiled | null): void {
 }
 
 /** One pronoun's candidates as pick saw them: for `npm run train`, which labels them from the gold. */
-export interface TraceEntry { at: number; pronoun: string; site: PronounSite; candidates: { canonical: string; aliases: string[]; features: number[] }[] }
+export interface TraceEntry {
+  at: number;
+  pronoun: string;
+  site: PronounSite;
+  /** a named speaker read as a pronoun (training data without gold): the index of its own entity among the candidates, -1 when absent */
+  pseudo?: number;
+  candidates: { canonical: string; aliases: string[]; features: number[] }[];
+}
 let trace: ((t: TraceEntry) => void) | null = null;
 /** Sets (or clears, with null) the hook pick reports every pronoun's candidates to. */
 export function setTrace(fn: ((t: TraceEntry) => void) | null): void {
