@@ -11,8 +11,11 @@ import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
+import { PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
+import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
+import type { Mention } from "./mentions";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
@@ -226,6 +229,25 @@ function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
   return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
 }
 
+/**
+ * A capitalised mention that is a description, not a name: "the" and then only state, party and
+ * title words ("The Arizona Republican", "the New York Democrat").
+ */
+function descriptiveName(m: Mention): boolean {
+  if (!/^the\s/iu.test(m.text) || !m.name) return false;
+  const words = m.text.toLowerCase().split(/\s+/u).slice(1);
+  let state = false;
+  let party = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i + 1 < words.length && STATE_NAMES.has(`${w} ${words[i + 1]}`)) { state = true; i++; continue; }
+    if (STATE_NAMES.has(w)) state = true;
+    else if (PARTY_WORDS.has(w)) party = true;
+    else if (!TITLE_WORDS.has(w) && !ROLE_NOUNS.has(w)) return false;
+  }
+  return state && party;
+}
+
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 
@@ -249,7 +271,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
-    else if (m?.name) {
+    else if (m?.name && descriptiveName(m)) {
+      // "The Arizona Republican said": a state and a party, no one's name
+      entity = coref.roleDescription(m) ?? resolver.resolveNamed(m);
+    } else if (m?.name) {
       entity = resolver.resolveNamed(m);
       if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
     }
@@ -270,7 +295,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
     } else if (m?.definiteDescription) {
-      entity = resolver.resolveDescription(m, recent) ?? coref.description(m);
+      entity = coref.roleDescription(m) ?? resolver.resolveDescription(m, recent) ?? coref.description(m);
     } else if (m) {
       entity = coref.description(m) ?? coref.possessor(m);
     }

@@ -106,6 +106,8 @@ function blank(text: string, skip: readonly Span[]): string {
 
 const PLACE_PREP = /(?:^|\s)(?:in|from|across|near|to|at|outside|inside|throughout|around|of)\s+(?:the\s+)?$/iu;
 
+const WEAK_PLACE_PREP = /(?:^|\s)(?:to|of)\s+(?:the\s+)?$/iu;
+
 /** The long form before a bracketed acronym: up to seven capitalised words, ending where the bracket opens. */
 const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})$/u;
 /** How far back the long form of an acronym is read (code units). */
@@ -128,7 +130,10 @@ export class EntityResolver {
       const c = this.addName(m);
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });
-        if (PLACE_PREP.test(scan.slice(Math.max(0, m.start - 30), m.start))) c.placeLike++;
+        const prep = scan.slice(Math.max(0, m.start - 30), m.start);
+        // "a letter to Jo Bloggs", "the campaign of Jo Bloggs": after "to" or "of" a name
+        // with a known first name is a person's, not a place's
+        if (PLACE_PREP.test(prep) && !(c.gender && !c.genderSure && WEAK_PLACE_PREP.test(prep))) c.placeLike++;
       }
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name

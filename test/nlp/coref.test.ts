@@ -199,3 +199,44 @@ describe("coreference helpers", () => {
   ];
   for (const [t, want] of who) it(`'who' after ${JSON.stringify(t)}`, () => assert.equal(whoDescription(t, t.length - 3), want));
 });
+
+describe("coreference: descriptions go to the person introduced with that role, state or party", () => {
+  const cases: { name: string; text: string; needle: string; want: string | null }[] = [
+    {
+      name: "the state and office of a party-state tag",
+      text: "Sen. Jo Bloggs (R-Fla.) met Tom Okafor on Monday. Okafor runs a ferry company.\n\n“The bridge can wait,” the Florida senator said.",
+      needle: "bridge can wait", want: "Jo Bloggs",
+    },
+    {
+      name: "the state and party of a title before the name",
+      text: "Republican Sen. Jo Bloggs spoke to Ohio Sen. Mark Ruiz about the ferry. Ann Reyes listened.\n\n“We need the money,” the Ohio Republican said.",
+      needle: "need the money", want: "Mark Ruiz",
+    },
+    {
+      name: "a party the description names rules out a person of the other party",
+      text: "Ann Reyes, a Democrat from Ohio, and Mark Ruiz (R-Ohio) met the council.\n\n“It is a good deal,” the Ohio Republican said.",
+      needle: "good deal", want: "Mark Ruiz",
+    },
+    {
+      name: "the role of an appositive, past a nearer person",
+      text: "Tom Okafor, the campaign manager, arrived early. Ann Reyes spoke to the crowd.\n\n“Turnout will be high,” the campaign manager said.",
+      needle: "Turnout will be high", want: "Tom Okafor",
+    },
+    {
+      name: "the candidate: the person the article is about when no introduction says",
+      text: "Mark Ruiz toured the port. Mark Ruiz met dock workers, and Ruiz's aides handed out leaflets. Later Peter Hall, a union organiser, told reporters he was unconvinced.\n\n“The port will grow,” the candidate said.",
+      needle: "port will grow", want: "Mark Ruiz",
+    },
+    {
+      name: "an indefinite description is someone new, not the person with that role",
+      text: "Tom Okafor, a former defense official, spoke first.\n\n“It will not work,” a former defense official said.",
+      needle: "will not work", want: null,
+    },
+    {
+      name: "a name after 'to' with a known first name is a person, and 'Mr' joins it",
+      text: "The letter was sent to Donald Hall in May. Mr. Hall did not answer.\n\n“We never saw it,” Mr. Hall said.",
+      needle: "never saw it", want: "Donald Hall",
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
+});
