@@ -126,7 +126,16 @@ export class EntityResolver {
   constructor(text: string, skip: readonly Span[] = []) {
     const scan = blank(text, skip);
     const found = findNames(scan);
+    // "the Ruiz campaign": "The" and a surname the article gives a person with a first name is a
+    // modifier of the noun after it, not a body called "Ruiz" that "Mr. Ruiz" would then join
+    const surnames = new Set<string>();
     for (const m of found) {
+      if (m.kind !== "person" || !m.name) continue;
+      const words = m.name.split(/\s+/u);
+      if (words.length > 1 && genderOfName(words[0]!)) surnames.add(nameKey(words[words.length - 1]!));
+    }
+    for (const m of found) {
+      if (m.name && /^the\s+\S+$/iu.test(m.name) && surnames.has(nameKey(m.name))) continue;
       const c = this.addName(m);
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });
@@ -137,8 +146,8 @@ export class EntityResolver {
       }
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
-    const surnames = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
-    for (const m of surnames) {
+    const alone = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
+    for (const m of alone) {
       const g = genderOfWords(m.role);
       let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
       // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same

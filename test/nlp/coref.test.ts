@@ -237,6 +237,16 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "The letter was sent to Donald Hall in May. Mr. Hall did not answer.\n\n“We never saw it,” Mr. Hall said.",
       needle: "never saw it", want: "Donald Hall",
     },
+    {
+      name: "'The Ruiz campaign' is no body called Ruiz: 'Mr. Ruiz' still joins the full name",
+      text: "Mark Ruiz toured the port on Monday. The Ruiz campaign handed out leaflets.\n\n“The port will grow,” Mr. Ruiz said.",
+      needle: "port will grow", want: "Mark Ruiz",
+    },
+    {
+      name: "a one-word body with 'The' that no person's surname is stays a body",
+      text: "The Vatican issued a note on Monday. Mark Ruiz read it.\n\n“The visit is off,” the Vatican said.",
+      needle: "visit is off", want: "Vatican",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });
