@@ -297,7 +297,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     } else if (m?.definiteDescription) {
       entity = coref.roleDescription(m) ?? resolver.resolveDescription(m, recent) ?? coref.description(m);
     } else if (m) {
-      entity = coref.description(m) ?? coref.possessor(m);
+      entity = coref.description(m) ?? coref.possessor(m) ?? coref.ownedRole(m);
     }
     if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);

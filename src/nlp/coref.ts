@@ -452,6 +452,40 @@ export class Coref {
     return best && !tie && top >= 2 ? best.entity : null;
   }
 
+  /**
+   * A role tied to someone named ("the mayor's campaign manager", "a top Ruiz adviser", "NATO's
+   * secretary general"): the person introduced with that role, else the new person the next sentence
+   * opens with ("… said the plan was sound. ¶ Jo Bloggs spoke to reporters …"). Null otherwise.
+   */
+  ownedRole(m: Mention): Entity | null {
+    if (m.name || m.pronoun) return null;
+    const t = m.text.trim();
+    const own = /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:top|senior|former|chief|longtime|close)\s+)*(\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})(?:[’']s)?\s+((?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*)$/u.exec(t);
+    if (!own) return null;
+    const role = own[2]!;
+    const head = role.split(/\s+/u).pop()!;
+    if (!ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) return null;
+    if (/s$/u.test(head) && !ROLE_NOUNS.has(head)) return null;
+    const ownerKey = own[1]!.toLowerCase();
+    const byRole = this.roleDescription({ ...m, text: `the ${role}` });
+    if (byRole && !ownerKey.includes(byRole.canonical.toLowerCase().split(/\s+/u).pop()!)) return byRole;
+    // the next sentence, in this paragraph or the next, opening with a person not named before
+    const si = sentenceAt(this.doc, m.start);
+    const next = this.doc.sentences[si + 1];
+    if (!next || next.paragraph > (this.paraOf[si] ?? 0) + 1) return null;
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid]!.at < next.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = this.refs[lo];
+    if (!r || r.at > next.start + 2 || !r.cluster || !isPersonRef(r) || r.cluster.first < m.end) return null;
+    if (!r.cluster.gender && !r.entity.roles.length && r.cluster.parts.length < 2) return null;
+    return r.entity;
+  }
+
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
   description(m: Mention): Entity | null {
     const words = m.text.toLowerCase().split(/\s+/);

@@ -247,6 +247,21 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "The Vatican issued a note on Monday. Mark Ruiz read it.\n\n“The visit is off,” the Vatican said.",
       needle: "visit is off", want: "Vatican",
     },
+    {
+      name: "a role tied to a named person goes to the new person the next sentence opens with",
+      text: "Mark Ruiz toured the port on Monday.\n\nA top Mark Ruiz adviser says the tour went well.\n\nTom Okafor spoke to reporters after the visit.",
+      needle: "tour went well", want: "Tom Okafor",
+    },
+    {
+      name: "a possessive role goes to the person introduced with that role",
+      text: "Ann Reyes hired campaign manager Tom Okafor in May. Peter Hall joined later.\n\nAnn Reyes’s campaign manager says the count is wrong.",
+      needle: "count is wrong", want: "Tom Okafor",
+    },
+    {
+      name: "no new person opens the next sentence: the role stays unresolved",
+      text: "Mark Ruiz toured the port on Monday.\n\nA top Mark Ruiz adviser says the tour went well.\n\nMark Ruiz spoke to reporters after the visit.",
+      needle: "tour went well", want: "top Mark Ruiz adviser",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });
