@@ -150,8 +150,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(formatSuffix);
   app.use(validPath);
   app.use(hostCheck(options.allowedHost ?? loopbackHosts));
-  app.use(compression());
-  app.use("/static", express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
+  app.use("/static", compression(), express.static(STATIC_DIR, { index: false, maxAge: "1h" }));
   app.use(sameOrigin);
   if (options.writeLimit !== false) app.use(writeRateLimit(options.writeLimit ?? DEFAULT_WRITE_LIMIT));
   // the reviewer session and CSRF tokens (src/web/session.ts); the review routes come first, since
@@ -161,6 +160,8 @@ export function createApp(options: AppOptions): express.Express {
   const pageCache = pageEtags(options.db, options.pageCache);
   app.locals.pageCache = pageCache;
   app.use(pageCache);
+  // after the cache, which answers its hits with bytes compressed once (src/web/cache.ts)
+  app.use(compression());
   const extraction = options.extraction ?? (options.ingest?.extractor ? inProcess(options.ingest.extractor) : defaultExtraction());
   const routers = [
     reviewRoutes({ db: options.db, views, security, now: options.now }),

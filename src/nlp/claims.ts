@@ -86,6 +86,23 @@ const ANONYMITY_BY_FIRST = byFirst(ANONYMITY_SEQS);
 const HEDGES_BY_FIRST = byFirst(HEDGE_SEQS);
 const NO_SEQS: string[][] = [];
 
+/**
+ * The sequences of `seqs` that seqAt can match at a token of lower case `l`, in list order: those
+ * whose first word is `l` (or "*be*" for a form of "be"). A list with a sequence opening on "*adv*"
+ * (which matches no token as well as some) is returned whole, for any word.
+ */
+function startingWith(seqs: readonly string[][]): (l: string) => readonly string[][] {
+  if (seqs.some((q) => q[0] === "*adv*")) return () => seqs;
+  const m = new Map<string, string[][]>();
+  for (const w of new Set(seqs.flatMap((q) => (q[0] === "*be*" ? [...BE_FORMS] : [q[0]!])))) {
+    m.set(w, seqs.filter((q) => q[0] === w || (q[0] === "*be*" && BE_FORMS.has(w))));
+  }
+  return (l) => m.get(l) ?? NO_SEQS;
+}
+const qualifiersAt = startingWith(QUALIFIER_SEQS);
+const namingAt = startingWith(NAMING_SEQS);
+const breakersAt = startingWith(BREAKER_SEQS);
+
 const EXPLAIN: Record<ClaimReason, string> = {
   hedge: "Hedged with no source: find who reported this, or confirm it independently.",
   weasel: "Attributed to a vague group: find who exactly holds this view, and whether they are representative.",
@@ -375,7 +392,7 @@ class Detector {
       if (t.low === ";") break;
       if ((t.low === "just" || t.low === "only") && this.low(j - 1) === "not") notJust = true;
       if (t.low === "," || t.low === "—" || t.low === "–") {
-        const nextBreaks = BREAKER_SEQS.some((s) => this.seqAt(j + 1, s) > 0);
+        const nextBreaks = breakersAt(this.low(j + 1)).some((s) => this.seqAt(j + 1, s) > 0);
         if (notJust && this.low(j + 1) === "but") continue;
         if (nextBreaks) break;
         if (stopAtComma && t.low === ",") break;
@@ -767,7 +784,7 @@ class Detector {
     if (this.low(k) === "," && this.low(k + 1) === "who") k++; // "legal experts, who worry that …"
     const l = this.low(k);
     // "a source familiar with the inquiry said", "a witness interviewed by the committee said"
-    const qualified = QUALIFIER_SEQS.some((q) => this.seqAt(k, q) > 0) || RELATIVE_PARTICIPLES.has(l);
+    const qualified = qualifiersAt(l).some((q) => this.seqAt(k, q) > 0) || RELATIVE_PARTICIPLES.has(l);
     if (GROUP_PREPOSITIONS.has(l) || l === "who" || l === "that" || qualified) {
       const rel = l === "who" || l === "that";
       const limit = Math.min(this.sentStop(h), k + (rel || qualified ? 10 : 8));
@@ -907,7 +924,7 @@ class Detector {
     if (next?.cap && next.word && this.same(h, h + 1) && !INVERTED_SAY.has(next.low)) return true;
     if (this.low(h + 1) === "," && this.toks[h + 2]?.cap && this.toks[h + 2]!.word && this.toks[h + 3]?.cap) return true;
     const at = h + (this.low(h + 1) === "," ? 2 : 1);
-    for (const seq of NAMING_SEQS) {
+    for (const seq of namingAt(this.low(at))) {
       const k = this.seqAt(at, seq);
       if (k > 0 && this.toks[k]?.cap) return true;
     }
@@ -1122,7 +1139,7 @@ class Detector {
 
   /** "a person familiar with the matter", "people close to the president". */
   anonymousPerson(i: number): void {
-    for (const seq of QUALIFIER_SEQS) {
+    for (const seq of qualifiersAt(this.low(i + 1))) {
       const k = this.seqAt(i + 1, seq);
       if (k < 0) continue;
       const [a, b] = this.sentenceSpan(i);

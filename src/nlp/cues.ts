@@ -72,21 +72,23 @@ export function findCues(text: string): Cue[] {
       end += rest[0].length;
     }
     if (!base) continue;
-    // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
-    // and -s forms are nouns unless a subject-like word stands before them
-    if (base === "call" && !/(ed|ing)$/.test(w)) {
-      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90)) && !verbAfterSubject(text, m.index, end)) continue;
-      const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
-      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-    }
-    // verbs that are also common nouns ("official state media", "any guarantees") count in their
-    // base and -s forms only when "that" follows
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
+    // the rejections that need no tagger come first (each one skips the word whatever follows)
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
+    // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
+    // and -s forms are nouns unless a subject-like word stands before them
+    if (base === "call" && !/(ed|ing)$/.test(w)) {
+      // the word before is read first: when it rules the frame out, the tagger need not be asked
+      const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
+      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90)) && !verbAfterSubject(text, m.index, end)) continue;
+    }
+    // verbs that are also common nouns ("official state media", "any guarantees") count in their
+    // base and -s forms only when "that" follows
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;

@@ -92,8 +92,10 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
     let start = p.start;
     let i = p.start;
     while (i < p.end) {
-      const ch = text[i]!;
-      if (ch === "." || ch === "!" || ch === "?") {
+      // char codes, not one-character strings: this loop reads every character of the text
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 33 || c === 63) {
+        const ch = text[i]!; // "." "!" "?"
         let j = i + 1;
         while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
         while (j < p.end && CLOSERS.has(text[j]!)) j++;
@@ -101,9 +103,9 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
           let k = j;
           while (k < p.end && isSpace(text.charCodeAt(k))) k++;
           const nextCh = text[k] ?? "";
-          const nextWord = wordAfter(text, k);
           const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
-          const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, nextWord));
+          // the next word is read only when a single period has to be decided
+          const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, wordAfter(text, k)));
           if (ends && k < p.end) {
             push(start, j, p.index);
             start = k;

@@ -26,10 +26,12 @@ export function nameKey(name: string): string {
   return NAME_KEYS.get(name) ?? remember(NAME_KEYS, name, readNameKey(name));
 }
 
+/** ASCII and the typographic dashes and quote marks: NFKD leaves these as they are, and none is a combining mark. */
+const NFKD_STABLE = /^[\x00-\x7f\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
+
 function readNameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // the Unicode normalisation (most of this function's cost) only where it can change something
+  return (NFKD_STABLE.test(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
     .toLowerCase()
     .replace(/^(?:the|a|an)\s+/u, "")
     .replace(/[’']s$/u, "")
@@ -45,6 +47,9 @@ function readNameParts(name: string): string[] {
   return name.replace(/\s*\([^)]*\)\s*/g, " ").split(/\s+/).filter(Boolean).map((p) => nameKey(p)).filter(Boolean);
 }
 
+/** At least three runs of non-space characters: exactly when matchAll(/\S+/gu) finds three or more. */
+const THREE_WORDS = /\S\s+\S+\s+\S/u;
+
 /**
  * A person's name behind a run of title words that the name grammar kept whole because a body's
  * word stands in it ("House Majority Leader Jo Bloggs", "the Rev. Jo Bloggs", "Harbour Watch
@@ -53,6 +58,8 @@ function readNameParts(name: string): string[] {
  */
 export function untitled(m: Mention): Mention {
   if (!m.name || m.nameStart === null) return m;
+  // fewer than three words (most names): nothing to split, and no array of matches to build
+  if (!THREE_WORDS.test(m.name)) return m;
   const words = [...m.name.matchAll(/\S+/gu)];
   if (words.length < 3 || words.length > 9) return m;
   let k = -1;
@@ -207,7 +214,8 @@ export class EntityResolver {
   private addName(found: Mention): Cluster | null {
     const m = untitled(found);
     if (!m.name) return null;
-    const name = m.name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
+    // the bracket test first: the replace can change nothing in a name without "("
+    const name = (m.name.includes("(") ? m.name.replace(/\s*\([^)]*\)\s*$/u, "") : m.name).trim();
     const key = nameKey(name);
     if (!key) return null;
     let c = this.byKey.get(key) ?? null;

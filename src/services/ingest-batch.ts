@@ -15,6 +15,7 @@ import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
 import { maxPersonId, quotedPeopleAfter } from "../store/people";
 import { attributedCount } from "../store/groups";
+import { deferFts, indexDeferred } from "../store/fts";
 import type { ArticleItem } from "./readers";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -88,6 +89,9 @@ interface Prepared {
 function failure(e: unknown): string {
   return e instanceof AppError ? e.message : `extraction or storage failed: ${e instanceof Error ? e.message : String(e)}`;
 }
+
+/** Thrown out of a batch's first attempt when an article fails: the batch is stored again, carefully. */
+const RETRY_CAREFULLY = new Error("an article failed: store the batch again with a savepoint per article");
 
 /** The state of one bulk ingest: what it counted and which texts are on their way to the store. */
 export class BatchIngest {
@@ -165,19 +169,27 @@ export class BatchIngest {
     const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
     const outcomes: (string | null)[] = new Array(prepared.length).fill(null);
     let full = false;
-    try {
-    db.transaction(() => {
-      const touched = new Set<number>();
-      const lastPerson = this.perBatch ? maxPersonId(db) : 0;
-      prepared.forEach((p, i) => {
-        const r = results[i]!;
-        if (full) return;
-        if (r.error !== undefined) {
-          outcomes[i] = failure(new Error(r.error));
-          return;
-        }
-        try {
-          const id = db.transaction((): number | undefined => {
+    // First without a savepoint per article (each costs about as much as the article's inserts: FTS5
+    // syncs its tables at every savepoint); if an article fails, the whole attempt rolls back and the
+    // batch is stored again with a savepoint per article, so that the failing one stores nothing and
+    // the rest stand. Either way the same rows are stored.
+    const attempt = (careful: boolean) => {
+      outcomes.fill(null);
+      full = false;
+      db.transaction(() => {
+        const touched = new Set<number>();
+        const lastPerson = this.perBatch ? maxPersonId(db) : 0;
+        // the batch's new rows are indexed for search once, after its last article (one FTS5 segment per
+        // batch, not a trigger per row)
+        if (prepared.length) deferFts(db);
+        prepared.forEach((p, i) => {
+          const r = results[i]!;
+          if (full) return;
+          if (r.error !== undefined) {
+            outcomes[i] = failure(new Error(r.error));
+            return;
+          }
+          const one = (): number | undefined => {
             if (findSourceByHash(db, p.hash) !== undefined) return undefined; // another process stored it
             const id = insertSource(db, {
               content_hash: p.hash, text: p.input.text, title: p.input.title, outlet: p.input.outlet, url: p.input.url,
@@ -185,31 +197,43 @@ export class BatchIngest {
             });
             storeExtraction(db, id, r.ok!, p.hash);
             return id;
-          })();
-          if (id === undefined) outcomes[i] = "";
-          else if (this.perBatch) for (const person of peopleQuotedIn(db, id)) touched.add(person);
-        } catch (e) {
-          if (isDiskFull(e)) full = true;
-          outcomes[i] = failure(e);
-        }
-      });
-      // a full disk: undo the whole batch (SQLite may have rolled it back already), so that it is
-      // stored entirely or not at all and the summary says which
-      if (full) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
-      if (!prepared.length) return;
-      if (this.perBatch) {
-        for (const person of quotedPeopleAfter(db, lastPerson)) touched.add(person);
-        // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
-        // corpus's statements; past that, one full regroup at the end costs less (the regions of a
-        // corpus whose people recur in every batch grow with it, which would be quadratic)
-        const maxRegion = this.options.regroup === true ? undefined : Math.max(0, (this.options.regionBudget ?? REGION_BUDGET) * attributedCount(db) - this.regionWork);
-        const report = regroupPeople(db, touched, [], [], { maxRegion });
-        if (report.mode === "skipped") {
-          this.mode = "deferred";
-          markGroupsStale(db);
-        } else this.regionWork += report.statements;
-      } else markGroupsStale(db);
-    }).immediate();
+          };
+          try {
+            const id = careful ? db.transaction(one)() : one();
+            if (id === undefined) outcomes[i] = "";
+            else if (this.perBatch) for (const person of peopleQuotedIn(db, id)) touched.add(person);
+          } catch (e) {
+            if (isDiskFull(e)) full = true;
+            else if (!careful) throw RETRY_CAREFULLY;
+            outcomes[i] = failure(e);
+          }
+        });
+        // a full disk: undo the whole batch (SQLite may have rolled it back already), so that it is
+        // stored entirely or not at all and the summary says which
+        if (full) throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+        if (!prepared.length) return;
+        indexDeferred(db);
+        if (this.perBatch) {
+          for (const person of quotedPeopleAfter(db, lastPerson)) touched.add(person);
+          // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
+          // corpus's statements; past that, one full regroup at the end costs less (the regions of a
+          // corpus whose people recur in every batch grow with it, which would be quadratic)
+          const maxRegion = this.options.regroup === true ? undefined : Math.max(0, (this.options.regionBudget ?? REGION_BUDGET) * attributedCount(db) - this.regionWork);
+          const report = regroupPeople(db, touched, [], [], { maxRegion });
+          if (report.mode === "skipped") {
+            this.mode = "deferred";
+            markGroupsStale(db);
+          } else this.regionWork += report.statements;
+        } else markGroupsStale(db);
+      }).immediate();
+    };
+    try {
+      try {
+        attempt(false);
+      } catch (e) {
+        if (e !== RETRY_CAREFULLY) throw e;
+        attempt(true);
+      }
     } catch (e) {
       // SQLite may roll the whole transaction back on a full disk; the commit then finds none
       if (!isDiskFull(e) && !full) throw e;

@@ -3,6 +3,8 @@
 // leading "-" to leave out, parentheses. Every word goes to FTS5 as a quoted string, so punctuation
 // ("U.S.", "don't", "a:b") is tokenized as the index tokenized the text, never read as syntax.
 // Anything else is a FtsQueryError whose message says what to change.
+// Also the schema side of bulk indexing (deferFts, indexDeferred) at the end.
+import { preparedOnce, type Db } from "./db";
 
 export class FtsQueryError extends Error {}
 
@@ -161,4 +163,42 @@ export function hitSegments(marked: string): { text: string; hit: boolean }[] {
   }
   if (last < marked.length) out.push({ text: marked.slice(last).replace(/[\u0002\u0003]/g, ""), hit: false });
   return out;
+}
+
+// ---------- the schema side: deferred indexing for bulk batches (migration 50) ----------
+
+
+/** Each searchable table, its FTS5 index and the columns it indexes (as in migrations 15 and 50). */
+const INDEXED = [
+  { tbl: "quotes", fts: "quotes_fts", cols: "text, speaker_mention, speaker_canonical" },
+  { tbl: "claims", fts: "claims_fts", cols: "text" },
+  { tbl: "sources", fts: "sources_fts", cols: "title, text" },
+] as const;
+
+const ftsStatements = preparedOnce((db: Db) => ({
+  defer: INDEXED.map((t) => db.prepare(`INSERT INTO fts_deferred (tbl, from_id) SELECT '${t.tbl}', coalesce(max(id), 0) + 1 FROM ${t.tbl}`)),
+  index: INDEXED.map((t) => db.prepare(
+    `INSERT INTO ${t.fts} (rowid, ${t.cols}) SELECT id, ${t.cols} FROM ${t.tbl} WHERE id >= (SELECT from_id FROM fts_deferred WHERE tbl = '${t.tbl}') ORDER BY id`)),
+  clear: db.prepare("DELETE FROM fts_deferred"),
+  pending: db.prepare("SELECT count(*) AS n FROM fts_deferred"),
+}));
+
+/**
+ * Inside a write transaction: the rows inserted from now on (ids past today's highest) are not
+ * indexed one by one by their triggers but together by indexDeferred, which must run before the
+ * transaction commits. Updates and deletes of those rows meanwhile touch no index (they are not in it
+ * yet); every older row is indexed, updated and deleted by its triggers as always.
+ */
+export function deferFts(db: Db): void {
+  if (!db.inTransaction) throw new Error("deferFts must run inside a write transaction");
+  const s = ftsStatements(db);
+  if ((s.pending.get() as { n: number }).n) throw new Error("full-text indexing is deferred already");
+  for (const st of s.defer) st.run();
+}
+
+/** Indexes every row deferFts held back, in their final state, and ends the deferral. */
+export function indexDeferred(db: Db): void {
+  const s = ftsStatements(db);
+  for (const st of s.index) st.run();
+  s.clear.run();
 }

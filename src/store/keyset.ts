@@ -40,7 +40,14 @@ function keyExpr(k: SortKey): string {
   return `t.${k.col}${k.nocase ? " COLLATE NOCASE" : ""}`;
 }
 
-/** `(k0 > @_k0) OR (k0 = @_k0 AND k1 < @_k1) OR …`: the rows after the one whose keys are @_k0… */
+/**
+ * `k0 >= @_k0 AND ((k0 > @_k0) OR (k0 = @_k0 AND k1 < @_k1) OR …)`: the rows after the one whose keys
+ * are @_k0…. The leading bound is implied by the disjunction (it changes no result) and is there for
+ * the planner: without it SQLite answers the OR with one index search per disjunct, gathers every row
+ * after the key and sorts them all before the LIMIT, so each page or export run cost as much as the
+ * rest of the table (160 ms a run of the quotes export at 22,250 articles, quadratic in runs); with it,
+ * one range search in index order that stops at the LIMIT (4 ms).
+ */
 function afterClause(sort: SortSpec): string {
   const ors: string[] = [];
   sort.keys.forEach((k, i) => {
@@ -48,7 +55,8 @@ function afterClause(sort: SortSpec): string {
     ands.push(`${keyExpr(k)} ${k.desc ? "<" : ">"} @_k${i}`);
     ors.push(`(${ands.join(" AND ")})`);
   });
-  return ors.join(" OR ");
+  const first = sort.keys[0]!;
+  return `${keyExpr(first)} ${first.desc ? "<=" : ">="} @_k0 AND (${ors.join(" OR ")})`;
 }
 
 function orderClause(sort: SortSpec): string {

@@ -303,4 +303,85 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 50,
+    name: "full-text search: a bulk batch indexes its new rows once at its end (fts_deferred), not one trigger per row",
+    sql: `
+      -- A row here exists only inside a bulk batch's write transaction (src/store/fts.ts deferFts, then
+      -- indexDeferred before the commit): rows of that table with id >= from_id are new in the batch and
+      -- are indexed in one INSERT … SELECT at its end, which costs a fifth of a trigger per row (each
+      -- article's savepoint made FTS5 flush a segment of its own). Every other row keeps its trigger.
+      CREATE TABLE fts_deferred (
+        tbl     TEXT PRIMARY KEY CHECK (tbl IN ('quotes', 'claims', 'sources')),
+        from_id INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      DROP TRIGGER quotes_fts_insert;
+      DROP TRIGGER quotes_fts_delete;
+      DROP TRIGGER quotes_fts_update;
+      DROP TRIGGER claims_fts_insert;
+      DROP TRIGGER claims_fts_delete;
+      DROP TRIGGER claims_fts_update;
+      DROP TRIGGER sources_fts_insert;
+      DROP TRIGGER sources_fts_delete;
+      DROP TRIGGER sources_fts_update;
+
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes WHEN new.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807) BEGIN
+        INSERT INTO quotes_fts (rowid, text, speaker_mention, speaker_canonical) VALUES (new.id, new.text, new.speaker_mention, new.speaker_canonical);
+      END;
+      CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807) BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_mention, speaker_canonical) VALUES ('delete', old.id, old.text, old.speaker_mention, old.speaker_canonical);
+      END;
+      CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker_mention, speaker_canonical ON quotes WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807) BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_mention, speaker_canonical) VALUES ('delete', old.id, old.text, old.speaker_mention, old.speaker_canonical);
+        INSERT INTO quotes_fts (rowid, text, speaker_mention, speaker_canonical) VALUES (new.id, new.text, new.speaker_mention, new.speaker_canonical);
+      END;
+      CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims WHEN new.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807) BEGIN
+        INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807) BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807) BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources WHEN new.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'sources'), 9223372036854775807) BEGIN
+        INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'sources'), 9223372036854775807) BEGIN
+        INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, text ON sources WHEN old.id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'sources'), 9223372036854775807) BEGIN
+        INSERT INTO sources_fts (sources_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO sources_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+    `,
+  },
+  {
+    version: 51,
+    name: "full-text search: the article-text index without prefix indexes (half its size and its indexing time)",
+    sql: `
+      -- prefix='2 3' kept two more copies of every article term's postings (7.4 of 10.7 MB at 2,127
+      -- articles) for "wo*" searches over article text; FTS5 answers a prefix query without them from
+      -- the terms' range in the main index, with the same rows, ranks and highlights. The statement and
+      -- claim indexes (short texts, searched most) keep theirs. The triggers of migration 50 name the
+      -- table and stay.
+      DROP TABLE sources_fts;
+      CREATE VIRTUAL TABLE sources_fts USING fts5(title, text,
+        content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+      INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');
+    `,
+  },
+  {
+    version: 55,
+    name: "a person's statements by source and review state from one index (person page, people counts)",
+    sql: `
+      -- (person_id) alone made "sources mentioning the person without a statement of theirs" read every
+      -- statement of the person for each such source (a busy person: 797 x 2,927 rows), and the people
+      -- counts (quote_count without rejected statements) read each statement's row; this index answers
+      -- both from its own entries, and holds (person_id) as its prefix, so that index goes (decision 022)
+      CREATE INDEX quotes_person_source ON quotes (person_id, source_id, review_status);
+      DROP INDEX IF EXISTS quotes_person;
+    `,
+  },
 ];

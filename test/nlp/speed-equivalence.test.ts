@@ -5,6 +5,7 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
 import { isCap } from "../../src/nlp/mentions";
+import { nameKey } from "../../src/nlp/entities";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -68,6 +69,29 @@ describe("speed shortcuts give the original answers", () => {
       fc.assert(fc.property(fc.array(ch, { maxLength: 8 }), (cs) => {
         const w = cs.join("");
         assert.equal(isCap(w), reference(w));
+      }), { numRuns: 5000 });
+    });
+  });
+
+  describe("nameKey: the Unicode normalisation skipped for ASCII, dashes and typographic quotes", () => {
+    const reference = (name: string): string => name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/^(?:the|a|an)\s+/u, "").replace(/[’']s$/u, "").replace(/\s*\([^)]*\)\s*/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
+    const cases: [string, string][] = [
+      ["Kim Jong-un", "kimjongun"], ["The Harbour Courier", "harbourcourier"], ["O’Brien’s", "obrien"], ["José Núñez", "josenunez"],
+      ["ﬁnn", "finn"], ["ªna", "ana"], ["Zoë “Zed” Lee", "zoezedlee"], ["Jo – Lee — (JL)", "jolee"], ["İnan", "inan"],
+      ["Straße", "straße"], ["", ""], ["Ⅻ Club", "xiiclub"], ["Ǆemal", "dzemal"], ["e\u0301", "e"],
+    ];
+    for (const [name, want] of cases) {
+      it(`${JSON.stringify(name)} → ${JSON.stringify(want)}`, () => {
+        assert.equal(reference(name), want);
+        assert.equal(nameKey(name), want);
+      });
+    }
+    it("random strings", () => {
+      const ch = fc.constantFrom("a", "K", " ", "’", "'", "s", "-", "–", "—", "“", "”", "‘", "é", "\u0301", "ﬁ", "ª", "(", ")", "T", "h", "e", "İ", "ß", "Ⅻ", "\u00a0");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 10 }), (cs) => {
+        const w = cs.join("");
+        assert.equal(nameKey(w), reference(w));
       }), { numRuns: 5000 });
     });
   });

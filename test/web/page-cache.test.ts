@@ -3,6 +3,9 @@
 // connection to the same file); each visitor gets their own working CSRF token.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
@@ -149,5 +152,94 @@ describe("web: a write is visible on the next read", () => {
     assert.ok(!anon.text.includes("Beatrix Reviewer"));
     assert.ok(!(await request(app).get("/quotes")).text.includes("Beatrix Reviewer"));
     db.close();
+  });
+});
+
+/** The bytes as sent (supertest would unzip them), through a real socket. */
+async function rawGets(app: ReturnType<typeof createApp>, gets: { path: string; encoding: string }[]) {
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  try {
+    const port = (server.address() as AddressInfo).port;
+    const out: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }[] = [];
+    for (const g of gets) {
+      out.push(await new Promise((resolve, reject) => {
+        http.get({ port, host: "127.0.0.1", path: g.path, headers: { "accept-encoding": g.encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      }));
+    }
+    return out;
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
+const decode = (encoding: string | undefined, body: Buffer): string =>
+  (encoding === "gzip" ? gunzipSync(body) : encoding === "br" ? brotliDecompressSync(body) : body).toString("utf8");
+
+describe("web: a cached page is sent as compressed bytes, with every header", () => {
+  let db: Db;
+  before(() => (db = fixtureDb()));
+  after(() => db.close());
+
+  // expected: the Content-Encoding of the hit (a page with a CSRF token is gzipped with the visitor's
+  // token, never brotli; small bodies, under compression's 1 KB threshold, go as they are)
+  const cases = [
+    { path: "/people/1", encoding: "gzip", expected: "gzip" },
+    { path: "/people/1", encoding: "gzip, deflate, br", expected: "gzip" },
+    { path: "/people/1", encoding: "br", expected: undefined },
+    { path: "/people/1", encoding: "identity", expected: undefined },
+    { path: "/quotes", encoding: "gzip, deflate, br", expected: "br" },
+    { path: "/quotes", encoding: "gzip", expected: "gzip" },
+    { path: "/quotes", encoding: "deflate", expected: undefined },
+    { path: "/quotes", encoding: "br;q=0, gzip", expected: "gzip" },
+    { path: "/quotes.json", encoding: "br", expected: "br" },
+    { path: "/people/search.json?q=zzzz", encoding: "gzip, br", expected: undefined },
+  ];
+  for (const c of cases) {
+    it(`${c.path} asked with Accept-Encoding "${c.encoding}": ${c.expected ?? "as it is"}, and the same page`, async () => {
+      const app = createApp({ db, ingest: FIXTURE_INGEST });
+      const plain = createApp({ db, ingest: FIXTURE_INGEST, pageCache: { maxBytes: 0 } });
+      const [miss, hit] = await rawGets(app, [{ path: c.path, encoding: "identity" }, { path: c.path, encoding: c.encoding }]);
+      const [fresh] = await rawGets(plain, [{ path: c.path, encoding: "identity" }]);
+      assert.equal(app.locals.pageCache.stats().hits, 1);
+      assert.equal(hit!.status, 200);
+      assert.equal(hit!.headers["content-encoding"], c.expected);
+      assert.equal(Number(hit!.headers["content-length"]), hit!.body.length);
+      const strip = (t: string) => t.replace(/name="_csrf" value="[^"]+"/g, "_csrf");
+      const text = decode(hit!.headers["content-encoding"], hit!.body);
+      assert.equal(strip(text), strip(miss!.body.toString("utf8")));
+      assert.equal(strip(text), strip(fresh!.body.toString("utf8")));
+      if (c.path === "/people/1") {
+        assert.ok(!/csrf-[A-Za-z0-9_-]{22}/.test(text), "the placeholder never leaves the server");
+        assert.ok(/name="_csrf" value="[^"]+"/.test(text));
+        assert.notEqual(csrfOf(text), csrfOf(miss!.body.toString("utf8")), "each answer its own token");
+        assert.ok(String(hit!.headers["set-cookie"]).includes("whosaid_csrf"), "with the cookies it goes with");
+      }
+      // the headers of a built page, on the hit too
+      for (const name of ["content-type", "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "etag", "cache-control"]) {
+        assert.equal(typeof hit!.headers[name], "string", `${name} on the cached hit`);
+        if (name !== "etag") assert.equal(hit!.headers[name], fresh!.headers[name], name);
+      }
+      if (c.expected) assert.match(String(hit!.headers.vary), /Accept-Encoding/i);
+    });
+  }
+
+  it("a gzipped hit's token works for the visitor's form (a write through the cached page)", async () => {
+    const app = createApp({ db: fixtureDb(), ingest: FIXTURE_INGEST });
+    const agent = request.agent(app);
+    await agent.get("/people/1");
+    const page = await agent.get("/people/1").buffer(true);
+    assert.equal(page.headers["content-encoding"], "gzip", "supertest asks for gzip, so this hit was gzipped from its parts");
+    const signIn = await agent.get("/review/sign-in");
+    assert.equal((await agent.post("/review/sign-in").set(BROWSER).type("form").send({ _csrf: csrfOf(signIn.text), name: "Ann", next: "/people/1" })).status, 303);
+    const split = await agent.post("/people/1/split").set(BROWSER).type("form").send({ _csrf: csrfOf(page.text), alias: "nobody at all" });
+    assert.notEqual(split.status, 403);
+    const forged = await agent.post("/people/1/split").set(BROWSER).type("form").send({ _csrf: csrfOf(page.text).replace(/^./, (ch) => (ch === "a" ? "b" : "a")), alias: "nobody at all" });
+    assert.equal(forged.status, 403, "a token changed by one character is refused (a negative row)");
   });
 });
