@@ -262,6 +262,21 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "Mark Ruiz toured the port on Monday.\n\nA top Mark Ruiz adviser says the tour went well.\n\nMark Ruiz spoke to reporters after the visit.",
       needle: "tour went well", want: "top Mark Ruiz adviser",
     },
+    {
+      name: "a dotted acronym goes to the body the article names in full, small words included",
+      text: "Divers from the Harbour Bureau of Investigation searched the lake on Monday.\n\n“Nothing was found,” the H.B.I. said.",
+      needle: "Nothing was found", want: "Harbour Bureau of Investigation",
+    },
+    {
+      name: "an acronym the article never spells out stays as written",
+      text: "Divers searched the lake on Monday.\n\n“Nothing was found,” the H.B.I. said.",
+      needle: "Nothing was found", want: "H.B.I.",
+    },
+    {
+      name: "a verb phrase coordinated with the cue's: its subject is the name opening it",
+      text: "Ann Reyes toured the port on Monday.\n\nReyes often praises the ferry crews and has called for higher wages at the port.",
+      needle: "higher wages", want: "Ann Reyes",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });
