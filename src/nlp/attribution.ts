@@ -248,6 +248,11 @@ function descriptiveName(m: Mention): boolean {
   return state && party;
 }
 
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
+/** "The remarks", "the comments": words just spoken, not a document with an author of its own. */
+const SPOKEN_WORDS = /^the\s+(?:remarks|comments|words|testimony|speech|interview)$/iu;
+
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 
@@ -260,6 +265,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
   const kindOf: [number, Entity][] = [];
+  let last: { entity: Entity; at: number } | null = null;
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
     if (st.mention?.name && !st.sameAs && !RELATIVE_MENTION.test(st.mention.text)) {
@@ -274,6 +280,9 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     else if (m?.name && descriptiveName(m)) {
       // "The Arizona Republican said": a state and a party, no one's name
       entity = coref.roleDescription(m) ?? resolver.resolveNamed(m);
+    } else if (m?.name && m.role && WEEKDAY.test(m.name)) {
+      // "A court filing dated Thursday says": the weekday closes a description, it names no one
+      entity = null;
     } else if (m?.name) {
       entity = resolver.resolveNamed(m);
       if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
@@ -298,12 +307,15 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       entity = coref.roleDescription(m) ?? resolver.resolveDescription(m, recent) ?? coref.description(m);
     } else if (m) {
       entity = coref.description(m) ?? coref.possessor(m) ?? coref.ownedRole(m);
+      // "“We will win,” Jo Bloggs said. ¶ The remarks drew cheers": words just spoken are their speaker's
+      if (!entity && last && SPOKEN_WORDS.test(m.text) && paragraphAt(doc, m.start) - paragraphAt(doc, last.at) <= 1) entity = last.entity;
     }
     if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);
     if (entity) {
       used.add(entity);
       recent.push(entity);
+      if (m && !SPOKEN_WORDS.test(m.text)) last = { entity, at: st.start };
     }
     let canonical = entity?.canonical ?? null;
     if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");

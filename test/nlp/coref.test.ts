@@ -277,6 +277,21 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "Ann Reyes toured the port on Monday.\n\nReyes often praises the ferry crews and has called for higher wages at the port.",
       needle: "higher wages", want: "Ann Reyes",
     },
+    {
+      name: "'the remarks' right after a quote are its speaker's",
+      text: "“We will build the bridge,” Ann Reyes said on Monday.\n\nThe remarks suggest the council will vote for the plan next month.",
+      needle: "council will vote", want: "Ann Reyes",
+    },
+    {
+      name: "'the remarks' three paragraphs after the last speaker stay unresolved",
+      text: "“We will build the bridge,” Ann Reyes said on Monday.\n\nThe ferry runs hourly.\n\nThe port is busy.\n\nThe remarks suggest the council will vote for the plan next month.",
+      needle: "council will vote", want: "remarks",
+    },
+    {
+      name: "a weekday after a document is no name",
+      text: "Ann Reyes sued the port.\n\nA court filing dated Thursday says the port broke the lease twice.",
+      needle: "broke the lease", want: "court filing dated Thursday",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });
