@@ -11,8 +11,11 @@ import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
+import { PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
+import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
+import type { Mention } from "./mentions";
 
 /** A quote reads as stand-alone when it starts a sentence or follows a colon, comma or cue. */
 function isStandalone(ctx: Context, q: QuoteSpan): boolean {
@@ -226,6 +229,30 @@ function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
   return !/[\p{L}\p{N}]/u.test(doc.text.slice(p.start, Math.max(p.start, q.start - 1))) && !/[\p{L}\p{N}]/u.test(doc.text.slice(q.end + 1, p.end));
 }
 
+/**
+ * A capitalised mention that is a description, not a name: "the" and then only state, party and
+ * title words ("The Arizona Republican", "the New York Democrat").
+ */
+function descriptiveName(m: Mention): boolean {
+  if (!/^the\s/iu.test(m.text) || !m.name) return false;
+  const words = m.text.toLowerCase().split(/\s+/u).slice(1);
+  let state = false;
+  let party = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i + 1 < words.length && STATE_NAMES.has(`${w} ${words[i + 1]}`)) { state = true; i++; continue; }
+    if (STATE_NAMES.has(w)) state = true;
+    else if (PARTY_WORDS.has(w)) party = true;
+    else if (!TITLE_WORDS.has(w) && !ROLE_NOUNS.has(w)) return false;
+  }
+  return state && party;
+}
+
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
+/** "The remarks", "the comments": words just spoken, not a document with an author of its own. */
+const SPOKEN_WORDS = /^the\s+(?:remarks|comments|words|testimony|speech|interview)$/iu;
+
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 
@@ -238,6 +265,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
   const kindOf: [number, Entity][] = [];
+  let last: { entity: Entity; at: number } | null = null;
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
     if (st.mention?.name && !st.sameAs && !RELATIVE_MENTION.test(st.mention.text)) {
@@ -249,7 +277,13 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
-    else if (m?.name) {
+    else if (m?.name && descriptiveName(m)) {
+      // "The Arizona Republican said": a state and a party, no one's name
+      entity = coref.roleDescription(m) ?? resolver.resolveNamed(m);
+    } else if (m?.name && m.role && WEEKDAY.test(m.name)) {
+      // "A court filing dated Thursday says": the weekday closes a description, it names no one
+      entity = null;
+    } else if (m?.name) {
       entity = resolver.resolveNamed(m);
       if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
     }
@@ -270,15 +304,18 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       }
       if (!entity && want === "person") entity = resolver.lastPersonBefore(m.start);
     } else if (m?.definiteDescription) {
-      entity = resolver.resolveDescription(m, recent) ?? coref.description(m);
+      entity = coref.roleDescription(m) ?? resolver.resolveDescription(m, recent) ?? coref.description(m);
     } else if (m) {
-      entity = coref.description(m) ?? coref.possessor(m);
+      entity = coref.description(m) ?? coref.possessor(m) ?? coref.ownedRole(m);
+      // "“We will win,” Jo Bloggs said. ¶ The remarks drew cheers": words just spoken are their speaker's
+      if (!entity && last && SPOKEN_WORDS.test(m.text) && paragraphAt(doc, m.start) - paragraphAt(doc, last.at) <= 1) entity = last.entity;
     }
     if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
     resolved.set(st, entity);
     if (entity) {
       used.add(entity);
       recent.push(entity);
+      if (m && !SPOKEN_WORDS.test(m.text)) last = { entity, at: st.start };
     }
     let canonical = entity?.canonical ?? null;
     if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");

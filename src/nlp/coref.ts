@@ -7,10 +7,12 @@
 // Pure and linear: each mention is looked at once per sentence window, the window is bounded.
 import type { Cluster, EntityResolver } from "./entities";
 import { genderOfWords, type Gender } from "./gender";
-import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
+import { choose, features, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
+import { PARTY_WORDS, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -87,9 +89,78 @@ export function whoDescription(text: string, at: number): string | null {
   return words.join(" ");
 }
 
+/** How a person was introduced: role words, states and parties the article ties to them. */
+interface Profile {
+  words: Set<string>;
+  states: Set<string>;
+  parties: Set<string>;
+}
+
+/**
+ * Heads of a description that name the article's main figure when no one's introduction carries
+ * them ("the candidate", "the businessman", "the front-runner").
+ */
+const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "incumbent", "challenger"]);
+/** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
+const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
+/** Role words a description may drop or add without naming another role ("the presidential candidate"). */
+const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
+/** Words after a name that open an appositive describing the person (", a Republican from Arizona,"). */
+const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,.;:()“”"]{2,70}?|(?:\p{Lu}[\p{L}\-]*\s+){0,2}(?:Republican|Democrat|Democratic|GOP|Independent)\b[^,.;:()“”"]{0,50}?)(?=[,.;]|\s+(?:who|said|says|told)\b)/u;
+/** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
+const PARTY_TAG = /^\s*\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)/u;
+
+/** Lowercase words of a role or description, titles spelled out ("Sen." → "senator"), possessives dropped. */
+function roleWords(s: string): string[] {
+  return s.toLowerCase().replace(/[’']s(?![\p{L}])/gu, "").split(/[\s,()]+/u).filter(Boolean).map((w) => ROLE_ABBREV.get(w) ?? w.replace(/\.$/u, ""));
+}
+
+function addToProfile(p: Profile, s: string): void {
+  const ws = roleWords(s);
+  for (let i = 0; i < ws.length; i++) {
+    const two = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : "";
+    if (two && STATE_NAMES.has(two)) {
+      p.states.add(two);
+      i++;
+      continue;
+    }
+    const w = ws[i]!;
+    if (STATE_NAMES.has(w)) p.states.add(w);
+    const party = PARTY_WORDS.get(w);
+    if (party) p.parties.add(party);
+    p.words.add(w);
+  }
+}
+
+/** A description's parts: states and parties it names, its head, the other words. */
+function readDescription(text: string): { head: string; states: string[]; parties: string[]; rest: string[] } | null {
+  const ws = roleWords(text);
+  // "a former official" is someone new; only "the …" points back
+  if (ws[0] !== "the") return null;
+  ws.shift();
+  if (!ws.length || ws.length > 5) return null;
+  const head = ws[ws.length - 1]!;
+  const states: string[] = [];
+  const parties: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < ws.length - 1; i++) {
+    const two = i + 1 < ws.length - 1 ? `${ws[i]} ${ws[i + 1]}` : "";
+    if (two && STATE_NAMES.has(two)) {
+      states.push(two);
+      i++;
+    } else if (STATE_NAMES.has(ws[i]!)) states.push(ws[i]!);
+    else if (PARTY_WORDS.has(ws[i]!)) parties.push(PARTY_WORDS.get(ws[i]!)!);
+    else if (!DESC_FILLER.has(ws[i]!)) rest.push(ws[i]!);
+  }
+  if (PARTY_WORDS.has(head)) parties.push(PARTY_WORDS.get(head)!);
+  return { head, states, parties, rest };
+}
+
 export class Coref {
   private readonly refs: Ref[] = [];
   private readonly paraOf: number[];
+  private readonly spans = new Map<Cluster, { at: number; end: number }[]>();
+  private readonly profiles = new Map<Cluster, Profile>();
 
   constructor(private readonly doc: Doc, private readonly resolver: EntityResolver, quoted: readonly Span[]) {
     this.paraOf = doc.sentences.map((s) => s.paragraph);
@@ -98,6 +169,11 @@ export class Coref {
     const places = placeNames(doc.text);
     for (const c of resolver.clusters) {
       if (c.entity.kind === "person" && !c.gender && !c.entity.roles.some((r) => !/[’']s$/u.test(r)) && places.has(c.entity.canonical.toLowerCase())) c.placeLike = Math.max(c.placeLike, c.count);
+    }
+    for (const s of resolver.seen) {
+      const list = this.spans.get(s.cluster) ?? [];
+      if (list.length < 50) list.push({ at: s.at, end: s.end });
+      this.spans.set(s.cluster, list);
     }
     let q = 0;
     for (const s of resolver.seen) {
@@ -114,7 +190,16 @@ export class Coref {
   addSpeaker(m: Mention, e: Entity): void {
     const at = m.nameStart ?? m.start;
     const si = sentenceAt(this.doc, at);
-    this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+    const cluster = this.resolver.clusterOf(e);
+    // training only (bench/train.ts): a named speaker of known gender read as if it were "he" or
+    // "she", its candidates reported with the name as the answer
+    if (tracing() && m.name && cluster?.gender) {
+      const g = cluster.gender;
+      const { refs, sentence, paragraph } = this.before(at);
+      const ok = refs.filter((r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g));
+      if (ok.length) this.rankPronoun(at, g === "m" ? "he" : "she", refs, ok, sentence, paragraph, g, e);
+    }
+    this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
   }
 
   /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
@@ -155,10 +240,13 @@ export class Coref {
   }
 
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
-  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender): Entity | null {
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
     const ok = refs.filter(agree);
     if (!ok.length) return null;
+    // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
+    // hand-set score below
+    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
     for (const r of ok) firstIn.set(r.sentence, r);
@@ -180,6 +268,47 @@ export class Coref {
       }
     }
     return best?.entity ?? null;
+  }
+
+  /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity): Entity | null {
+    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention
+    const firstAgreeing = new Map<number, Ref>();
+    for (const r of ok) firstAgreeing.set(r.sentence, r);
+    const subject = new Map<number, Ref>();
+    const paraFirst = new Map<number, Ref>();
+    const mentions = new Map<Entity, number>();
+    const earliest = new Map<Entity, number>();
+    const spoke = new Set<Entity>();
+    for (const r of refs) {
+      subject.set(r.sentence, r);
+      paraFirst.set(r.paragraph, r);
+      mentions.set(r.entity, (mentions.get(r.entity) ?? 0) + 1);
+      earliest.set(r.entity, r.at);
+      if (r.speaker) spoke.add(r.entity);
+    }
+    const lastAny = refs.find((r) => r.speaker);
+    const lastOk = ok.find((r) => r.speaker);
+    const cands: Candidate[] = [];
+    const picked: Ref[] = [];
+    for (const r of ok) {
+      if (picked.some((x) => x.entity === r.entity)) continue;
+      const c = r.cluster;
+      const g = gender && c?.gender === gender ? (c.genderSure ? "sure" : "guess") : gender && c?.gender ? "clash" : "unknown";
+      cands.push({
+        sentDist: sentence - r.sentence, paraDist: paragraph - r.paragraph, charDist: pos - r.at, rank: picked.length,
+        firstAgreeing: firstAgreeing.get(r.sentence) === r, subject: subject.get(r.sentence) === r, paragraphFirst: paraFirst.get(r.paragraph) === r,
+        speaker: r.speaker, lastSpeaker: lastOk?.entity === r.entity, lastSpeakerAny: lastAny?.entity === r.entity, spokeBefore: spoke.has(r.entity),
+        newInNarrative: !!lastAny && !spoke.has(r.entity) && earliest.get(r.entity)! > lastAny.at,
+        gender: g, mentions: mentions.get(r.entity) ?? 1, articleMentions: c?.count ?? 0, hasRole: r.entity.roles.length > 0, spokeAnywhere: !!c?.spoke,
+      });
+      picked.push(r);
+    }
+    const before = this.doc.text.slice(Math.max(0, pos - 4), pos);
+    const site: PronounSite = { afterQuote: /[”"’']\s*[,—–-]?\s*$/u.test(before), paragraphStart: this.doc.sentences[sentence]?.start === this.doc.paragraphs[paragraph]?.start };
+    if (tracing()) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (pseudo) return null;
+    return picked[choose(cands, site)]?.entity ?? null;
   }
 
   /**
@@ -231,7 +360,7 @@ export class Coref {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
       const g = PERSON_PRONOUN.get(p)!;
-      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, p);
     }
     if (p === "it") {
       // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")
@@ -254,6 +383,161 @@ export class Coref {
       return r?.entity ?? null;
     }
     return null;
+  }
+
+  /**
+   * How the article introduced a person: role words from titles and appositives ("Sen. Jo Bloggs",
+   * "Jo Bloggs, a Republican from Arizona,"), party-state tags ("(R-Fla.)") and the lowercase role
+   * before the name ("campaign manager Jo Bloggs"). Read from a bounded window around each mention.
+   */
+  private profile(c: Cluster): Profile {
+    const known = this.profiles.get(c);
+    if (known) return known;
+    const p: Profile = { words: new Set(), states: new Set(), parties: new Set() };
+    for (const r of c.entity.roles) addToProfile(p, r);
+    const text = this.doc.text;
+    for (const s of this.spans.get(c) ?? []) {
+      const after = text.slice(s.end, s.end + 100);
+      const tag = PARTY_TAG.exec(after);
+      if (tag) {
+        p.parties.add(tag[1]!.toLowerCase());
+        const st = stateOf(tag[2]!);
+        if (st) p.states.add(st);
+      }
+      const app = APPOSITIVE.exec(after);
+      if (app) addToProfile(p, app[1]!);
+      const of = /^\s+(?:of|from)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after);
+      if (of) {
+        const st = stateOf(of[1]!) ?? stateOf(of[1]!.split(/\s+/u)[0]!);
+        if (st && STATE_NAMES.has(of[1]!.toLowerCase().split(/\s+/u).slice(0, st.split(" ").length).join(" "))) p.states.add(st);
+      }
+      // the lowercase role words right before the name ("campaign manager Jo Bloggs")
+      const before = text.slice(Math.max(0, s.at - 60), s.at);
+      const words = before.split(/\s+/u);
+      if (words.length && words[words.length - 1] === "") words.pop();
+      const run: string[] = [];
+      for (let k = words.length - 1; k >= 0 && run.length < 5; k--) {
+        const w = words[k]!.toLowerCase();
+        if (ROLE_NOUNS.has(w) || ROLE_MODIFIERS.has(w) || TITLE_WORDS.has(w) || PARTY_WORDS.has(w) || STATE_NAMES.has(w) || SALIENT_HEADS.has(w) || DESC_FILLER.has(w)) run.unshift(w);
+        else break;
+      }
+      if (run.length) addToProfile(p, run.join(" "));
+    }
+    this.profiles.set(c, p);
+    return p;
+  }
+
+  /**
+   * A description matched against how each person was introduced: "the Florida senator" → the
+   * person introduced as "Sen. Jo Bloggs (R-Fla.)" or "Florida Sen. Jo Bloggs", "the Arizona
+   * Republican" → the Republican from Arizona, "the campaign manager" → the one named with that
+   * role. Every state and party the description names must be in the introduction, and its head
+   * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
+   */
+  roleDescription(m: Mention): Entity | null {
+    const d = readDescription(m.text);
+    if (!d) return null;
+    const { head, states, parties, rest } = d;
+    const partyHead = PARTY_WORDS.has(head);
+    if (!partyHead && !ROLE_NOUNS.has(head) && !SALIENT_HEADS.has(head)) return null;
+    if (partyHead && !states.length) return null;
+    const g = genderOfWords(m.text);
+    const seen = new Set<Entity>();
+    const pos = m.start;
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid]!.at < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (let i = lo - 1, n = 0; i >= 0 && n < 400; i--, n++) {
+      const r = this.refs[i]!;
+      if (seen.has(r.entity) || !r.cluster) continue;
+      seen.add(r.entity);
+      if (!isPersonRef(r)) continue;
+      if (g && r.cluster.genderSure && r.cluster.gender !== g) continue;
+      const p = this.profile(r.cluster);
+      // a state or party the introduction contradicts rules the person out; one it does not give is no evidence either way
+      if (p.states.size && states.some((x) => !p.states.has(x))) continue;
+      if (p.parties.size && parties.some((x) => !p.parties.has(x))) continue;
+      const tied = states.filter((x) => p.states.has(x)).length * 2 + parties.filter((x) => p.parties.has(x)).length * 2;
+      const headOk = partyHead || p.words.has(head);
+      // "the Florida senator" for "Jo Bloggs (R-Fla.)": a state or party tag speaks for a lawmaker's head
+      if (!headOk && !(tied && LAWMAKER_HEADS.has(head))) continue;
+      // the other role words count for a person: "the campaign manager" before "the manager"
+      const score = tied + (!partyHead && p.words.has(head) ? 2 : 0) + rest.filter((w) => p.words.has(w)).length;
+      if (score > bestScore) {
+        best = r.entity;
+        bestScore = score;
+      }
+    }
+    if (best || !SALIENT_HEADS.has(head) || states.length || parties.length) return best;
+    return this.mostSalient(pos, g);
+  }
+
+  /**
+   * The article's main figure so far, for "the candidate" that no introduction names: the person
+   * mentioned most often before `pos` (possessives included), of the description's gender. Null
+   * when two are mentioned equally often.
+   */
+  private mostSalient(pos: number, g: Gender): Entity | null {
+    const counts = new Map<Cluster, number>();
+    for (const s of this.resolver.seen) {
+      if (s.at >= pos) break;
+      const c = s.cluster;
+      if (c.entity.kind !== "person" || (g && c.genderSure && c.gender !== g)) continue;
+      const ref: Ref = { at: s.at, entity: c.entity, cluster: c, sentence: 0, paragraph: 0, speaker: false };
+      if (!personLike(ref)) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let best: Cluster | null = null;
+    let top = 0;
+    let tie = false;
+    for (const [c, k] of counts) {
+      if (k > top) {
+        best = c;
+        top = k;
+        tie = false;
+      } else if (k === top) tie = true;
+    }
+    return best && !tie && top >= 2 ? best.entity : null;
+  }
+
+  /**
+   * A role tied to someone named ("the mayor's campaign manager", "a top Ruiz adviser", "NATO's
+   * secretary general"): the person introduced with that role, else the new person the next sentence
+   * opens with ("… said the plan was sound. ¶ Jo Bloggs spoke to reporters …"). Null otherwise.
+   */
+  ownedRole(m: Mention): Entity | null {
+    if (m.name || m.pronoun) return null;
+    const t = m.text.trim();
+    const own = /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:top|senior|former|chief|longtime|close)\s+)*(\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})(?:[’']s)?\s+((?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*)$/u.exec(t);
+    if (!own) return null;
+    const role = own[2]!;
+    const head = role.split(/\s+/u).pop()!;
+    if (!ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) return null;
+    if (/s$/u.test(head) && !ROLE_NOUNS.has(head)) return null;
+    const ownerKey = own[1]!.toLowerCase();
+    const byRole = this.roleDescription({ ...m, text: `the ${role}` });
+    if (byRole && !ownerKey.includes(byRole.canonical.toLowerCase().split(/\s+/u).pop()!)) return byRole;
+    // the next sentence, in this paragraph or the next, opening with a person not named before
+    const si = sentenceAt(this.doc, m.start);
+    const next = this.doc.sentences[si + 1];
+    if (!next || next.paragraph > (this.paraOf[si] ?? 0) + 1) return null;
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid]!.at < next.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = this.refs[lo];
+    if (!r || r.at > next.start + 2 || !r.cluster || !isPersonRef(r) || r.cluster.first < m.end) return null;
+    if (!r.cluster.gender && !r.entity.roles.length && r.cluster.parts.length < 2) return null;
+    return r.entity;
   }
 
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */

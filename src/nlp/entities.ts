@@ -113,6 +113,10 @@ function blank(text: string, skip: readonly Span[]): string {
 
 const PLACE_PREP = /(?:^|\s)(?:in|from|across|near|to|at|outside|inside|throughout|around|of)\s+(?:the\s+)?$/iu;
 
+/** Acronyms whose long form is searched for in one article: each search reads the text once, so extraction stays linear. */
+const MAX_ACRONYM_SCANS = 16;
+const WEAK_PLACE_PREP = /(?:^|\s)(?:to|of)\s+(?:the\s+)?$/iu;
+
 /** The long form before a bracketed acronym: up to seven capitalised words, ending where the bracket opens. */
 const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})$/u;
 /** How far back the long form of an acronym is read (code units). */
@@ -128,19 +132,31 @@ export class EntityResolver {
   private readonly byEntity = new Map<Entity, Cluster>();
 
   /** `skip`: ranges (headlines) whose capitalised words are not names. */
-  constructor(text: string, skip: readonly Span[] = []) {
+  constructor(private readonly text: string, skip: readonly Span[] = []) {
     const scan = blank(text, skip);
     const found = findNames(scan);
+    // "the Ruiz campaign": "The" and a surname the article gives a person with a first name is a
+    // modifier of the noun after it, not a body called "Ruiz" that "Mr. Ruiz" would then join
+    const surnames = new Set<string>();
     for (const m of found) {
+      if (m.kind !== "person" || !m.name) continue;
+      const words = m.name.split(/\s+/u);
+      if (words.length > 1 && genderOfName(words[0]!)) surnames.add(nameKey(words[words.length - 1]!));
+    }
+    for (const m of found) {
+      if (m.name && /^the\s+\S+$/iu.test(m.name) && surnames.has(nameKey(m.name))) continue;
       const c = this.addName(m);
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });
-        if (PLACE_PREP.test(scan.slice(Math.max(0, m.start - 30), m.start))) c.placeLike++;
+        const prep = scan.slice(Math.max(0, m.start - 30), m.start);
+        // "a letter to Jo Bloggs", "the campaign of Jo Bloggs": after "to" or "of" a name
+        // with a known first name is a person's, not a place's
+        if (PLACE_PREP.test(prep) && !(c.gender && !c.genderSure && WEAK_PLACE_PREP.test(prep))) c.placeLike++;
       }
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
-    const surnames = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
-    for (const m of surnames) {
+    const alone = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
+    for (const m of alone) {
       const g = genderOfWords(m.role);
       let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
       // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
@@ -256,13 +272,46 @@ export class EntityResolver {
     if (direct) return direct;
     const parts = nameParts(clean);
     if (parts.length === 1) {
-      const c = this.findByPart(parts[0]!, gender ?? null, kind === "person");
+      const c = this.findByPart(parts[0]!, gender ?? null, kind === "person") ?? this.byInitials(clean);
       if (c) return c;
     }
     const c = this.create(clean, kind, at);
     if (!c.gender && kind === "person" && gender) {
       c.gender = gender;
       c.genderSure = true;
+    }
+    return c;
+  }
+
+  private initials: Map<string, Cluster | null> | null = null;
+  private scans = 0;
+
+  /**
+   * "the H.S.B." or "HSB" for the one body the article names in full whose capitalised words have
+   * those initials ("the Harbour Safety Board"); null when none or several do.
+   */
+  private byInitials(name: string): Cluster | null {
+    const letters = name.replace(/\./gu, "");
+    if (!/^\p{Lu}{2,6}$/u.test(letters)) return null;
+    if (!this.initials) {
+      this.initials = new Map();
+      for (const c of this.clusters) {
+        const words = c.entity.canonical.split(/\s+/u).filter((w) => !/^(?:of|for|and|the|on|in|&)$/iu.test(w));
+        if (words.length < 2 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+        const key = words.map((w) => w[0]).join("");
+        this.initials.set(key, this.initials.has(key) && this.initials.get(key) !== c ? null : c);
+      }
+    }
+    let c = this.initials.get(letters) ?? null;
+    if (c && c.entity.kind === "person") return null;
+    if (!c && !this.initials.has(letters) && letters.length <= 5 && this.scans++ < MAX_ACRONYM_SCANS) {
+      // the long form with its small words ("Federal Bureau of Investigation"), which the name pass
+      // reads as two runs: one bounded pattern over the text, once per acronym
+      const word = (l: string) => `${l}\\p{Ll}+`;
+      const re = new RegExp(`(?<![\\p{L}])${[...letters].map(word).join("\\s+(?:(?:of|for|and|on|the)\\s+)?")}(?![\\p{L}])`, "u");
+      const lf = re.exec(this.text);
+      c = lf ? this.byKey.get(nameKey(lf[0])) ?? this.create(lf[0], "organisation", lf.index) : null;
+      this.initials.set(letters, c);
     }
     return c;
   }

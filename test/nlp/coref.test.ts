@@ -199,3 +199,99 @@ describe("coreference helpers", () => {
   ];
   for (const [t, want] of who) it(`'who' after ${JSON.stringify(t)}`, () => assert.equal(whoDescription(t, t.length - 3), want));
 });
+
+describe("coreference: descriptions go to the person introduced with that role, state or party", () => {
+  const cases: { name: string; text: string; needle: string; want: string | null }[] = [
+    {
+      name: "the state and office of a party-state tag",
+      text: "Sen. Jo Bloggs (R-Fla.) met Tom Okafor on Monday. Okafor runs a ferry company.\n\n“The bridge can wait,” the Florida senator said.",
+      needle: "bridge can wait", want: "Jo Bloggs",
+    },
+    {
+      name: "the state and party of a title before the name",
+      text: "Republican Sen. Jo Bloggs spoke to Ohio Sen. Mark Ruiz about the ferry. Ann Reyes listened.\n\n“We need the money,” the Ohio Republican said.",
+      needle: "need the money", want: "Mark Ruiz",
+    },
+    {
+      name: "a party the description names rules out a person of the other party",
+      text: "Ann Reyes, a Democrat from Ohio, and Mark Ruiz (R-Ohio) met the council.\n\n“It is a good deal,” the Ohio Republican said.",
+      needle: "good deal", want: "Mark Ruiz",
+    },
+    {
+      name: "the role of an appositive, past a nearer person",
+      text: "Tom Okafor, the campaign manager, arrived early. Ann Reyes spoke to the crowd.\n\n“Turnout will be high,” the campaign manager said.",
+      needle: "Turnout will be high", want: "Tom Okafor",
+    },
+    {
+      name: "the candidate: the person the article is about when no introduction says",
+      text: "Mark Ruiz toured the port. Mark Ruiz met dock workers, and Ruiz's aides handed out leaflets. Later Peter Hall, a union organiser, told reporters he was unconvinced.\n\n“The port will grow,” the candidate said.",
+      needle: "port will grow", want: "Mark Ruiz",
+    },
+    {
+      name: "an indefinite description is someone new, not the person with that role",
+      text: "Tom Okafor, a former defense official, spoke first.\n\n“It will not work,” a former defense official said.",
+      needle: "will not work", want: null,
+    },
+    {
+      name: "a name after 'to' with a known first name is a person, and 'Mr' joins it",
+      text: "The letter was sent to Donald Hall in May. Mr. Hall did not answer.\n\n“We never saw it,” Mr. Hall said.",
+      needle: "never saw it", want: "Donald Hall",
+    },
+    {
+      name: "'The Ruiz campaign' is no body called Ruiz: 'Mr. Ruiz' still joins the full name",
+      text: "Mark Ruiz toured the port on Monday. The Ruiz campaign handed out leaflets.\n\n“The port will grow,” Mr. Ruiz said.",
+      needle: "port will grow", want: "Mark Ruiz",
+    },
+    {
+      name: "a one-word body with 'The' that no person's surname is stays a body",
+      text: "The Vatican issued a note on Monday. Mark Ruiz read it.\n\n“The visit is off,” the Vatican said.",
+      needle: "visit is off", want: "Vatican",
+    },
+    {
+      name: "a role tied to a named person goes to the new person the next sentence opens with",
+      text: "Mark Ruiz toured the port on Monday.\n\nA top Mark Ruiz adviser says the tour went well.\n\nTom Okafor spoke to reporters after the visit.",
+      needle: "tour went well", want: "Tom Okafor",
+    },
+    {
+      name: "a possessive role goes to the person introduced with that role",
+      text: "Ann Reyes hired campaign manager Tom Okafor in May. Peter Hall joined later.\n\nAnn Reyes’s campaign manager says the count is wrong.",
+      needle: "count is wrong", want: "Tom Okafor",
+    },
+    {
+      name: "no new person opens the next sentence: the role stays unresolved",
+      text: "Mark Ruiz toured the port on Monday.\n\nA top Mark Ruiz adviser says the tour went well.\n\nMark Ruiz spoke to reporters after the visit.",
+      needle: "tour went well", want: "top Mark Ruiz adviser",
+    },
+    {
+      name: "a dotted acronym goes to the body the article names in full, small words included",
+      text: "Divers from the Harbour Bureau of Investigation searched the lake on Monday.\n\n“Nothing was found,” the H.B.I. said.",
+      needle: "Nothing was found", want: "Harbour Bureau of Investigation",
+    },
+    {
+      name: "an acronym the article never spells out stays as written",
+      text: "Divers searched the lake on Monday.\n\n“Nothing was found,” the H.B.I. said.",
+      needle: "Nothing was found", want: "H.B.I.",
+    },
+    {
+      name: "a verb phrase coordinated with the cue's: its subject is the name opening it",
+      text: "Ann Reyes toured the port on Monday.\n\nReyes often praises the ferry crews and has called for higher wages at the port.",
+      needle: "higher wages", want: "Ann Reyes",
+    },
+    {
+      name: "'the remarks' right after a quote are its speaker's",
+      text: "“We will build the bridge,” Ann Reyes said on Monday.\n\nThe remarks suggest the council will vote for the plan next month.",
+      needle: "council will vote", want: "Ann Reyes",
+    },
+    {
+      name: "'the remarks' three paragraphs after the last speaker stay unresolved",
+      text: "“We will build the bridge,” Ann Reyes said on Monday.\n\nThe ferry runs hourly.\n\nThe port is busy.\n\nThe remarks suggest the council will vote for the plan next month.",
+      needle: "council will vote", want: "remarks",
+    },
+    {
+      name: "a weekday after a document is no name",
+      text: "Ann Reyes sued the port.\n\nA court filing dated Thursday says the port broke the lease twice.",
+      needle: "broke the lease", want: "court filing dated Thursday",
+    },
+  ];
+  for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
+});

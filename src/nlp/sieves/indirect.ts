@@ -188,6 +188,15 @@ const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|
  * said"), or the plain noun phrase that opens the clause ("One in four voters in the poll said").
  * Null when what stands there is not a noun phrase (a clause, a quote, nothing).
  */
+/**
+ * "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the cue's;
+ * its subject is the name or pronoun opening the clause at `lo`, not the whole phrase up to `end`.
+ */
+function coordinatedSubject(text: string, lo: number, end: number): Mention | null {
+  const subj = mentionAfter(text, lo, end);
+  return subj && subj.start === lo && (subj.name || subj.pronoun) && subj.end < end - 4 ? subj : null;
+}
+
 function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
@@ -228,6 +237,9 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end);
   if (!phrase || /[“”"]/u.test(phrase)) return null;
+  // "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the
+  // cue's, whose subject is the name opening the clause, not the whole phrase
+  if (/\s(?:and|but)$/u.test(phrase)) return coordinatedSubject(text, lo, end);
   const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
   // only commas and spaces before the cue (",said …"): no phrase at all
   if (!parts.length) return null;
@@ -498,6 +510,8 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       conf = 0.6;
     } else {
       mention = subjectBefore(ctx, sent.start, cue);
+      // a phrase ending in "and" read as a name ("Jo Bloggs often praises the plan and")
+      if (mention && /\s(?:and|but)$/u.test(mention.text)) mention = coordinatedSubject(text, mention.start, mention.end);
       conf = that ? 0.85 : 0.75;
       if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
         // "Kim evoked his father's legacy and said that …": the subject of the first verb

@@ -1,0 +1,38 @@
+// Data only: US states with the abbreviations news style uses for them ("Fla.", "FL", "(R-Fla.)"),
+// and party words, so that "the Florida senator" or "the Arizona Republican" can be matched against
+// how a person was introduced ("Sen. Jo Bloggs (R-Fla.)", "Arizona Sen. Jo Bloggs").
+
+const STATES: readonly [string, string, string][] = [
+  ["alabama", "ala", "al"], ["alaska", "alaska", "ak"], ["arizona", "ariz", "az"], ["arkansas", "ark", "ar"],
+  ["california", "calif", "ca"], ["colorado", "colo", "co"], ["connecticut", "conn", "ct"], ["delaware", "del", "de"],
+  ["florida", "fla", "fl"], ["georgia", "ga", "ga"], ["hawaii", "hawaii", "hi"], ["idaho", "idaho", "id"],
+  ["illinois", "ill", "il"], ["indiana", "ind", "in"], ["iowa", "iowa", "ia"], ["kansas", "kan", "ks"],
+  ["kentucky", "ky", "ky"], ["louisiana", "la", "la"], ["maine", "maine", "me"], ["maryland", "md", "md"],
+  ["massachusetts", "mass", "ma"], ["michigan", "mich", "mi"], ["minnesota", "minn", "mn"], ["mississippi", "miss", "ms"],
+  ["missouri", "mo", "mo"], ["montana", "mont", "mt"], ["nebraska", "neb", "ne"], ["nevada", "nev", "nv"],
+  ["new hampshire", "nh", "nh"], ["new jersey", "nj", "nj"], ["new mexico", "nm", "nm"], ["new york", "ny", "ny"],
+  ["north carolina", "nc", "nc"], ["north dakota", "nd", "nd"], ["ohio", "ohio", "oh"], ["oklahoma", "okla", "ok"],
+  ["oregon", "ore", "or"], ["pennsylvania", "pa", "pa"], ["rhode island", "ri", "ri"], ["south carolina", "sc", "sc"],
+  ["south dakota", "sd", "sd"], ["tennessee", "tenn", "tn"], ["texas", "tex", "tx"], ["utah", "utah", "ut"],
+  ["vermont", "vt", "vt"], ["virginia", "va", "va"], ["washington", "wash", "wa"], ["west virginia", "wva", "wv"],
+  ["wisconsin", "wis", "wi"], ["wyoming", "wyo", "wy"],
+];
+
+/** State names, lowercase ("new york"). */
+export const STATE_NAMES: ReadonlySet<string> = new Set(STATES.map((s) => s[0]));
+
+/** A state from its name or abbreviation as written ("Fla.", "N.Y.", "TX", "Texas"), lowercase; null otherwise. */
+export function stateOf(written: string): string | null {
+  const w = written.toLowerCase().replace(/[.\s]/gu, "");
+  for (const [name, ap, postal] of STATES) {
+    if (w === name.replace(/\s/gu, "") || w === ap || w === postal) return name;
+  }
+  if (w === "texas" || w === "tex") return "texas";
+  return null;
+}
+
+/** Party words and the letter of the party they name ("GOP" → "r"). */
+export const PARTY_WORDS: ReadonlyMap<string, string> = new Map([
+  ["republican", "r"], ["republicans", "r"], ["gop", "r"], ["democrat", "d"], ["democratic", "d"],
+  ["democrats", "d"], ["independent", "i"],
+]);
