@@ -634,7 +634,34 @@ function commit(): string {
   }
 }
 
+const HELP = `usage: node --expose-gc dist/bench/bench.js [options]   (npm run bench: every section, ~10 minutes of both cores)
+  --scale N        the larger corpus is N copies of the BBC corpus (default 10: 22,250 articles)
+  --scale-only     only sections 7-8 (bulk ingest, pages under load, exports)
+  --duration S     seconds of autocannon per page (default 10)
+  --load DB        only section 8 over an existing database (built once, e.g. by whosaid ingest):
+                   pages under load (cached, uncached, as a browser asks) and full exports; prints
+                   the rows as JSON lines and writes no results file
+  --help           this text
+  WHOSAID_BENCH_FILE=PATH   another corpus (JSON lines of {"id","text"})`;
+
+/** `--load DB`: section 8 alone over a database built once. */
+async function loadOnly(file: string): Promise<void> {
+  if (!existsSync(file)) throw new Error(`--load: no database at ${file}`);
+  console.log(`pages under load and exports over ${file} (${DURATION} s each, load average ${loadavg().map((x) => f(x, 1)).join(" ")})`);
+  const r = await loadTest(file, DURATION);
+  for (const [name, rows] of [["cached", r.pages], ["uncached", r.pages_uncached], ["cached, as a browser asks", r.pages_browser]] as const) {
+    for (const p of rows) console.log(JSON.stringify({ run: name, ...p }));
+  }
+  for (const e of r.exports) console.log(JSON.stringify({ run: "export", ...e }));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--help")) {
+    console.log(HELP);
+    return;
+  }
+  const loadAt = process.argv.indexOf("--load");
+  if (loadAt >= 0) return loadOnly(resolve(process.argv[loadAt + 1] ?? ""));
   const started = performance.now();
   if (!(globalThis as { gc?: unknown }).gc) console.log("(run with node --expose-gc for heap figures after gc; npm run bench does)");
   const m0 = snapshot("start");
