@@ -292,6 +292,16 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "Ann Reyes sued the port.\n\nA court filing dated Thursday says the port broke the lease twice.",
       needle: "broke the lease", want: "court filing dated Thursday",
     },
+    {
+      name: "a body inside an appositive after 'with' is not the subject",
+      text: "Ann Reyes, a pollster who is working with Harbour Watch, a local charity, said the ferry vote would be close.",
+      needle: "ferry vote", want: "Ann Reyes",
+    },
+    {
+      name: "a body named as the appositive of the subject still speaks",
+      text: "The charity, Harbour Watch, said the ferry vote would be close.",
+      needle: "ferry vote", want: "Harbour Watch",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });
