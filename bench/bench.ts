@@ -30,7 +30,7 @@ import { writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { bulkIngest, type BulkIngestResult } from "./bulk";
-import { loadTest, type ExportRow, type LoadResult, type PageRow } from "./load";
+import { BROWSER_ENCODING, loadTest, type ExportRow, type LoadResult, type PageRow } from "./load";
 
 const ROOT = resolve(__dirname, "..", "..");
 const CORPUS = process.env.WHOSAID_BENCH_FILE ?? resolve(ROOT, "..", "shared", "bench", "bbc.jsonl");
@@ -565,6 +565,7 @@ async function benchScale(articles: Article[]) {
         f(p.server_cpu_ms_per_request, 2), p.non2xx, f(p.load_avg_1m, 1)]));
     pageTable(`8. Pages under load over ${int(r.ingest.articles)} articles (autocannon, ${r.load.connections} connections, ${r.load.duration_s} s each, NODE_ENV=production, page cache on)`, r.load.pages);
     pageTable(`   the same with the page cache off (WHOSAID_PAGE_CACHE=0: every request builds its page)`, r.load.pages_uncached);
+    pageTable(`   the cached pages asked as a browser asks them (Accept-Encoding: ${BROWSER_ENCODING}; KB as sent)`, r.load.pages_browser);
     table(`   full exports over ${int(r.ingest.articles)} articles (a fresh server each; rows/s of wall time and of the server's CPU time)`,
       ["path", "encoding", "status", "rows", "MB", "wall ms", "rows/s", "server CPU ms", "rows/CPU s", "peak RSS MB", "load"],
       r.load.exports.map((e) => [e.path, e.encoding, e.status, int(e.rows), f(e.mb, 1), int(e.ms), int(e.rows_per_s), int(e.server_cpu_ms), int(e.rows_per_server_cpu_s),
@@ -594,11 +595,13 @@ function markdown(r: {
   line("rows", (x) => `${int(x.ingest.rows.quotes)} quotes, ${int(x.ingest.rows.people)} people`);
   const pages = r.scale.runs[0]!.load.pages.map((p) => p.name);
   for (const [i, name] of pages.entries()) {
-    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB; uncached p50 / p99, req/s`, (x) => {
+    line(`${name} (${r.scale.runs[0]!.load.pages[i]!.path.replace(/\/people\/\d+/, "/people/N")}): p50 / p99, req/s, KB; uncached p50 / p99, req/s; cached, as a browser asks`, (x) => {
       const p = x.load.pages[i]!;
       const u = x.load.pages_uncached[i];
+      const br = x.load.pages_browser?.[i];
       return `${f(p.p50_ms, 0)} / ${f(p.p99_ms, 0)} ms, ${int(p.requests_per_s)}/s, ${f(p.kb, 0)} KB${p.non2xx ? ` (${p.non2xx} non-2xx)` : ""}`
-        + (u ? `; ${f(u.p50_ms, 0)} / ${f(u.p99_ms, 0)} ms, ${int(u.requests_per_s)}/s` : "");
+        + (u ? `; ${f(u.p50_ms, 0)} / ${f(u.p99_ms, 0)} ms, ${int(u.requests_per_s)}/s` : "")
+        + (br ? `; as a browser asks: ${f(br.p50_ms, 0)} / ${f(br.p99_ms, 0)} ms, ${int(br.requests_per_s)}/s, ${f(br.kb, 0)} KB sent` : "");
     });
   }
   const exportLine = (name: string, pick: (e: ExportRow) => boolean) => line(name, (x) => {

@@ -84,7 +84,10 @@ export interface PageRow {
   name: string;
   path: string;
   status: number;
+  /** the body's size as sent with the run's Accept-Encoding */
   kb: number;
+  /** what the requests said they accept ("identity": what autocannon sends unless told) */
+  accept_encoding: string;
   /** the first request after the server started: nothing cached, the page built from the database */
   cold_ms: number;
   cold_cpu_ms: number;
@@ -125,6 +128,8 @@ export interface LoadResult {
   pages: LoadRow[];
   /** the same pages with WHOSAID_PAGE_CACHE=0: every request builds its page */
   pages_uncached: LoadRow[];
+  /** the cached pages again, asked as a browser asks (Accept-Encoding: gzip, deflate, br) */
+  pages_browser: LoadRow[];
   server_after_load: { hwm_mb: number; rss_mb: number };
   /** the full /quotes.csv (identity), as before; `exports` holds every export measured */
   csv: ExportRow;
@@ -161,7 +166,12 @@ async function settle(pid: number): Promise<void> {
   }
 }
 
-async function pagesUnderLoad(dbFile: string, duration: number, env: Record<string, string>): Promise<{ rows: PageRow[]; after: { hwm_mb: number; rss_mb: number } }> {
+/** What Chromium and Firefox send. */
+export const BROWSER_ENCODING = "gzip, deflate, br";
+
+async function pagesUnderLoad(
+  dbFile: string, duration: number, env: Record<string, string>, encoding = "identity",
+): Promise<{ rows: PageRow[]; after: { hwm_mb: number; rss_mb: number } }> {
   const rows: PageRow[] = [];
   let server = await startServer(dbFile, env);
   try {
@@ -170,19 +180,19 @@ async function pagesUnderLoad(dbFile: string, duration: number, env: Record<stri
       let first;
       const c0 = proc(server.proc.pid!).cpu_ms;
       try {
-        first = await get(server.port, p.path, "identity", 120_000);
+        first = await get(server.port, p.path, encoding, 120_000);
       } catch (e) {
-        rows.push({ name: p.name, path: p.path, status: 0, kb: 0, cold_ms: NaN, cold_cpu_ms: NaN, p50_ms: NaN, p99_ms: NaN, requests_per_s: 0, requests: 0,
+        rows.push({ name: p.name, path: p.path, status: 0, kb: 0, accept_encoding: encoding, cold_ms: NaN, cold_cpu_ms: NaN, p50_ms: NaN, p99_ms: NaN, requests_per_s: 0, requests: 0,
           non2xx: 0, errors: 1, server_cpu_ms_per_request: NaN, load_avg_1m: load, error: String((e as Error).message) });
         if (server.proc.exitCode !== null) server = await startServer(dbFile, env);
         continue;
       }
       const c1 = proc(server.proc.pid!).cpu_ms;
-      const r = await autocannon({ url: server.url + p.path, connections: 10, duration });
+      const r = await autocannon({ url: server.url + p.path, connections: 10, duration, headers: { "accept-encoding": encoding } });
       const c2 = proc(server.proc.pid!).cpu_ms;
       await settle(server.proc.pid!);
       rows.push({
-        name: p.name, path: p.path, status: first.status, kb: first.bytes / 1024, cold_ms: first.ms, cold_cpu_ms: c1 - c0,
+        name: p.name, path: p.path, status: first.status, kb: first.bytes / 1024, accept_encoding: encoding, cold_ms: first.ms, cold_cpu_ms: c1 - c0,
         // no request finished within the run (each takes longer than it): no latency to report
         p50_ms: r.requests.total ? r.latency.p50 : NaN, p99_ms: r.requests.total ? r.latency.p99 : NaN,
         requests_per_s: r.requests.average, requests: r.requests.total,
@@ -230,9 +240,10 @@ export async function loadTest(dbFile: string, duration: number): Promise<LoadRe
   db.close();
   const cached = await pagesUnderLoad(dbFile, duration, {});
   const uncached = await pagesUnderLoad(dbFile, duration, { WHOSAID_PAGE_CACHE: "0" });
+  const browser = await pagesUnderLoad(dbFile, duration, {}, BROWSER_ENCODING);
   const exports: ExportRow[] = [];
   exports.push(await measureExport(dbFile, "/quotes.csv", quotes, "identity"));
   exports.push(await measureExport(dbFile, "/quotes.csv", quotes, "gzip"));
   exports.push(await measureExport(dbFile, "/quotes.json?_all=1", quotes, "identity"));
-  return { connections: 10, duration_s: duration, pages: cached.rows, pages_uncached: uncached.rows, server_after_load: cached.after, csv: exports[0]!, exports };
+  return { connections: 10, duration_s: duration, pages: cached.rows, pages_uncached: uncached.rows, pages_browser: browser.rows, server_after_load: cached.after, csv: exports[0]!, exports };
 }

@@ -10,6 +10,7 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
+import { choose, features, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
 import { PARTY_WORDS, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
@@ -189,7 +190,16 @@ export class Coref {
   addSpeaker(m: Mention, e: Entity): void {
     const at = m.nameStart ?? m.start;
     const si = sentenceAt(this.doc, at);
-    this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+    const cluster = this.resolver.clusterOf(e);
+    // training only (bench/train.ts): a named speaker of known gender read as if it were "he" or
+    // "she", its candidates reported with the name as the answer
+    if (tracing() && m.name && cluster?.gender) {
+      const g = cluster.gender;
+      const { refs, sentence, paragraph } = this.before(at);
+      const ok = refs.filter((r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g));
+      if (ok.length) this.rankPronoun(at, g === "m" ? "he" : "she", refs, ok, sentence, paragraph, g, e);
+    }
+    this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
   }
 
   /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
@@ -230,10 +240,13 @@ export class Coref {
   }
 
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
-  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender): Entity | null {
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
     const ok = refs.filter(agree);
     if (!ok.length) return null;
+    // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
+    // hand-set score below
+    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
     for (const r of ok) firstIn.set(r.sentence, r);
@@ -255,6 +268,47 @@ export class Coref {
       }
     }
     return best?.entity ?? null;
+  }
+
+  /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity): Entity | null {
+    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention
+    const firstAgreeing = new Map<number, Ref>();
+    for (const r of ok) firstAgreeing.set(r.sentence, r);
+    const subject = new Map<number, Ref>();
+    const paraFirst = new Map<number, Ref>();
+    const mentions = new Map<Entity, number>();
+    const earliest = new Map<Entity, number>();
+    const spoke = new Set<Entity>();
+    for (const r of refs) {
+      subject.set(r.sentence, r);
+      paraFirst.set(r.paragraph, r);
+      mentions.set(r.entity, (mentions.get(r.entity) ?? 0) + 1);
+      earliest.set(r.entity, r.at);
+      if (r.speaker) spoke.add(r.entity);
+    }
+    const lastAny = refs.find((r) => r.speaker);
+    const lastOk = ok.find((r) => r.speaker);
+    const cands: Candidate[] = [];
+    const picked: Ref[] = [];
+    for (const r of ok) {
+      if (picked.some((x) => x.entity === r.entity)) continue;
+      const c = r.cluster;
+      const g = gender && c?.gender === gender ? (c.genderSure ? "sure" : "guess") : gender && c?.gender ? "clash" : "unknown";
+      cands.push({
+        sentDist: sentence - r.sentence, paraDist: paragraph - r.paragraph, charDist: pos - r.at, rank: picked.length,
+        firstAgreeing: firstAgreeing.get(r.sentence) === r, subject: subject.get(r.sentence) === r, paragraphFirst: paraFirst.get(r.paragraph) === r,
+        speaker: r.speaker, lastSpeaker: lastOk?.entity === r.entity, lastSpeakerAny: lastAny?.entity === r.entity, spokeBefore: spoke.has(r.entity),
+        newInNarrative: !!lastAny && !spoke.has(r.entity) && earliest.get(r.entity)! > lastAny.at,
+        gender: g, mentions: mentions.get(r.entity) ?? 1, articleMentions: c?.count ?? 0, hasRole: r.entity.roles.length > 0, spokeAnywhere: !!c?.spoke,
+      });
+      picked.push(r);
+    }
+    const before = this.doc.text.slice(Math.max(0, pos - 4), pos);
+    const site: PronounSite = { afterQuote: /[”"’']\s*[,—–-]?\s*$/u.test(before), paragraphStart: this.doc.sentences[sentence]?.start === this.doc.paragraphs[paragraph]?.start };
+    if (tracing()) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (pseudo) return null;
+    return picked[choose(cands, site)]?.entity ?? null;
   }
 
   /**
@@ -306,7 +360,7 @@ export class Coref {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
       const g = PERSON_PRONOUN.get(p)!;
-      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, p);
     }
     if (p === "it") {
       // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")

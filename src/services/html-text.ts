@@ -1,8 +1,19 @@
 // Plain text and title out of an HTML page: scripts and styles dropped, block elements become lines,
 // entities decoded. Not a full HTML parser: good enough for saved news pages.
 
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import type { Readability as ReadabilityClass } from "@mozilla/readability";
+import type { parseHTML as ParseHTML } from "linkedom";
+
+// loaded on the first HTML page read: the two packages hold ~23 MB of a server's memory, which a
+// server answering pages and exports never needs (decision 022)
+let dom: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHTML } | null = null;
+function loadDom(): NonNullable<typeof dom> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return (dom ??= {
+    Readability: (require("@mozilla/readability") as typeof import("@mozilla/readability")).Readability,
+    parseHTML: (require("linkedom") as typeof import("linkedom")).parseHTML,
+  });
+}
 
 // no prototype: "&constructor;" in a page must stay as written, not become Object's constructor
 const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -61,6 +72,7 @@ export function htmlToText(html: string): HtmlText {
  */
 export function articleFromHtml(html: string): HtmlText {
   const whole = htmlToText(html);
+  const { Readability, parseHTML } = loadDom();
   try {
     // linkedom's types are the DOM lib's, which this Node project does not load: read it loosely
     const document = (parseHTML(html) as unknown as { document: { querySelectorAll(s: string): Iterable<{ remove(): void }> } }).document;

@@ -300,10 +300,18 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
  * random inserts all over its B-tree, so a bulk ingest keeps more of it in memory), then the old size.
  */
 const BULK_CACHE_KIB = 64 * 1024;
+const BULK_CHECKPOINT_PAGES = 16_384;
 function withCache<T>(db: Db, fn: () => T): T {
   const before = db.pragma("cache_size", { simple: true }) as number;
+  const checkpointBefore = db.pragma("wal_autocheckpoint", { simple: true }) as number;
   db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  const restore = () => db.pragma(`cache_size = ${before}`);
+  // a batch writes ~1,000 pages: the default checkpoint (every 1,000 pages of WAL) copied each batch's
+  // pages to the file at once; every 16,384 pages, a page rewritten by several batches is copied once
+  if (checkpointBefore > 0 && checkpointBefore < BULK_CHECKPOINT_PAGES) db.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+  const restore = () => {
+    db.pragma(`cache_size = ${before}`);
+    db.pragma(`wal_autocheckpoint = ${checkpointBefore}`);
+  };
   try {
     const out = fn();
     if (out instanceof Promise) return out.finally(restore) as T;

@@ -72,19 +72,21 @@ export interface QuoteItem extends QuoteRow {
 export type Highlight = { text: string; hit: boolean }[];
 
 function marked<T extends { text_marked?: string; rank?: number; speaker_sort?: string }>(row: T): Omit<T, "text_marked" | "speaker_sort"> & { highlight?: Highlight } {
-  const { text_marked, speaker_sort: _s, ...rest } = row;
-  return text_marked === undefined ? rest : { ...rest, highlight: hitSegments(text_marked) };
+  // one copy in the row's key order (a rest pattern and a spread were two, 9 µs a row of an export)
+  const out: Record<string, unknown> = {};
+  for (const k in row) if (k !== "text_marked" && k !== "speaker_sort") out[k] = row[k];
+  if (row.text_marked !== undefined) out.highlight = hitSegments(row.text_marked);
+  return out as Omit<T, "text_marked" | "speaker_sort"> & { highlight?: Highlight };
 }
 
 export function quoteItem(q: QuoteRow): QuoteItem {
-  return {
-    ...marked(q as QuoteListRow),
-    source_label: sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet }),
-    href: urls.quoteInSource(q.source_id, q.id),
-    page_href: urls.quote(q.id),
-    source_href: urls.source(q.source_id),
-    person_href: q.person_id === null ? null : urls.person(q.person_id),
-  };
+  const item = marked(q as QuoteListRow) as unknown as QuoteItem;
+  item.source_label = sourceLabel({ id: q.source_id, title: q.source_title, outlet: q.outlet });
+  item.href = urls.quoteInSource(q.source_id, q.id);
+  item.page_href = urls.quote(q.id);
+  item.source_href = urls.source(q.source_id);
+  item.person_href = q.person_id === null ? null : urls.person(q.person_id);
+  return item;
 }
 
 export interface ClaimItem extends ClaimRow {
