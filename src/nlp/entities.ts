@@ -61,6 +61,13 @@ export function untitled(m: Mention): Mention {
   // fewer than three words (most names): nothing to split, and no array of matches to build
   if (!THREE_WORDS.test(m.name)) return m;
   const words = [...m.name.matchAll(/\S+/gu)];
+  if (words.length === 3 && m.kind === "person" && /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*$/u.test(words[0]![0]) && !genderOfName(words[0]![0]) && genderOfName(words[1]![0]) && !TITLE_WORDS.has(words[1]![0].toLowerCase()) && !BODY_LAST.test(words[2]![0])) {
+    // "Defiant Jo Bloggs", "Exchequer Jo Bloggs", "Oscar-winner Jo Bloggs": a word before a known
+    // first name that is none itself describes the person, it is no part of the name
+    const at = words[1]!.index!;
+    const lead = words[0]![0];
+    return { ...m, name: m.name.slice(at), nameStart: m.nameStart + at, role: m.role ? `${m.role} ${lead}` : lead };
+  }
   if (words.length < 3 || words.length > 9) return m;
   let k = -1;
   for (let i = words.length - 3; i >= 0; i--) {
@@ -80,6 +87,9 @@ export function untitled(m: Mention): Mention {
     kind: "person",
   };
 }
+
+/** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
+const BODY_LAST = /^(?:Project|Trust|Programme|Program|Initiative|Network|Fund|Society|Association|Foundation|Institute|Group|Council|Centre|Center|Party)$/u;
 
 export interface Cluster {
   entity: Entity;

@@ -292,6 +292,26 @@ describe("coreference: descriptions go to the person introduced with that role, 
       text: "Ann Reyes sued the port.\n\nA court filing dated Thursday says the port broke the lease twice.",
       needle: "broke the lease", want: "court filing dated Thursday",
     },
+    {
+      name: "a body inside an appositive after 'with' is not the subject",
+      text: "Ann Reyes, a pollster who is working with Harbour Watch, a local charity, said the ferry vote would be close.",
+      needle: "ferry vote", want: "Ann Reyes",
+    },
+    {
+      name: "a body named as the appositive of the subject still speaks",
+      text: "The charity, Harbour Watch, said the ferry vote would be close.",
+      needle: "ferry vote", want: "Harbour Watch",
+    },
+    {
+      name: "a word before a known first name that is none itself is no part of the name",
+      text: "Defiant Mark Ruiz left the hall on Monday.\n\n“We will be back,” Ruiz said.",
+      needle: "will be back", want: "Mark Ruiz",
+    },
+    {
+      name: "a first name inside a body's name is left alone",
+      text: "“Most homes are online,” said the Harbour Life Project in a report.",
+      needle: "homes are online", want: "Harbour Life Project",
+    },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
 });

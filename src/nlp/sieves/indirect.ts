@@ -159,7 +159,8 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
         // a mention that is itself after a comma may be an appositive ("Ann Lee, 59, of Leeds, Kent, who …"):
         // the fallback reads the whole run
         if (m2 && m2.end >= prevComma - 1) {
-          if (!/(?:,|\b(?:of|from|in|at))\s*$/u.test(text.slice(sentStart, m2.start))) return m2;
+          // after a preposition it is the object inside an appositive ("Jo Bloggs, a pollster working with Harbour Watch, a charity, said")
+          if (!/(?:,|\b(?:of|from|in|at|with|for|by|to|on))\s*$/u.test(text.slice(sentStart, m2.start))) return m2;
           const run = fallbackSubject(ctx, sentStart, cue);
           return run?.name && run.kind === "person" ? run : m2;
         }
