@@ -6,27 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { extract } from "../src/nlp/pipeline";
-
-interface G { start: number; end: number; speaker?: string | null; speaker_start?: number | null; speaker_end?: number | null; speaker_canonical?: string | null; aliases?: string[]; optional?: boolean; no_source?: boolean; speech_cue?: boolean }
-
-const TITLES = /\b(mr|mrs|ms|dr|sen|senator|rep|gov|governor|president|prime minister|minister|premier|mayor|the)\b\.?/g;
-function normName(s: string | null | undefined): string {
-  const base = String(s ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const clean = (x: string) => x.replace(/[’']s\b/g, "").replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
-  return clean(base.replace(TITLES, " ")) || clean(base);
-}
-function nameMatch(pred: string | null | undefined, gold: string, aliases: string[] = []): boolean {
-  const p = normName(pred);
-  if (!p) return false;
-  for (const name of [gold, ...aliases]) {
-    const g = normName(name);
-    if (!g) continue;
-    if (p === g || ` ${g} `.includes(` ${p} `) || ` ${p} `.includes(` ${g} `)) return true;
-  }
-  if (aliases.length) return false;
-  const pl = p.split(" ").pop()!, gl = normName(gold).split(" ").pop();
-  return pl.length > 2 && pl === gl;
-}
+import { matchQuotes, nameMatch, type GoldDoc } from "./speaker-match";
 
 const args = process.argv.slice(2);
 const file = args.find((a, i) => !a.startsWith("--") && !["--show", "--cat", "--half"].includes(args[i - 1]!));
@@ -37,25 +17,13 @@ const only = args.includes("--cat") ? args[args.indexOf("--cat") + 1] : null;
 // of one half can be checked on the other
 const half = args.includes("--half") ? args[args.indexOf("--half") + 1] : null;
 const inHalf = (id: string) => !half || ((createHash("sha1").update(id).digest()[0]! & 1) ? "B" : "A") === half;
-const docs = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; quotes: G[] }).filter((d) => inHalf(d.id));
+const docs = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldDoc).filter((d) => inHalf(d.id));
 const cats = new Map<string, string[]>();
 let matched = 0, right = 0;
 for (const d of docs) {
-  const preds = extract(d.text).quotes;
-  const taken = new Set<number>();
-  for (const g of d.quotes) {
-    if (g.optional || g.no_source || g.speech_cue === false || !g.speaker_canonical) continue;
-    let best = -1, bo = 0.3;
-    preds.forEach((p, k) => {
-      if (taken.has(k)) return;
-      const o = Math.max(0, Math.min(g.end, p.end) - Math.max(g.start, p.start)) / (g.end - g.start);
-      if (o > bo) { bo = o; best = k; }
-    });
-    if (best < 0) continue;
-    taken.add(best);
+  for (const { gold: g, pred: p } of matchQuotes(d, extract(d.text).quotes)) {
     matched++;
-    const p = preds[best]!;
-    if (nameMatch(p.speaker_canonical || p.speaker, g.speaker_canonical, g.aliases)) { right++; continue; }
+    if (nameMatch(p.speaker_canonical || p.speaker, g.speaker_canonical!, g.aliases)) { right++; continue; }
     const ov = g.speaker_start != null && p.speaker_start != null && Math.min(g.speaker_end!, p.speaker_end!) > Math.max(g.speaker_start, p.speaker_start);
     const sp = (p.speaker ?? "").toLowerCase();
     const goldMention = g.speaker_start != null ? d.text.slice(g.speaker_start, g.speaker_end!) : "";
