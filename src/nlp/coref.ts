@@ -209,27 +209,27 @@ export class Coref {
     this.insert({ at: m.start, entity, cluster: undefined, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true, plural: true });
   }
 
-  private insert(ref: Ref): void {
+  /** The index of the first reference at or after `pos` (`past`: after it), in this.refs' order by offset. */
+  private refIndex(pos: number, past: boolean): number {
     let lo = 0;
     let hi = this.refs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.refs[mid]!.at <= ref.at) lo = mid + 1;
+      const at = this.refs[mid]!.at;
+      if (at < pos || (past && at === pos)) lo = mid + 1;
       else hi = mid;
     }
-    this.refs.splice(lo, 0, ref);
+    return lo;
+  }
+
+  private insert(ref: Ref): void {
+    this.refs.splice(this.refIndex(ref.at, true), 0, ref);
   }
 
   /** References before `pos` within the window, nearest first. */
   private before(pos: number): { refs: Ref[]; sentence: number; paragraph: number } {
     const si = sentenceAt(this.doc, pos);
-    let lo = 0;
-    let hi = this.refs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.refs[mid]!.at < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.refIndex(pos, false);
     const out: Ref[] = [];
     for (let i = lo - 1; i >= 0 && out.length < 60; i--) {
       const r = this.refs[i]!;
@@ -444,13 +444,7 @@ export class Coref {
     const g = genderOfWords(m.text);
     const seen = new Set<Entity>();
     const pos = m.start;
-    let lo = 0;
-    let hi = this.refs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.refs[mid]!.at < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.refIndex(pos, false);
     let best: Entity | null = null;
     let bestScore = 0;
     for (let i = lo - 1, n = 0; i >= 0 && n < 400; i--, n++) {
@@ -527,13 +521,7 @@ export class Coref {
     const si = sentenceAt(this.doc, m.start);
     const next = this.doc.sentences[si + 1];
     if (!next || next.paragraph > (this.paraOf[si] ?? 0) + 1) return null;
-    let lo = 0;
-    let hi = this.refs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.refs[mid]!.at < next.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.refIndex(next.start, false);
     const r = this.refs[lo];
     if (!r || r.at > next.start + 2 || !r.cluster || !isPersonRef(r) || r.cluster.first < m.end) return null;
     if (!r.cluster.gender && !r.entity.roles.length && r.cluster.parts.length < 2) return null;
