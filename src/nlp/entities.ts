@@ -268,8 +268,11 @@ export class EntityResolver {
   }
 
   private addRole(c: Cluster, role: string): void {
-    const r = role.replace(/^(the|a|an)\s+/i, "").trim();
-    if (r && !c.entity.roles.includes(r)) c.entity.roles.push(r);
+    // an honorific before the name is not a role ("Mr Jo Bloggs"), and a role that ends on a
+    // preposition is someone else's ("a spokesman for Mr Jo Bloggs": the spokesman's, not Bloggs')
+    const r = role.replace(/^(the|a|an)\s+/i, "").replace(/(?:^|\s+)(?:mr|mrs|ms|miss|mx|dr)\.?$/i, "").trim();
+    if (!r || /\b(?:for|of|to|with|at|from|by)$/i.test(r)) return;
+    if (!c.entity.roles.includes(r)) c.entity.roles.push(r);
   }
 
   /** The cluster a written name refers to, creating it for a name not seen in the name pass. */
