@@ -11,7 +11,7 @@ import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
-import { PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
+import { PARTY_WORDS, readStates } from "./lexicon/places";
 import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
@@ -235,15 +235,12 @@ function quoteOnlyParagraph(doc: Doc, q: Span | undefined): boolean {
  */
 function descriptiveName(m: Mention): boolean {
   if (!/^the\s/iu.test(m.text) || !m.name) return false;
-  const words = m.text.toLowerCase().split(/\s+/u).slice(1);
   let state = false;
   let party = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (i + 1 < words.length && STATE_NAMES.has(`${w} ${words[i + 1]}`)) { state = true; i++; continue; }
-    if (STATE_NAMES.has(w)) state = true;
-    else if (PARTY_WORDS.has(w)) party = true;
-    else if (!TITLE_WORDS.has(w) && !ROLE_NOUNS.has(w)) return false;
+  for (const w of readStates(m.text.toLowerCase().split(/\s+/u).slice(1))) {
+    if (w.state) state = true;
+    else if (PARTY_WORDS.has(w.word)) party = true;
+    else if (!TITLE_WORDS.has(w.word) && !ROLE_NOUNS.has(w.word)) return false;
   }
   return state && party;
 }

@@ -10,9 +10,9 @@ import { genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
-import { choose, features, report, tracing, type Candidate, type PronounSite } from "./rank";
+import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
-import { PARTY_WORDS, STATE_NAMES, stateOf } from "./lexicon/places";
+import { PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -116,19 +116,14 @@ function roleWords(s: string): string[] {
 }
 
 function addToProfile(p: Profile, s: string): void {
-  const ws = roleWords(s);
-  for (let i = 0; i < ws.length; i++) {
-    const two = i + 1 < ws.length ? `${ws[i]} ${ws[i + 1]}` : "";
-    if (two && STATE_NAMES.has(two)) {
-      p.states.add(two);
-      i++;
+  for (const { word, state } of readStates(roleWords(s))) {
+    if (state) {
+      p.states.add(word);
       continue;
     }
-    const w = ws[i]!;
-    if (STATE_NAMES.has(w)) p.states.add(w);
-    const party = PARTY_WORDS.get(w);
+    const party = PARTY_WORDS.get(word);
     if (party) p.parties.add(party);
-    p.words.add(w);
+    p.words.add(word);
   }
 }
 
@@ -143,14 +138,10 @@ function readDescription(text: string): { head: string; states: string[]; partie
   const states: string[] = [];
   const parties: string[] = [];
   const rest: string[] = [];
-  for (let i = 0; i < ws.length - 1; i++) {
-    const two = i + 1 < ws.length - 1 ? `${ws[i]} ${ws[i + 1]}` : "";
-    if (two && STATE_NAMES.has(two)) {
-      states.push(two);
-      i++;
-    } else if (STATE_NAMES.has(ws[i]!)) states.push(ws[i]!);
-    else if (PARTY_WORDS.has(ws[i]!)) parties.push(PARTY_WORDS.get(ws[i]!)!);
-    else if (!DESC_FILLER.has(ws[i]!)) rest.push(ws[i]!);
+  for (const { word, state } of readStates(ws.slice(0, -1))) {
+    if (state) states.push(word);
+    else if (PARTY_WORDS.has(word)) parties.push(PARTY_WORDS.get(word)!);
+    else if (!DESC_FILLER.has(word)) rest.push(word);
   }
   if (PARTY_WORDS.has(head)) parties.push(PARTY_WORDS.get(head)!);
   return { head, states, parties, rest };
@@ -254,14 +245,12 @@ export class Coref {
     let bestScore = -Infinity;
     const seenEntity = new Set<Entity>();
     for (const r of ok) {
-      let score = -1.0 * (sentence - r.sentence) - 0.5 * (paragraph - r.paragraph);
-      if (firstIn.get(r.sentence) === r) score += 0.6;
-      if (gender && r.cluster?.gender === gender) score += r.cluster.genderSure ? 0.8 : 0.4;
-      else if (gender && r.cluster?.gender) score -= 0.9; // a first-name list's guess against the pronoun
-      if (r.speaker) score += 0.4;
-      if (r.cluster) score += 0.05 * Math.min(r.cluster.count, 10);
       if (seenEntity.has(r.entity)) continue; // the nearest mention of an entity speaks for it
       seenEntity.add(r.entity);
+      const score = handScore({
+        sentDist: sentence - r.sentence, paraDist: paragraph - r.paragraph, firstAgreeing: firstIn.get(r.sentence) === r,
+        gender: genderFit(gender, r.cluster?.gender, !!r.cluster?.genderSure), speaker: r.speaker, articleMentions: r.cluster?.count ?? 0,
+      });
       if (score > bestScore) {
         bestScore = score;
         best = r;
@@ -294,7 +283,7 @@ export class Coref {
     for (const r of ok) {
       if (picked.some((x) => x.entity === r.entity)) continue;
       const c = r.cluster;
-      const g = gender && c?.gender === gender ? (c.genderSure ? "sure" : "guess") : gender && c?.gender ? "clash" : "unknown";
+      const g = genderFit(gender, c?.gender, !!c?.genderSure);
       cands.push({
         sentDist: sentence - r.sentence, paraDist: paragraph - r.paragraph, charDist: pos - r.at, rank: picked.length,
         firstAgreeing: firstAgreeing.get(r.sentence) === r, subject: subject.get(r.sentence) === r, paragraphFirst: paraFirst.get(r.paragraph) === r,

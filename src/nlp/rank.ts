@@ -66,8 +66,11 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
-/** The hand-set linear score Coref.pick used before the ranker (decision 012), kept as one feature. */
-export function handScore(c: Candidate): number {
+/** What the hand-set score reads of a candidate. */
+export type HandInputs = Pick<Candidate, "sentDist" | "paraDist" | "firstAgreeing" | "gender" | "speaker" | "articleMentions">;
+
+/** The hand-set linear score of Coref.pick (decision 012): its own choice for every other pick, and one feature here. */
+export function handScore(c: HandInputs): number {
   let s = -1.0 * c.sentDist - 0.5 * c.paraDist;
   if (c.firstAgreeing) s += 0.6;
   if (c.gender === "sure") s += 0.8;
@@ -125,6 +128,12 @@ function scoreWith(c: Compiled, f: readonly number[]): number {
 
 /** The model in use: the shipped one, or null for the hand-set score alone (set by training and tests). */
 let active: Compiled | null = shipped && (shipped as RankModel).weights?.length ? compile(shipped as RankModel) : null;
+
+/** How a candidate's known gender fits the pronoun's (none: "unknown"). */
+export function genderFit(want: "m" | "f" | null, has: "m" | "f" | null | undefined, sure: boolean): Candidate["gender"] {
+  if (!want || !has) return "unknown";
+  return has === want ? (sure ? "sure" : "guess") : "clash";
+}
 
 /** Sets the model Coref.pick uses (null: the hand-set score); returns the one it replaces, to restore. */
 export function useRanker(m: RankModel | null): Compiled | null {

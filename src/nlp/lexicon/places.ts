@@ -21,6 +21,19 @@ const STATES: readonly [string, string, string][] = [
 /** State names, lowercase ("new york"). */
 export const STATE_NAMES: ReadonlySet<string> = new Set(STATES.map((s) => s[0]));
 
+/** Lowercase words read with the states they name, a two-word state ("new york") as one item. */
+export function readStates(words: readonly string[]): { word: string; state: boolean }[] {
+  const out: { word: string; state: boolean }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const two = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : "";
+    if (two && STATE_NAMES.has(two)) {
+      out.push({ word: two, state: true });
+      i++;
+    } else out.push({ word: words[i]!, state: STATE_NAMES.has(words[i]!) });
+  }
+  return out;
+}
+
 /** A state from its name or abbreviation as written ("Fla.", "N.Y.", "TX", "Texas"), lowercase; null otherwise. */
 export function stateOf(written: string): string | null {
   const w = written.toLowerCase().replace(/[.\s]/gu, "");

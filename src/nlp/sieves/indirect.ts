@@ -184,12 +184,6 @@ const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|
 const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
 
 /**
- * The subject of a cue that the name grammar could not read: after auxiliaries and adverbs, a
- * relative pronoun ("… a professor who said"), a name in an appositive pair ("A spokesman, Jo Bloggs,
- * said"), or the plain noun phrase that opens the clause ("One in four voters in the poll said").
- * Null when what stands there is not a noun phrase (a clause, a quote, nothing).
- */
-/**
  * "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the cue's;
  * its subject is the name or pronoun opening the clause at `lo`, not the whole phrase up to `end`.
  */
@@ -198,6 +192,12 @@ function coordinatedSubject(text: string, lo: number, end: number): Mention | nu
   return subj && subj.start === lo && (subj.name || subj.pronoun) && subj.end < end - 4 ? subj : null;
 }
 
+/**
+ * The subject of a cue that the name grammar could not read: after auxiliaries and adverbs, a
+ * relative pronoun ("… a professor who said"), a name in an appositive pair ("A spokesman, Jo Bloggs,
+ * said"), or the plain noun phrase that opens the clause ("One in four voters in the poll said").
+ * Null when what stands there is not a noun phrase (a clause, a quote, nothing).
+ */
 function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | null {
   const { text } = ctx;
   let end = cue.start - gapBefore(text, cue.start);
