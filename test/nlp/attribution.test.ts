@@ -365,9 +365,17 @@ describe("link lines and photo captions are not article text (decision 013)", ()
     ["a caption with a photo credit", "The mayor opened the bridge and said it was safe. (Jo Smith/Harbour News)", []],
     ["a caption with a photo label", "Photo: Tom Reyes said the bridge was safe for all traffic.", []],
     ["a credit in brackets", "Ann Ruiz said the stand would open in August. (Photo: Jo Smith)", []],
+    // decision 027: the outlet's notes and digest items linking another story
+    ["an editor's note", "The ferry sailed on time.\nEditor’s note: Tom Reyes, who said the ferry was unsafe, is a board member of the rival line.", []],
+    ["a correction", "Correction: An earlier version of this story said the toll would rise in May.\nThe bridge reopened.", []],
+    ["a digest item with its excerpt", "NOW OPEN—“Ferry returns to the harbour after ten years,” by the Courier’s Jo Smith: “The ferry that Ann Ruiz said would never sail again left the quay on Monday.”", []],
+    ["a digest item without a label", "“Council votes to close the old pier,” by Tom Reyes: “The council said the pier would close in May.”", []],
     // negative rows: article text that only looks like a label or credit
     ["Watch: before a real sentence stays", "Watch: the mayor said the bridge will reopen. The council said it would vote on Tuesday.",
       ["the bridge will reopen.", "it would vote on Tuesday."]],
+    ["a label word without its colon stays", "Correction of the figures took a week, Tom Reyes said.", ["Correction of the figures took a week"]],
+    ["a quoted phrase before a plain 'by' stays", "“We are shocked” by the closure, Ann Ruiz said.", ["“We are shocked” by the closure"]],
+    ["an editor quoted in the text stays", "The editor’s notes were lost, Jo Smith said on Monday.", ["The editor’s notes were lost"]],
     ["watch inside a sentence stays", "Residents should watch closely, the mayor said on Monday.", ["Residents should watch closely"]],
     ["a slash in lowercase brackets is no credit", "Tom Reyes said the fee (and/or the toll) would rise in May.", ["the fee (and/or the toll) would rise in May."]],
     ["a long paragraph is never a caption", "Photo: " + "the council met again for hours over the budget, ".repeat(9) + "and Tom Reyes said the plan would fail.",
