@@ -356,6 +356,19 @@ describe("not statements", () => {
   }
 });
 
+describe("a title with no speaker is no statement (decision 027)", () => {
+  const cases: [string, string, string[]][] = [
+    ["a book title in a sentence", "The mayor, who wrote “A Time for Truth,” opened the bridge.", []],
+    ["a show title after a colon", "The band’s last song before the vote: “Harbour Nights Live.”", []],
+    // negative rows: a title that someone says stays; so does an unattributed sentence
+    ["a title said by someone stays", "“Keep The Ferry Running,” Ann Ruiz said.", ["Keep The Ferry Running,"]],
+    ["an unattributed sentence stays", "The crowd chanted for hours.\n“This is not the end of the road for anyone here.”", ["This is not the end of the road for anyone here."]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
+  }
+});
+
 describe("link lines and photo captions are not article text (decision 013)", () => {
   const cases: [string, string, string[]][] = [
     ["READ MORE link line", "The bridge closed on Monday.\nREAD MORE: Mayor says the bridge will reopen in June\nWork starts next week.", []],
