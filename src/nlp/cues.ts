@@ -25,6 +25,12 @@ const NOUNISH = new Set([
   "snap", "sigh", "groan", "murmur", "sneer", "gush", "fume", "scoff", "snarl", "plead", "beg", "marvel", "mutter",
 ]);
 
+/**
+ * "that" opening a relative clause after a plural noun: a plural verb follows it at once, which a
+ * demonstrative "that" would not take ("said that was a mistake" stays a cue).
+ */
+const RELATIVE_THAT = /^\s+that\s+(?:have|are|were|do|don[’']t|haven[’']t|aren[’']t|weren[’']t)\b/u;
+
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
 /**
@@ -89,6 +95,9 @@ export function findCues(text: string): Cue[] {
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
     if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
+    // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
+    // it a relative pronoun, and the word before it a plural noun (decision 027)
+    if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;

@@ -167,9 +167,9 @@ const NOTE_LABEL = /^(?:editor[’']?s[’']?\s+notes?|editorial\s+note|note\s+t
 /**
  * A digest item linking another story: a quoted headline closed by a comma, then its byline
  * ("NOW OPEN—“Ferry returns to the harbour,” by the Courier’s Jo Smith: “…”"), optionally after a
- * label in capitals. The excerpt that follows is the linked story's text, not this article's.
+ * label in capitals or a dash or bullet. The excerpt that follows is the linked story's text, not this article's.
  */
-const DIGEST_ITEM = /^(?:\p{Lu}[\p{Lu}\p{N} ’'&.\-]{1,40}(?:—|--|:)\s*)?[“"][^“”"]{3,200}(?:,[”"]|[”"],)\s+by\s+(?:the\s+)?\p{Lu}/u;
+const DIGEST_ITEM = /^(?:[—–•*]\s*)?(?:\p{Lu}[\p{Lu}\p{N} ’'&.\-]{1,40}(?:—|--|:)\s*)?[“"][^“”"]{3,200}(?:,[”"]|[”"],)\s+by\s+(?:the\s+)?\p{Lu}/u;
 /** The longest paragraph read as a link line or caption; article paragraphs run longer. */
 const MAX_AUX_PARAGRAPH = 400;
 

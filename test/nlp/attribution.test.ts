@@ -240,6 +240,10 @@ describe("reported speech sieves", () => {
       { text: "the strike would go on", canonical: "Tomas Berg", sieve: "participle" }],
     ["a hedge with a source named just before records that source", "Talks began. According to the Harbour News Agency (HNA), the envoy handed over a letter. The king reportedly “welcomed the visit and had a friendly talk with them.”",
       { text: "welcomed the visit", kind: "mixed", canonical: "Harbour News Agency", sieve: "hedge-source" }],
+    ["maintained that stays a report (decision 027)", "Tom Reyes maintained that the toll was fair to drivers.",
+      { text: "the toll was fair to drivers", canonical: "Tom Reyes" }],
+    ["maintains with a plain clause stays a report (decision 027)", "But the ministry maintains the fees will stay in place until May.",
+      { text: "the fees will stay in place until May", sieve: "cue-clause" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
       { text: "they had already paid the fine", canonical: "Ivan Petrov" }],
     ["a subject pronoun after a leading adverbial", "In September she said the plan was a mistake.",
@@ -350,6 +354,10 @@ describe("not statements", () => {
     ["a manner verb as a noun is no cue", "The snap election gave the party a sigh of relief and a boost."],
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
+    // decision 027
+    ["a plural noun before a relative 'that' is no cue", "Voters went to the polls in the coastal states that have lost the most jobs."],
+    ["maintained a lead is no report", "Ann Ruiz maintained a wide lead over Tom Reyes in the northern wards."],
+    ["maintains a schedule is no report", "The harbour master still maintains a busy schedule of visits and travels with the crew."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
@@ -382,6 +390,7 @@ describe("link lines and photo captions are not article text (decision 013)", ()
     ["an editor's note", "The ferry sailed on time.\nEditor’s note: Tom Reyes, who said the ferry was unsafe, is a board member of the rival line.", []],
     ["a correction", "Correction: An earlier version of this story said the toll would rise in May.\nThe bridge reopened.", []],
     ["a digest item with its excerpt", "NOW OPEN—“Ferry returns to the harbour after ten years,” by the Courier’s Jo Smith: “The ferry that Ann Ruiz said would never sail again left the quay on Monday.”", []],
+    ["a digest item after a dash", "—“Harbour pool to close for the winter,” by the Courier’s Jo Smith: “The pool that Tom Reyes said was safe will close.”", []],
     ["a digest item without a label", "“Council votes to close the old pier,” by Tom Reyes: “The council said the pier would close in May.”", []],
     // negative rows: article text that only looks like a label or credit
     ["Watch: before a real sentence stays", "Watch: the mayor said the bridge will reopen. The council said it would vote on Tuesday.",

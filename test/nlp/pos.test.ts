@@ -59,6 +59,11 @@ describe("noun-or-verb cue words read by the tagger", () => {
     ["calls after a determiner", "The calls came in overnight.", []],
     ["phone calls", "Phone calls from voters flooded the office.", []],
     ["reports as a plural subject", "Reports of the fire reached the mayor.", []],
+    ["states before a relative 'that' (decision 027)", "The coastal states that have lost jobs voted first.", []],
+    ["reports before a relative 'that' (decision 027)", "Two reports that were leaked named the mayor.", []],
+    // a demonstrative "that" after the cue keeps it a cue
+    ["states that with a clause stays a cue", "The memo states that the plan failed.", ["states"]],
+    ["claims that was stays a cue", "Tom Reyes claims that was a mistake.", ["claims"]],
   ];
   for (const [name, text, want] of rows) {
     it(name, () => assert.deepEqual(findCues(text).map((c) => c.text), want));

@@ -382,7 +382,7 @@ function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
 }
 
 /** Verbs that usually want "that", but take a bare clause when one plainly follows ("noted they had …"). */
-const THAT_OPTIONAL: ReadonlySet<string> = new Set(["add", "note", "report", "post", "answer", "continue", "highlight", "underline", "underscore", "propose", "recommend", "advise"]);
+const THAT_OPTIONAL: ReadonlySet<string> = new Set(["add", "note", "report", "post", "answer", "continue", "highlight", "underline", "underscore", "propose", "recommend", "advise", "maintain"]);
 
 /** Whether text opens with a subject and a finite verb ("they had", "his attorney offered to"). */
 function opensClause(s: string): boolean {
