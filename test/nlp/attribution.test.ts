@@ -242,6 +242,8 @@ describe("reported speech sieves", () => {
       { text: "welcomed the visit", kind: "mixed", canonical: "Harbour News Agency", sieve: "hedge-source" }],
     ["maintained that stays a report (decision 027)", "Tom Reyes maintained that the toll was fair to drivers.",
       { text: "the toll was fair to drivers", canonical: "Tom Reyes" }],
+    ["an inverted speaker after a speech verb stays (decision 027)", "The ferry will run all winter, argued Ann Ruiz, the harbour master.",
+      { text: "The ferry will run all winter", canonical: "Ann Ruiz", sieve: "clause-then-cue" }],
     ["maintains with a plain clause stays a report (decision 027)", "But the ministry maintains the fees will stay in place until May.",
       { text: "the fees will stay in place until May", sieve: "cue-clause" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
@@ -355,6 +357,8 @@ describe("not statements", () => {
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
     // decision 027
+    ["what follows an object-taking cue is its object, not an inverted speaker", "Tom Reyes, who has run the ferry for years, posted the timetable online on Friday."],
+    ["an object after a comma and a cue is no speaker", "The council met at noon, and the harbour master, a careful man, described a day at sea with the crew."],
     ["a plural noun before a relative 'that' is no cue", "Voters went to the polls in the coastal states that have lost the most jobs."],
     ["maintained a lead is no report", "Ann Ruiz maintained a wide lead over Tom Reyes in the northern wards."],
     ["maintains a schedule is no report", "The harbour master still maintains a busy schedule of visits and travels with the crew."],
