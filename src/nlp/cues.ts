@@ -31,6 +31,9 @@ const NOUNISH = new Set([
  */
 const RELATIVE_THAT = /^\s+that\s+(?:have|are|were|do|don[’']t|haven[’']t|aren[’']t|weren[’']t)\b/u;
 
+/** What "claim" takes when it means to win or take (decision 027): up to three words, then a prize. */
+const CLAIM_TAKES = /^\s+(?:(?!that\b)[\p{L}\p{N}’'.,$%\-]+\s+){0,3}?(?:victory|victories|win|wins|title|titles|seat|seats|percent|delegates|prize|crown|lives|spot|majority|gold|medal|medals|trophy)\b/u;
+
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
 /**
@@ -98,6 +101,8 @@ export function findCues(text: string): Cue[] {
     // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
     // it a relative pronoun, and the word before it a plural noun (decision 027)
     if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;
+    // "claimed victory", "claiming 41 percent of the vote", "the crash claimed three lives": to take, not to say
+    if (base === "claim" && CLAIM_TAKES.test(text.slice(end, end + 60))) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;

@@ -244,6 +244,8 @@ describe("reported speech sieves", () => {
       { text: "the toll was fair to drivers", canonical: "Tom Reyes" }],
     ["an inverted speaker after a speech verb stays (decision 027)", "The ferry will run all winter, argued Ann Ruiz, the harbour master.",
       { text: "The ferry will run all winter", canonical: "Ann Ruiz", sieve: "clause-then-cue" }],
+    ["claimed that a victory … stays a report (decision 027)", "Tom Reyes claimed that the victory was stolen from his party.",
+      { text: "the victory was stolen from his party", canonical: "Tom Reyes" }],
     ["maintains with a plain clause stays a report (decision 027)", "But the ministry maintains the fees will stay in place until May.",
       { text: "the fees will stay in place until May", sieve: "cue-clause" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
@@ -357,6 +359,9 @@ describe("not statements", () => {
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
     // decision 027
+    ["claiming a win is no report", "Ann Ruiz won the northern ward, claiming her third victory in the string of contests this month."],
+    ["claimed a share of the vote is no report", "Tom Reyes took the seat, claiming 41 percent of the vote to his rival's 33 percent."],
+    ["a crash that claimed lives is no report", "The storm that hit the harbour claimed three lives and sank two boats."],
     ["what follows an object-taking cue is its object, not an inverted speaker", "Tom Reyes, who has run the ferry for years, posted the timetable online on Friday."],
     ["an object after a comma and a cue is no speaker", "The council met at noon, and the harbour master, a careful man, described a day at sea with the crew."],
     ["a plural noun before a relative 'that' is no cue", "Voters went to the polls in the coastal states that have lost the most jobs."],
