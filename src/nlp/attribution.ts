@@ -6,7 +6,7 @@ import { HEDGE_ADVERBS } from "./lexicon/claims";
 import { auxiliaryParagraphs, paragraphAt, sentenceAt } from "./document";
 import { findCues } from "./cues";
 import { EntityResolver } from "./entities";
-import { findQuoteSpans, looksLikeStatement, type QuoteSpan } from "./quotes";
+import { findQuoteSpans, looksLikeStatement, looksLikeTitle, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
@@ -209,7 +209,8 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       if (src) {
         const from = src.sameAs ?? src;
         direct.push({ start: q.start, end: q.end, kind: "direct", mention: from.mention, cue: from.cue, via: from.via, sieve: "paragraph-statement", confidence: 0.55 * from.confidence, span: i, sameAs: from });
-      } else {
+      } else if (!looksLikeTitle(ctx.text, q)) {
+        // a title with no speaker ("A Time for Truth,") names a work, it reports no words (decision 027)
         direct.push({ start: q.start, end: q.end, kind: "direct", mention: null, cue: null, via: null, sieve: "unattributed", confidence: 0.3, span: i, sameAs: null });
       }
     }

@@ -25,6 +25,20 @@ const NOUNISH = new Set([
   "snap", "sigh", "groan", "murmur", "sneer", "gush", "fume", "scoff", "snarl", "plead", "beg", "marvel", "mutter",
 ]);
 
+/**
+ * "that" opening a relative clause after a plural noun: a plural verb follows it at once, which a
+ * demonstrative "that" would not take ("said that was a mistake" stays a cue).
+ */
+const RELATIVE_THAT = /^\s+that\s+(?:have|are|were|do|don[’']t|haven[’']t|aren[’']t|weren[’']t)\b/u;
+
+/** What stands before a participle used as an adjective: a possessive, a number, a preposition. */
+const ADJECTIVE_BEFORE = /(?:\b(?:his|her|its|their|our|my|your|after|despite|amid|with|of|to|by|for)|[’']s|(?:^|\s)\p{N}+)\s+$/iu;
+/** A plural noun right after the word ("attempts", "delegates"), not a verb or pronoun that ends in s. */
+const PLURAL_NOUN_AFTER = /^\s+(?!(?:is|was|has|does|this|thus|us|his|its|hers|ours|theirs|yours|always|perhaps|nothing|as|yes|less|unless|whereas|afterwards|towards|besides|sometimes|was)\b)\p{Ll}{2,}[^s\s’']s\b/u;
+
+/** What "claim" takes when it means to win or take (decision 027): up to three words, then a prize. */
+const CLAIM_TAKES = /^\s+(?:(?!that\b)[\p{L}\p{N}’'.,$%\-]+\s+){0,3}?(?:victory|victories|win|wins|title|titles|seat|seats|percent|delegates|prize|crown|lives|spot|majority|gold|medal|medals|trophy)\b/u;
+
 const WORD_RE = /[\p{L}]+(?:[’'\-][\p{L}]+)*/gu;
 const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/giu;
 /**
@@ -89,6 +103,14 @@ export function findCues(text: string): Cue[] {
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
     if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
+    // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
+    // it a relative pronoun, and the word before it a plural noun (decision 027)
+    if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;
+    // "his repeated attempts", "the state's 20 pledged delegates": a past participle between a
+    // possessive, a number or a preposition and a plural noun is an adjective
+    if (/ed$/.test(w) && ADJECTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) && PLURAL_NOUN_AFTER.test(text.slice(end, end + 24))) continue;
+    // "claimed victory", "claiming 41 percent of the vote", "the crash claimed three lives": to take, not to say
+    if (base === "claim" && CLAIM_TAKES.test(text.slice(end, end + 60))) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;

@@ -159,12 +159,24 @@ const CAPTION_LABEL = /^(?:photos?|photograph|picture|pictured|image|caption|abo
 /** A photo credit closing a paragraph: "(Jo Smith/Harbour News)", "(Photo: Jo Smith)", "(File photo)". */
 const CREDIT_END = /\(\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}\s*\/\s*\p{Lu}[\p{L}.’'&\-]*(?:\s+\p{Lu}[\p{L}.’'&\-]*){0,4}\.?\)\s*\.?$/u;
 const CREDIT_LABEL_END = /\((?:photo|picture|image|credit|file\s+photo|pictured)\b[^()]{0,80}\)\s*\.?$/iu;
+/**
+ * Labels of the outlet's own note about the article: "Editor's note: …", "Correction: …". What such
+ * a note says is the outlet speaking about its article, not a statement the article reports.
+ */
+const NOTE_LABEL = /^(?:editor[’']?s[’']?\s+notes?|editorial\s+note|note\s+to\s+(?:readers|our\s+readers)|correction|clarification|disclosure)\s*(?::|\s[-–—|]\s)/iu;
+/**
+ * A digest item linking another story: a quoted headline closed by a comma, then its byline
+ * ("NOW OPEN—“Ferry returns to the harbour,” by the Courier’s Jo Smith: “…”"), optionally after a
+ * label in capitals or a dash or bullet. The excerpt that follows is the linked story's text, not this article's.
+ */
+const DIGEST_ITEM = /^(?:[—–•*]\s*)?(?:\p{Lu}[\p{Lu}\p{N} ’'&.\-]{1,40}(?:—|--|:)\s*)?[“"][^“”"]{3,200}(?:,[”"]|[”"],)\s+by\s+(?:the\s+)?\p{Lu}/u;
 /** The longest paragraph read as a link line or caption; article paragraphs run longer. */
 const MAX_AUX_PARAGRAPH = 400;
 
 /**
- * Paragraphs that are not article text to attribute (decision 013): link lines ("READ MORE: Mayor
- * says …", "WATCH: …") and photo captions ("… (Jo Smith/Harbour News)", "Photo: …"). A label in
+ * Paragraphs that are not article text to attribute (decisions 013, 027): link lines ("READ MORE: Mayor
+ * says …", "WATCH: …"), photo captions ("… (Jo Smith/Harbour News)", "Photo: …"), the outlet's notes
+ * ("Editor's note: …") and digest items linking another story. A label in
  * capitals marks a link line whatever follows; a label in lower case ("Watch: the mayor said …")
  * only when what follows is one headline without a closing full stop. Reads at most
  * MAX_AUX_PARAGRAPH characters of each paragraph.
@@ -172,8 +184,17 @@ const MAX_AUX_PARAGRAPH = 400;
 export function auxiliaryParagraphs(doc: Doc): Set<number> {
   const out = new Set<number>();
   for (const p of doc.paragraphs) {
+    // a digest item is known by its opening, however long its excerpt runs
+    if (DIGEST_ITEM.test(doc.text.slice(p.start, Math.min(p.end, p.start + MAX_AUX_PARAGRAPH)))) {
+      out.add(p.index);
+      continue;
+    }
     if (p.end - p.start > MAX_AUX_PARAGRAPH) continue;
     const s = doc.text.slice(p.start, p.end);
+    if (NOTE_LABEL.test(s)) {
+      out.add(p.index);
+      continue;
+    }
     const link = LINK_LABEL.exec(s);
     if (link) {
       const label = link[0].replace(/[\s:|\-–—]+$/u, "");

@@ -133,3 +133,18 @@ export function looksLikeStatement(text: string, q: QuoteSpan): boolean {
   if (q.words >= 4 && /[.,!?;:…]$/.test(content)) return true;
   return q.words >= 3 && /[.!?]$/.test(content);
 }
+
+/** Short words a title leaves in lower case ("A Time for Truth"). */
+const TITLE_SMALL = new Set(["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "nor", "but", "by", "with", "as", "from", "vs", "is", "into", "over"]);
+
+/**
+ * Whether the quote's content is written as a title, every word but the short ones capitalised, in
+ * at most eight words ("A Time for Truth," "So, That Happened."): the name of a book, show or slogan,
+ * which no speaker said (decision 027). Needs two capitalised words, so "Yes," is no title.
+ */
+export function looksLikeTitle(text: string, q: QuoteSpan): boolean {
+  if (q.words > 8) return false;
+  const words = text.slice(q.start, q.end).match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu) ?? [];
+  const big = words.filter((w) => !TITLE_SMALL.has(w.toLowerCase()));
+  return big.length >= 2 && big.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}

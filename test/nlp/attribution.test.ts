@@ -240,6 +240,14 @@ describe("reported speech sieves", () => {
       { text: "the strike would go on", canonical: "Tomas Berg", sieve: "participle" }],
     ["a hedge with a source named just before records that source", "Talks began. According to the Harbour News Agency (HNA), the envoy handed over a letter. The king reportedly “welcomed the visit and had a friendly talk with them.”",
       { text: "welcomed the visit", kind: "mixed", canonical: "Harbour News Agency", sieve: "hedge-source" }],
+    ["maintained that stays a report (decision 027)", "Tom Reyes maintained that the toll was fair to drivers.",
+      { text: "the toll was fair to drivers", canonical: "Tom Reyes" }],
+    ["an inverted speaker after a speech verb stays (decision 027)", "The ferry will run all winter, argued Ann Ruiz, the harbour master.",
+      { text: "The ferry will run all winter", canonical: "Ann Ruiz", sieve: "clause-then-cue" }],
+    ["claimed that a victory … stays a report (decision 027)", "Tom Reyes claimed that the victory was stolen from his party.",
+      { text: "the victory was stolen from his party", canonical: "Tom Reyes" }],
+    ["maintains with a plain clause stays a report (decision 027)", "But the ministry maintains the fees will stay in place until May.",
+      { text: "the fees will stay in place until May", sieve: "cue-clause" }],
     ["noted with a plain clause", "Ivan Petrov noted they had already paid the fine.",
       { text: "they had already paid the fine", canonical: "Ivan Petrov" }],
     ["a subject pronoun after a leading adverbial", "In September she said the plan was a mistake.",
@@ -350,9 +358,31 @@ describe("not statements", () => {
     ["a manner verb as a noun is no cue", "The snap election gave the party a sigh of relief and a boost."],
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
+    // decision 027
+    ["claiming a win is no report", "Ann Ruiz won the northern ward, claiming her third victory in the string of contests this month."],
+    ["claimed a share of the vote is no report", "Tom Reyes took the seat, claiming 41 percent of the vote to his rival's 33 percent."],
+    ["a crash that claimed lives is no report", "The storm that hit the harbour claimed three lives and sank two boats."],
+    ["what follows an object-taking cue is its object, not an inverted speaker", "Tom Reyes, who has run the ferry for years, posted the timetable online on Friday."],
+    ["an object after a comma and a cue is no speaker", "The council met at noon, and the harbour master, a careful man, described a day at sea with the crew."],
+    ["a plural noun before a relative 'that' is no cue", "Voters went to the polls in the coastal states that have lost the most jobs."],
+    ["maintained a lead is no report", "Ann Ruiz maintained a wide lead over Tom Reyes in the northern wards."],
+    ["maintains a schedule is no report", "The harbour master still maintains a busy schedule of visits and travels with the crew."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
+  }
+});
+
+describe("a title with no speaker is no statement (decision 027)", () => {
+  const cases: [string, string, string[]][] = [
+    ["a book title in a sentence", "The mayor, who wrote “A Time for Truth,” opened the bridge.", []],
+    ["a show title after a colon", "The band’s last song before the vote: “Harbour Nights Live.”", []],
+    // negative rows: a title that someone says stays; so does an unattributed sentence
+    ["a title said by someone stays", "“Keep The Ferry Running,” Ann Ruiz said.", ["Keep The Ferry Running,"]],
+    ["an unattributed sentence stays", "The crowd chanted for hours.\n“This is not the end of the road for anyone here.”", ["This is not the end of the road for anyone here."]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
   }
 });
 
@@ -365,9 +395,18 @@ describe("link lines and photo captions are not article text (decision 013)", ()
     ["a caption with a photo credit", "The mayor opened the bridge and said it was safe. (Jo Smith/Harbour News)", []],
     ["a caption with a photo label", "Photo: Tom Reyes said the bridge was safe for all traffic.", []],
     ["a credit in brackets", "Ann Ruiz said the stand would open in August. (Photo: Jo Smith)", []],
+    // decision 027: the outlet's notes and digest items linking another story
+    ["an editor's note", "The ferry sailed on time.\nEditor’s note: Tom Reyes, who said the ferry was unsafe, is a board member of the rival line.", []],
+    ["a correction", "Correction: An earlier version of this story said the toll would rise in May.\nThe bridge reopened.", []],
+    ["a digest item with its excerpt", "NOW OPEN—“Ferry returns to the harbour after ten years,” by the Courier’s Jo Smith: “The ferry that Ann Ruiz said would never sail again left the quay on Monday.”", []],
+    ["a digest item after a dash", "—“Harbour pool to close for the winter,” by the Courier’s Jo Smith: “The pool that Tom Reyes said was safe will close.”", []],
+    ["a digest item without a label", "“Council votes to close the old pier,” by Tom Reyes: “The council said the pier would close in May.”", []],
     // negative rows: article text that only looks like a label or credit
     ["Watch: before a real sentence stays", "Watch: the mayor said the bridge will reopen. The council said it would vote on Tuesday.",
       ["the bridge will reopen.", "it would vote on Tuesday."]],
+    ["a label word without its colon stays", "Correction of the figures took a week, Tom Reyes said.", ["Correction of the figures took a week"]],
+    ["a quoted phrase before a plain 'by' stays", "“We are shocked” by the closure, Ann Ruiz said.", ["“We are shocked” by the closure"]],
+    ["an editor quoted in the text stays", "The editor’s notes were lost, Jo Smith said on Monday.", ["The editor’s notes were lost"]],
     ["watch inside a sentence stays", "Residents should watch closely, the mayor said on Monday.", ["Residents should watch closely"]],
     ["a slash in lowercase brackets is no credit", "Tom Reyes said the fee (and/or the toll) would rise in May.", ["the fee (and/or the toll) would rise in May."]],
     ["a long paragraph is never a caption", "Photo: " + "the council met again for hours over the budget, ".repeat(9) + "and Tom Reyes said the plan would fail.",

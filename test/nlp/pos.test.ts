@@ -59,6 +59,19 @@ describe("noun-or-verb cue words read by the tagger", () => {
     ["calls after a determiner", "The calls came in overnight.", []],
     ["phone calls", "Phone calls from voters flooded the office.", []],
     ["reports as a plural subject", "Reports of the fire reached the mayor.", []],
+    ["states before a relative 'that' (decision 027)", "The coastal states that have lost jobs voted first.", []],
+    ["reports before a relative 'that' (decision 027)", "Two reports that were leaked named the mayor.", []],
+    ["a participle after a possessive before a plural noun (decision 027)", "The board ignored his repeated requests for a vote.", []],
+    ["a participle after a number before a plural noun", "Ann Ruiz leads by 20 pledged delegates in the count.", []],
+    ["a participle after a preposition before a plural noun", "He rose after repeated clashes with the board.", []],
+    ["a participle after a possessive noun", "The ferry company’s reported profits fell.", []],
+    // negative rows: the same words as verbs
+    ["a past form after a name stays a cue", "Tom Reyes repeated claims that the toll was unfair.", ["repeated", "claims"]],
+    ["a past form before a pronoun ending in s stays a cue", "After the vote, she asked us to wait.", ["asked"]],
+    ["a past form after a number and a comma stays a cue", "Jo Smith, 45, warned residents to leave.", ["warned"]],
+    // a demonstrative "that" after the cue keeps it a cue
+    ["states that with a clause stays a cue", "The memo states that the plan failed.", ["states"]],
+    ["claims that was stays a cue", "Tom Reyes claims that was a mistake.", ["claims"]],
   ];
   for (const [name, text, want] of rows) {
     it(name, () => assert.deepEqual(findCues(text).map((c) => c.text), want));

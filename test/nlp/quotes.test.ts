@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { makeDoc } from "../../src/nlp/document";
-import { findQuoteSpans } from "../../src/nlp/quotes";
+import { findQuoteSpans, looksLikeTitle } from "../../src/nlp/quotes";
 
 const spans = (text: string) => findQuoteSpans(makeDoc(text)).map((q) => ({ text: text.slice(q.start, q.end), closed: q.closed, continues: q.continues }));
 
@@ -22,5 +22,22 @@ describe("quote finder", () => {
   ];
   for (const [name, text, want] of cases) {
     it(name, () => assert.deepEqual(spans(text), want));
+  }
+});
+
+describe("a quote written as a title (decision 027)", () => {
+  const cases: [string, string, boolean][] = [
+    ["a book title", "She wrote “A Time for Truth,” a memoir of the war.", true],
+    ["a show with an all-caps word", "He played in “Harbour Nights Unplugged,” on Fridays.", true],
+    ["a title with a comma inside", "The paper ran “So, That Happened.” on its front page.", true],
+    ["a slogan", "The crowd chanted “Keep The Ferry Running.” for hours.", true],
+    // negative rows
+    ["a sentence in lower case", "“We are not done yet,” she said.", false],
+    ["one capitalised word is no title", "“Yes,” she said.", false],
+    ["a sentence that opens with names", "“Ann Ruiz told Tom Reyes the ferry would sail,” she said.", false],
+    ["nine words is too long for a title", "“One Two Three Four Five Six Seven Eight Nine,” she said.", false],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => assert.equal(looksLikeTitle(text, findQuoteSpans(makeDoc(text))[0]!), want));
   }
 });

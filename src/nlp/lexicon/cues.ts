@@ -85,6 +85,9 @@ export const NEEDS_THAT: ReadonlySet<string> = new Set([
   "object", "protest", "apologise", "apologize", "remind", "inform", "relate", "relay",
   "snap", "scold", "chide", "rebuke", "scoff", "sneer", "fume", "gush", "mutter", "murmur", "groan",
   "sigh", "snarl", "plead", "beg", "marvel",
+  // "maintained a wide lead", "maintains a busy schedule": to keep, unless "that" or a plain clause
+  // follows ("maintains the fees will stay", THAT_OPTIONAL in sieves/indirect.ts; decision 027)
+  "maintain",
 ]);
 
 /** Cues that may stand after a quote in inverted order ("…," said Peskov). */

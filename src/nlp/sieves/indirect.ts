@@ -382,7 +382,7 @@ function objectFrame(ctx: Context, cue: Cue, sentEnd: number): number {
 }
 
 /** Verbs that usually want "that", but take a bare clause when one plainly follows ("noted they had …"). */
-const THAT_OPTIONAL: ReadonlySet<string> = new Set(["add", "note", "report", "post", "answer", "continue", "highlight", "underline", "underscore", "propose", "recommend", "advise"]);
+const THAT_OPTIONAL: ReadonlySet<string> = new Set(["add", "note", "report", "post", "answer", "continue", "highlight", "underline", "underscore", "propose", "recommend", "advise", "maintain"]);
 
 /** Whether text opens with a subject and a finite verb ("they had", "his attorney offered to"). */
 function opensClause(s: string): boolean {
@@ -540,6 +540,16 @@ const TIME_CLAUSE_TAIL = /^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u
  */
 const ATTRIBUTION_TAIL = /^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su;
 
+/**
+ * Cues whose words after them are their object, never an inverted speaker: in "Jo Bloggs, who runs
+ * the ferry, posted the timetable on Friday" the timetable is what was posted (decision 027).
+ */
+const NO_INVERSION: ReadonlySet<string> = new Set([
+  "describe", "rebuke", "scold", "chide", "deny", "urge", "post", "call", "charge", "accuse", "threaten",
+  "promise", "pledge", "vow", "demand", "propose", "recommend", "remind", "inform", "assure", "highlight",
+  "underline", "underscore", "mention", "reveal", "disclose", "question",
+]);
+
 /** "CLAUSE, X said." and "CLAUSE, said X." */
 function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
@@ -563,7 +573,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   if (m && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     comma = text.lastIndexOf(",", m.start);
-  } else if (COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start))) {
+  } else if (!NO_INVERSION.has(cue.base) && COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start))) {
     let inv = mentionAfter(text, cue.end, sent.end);
     if (!inv) {
       // ", said a handful of Democrats who …": a plain noun phrase after the cue
