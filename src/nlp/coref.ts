@@ -28,7 +28,16 @@ interface Ref {
   speaker: boolean;
   /** a plural description that spoke ("several analysts"): what "they" may stand for */
   plural?: boolean;
+  /** named after a preposition or "told" ("met with Jo Bloggs", "told Jo Bloggs"): an object, never its sentence's subject */
+  oblique?: boolean;
+  /** a narrative "he"/"she" opening its sentence, resolved: a subject mention continuing its referent */
+  narrative?: boolean;
 }
+
+/** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
+/** A narrative "he"/"she" opening a sentence, after a conjunction or a sentence adverb at most. */
+const NARRATIVE_PRONOUN = /^\s*(?:(?:But|And|Then|Yet|So|Still|Later|Now|Since then|Earlier|Afterward|Afterwards),?\s+)?(He|She)\b(?![’'])/u;
 
 const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
 
@@ -173,7 +182,37 @@ export class Coref {
       // a possessive names whose the thing is, not who acts ("Putin's adviser said")
       if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
       const si = sentenceAt(doc, s.at);
-      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false });
+      const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
+      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique });
+    }
+    // narrative "he"/"she" opening a sentence outside quotes ("He has worked the route for years."):
+    // resolved in text order as pronouns are reached, each then a subject mention of its referent
+    q = 0;
+    for (const s of doc.sentences) {
+      const m = NARRATIVE_PRONOUN.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 40)));
+      if (!m) continue;
+      const at = s.start + m.index + m[0].length - m[1]!.length;
+      while (q < quoted.length && quoted[q]!.end <= at) q++;
+      if (q < quoted.length && quoted[q]!.start <= at) continue;
+      this.narrativeAt.push({ at, pronoun: m[1]!.toLowerCase() });
+    }
+  }
+
+  /** Narrative pronouns (sentence-opening "he"/"she" outside quotes), in text order, and how many are resolved. */
+  private readonly narrativeAt: { at: number; pronoun: string }[] = [];
+  private narrativeDone = 0;
+
+  /** Resolves the narrative pronouns before `pos` not yet read, nearest last, each entered as a mention of its referent. */
+  private catchUp(pos: number): void {
+    while (this.narrativeDone < this.narrativeAt.length && this.narrativeAt[this.narrativeDone]!.at < pos) {
+      const { at, pronoun } = this.narrativeAt[this.narrativeDone++]!;
+      const i = this.refIndex(at, false);
+      if (this.refs[i]?.at === at) continue; // a speaker mention already stands there
+      const g = PERSON_PRONOUN.get(pronoun)!;
+      const e = this.pick(at, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, pronoun, true);
+      if (!e) continue;
+      const si = sentenceAt(this.doc, at);
+      this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, narrative: true });
     }
   }
 
@@ -190,6 +229,9 @@ export class Coref {
       const ok = refs.filter((r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g));
       if (ok.length) this.rankPronoun(at, g === "m" ? "he" : "she", refs, ok, sentence, paragraph, g, e);
     }
+    // the name (or narrative pronoun) read at the same place is this mention: one reference, the speaker's
+    const i = this.refIndex(at, false);
+    if (this.refs[i]?.at === at && !this.refs[i]!.speaker && (this.refs[i]!.narrative || this.refs[i]!.entity === e)) this.refs.splice(i, 1);
     this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
   }
 
@@ -231,16 +273,16 @@ export class Coref {
   }
 
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
-  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string): Entity | null {
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string, quiet = false): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
     const ok = refs.filter(agree);
     if (!ok.length) return null;
     // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
     // hand-set score below
-    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender);
+    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender, undefined, quiet);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
-    for (const r of ok) firstIn.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique) firstIn.set(r.sentence, r);
     let best: Ref | null = null;
     let bestScore = -Infinity;
     const seenEntity = new Set<Entity>();
@@ -260,17 +302,18 @@ export class Coref {
   }
 
   /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
-  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity): Entity | null {
-    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity, quiet = false): Entity | null {
+    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention;
+    // a name after "told", "with", "to" … is an object, never the subject
     const firstAgreeing = new Map<number, Ref>();
-    for (const r of ok) firstAgreeing.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique) firstAgreeing.set(r.sentence, r);
     const subject = new Map<number, Ref>();
     const paraFirst = new Map<number, Ref>();
     const mentions = new Map<Entity, number>();
     const earliest = new Map<Entity, number>();
     const spoke = new Set<Entity>();
     for (const r of refs) {
-      subject.set(r.sentence, r);
+      if (!r.oblique) subject.set(r.sentence, r);
       paraFirst.set(r.paragraph, r);
       mentions.set(r.entity, (mentions.get(r.entity) ?? 0) + 1);
       earliest.set(r.entity, r.at);
@@ -295,7 +338,7 @@ export class Coref {
     }
     const before = this.doc.text.slice(Math.max(0, pos - 4), pos);
     const site: PronounSite = { afterQuote: /[”"’']\s*[,—–-]?\s*$/u.test(before), paragraphStart: this.doc.sentences[sentence]?.start === this.doc.paragraphs[paragraph]?.start };
-    if (tracing()) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (tracing() && !quiet) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
     if (pseudo) return null;
     return picked[choose(cands, site)]?.entity ?? null;
   }
@@ -348,6 +391,7 @@ export class Coref {
   pronoun(m: Mention): Entity | null {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
+      this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
       return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, p);
     }

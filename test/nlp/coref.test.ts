@@ -141,6 +141,26 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "“It is over,” she said.",
       needle: "It is over", want: null,
     },
+    {
+      name: "he: a narrative 'He' opening a sentence continues its referent, before the man it met",
+      text: "Mark Ruiz said the plan was sound. Tom Okafor arrived at the pier. He met with Mark Ruiz there. “We will rebuild,” he said.",
+      needle: "We will rebuild", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a narrative 'She' continues a woman, so the man it met is still the nearest for 'he'",
+      text: "Tom Okafor arrived at the pier. Ann Lee came later. She met with Mark Ruiz there. “We will rebuild,” he said.",
+      needle: "We will rebuild", want: "Mark Ruiz",
+    },
+    {
+      name: "he: a name after 'written to' is an object, not its sentence's subject; the speaker before wins",
+      text: "Tom Okafor runs the ferry. “We will rebuild,” Okafor said. The council had written to Mark Ruiz. “It will take a year,” he said.",
+      needle: "take a year", want: "Tom Okafor",
+    },
+    {
+      name: "negative: the same man as the subject of that sentence is the one",
+      text: "Tom Okafor runs the ferry. “We will rebuild,” Okafor said. Mark Ruiz had written to the council. “It will take a year,” he said.",
+      needle: "take a year", want: "Mark Ruiz",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
