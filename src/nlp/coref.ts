@@ -273,13 +273,13 @@ export class Coref {
   }
 
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
-  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string, quiet = false): Entity | null {
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string, quiet = false, inside?: ReadonlySet<Entity>): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
     const ok = refs.filter(agree);
     if (!ok.length) return null;
     // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
     // hand-set score below
-    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender, undefined, quiet);
+    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender, undefined, quiet, inside);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
     for (const r of ok) if (!r.oblique) firstIn.set(r.sentence, r);
@@ -302,7 +302,7 @@ export class Coref {
   }
 
   /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
-  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity, quiet = false): Entity | null {
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity, quiet = false, inside?: ReadonlySet<Entity>): Entity | null {
     // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention;
     // a name after "told", "with", "to" … is an object, never the subject
     const firstAgreeing = new Map<number, Ref>();
@@ -333,6 +333,7 @@ export class Coref {
         speaker: r.speaker, lastSpeaker: lastOk?.entity === r.entity, lastSpeakerAny: lastAny?.entity === r.entity, spokeBefore: spoke.has(r.entity),
         newInNarrative: !!lastAny && !spoke.has(r.entity) && earliest.get(r.entity)! > lastAny.at,
         gender: g, mentions: mentions.get(r.entity) ?? 1, articleMentions: c?.count ?? 0, hasRole: r.entity.roles.length > 0, spokeAnywhere: !!c?.spoke,
+        namedInside: !!inside?.has(r.entity),
       });
       picked.push(r);
     }
@@ -387,13 +388,45 @@ export class Coref {
     return null;
   }
 
+  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
+  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
+    const inside = new Set<Entity>();
+    const out = new Set<Entity>();
+    const seen = this.resolver.seen;
+    let lo = 0;
+    let hi = seen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seen[mid]!.at < st.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
+    // "… ,” he said of Jo Bloggs" / "he said about Jo Bloggs"
+    const after = this.doc.text.slice(m.end, m.end + 60);
+    const of = /^\s+(?:said|says|added|wrote|told\s+\p{Ll}+)\s+(?:of|about)\s+/u.exec(after);
+    if (of) {
+      const at = m.end + of[0].length;
+      // the name may come before the statement's start (a cue ahead of its quote)
+      for (const s of seen) if (s.at >= at && s.at <= at + 20) { out.add(s.cluster.entity); break; }
+    }
+    return { inside, of: out };
+  }
+
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */
-  pronoun(m: Mention): Entity | null {
+  pronoun(m: Mention, statement?: Span): Entity | null {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
       this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
-      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, p);
+      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g);
+      // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
+      // he said") or after "said of" / "said about"; unless no one else agrees
+      const about = statement ? this.spokenOf(m, statement) : null;
+      if (about?.of.size) {
+        const e = this.pick(m.start, (r) => agree(r) && !about.of.has(r.entity), g, p, false, about.inside);
+        if (e) return e;
+      }
+      return this.pick(m.start, agree, g, p, false, about?.inside);
     }
     if (p === "it") {
       // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")

@@ -161,6 +161,26 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "Tom Okafor runs the ferry. “We will rebuild,” Okafor said. Mark Ruiz had written to the council. “It will take a year,” he said.",
       needle: "take a year", want: "Mark Ruiz",
     },
+    {
+      name: "he: the man the quote names is its topic, not its speaker",
+      text: "Tom Okafor runs the ferry. Mark Ruiz wants to close it. “Ruiz is wrong about the route,” he said.",
+      needle: "wrong about the route", want: "Tom Okafor",
+    },
+    {
+      name: "negative: with no one named inside the quote, the nearer subject speaks",
+      text: "Tom Okafor runs the ferry. Mark Ruiz wants to close it. “The route is wrong,” he said.",
+      needle: "route is wrong", want: "Mark Ruiz",
+    },
+    {
+      name: "he: 'he said of X' is about X, so X is not the speaker",
+      text: "Tom Okafor spoke on Monday. Mark Ruiz had left. “He was never ready,” he said of Ruiz.",
+      needle: "never ready", want: "Tom Okafor",
+    },
+    {
+      name: "negative: 'he said' with nothing after it goes to the nearer man",
+      text: "Tom Okafor spoke on Monday. Mark Ruiz had left. “He was never ready,” he said.",
+      needle: "never ready", want: "Mark Ruiz",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
