@@ -116,6 +116,8 @@ const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congressw
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
 /** Words after a name that open an appositive describing the person (", a Republican from Arizona,"). */
 const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,.;:()“”"]{2,70}?|(?:\p{Lu}[\p{L}\-]*\s+){0,2}(?:Republican|Democrat|Democratic|GOP|Independent)\b[^,.;:()“”"]{0,50}?)(?=[,.;]|\s+(?:who|said|says|told)\b)/u;
+/** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
+const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s*$/u;
 /** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
 const PARTY_TAG = /^\s*\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)/u;
 
@@ -438,7 +440,11 @@ export class Coref {
       // a plural speaker of the last few sentences ("Several analysts said … They added")
       const { refs, sentence } = this.before(m.start);
       const r = refs.find((x) => x.plural && sentence - x.sentence <= 3);
-      return r?.entity ?? null;
+      if (r) return r.entity;
+      // no plural speaker: a company, agency or group named as the subject of this sentence or the
+      // one before ("Greenfield Power restored service. “Crews will work overnight,” they said.")
+      const body = refs.find((x) => sentence - x.sentence <= 1 && !x.oblique && isBodyRef(x) && !x.plural && !x.cluster?.placeLike && refs.every((y) => y.sentence !== x.sentence || y.at >= x.at));
+      return body?.entity ?? null;
     }
     if (p === "who") {
       // "…, voters who said": a common noun right before the pronoun is its antecedent, no name is
@@ -479,6 +485,9 @@ export class Coref {
       }
       // the lowercase role words right before the name ("campaign manager Jo Bloggs")
       const before = text.slice(Math.max(0, s.at - 60), s.at);
+      // a role introducing the name in apposition ("a ferry captain, Jo Bloggs, said")
+      const intro = ROLE_FIRST.exec(before);
+      if (intro && ROLE_NOUNS.has(intro[1]!.split(/\s+/u).pop()!)) addToProfile(p, intro[1]!);
       const words = before.split(/\s+/u);
       if (words.length && words[words.length - 1] === "") words.pop();
       const run: string[] = [];

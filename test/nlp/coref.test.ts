@@ -181,6 +181,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "Tom Okafor spoke on Monday. Mark Ruiz had left. “He was never ready,” he said.",
       needle: "never ready", want: "Mark Ruiz",
     },
+    {
+      name: "they: with no plural speaker, the company that is the subject of the sentence before",
+      text: "Greenfield Power restored service on Tuesday. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: "Greenfield Power",
+    },
+    {
+      name: "negative: they is not a company named as an object ('met with Greenfield Power')",
+      text: "Ann Lee and Tom Okafor met with Greenfield Power on Tuesday. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: null,
+    },
+    {
+      name: "negative: they is not a company named three sentences back",
+      text: "Greenfield Power restored service on Tuesday. The storm had passed. The roads were clear by noon. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: null,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
@@ -351,6 +366,16 @@ describe("coreference: descriptions go to the person introduced with that role, 
       name: "a first name inside a body's name is left alone",
       text: "“Most homes are online,” said the Harbour Life Project in a report.",
       needle: "homes are online", want: "Harbour Life Project",
+    },
+    {
+      name: "a role in apposition before the name ('a ferry captain, Tom Okafor,') answers 'the captain'",
+      text: "A ferry captain, Tom Okafor, has worked the route for years. Mark Ruiz disagrees. “Nobody asked us,” the captain said.",
+      needle: "Nobody asked us", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a phrase before the name that is no role ('A year ago, Tom Okafor') gives none",
+      text: "A year ago, Tom Okafor left the port. Mark Ruiz, the captain, stayed. Tom Okafor is back now. “Nobody asked us,” the captain said.",
+      needle: "Nobody asked us", want: "Mark Ruiz",
     },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
