@@ -116,6 +116,10 @@ const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congressw
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
 /** Words after a name that open an appositive describing the person (", a Republican from Arizona,"). */
 const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,.;:()“”"]{2,70}?|(?:\p{Lu}[\p{L}\-]*\s+){0,2}(?:Republican|Democrat|Democratic|GOP|Independent)\b[^,.;:()“”"]{0,50}?)(?=[,.;]|\s+(?:who|said|says|told)\b)/u;
+/** A verb of putting a document out and its object ("released a new report", "wrote an open letter"): up to five words of the object in group 1. */
+const PUBLISHED = /(?<![\p{L}])(?:released|releases|is releasing|has released|published|publishes|issued|issues|wrote|writes|sent|filed|files|put out|puts out|unveiled|unveils|aired|airs|ran|runs|commissioned|produced|launched|launches|posted|posts)\s+(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\d\-’']+\s+){0,4}[\p{L}\d\-’']+)/u;
+/** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
+const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
 const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s*$/u;
 /** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
@@ -603,6 +607,32 @@ export class Coref {
     return r.entity;
   }
 
+  /**
+   * The author of "the report", "the ad", "the letter": whoever the article just said put it out
+   * ("Harbour Watch released a report on Monday. ¶ The report said …"): the subject of a sentence of
+   * this paragraph or the one before, at most two sentences back, whose verb of publishing has a
+   * document as its object. Null when no sentence says so.
+   */
+  private author(pos: number): Entity | null {
+    const si = sentenceAt(this.doc, pos);
+    const para = this.paraOf[si] ?? 0;
+    for (let k = si; k >= 0 && k >= si - 2; k--) {
+      const sent = this.doc.sentences[k]!;
+      if ((this.paraOf[k] ?? 0) < para - 1) break;
+      const end = Math.min(sent.end, k === si ? pos : sent.end);
+      const pub = PUBLISHED.exec(this.doc.text.slice(sent.start, end));
+      if (!pub || !pub[1]!.toLowerCase().split(/\s+/u).some(isDocumentHead)) continue;
+      const verbAt = sent.start + pub.index;
+      // the first name of that sentence before the verb, if it is no object ("sent to Jo Bloggs")
+      const lo = this.refIndex(sent.start, false);
+      const r = this.refs[lo];
+      if (!r || r.at >= verbAt || r.oblique || r.plural || r.sentence !== k) continue;
+      if (!isBodyRef(r) && !personLike(r)) continue;
+      return r.entity;
+    }
+    return null;
+  }
+
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
   description(m: Mention): Entity | null {
     const words = m.text.toLowerCase().split(/\s+/);
@@ -627,6 +657,7 @@ export class Coref {
       if (!media) return null;
       return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
+    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

@@ -196,6 +196,26 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "Greenfield Power restored service on Tuesday. The storm had passed. The roads were clear by noon. “Crews will work overnight,” they said.",
       needle: "Crews will work", want: null,
     },
+    {
+      name: "a document speaks for whoever the article just said published it",
+      text: "The Harbour Safety Agency published a review of the ferry on Tuesday. The report said the hull was sound.",
+      needle: "hull was sound", want: "Harbour Safety Agency",
+    },
+    {
+      name: "a letter speaks for its writer named in the paragraph before",
+      text: "Tom Okafor wrote an open letter to the council in May.\n\nThe letter said the pier was unsafe.",
+      needle: "pier was unsafe", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a body named doing something else did not write the report",
+      text: "The Harbour Safety Agency inspected the ferry on Tuesday. The report said the hull was sound.",
+      needle: "hull was sound", want: "report",
+    },
+    {
+      name: "negative: the one a letter was sent to is not its author",
+      text: "The board sent Tom Okafor a letter in May. The letter said the pier was unsafe.",
+      needle: "pier was unsafe", want: "letter",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
