@@ -28,6 +28,8 @@ interface Ref {
   speaker: boolean;
   /** a plural description that spoke ("several analysts"): what "they" may stand for */
   plural?: boolean;
+  /** where the name ends (names read by the name pass) */
+  end?: number;
   /** named after a preposition or "told" ("met with Jo Bloggs", "told Jo Bloggs"): an object, never its sentence's subject */
   oblique?: boolean;
   /** a narrative "he"/"she" opening its sentence, resolved: a subject mention continuing its referent */
@@ -189,7 +191,7 @@ export class Coref {
       if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
       const si = sentenceAt(doc, s.at);
       const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
-      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique });
+      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique, end: s.end });
     }
     // narrative "he"/"she" opening a sentence outside quotes ("He has worked the route for years."):
     // resolved in text order as pronouns are reached, each then a subject mention of its referent
@@ -379,6 +381,8 @@ export class Coref {
 
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
+    const kin = this.kinNamed(m);
+    if (kin) return kin;
     const w = /^(his|her|its|their)\s+[“"‘']?\p{Ll}/iu.exec(m.text);
     if (w) {
       const o = w[1]!.toLowerCase();
@@ -416,6 +420,28 @@ export class Coref {
       for (const s of seen) if (s.at >= at && s.at <= at + 20) { out.add(s.cluster.entity); break; }
     }
     return { inside, of: out };
+  }
+
+  /**
+   * "his father said", "her lawyer said": the person the article introduced in apposition with those
+   * words ("His father, Sam Okafor, built it", "Sam Okafor, his father,"), nearest first within the
+   * window. Null when no one was introduced so.
+   */
+  kinNamed(m: Mention): Entity | null {
+    if (m.name || m.pronoun) return null;
+    const t = m.text.trim();
+    if (!/^\p{Ll}[\p{Ll}\-]*$/u.test(t) || !ROLE_NOUNS.has(t)) return null;
+    const poss = /(?:^|[^\p{L}])(his|her|their)\s+$/iu.exec(this.doc.text.slice(Math.max(0, m.start - 8), m.start));
+    if (!poss) return null;
+    const head = t.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+    const pre = new RegExp(`(?:^|[^\\p{L}])(?:his|her|their)\\s+${head},?\\s+$`, "iu");
+    const post = new RegExp(`^,\\s+(?:his|her|their)\\s+${head}(?![\\p{L}])`, "iu");
+    const text = this.doc.text;
+    for (const r of this.before(m.start).refs) {
+      if (!isPersonRef(r) || r.speaker || r.narrative) continue;
+      if (pre.test(text.slice(Math.max(0, r.at - 40), r.at)) || (r.end !== undefined && post.test(text.slice(r.end, r.end + 40)))) return r.entity;
+    }
+    return null;
   }
 
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */
@@ -514,6 +540,8 @@ export class Coref {
    * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
    */
   roleDescription(m: Mention): Entity | null {
+    const kin = this.kinNamed(m);
+    if (kin) return kin;
     const d = readDescription(m.text);
     if (!d) return null;
     const { head, states, parties, rest } = d;

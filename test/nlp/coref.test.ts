@@ -216,6 +216,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "The board sent Tom Okafor a letter in May. The letter said the pier was unsafe.",
       needle: "pier was unsafe", want: "letter",
     },
+    {
+      name: "his father: the person introduced as 'His father, Sam Okafor,'",
+      text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. His father said the ferry was old.",
+      needle: "ferry was old", want: "Sam Okafor",
+    },
+    {
+      name: "his father: the person introduced as 'Sam Okafor, his father,'",
+      text: "Tom Okafor runs the ferry. Sam Okafor, his father, built it. Later, his father said the ferry was old.",
+      needle: "ferry was old", want: "Sam Okafor",
+    },
+    {
+      name: "negative: 'his brother' is not the man introduced as his father",
+      text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. Later, his brother said the ferry was old.",
+      needle: "ferry was old", want: "brother",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
