@@ -290,7 +290,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       if (entity) st.sieve = "narrative-speaker";
     } else if (m?.pronoun === "who" && whoDescription(doc.text, m.start)) entity = null;
     else if (m?.pronoun) {
-      entity = coref.pronoun(m);
+      entity = coref.pronoun(m, st);
       const want = m.pronoun === "he" || m.pronoun === "she" ? "person" : m.pronoun === "i" || m.pronoun === "we" || m.pronoun === "who" ? "any" : "group";
       // the last speaker of the right kind, but never one of the other gender ("she" for "Jo Bloggs, a father of two")
       const g = m.pronoun === "he" ? "m" : m.pronoun === "she" ? "f" : null;

@@ -28,7 +28,18 @@ interface Ref {
   speaker: boolean;
   /** a plural description that spoke ("several analysts"): what "they" may stand for */
   plural?: boolean;
+  /** where the name ends (names read by the name pass) */
+  end?: number;
+  /** named after a preposition or "told" ("met with Jo Bloggs", "told Jo Bloggs"): an object, never its sentence's subject */
+  oblique?: boolean;
+  /** a narrative "he"/"she" opening its sentence, resolved: a subject mention continuing its referent */
+  narrative?: boolean;
 }
+
+/** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
+/** A narrative "he"/"she" opening a sentence, after a conjunction or a sentence adverb at most. */
+const NARRATIVE_PRONOUN = /^\s*(?:(?:But|And|Then|Yet|So|Still|Later|Now|Since then|Earlier|Afterward|Afterwards),?\s+)?(He|She)\b(?![’'])/u;
 
 const FUNCTION_CAPS = /\s(?:To|In|For|Of|The|And|Is|Are|On|With|At|As|A|An|By|From|Says|Say|Said|Over|After|But|Not|Be|Will|Can|Its|His|Her|Their|Up|Out|About|Into|Than|Who|What|How|Why|Has|Have|Had|Was|Were)\s/u;
 
@@ -107,6 +118,12 @@ const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congressw
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
 /** Words after a name that open an appositive describing the person (", a Republican from Arizona,"). */
 const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,.;:()“”"]{2,70}?|(?:\p{Lu}[\p{L}\-]*\s+){0,2}(?:Republican|Democrat|Democratic|GOP|Independent)\b[^,.;:()“”"]{0,50}?)(?=[,.;]|\s+(?:who|said|says|told)\b)/u;
+/** A verb of putting a document out and its object ("released a new report", "wrote an open letter"): up to five words of the object in group 1. */
+const PUBLISHED = /(?<![\p{L}])(?:released|releases|is releasing|has released|published|publishes|issued|issues|wrote|writes|sent|filed|files|put out|puts out|unveiled|unveils|aired|airs|ran|runs|commissioned|produced|launched|launches|posted|posts)\s+(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\d\-’']+\s+){0,4}[\p{L}\d\-’']+)/u;
+/** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
+const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
+/** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
+const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s*$/u;
 /** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
 const PARTY_TAG = /^\s*\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)/u;
 
@@ -173,7 +190,37 @@ export class Coref {
       // a possessive names whose the thing is, not who acts ("Putin's adviser said")
       if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
       const si = sentenceAt(doc, s.at);
-      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false });
+      const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
+      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique, end: s.end });
+    }
+    // narrative "he"/"she" opening a sentence outside quotes ("He has worked the route for years."):
+    // resolved in text order as pronouns are reached, each then a subject mention of its referent
+    q = 0;
+    for (const s of doc.sentences) {
+      const m = NARRATIVE_PRONOUN.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 40)));
+      if (!m) continue;
+      const at = s.start + m.index + m[0].length - m[1]!.length;
+      while (q < quoted.length && quoted[q]!.end <= at) q++;
+      if (q < quoted.length && quoted[q]!.start <= at) continue;
+      this.narrativeAt.push({ at, pronoun: m[1]!.toLowerCase() });
+    }
+  }
+
+  /** Narrative pronouns (sentence-opening "he"/"she" outside quotes), in text order, and how many are resolved. */
+  private readonly narrativeAt: { at: number; pronoun: string }[] = [];
+  private narrativeDone = 0;
+
+  /** Resolves the narrative pronouns before `pos` not yet read, nearest last, each entered as a mention of its referent. */
+  private catchUp(pos: number): void {
+    while (this.narrativeDone < this.narrativeAt.length && this.narrativeAt[this.narrativeDone]!.at < pos) {
+      const { at, pronoun } = this.narrativeAt[this.narrativeDone++]!;
+      const i = this.refIndex(at, false);
+      if (this.refs[i]?.at === at) continue; // a speaker mention already stands there
+      const g = PERSON_PRONOUN.get(pronoun)!;
+      const e = this.pick(at, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, pronoun, true);
+      if (!e) continue;
+      const si = sentenceAt(this.doc, at);
+      this.insert({ at, entity: e, cluster: this.resolver.clusterOf(e), sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, narrative: true });
     }
   }
 
@@ -190,6 +237,9 @@ export class Coref {
       const ok = refs.filter((r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g));
       if (ok.length) this.rankPronoun(at, g === "m" ? "he" : "she", refs, ok, sentence, paragraph, g, e);
     }
+    // the name (or narrative pronoun) read at the same place is this mention: one reference, the speaker's
+    const i = this.refIndex(at, false);
+    if (this.refs[i]?.at === at && !this.refs[i]!.speaker && (this.refs[i]!.narrative || this.refs[i]!.entity === e)) this.refs.splice(i, 1);
     this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
   }
 
@@ -231,16 +281,16 @@ export class Coref {
   }
 
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
-  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string): Entity | null {
+  private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string, quiet = false, inside?: ReadonlySet<Entity>): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
     const ok = refs.filter(agree);
     if (!ok.length) return null;
     // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
     // hand-set score below
-    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender);
+    if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender, undefined, quiet, inside);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
-    for (const r of ok) firstIn.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique) firstIn.set(r.sentence, r);
     let best: Ref | null = null;
     let bestScore = -Infinity;
     const seenEntity = new Set<Entity>();
@@ -260,17 +310,18 @@ export class Coref {
   }
 
   /** One candidate per agreeing entity (its nearest mention), described for rank.ts, which chooses. */
-  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity): Entity | null {
-    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention
+  private rankPronoun(pos: number, pronoun: string, refs: readonly Ref[], ok: readonly Ref[], sentence: number, paragraph: number, gender: Gender, pseudo?: Entity, quiet = false, inside?: ReadonlySet<Entity>): Entity | null {
+    // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention;
+    // a name after "told", "with", "to" … is an object, never the subject
     const firstAgreeing = new Map<number, Ref>();
-    for (const r of ok) firstAgreeing.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique) firstAgreeing.set(r.sentence, r);
     const subject = new Map<number, Ref>();
     const paraFirst = new Map<number, Ref>();
     const mentions = new Map<Entity, number>();
     const earliest = new Map<Entity, number>();
     const spoke = new Set<Entity>();
     for (const r of refs) {
-      subject.set(r.sentence, r);
+      if (!r.oblique) subject.set(r.sentence, r);
       paraFirst.set(r.paragraph, r);
       mentions.set(r.entity, (mentions.get(r.entity) ?? 0) + 1);
       earliest.set(r.entity, r.at);
@@ -290,12 +341,13 @@ export class Coref {
         speaker: r.speaker, lastSpeaker: lastOk?.entity === r.entity, lastSpeakerAny: lastAny?.entity === r.entity, spokeBefore: spoke.has(r.entity),
         newInNarrative: !!lastAny && !spoke.has(r.entity) && earliest.get(r.entity)! > lastAny.at,
         gender: g, mentions: mentions.get(r.entity) ?? 1, articleMentions: c?.count ?? 0, hasRole: r.entity.roles.length > 0, spokeAnywhere: !!c?.spoke,
+        namedInside: !!inside?.has(r.entity),
       });
       picked.push(r);
     }
     const before = this.doc.text.slice(Math.max(0, pos - 4), pos);
     const site: PronounSite = { afterQuote: /[”"’']\s*[,—–-]?\s*$/u.test(before), paragraphStart: this.doc.sentences[sentence]?.start === this.doc.paragraphs[paragraph]?.start };
-    if (tracing()) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
+    if (tracing() && !quiet) report({ at: pos, pronoun, site, pseudo: pseudo ? picked.findIndex((r) => r.entity === pseudo) : undefined, candidates: picked.map((r, i) => ({ canonical: r.entity.canonical, aliases: r.entity.aliases, features: features(cands[i]!, site) })) });
     if (pseudo) return null;
     return picked[choose(cands, site)]?.entity ?? null;
   }
@@ -329,6 +381,8 @@ export class Coref {
 
   /** "his remarks", "her statement", "its report": whose the words are, as the pronoun would resolve. */
   possessor(m: Mention): Entity | null {
+    const kin = this.kinNamed(m);
+    if (kin) return kin;
     const w = /^(his|her|its|their)\s+[“"‘']?\p{Ll}/iu.exec(m.text);
     if (w) {
       const o = w[1]!.toLowerCase();
@@ -344,12 +398,67 @@ export class Coref {
     return null;
   }
 
+  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
+  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
+    const inside = new Set<Entity>();
+    const out = new Set<Entity>();
+    const seen = this.resolver.seen;
+    let lo = 0;
+    let hi = seen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seen[mid]!.at < st.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
+    // "… ,” he said of Jo Bloggs" / "he said about Jo Bloggs"
+    const after = this.doc.text.slice(m.end, m.end + 60);
+    const of = /^\s+(?:said|says|added|wrote|told\s+\p{Ll}+)\s+(?:of|about)\s+/u.exec(after);
+    if (of) {
+      const at = m.end + of[0].length;
+      // the name may come before the statement's start (a cue ahead of its quote)
+      for (const s of seen) if (s.at >= at && s.at <= at + 20) { out.add(s.cluster.entity); break; }
+    }
+    return { inside, of: out };
+  }
+
+  /**
+   * "his father said", "her lawyer said": the person the article introduced in apposition with those
+   * words ("His father, Sam Okafor, built it", "Sam Okafor, his father,"), nearest first within the
+   * window. Null when no one was introduced so.
+   */
+  kinNamed(m: Mention): Entity | null {
+    if (m.name || m.pronoun) return null;
+    const t = m.text.trim();
+    if (!/^\p{Ll}[\p{Ll}\-]*$/u.test(t) || !ROLE_NOUNS.has(t)) return null;
+    const poss = /(?:^|[^\p{L}])(his|her|their)\s+$/iu.exec(this.doc.text.slice(Math.max(0, m.start - 8), m.start));
+    if (!poss) return null;
+    const head = t.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+    const pre = new RegExp(`(?:^|[^\\p{L}])(?:his|her|their)\\s+${head},?\\s+$`, "iu");
+    const post = new RegExp(`^,\\s+(?:his|her|their)\\s+${head}(?![\\p{L}])`, "iu");
+    const text = this.doc.text;
+    for (const r of this.before(m.start).refs) {
+      if (!isPersonRef(r) || r.speaker || r.narrative) continue;
+      if (pre.test(text.slice(Math.max(0, r.at - 40), r.at)) || (r.end !== undefined && post.test(text.slice(r.end, r.end + 40)))) return r.entity;
+    }
+    return null;
+  }
+
   /** "he", "she", "it", "they", "who" → an entity, or null when nothing agrees. */
-  pronoun(m: Mention): Entity | null {
+  pronoun(m: Mention, statement?: Span): Entity | null {
     const p = m.pronoun!;
     if (PERSON_PRONOUN.has(p)) {
+      this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
-      return this.pick(m.start, (r) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g), g, p);
+      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g);
+      // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
+      // he said") or after "said of" / "said about"; unless no one else agrees
+      const about = statement ? this.spokenOf(m, statement) : null;
+      if (about?.of.size) {
+        const e = this.pick(m.start, (r) => agree(r) && !about.of.has(r.entity), g, p, false, about.inside);
+        if (e) return e;
+      }
+      return this.pick(m.start, agree, g, p, false, about?.inside);
     }
     if (p === "it") {
       // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")
@@ -361,7 +470,11 @@ export class Coref {
       // a plural speaker of the last few sentences ("Several analysts said … They added")
       const { refs, sentence } = this.before(m.start);
       const r = refs.find((x) => x.plural && sentence - x.sentence <= 3);
-      return r?.entity ?? null;
+      if (r) return r.entity;
+      // no plural speaker: a company, agency or group named as the subject of this sentence or the
+      // one before ("Greenfield Power restored service. “Crews will work overnight,” they said.")
+      const body = refs.find((x) => sentence - x.sentence <= 1 && !x.oblique && isBodyRef(x) && !x.plural && !x.cluster?.placeLike && refs.every((y) => y.sentence !== x.sentence || y.at >= x.at));
+      return body?.entity ?? null;
     }
     if (p === "who") {
       // "…, voters who said": a common noun right before the pronoun is its antecedent, no name is
@@ -402,6 +515,9 @@ export class Coref {
       }
       // the lowercase role words right before the name ("campaign manager Jo Bloggs")
       const before = text.slice(Math.max(0, s.at - 60), s.at);
+      // a role introducing the name in apposition ("a ferry captain, Jo Bloggs, said")
+      const intro = ROLE_FIRST.exec(before);
+      if (intro && ROLE_NOUNS.has(intro[1]!.split(/\s+/u).pop()!)) addToProfile(p, intro[1]!);
       const words = before.split(/\s+/u);
       if (words.length && words[words.length - 1] === "") words.pop();
       const run: string[] = [];
@@ -424,6 +540,8 @@ export class Coref {
    * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
    */
   roleDescription(m: Mention): Entity | null {
+    const kin = this.kinNamed(m);
+    if (kin) return kin;
     const d = readDescription(m.text);
     if (!d) return null;
     const { head, states, parties, rest } = d;
@@ -517,6 +635,32 @@ export class Coref {
     return r.entity;
   }
 
+  /**
+   * The author of "the report", "the ad", "the letter": whoever the article just said put it out
+   * ("Harbour Watch released a report on Monday. ¶ The report said …"): the subject of a sentence of
+   * this paragraph or the one before, at most two sentences back, whose verb of publishing has a
+   * document as its object. Null when no sentence says so.
+   */
+  private author(pos: number): Entity | null {
+    const si = sentenceAt(this.doc, pos);
+    const para = this.paraOf[si] ?? 0;
+    for (let k = si; k >= 0 && k >= si - 2; k--) {
+      const sent = this.doc.sentences[k]!;
+      if ((this.paraOf[k] ?? 0) < para - 1) break;
+      const end = Math.min(sent.end, k === si ? pos : sent.end);
+      const pub = PUBLISHED.exec(this.doc.text.slice(sent.start, end));
+      if (!pub || !pub[1]!.toLowerCase().split(/\s+/u).some(isDocumentHead)) continue;
+      const verbAt = sent.start + pub.index;
+      // the first name of that sentence before the verb, if it is no object ("sent to Jo Bloggs")
+      const lo = this.refIndex(sent.start, false);
+      const r = this.refs[lo];
+      if (!r || r.at >= verbAt || r.oblique || r.plural || r.sentence !== k) continue;
+      if (!isBodyRef(r) && !personLike(r)) continue;
+      return r.entity;
+    }
+    return null;
+  }
+
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
   description(m: Mention): Entity | null {
     const words = m.text.toLowerCase().split(/\s+/);
@@ -541,6 +685,7 @@ export class Coref {
       if (!media) return null;
       return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
+    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

@@ -44,6 +44,8 @@ export interface Candidate {
   hasRole: boolean;
   /** the entity is the named speaker of some statement of the article */
   spokeAnywhere: boolean;
+  /** named inside the statement the pronoun introduces ("“Ruiz is wrong,” he said"): its topic, rarely its speaker */
+  namedInside?: boolean;
 }
 
 /** What is known about the pronoun itself (the same for every candidate; counts only in interactions). */
@@ -62,12 +64,15 @@ export const FEATURES = [
   "logMentions", "logArticleMentions", "hasRole", "spokeAnywhere",
   "afterQuote*lastSpeaker", "afterQuote*sent0", "afterQuote*newInNarrative",
   "paragraphStart*newInNarrative", "paragraphStart*para0", "paragraphStart*lastSpeaker",
-  "hand",
+  "hand", "namedInside",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
 /** What the hand-set score reads of a candidate. */
-export type HandInputs = Pick<Candidate, "sentDist" | "paraDist" | "firstAgreeing" | "gender" | "speaker" | "articleMentions">;
+export type HandInputs = Pick<Candidate, "sentDist" | "paraDist" | "firstAgreeing" | "gender" | "speaker" | "articleMentions" | "namedInside">;
+
+/** What naming someone inside the statement costs them as its speaker (people do name themselves: a penalty, not a rule). */
+const NAMED_INSIDE = 1.0;
 
 /** The hand-set linear score of Coref.pick (decision 012): its own choice for every other pick, and one feature here. */
 export function handScore(c: HandInputs): number {
@@ -78,6 +83,7 @@ export function handScore(c: HandInputs): number {
   else if (c.gender === "clash") s -= 0.9;
   if (c.speaker) s += 0.4;
   s += 0.05 * Math.min(c.articleMentions, 10);
+  if (c.namedInside) s -= NAMED_INSIDE;
   return s;
 }
 
@@ -94,7 +100,7 @@ export function features(c: Candidate, site: PronounSite): number[] {
     Math.log1p(Math.min(c.mentions, 60)) / 4, Math.log1p(Math.min(c.articleMentions, 200)) / 4, b(c.hasRole), b(c.spokeAnywhere),
     b(site.afterQuote && c.lastSpeaker), b(site.afterQuote && sd === 0), b(site.afterQuote && c.newInNarrative),
     b(site.paragraphStart && c.newInNarrative), b(site.paragraphStart && pd === 0), b(site.paragraphStart && c.lastSpeaker),
-    Math.max(-10, Math.min(3, handScore(c))) / 4,
+    Math.max(-10, Math.min(3, handScore(c))) / 4, b(!!c.namedInside),
   ];
 }
 

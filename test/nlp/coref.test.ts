@@ -141,6 +141,96 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "“It is over,” she said.",
       needle: "It is over", want: null,
     },
+    {
+      name: "he: a narrative 'He' opening a sentence continues its referent, before the man it met",
+      text: "Mark Ruiz said the plan was sound. Tom Okafor arrived at the pier. He met with Mark Ruiz there. “We will rebuild,” he said.",
+      needle: "We will rebuild", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a narrative 'She' continues a woman, so the man it met is still the nearest for 'he'",
+      text: "Tom Okafor arrived at the pier. Ann Lee came later. She met with Mark Ruiz there. “We will rebuild,” he said.",
+      needle: "We will rebuild", want: "Mark Ruiz",
+    },
+    {
+      name: "he: a name after 'written to' is an object, not its sentence's subject; the speaker before wins",
+      text: "Tom Okafor runs the ferry. “We will rebuild,” Okafor said. The council had written to Mark Ruiz. “It will take a year,” he said.",
+      needle: "take a year", want: "Tom Okafor",
+    },
+    {
+      name: "negative: the same man as the subject of that sentence is the one",
+      text: "Tom Okafor runs the ferry. “We will rebuild,” Okafor said. Mark Ruiz had written to the council. “It will take a year,” he said.",
+      needle: "take a year", want: "Mark Ruiz",
+    },
+    {
+      name: "he: the man the quote names is its topic, not its speaker",
+      text: "Tom Okafor runs the ferry. Mark Ruiz wants to close it. “Ruiz is wrong about the route,” he said.",
+      needle: "wrong about the route", want: "Tom Okafor",
+    },
+    {
+      name: "negative: with no one named inside the quote, the nearer subject speaks",
+      text: "Tom Okafor runs the ferry. Mark Ruiz wants to close it. “The route is wrong,” he said.",
+      needle: "route is wrong", want: "Mark Ruiz",
+    },
+    {
+      name: "he: 'he said of X' is about X, so X is not the speaker",
+      text: "Tom Okafor spoke on Monday. Mark Ruiz had left. “He was never ready,” he said of Ruiz.",
+      needle: "never ready", want: "Tom Okafor",
+    },
+    {
+      name: "negative: 'he said' with nothing after it goes to the nearer man",
+      text: "Tom Okafor spoke on Monday. Mark Ruiz had left. “He was never ready,” he said.",
+      needle: "never ready", want: "Mark Ruiz",
+    },
+    {
+      name: "they: with no plural speaker, the company that is the subject of the sentence before",
+      text: "Greenfield Power restored service on Tuesday. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: "Greenfield Power",
+    },
+    {
+      name: "negative: they is not a company named as an object ('met with Greenfield Power')",
+      text: "Ann Lee and Tom Okafor met with Greenfield Power on Tuesday. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: null,
+    },
+    {
+      name: "negative: they is not a company named three sentences back",
+      text: "Greenfield Power restored service on Tuesday. The storm had passed. The roads were clear by noon. “Crews will work overnight,” they said.",
+      needle: "Crews will work", want: null,
+    },
+    {
+      name: "a document speaks for whoever the article just said published it",
+      text: "The Harbour Safety Agency published a review of the ferry on Tuesday. The report said the hull was sound.",
+      needle: "hull was sound", want: "Harbour Safety Agency",
+    },
+    {
+      name: "a letter speaks for its writer named in the paragraph before",
+      text: "Tom Okafor wrote an open letter to the council in May.\n\nThe letter said the pier was unsafe.",
+      needle: "pier was unsafe", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a body named doing something else did not write the report",
+      text: "The Harbour Safety Agency inspected the ferry on Tuesday. The report said the hull was sound.",
+      needle: "hull was sound", want: "report",
+    },
+    {
+      name: "negative: the one a letter was sent to is not its author",
+      text: "The board sent Tom Okafor a letter in May. The letter said the pier was unsafe.",
+      needle: "pier was unsafe", want: "letter",
+    },
+    {
+      name: "his father: the person introduced as 'His father, Sam Okafor,'",
+      text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. His father said the ferry was old.",
+      needle: "ferry was old", want: "Sam Okafor",
+    },
+    {
+      name: "his father: the person introduced as 'Sam Okafor, his father,'",
+      text: "Tom Okafor runs the ferry. Sam Okafor, his father, built it. Later, his father said the ferry was old.",
+      needle: "ferry was old", want: "Sam Okafor",
+    },
+    {
+      name: "negative: 'his brother' is not the man introduced as his father",
+      text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. Later, his brother said the ferry was old.",
+      needle: "ferry was old", want: "brother",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
@@ -311,6 +401,16 @@ describe("coreference: descriptions go to the person introduced with that role, 
       name: "a first name inside a body's name is left alone",
       text: "“Most homes are online,” said the Harbour Life Project in a report.",
       needle: "homes are online", want: "Harbour Life Project",
+    },
+    {
+      name: "a role in apposition before the name ('a ferry captain, Tom Okafor,') answers 'the captain'",
+      text: "A ferry captain, Tom Okafor, has worked the route for years. Mark Ruiz disagrees. “Nobody asked us,” the captain said.",
+      needle: "Nobody asked us", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a phrase before the name that is no role ('A year ago, Tom Okafor') gives none",
+      text: "A year ago, Tom Okafor left the port. Mark Ruiz, the captain, stayed. Tom Okafor is back now. “Nobody asked us,” the captain said.",
+      needle: "Nobody asked us", want: "Mark Ruiz",
     },
   ];
   for (const c of cases) it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));

@@ -53,6 +53,9 @@ describe("pronoun ranker: features", () => {
     { name: "nearest entity", c: { rank: 0 }, feature: "nearest", want: 1 },
     { name: "second entity is not the nearest", c: { rank: 1 }, feature: "nearest", want: 0 },
     { name: "the hand-set score, scaled", c: {}, feature: "hand", want: handScore(base) / 4 },
+    { name: "named inside the statement", c: { namedInside: true }, feature: "namedInside", want: 1 },
+    { name: "not named inside the statement", c: {}, feature: "namedInside", want: 0 },
+    { name: "named inside the statement costs the hand-set score one point", c: { namedInside: true }, feature: "hand", want: (handScore(base) - 1) / 4 },
   ];
   for (const t of cases) it(t.name, () => assert.equal(f(t.c, t.s)(t.feature), t.want));
 
