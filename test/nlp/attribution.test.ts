@@ -416,3 +416,55 @@ describe("link lines and photo captions are not article text (decision 013)", ()
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
   }
 });
+
+describe("cue and speaker reading (decision 024)", () => {
+  const cases: [string, string, Want][] = [
+    // a description whose head is in no lexicon, right before or after its cue
+    ["a document before its cue after a quote", "The plan failed. “We stand with the town,” the statement said.",
+      { text: "We stand with the town", speaker: "the statement", sieve: "trailing-cue" }],
+    ["an unlisted person noun before its cue", "“The town is safe,” the man said.", { text: "The town is safe", speaker: "the man" }],
+    ["one user wrote", "“It is great fun to watch,” one user wrote.", { text: "It is great fun", speaker: "one user" }],
+    ["a description after an inverted cue, then a relative", "“As a child, I was scared,” said the woman, who asked not to be named.",
+      { text: "As a child", speaker: "the woman" }],
+    ["a description opening the sentence before a leading cue", "The ad says “nothing will change until we vote.”",
+      { text: "nothing will change", speaker: "The ad", sieve: "leading-cue" }],
+    // a leading cue: an appositive between the subject and its cue, adverbials before the subject,
+    // a hearer and a time after the cue, a participle after the subject's own clause
+    ["an appositive between subject and leading cue", "Ann Ruiz, the former harbour master, said: “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "Ann Ruiz", sieve: "leading-cue" }],
+    ["a bare role appositive, then 'in a statement'", "Ann Ruiz, communications director for the Reyes campaign, said in a statement: “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["a name in the appositive speaks", "The mayor's aide, Ann Ruiz, said in a statement: “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["a participle appositive", "Ann Ruiz, speaking to reporters on Tuesday, said of the plan: “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["a participle after an adverbial and the subject's clause", "At the debate, Ann Ruiz compared herself to Reyes, saying, “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "Ann Ruiz", sieve: "leading-cue" }],
+    ["a participle after a description's clause", "The mayor closed the port, saying, “The harbour will reopen.”",
+      { text: "The harbour will reopen", speaker: "The mayor" }],
+    ["a named hearer after the cue", "Ann Ruiz told the Harbour Times, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["is quoted as saying", "Tom Reyes is quoted as saying, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
+    ["a quote closed by a full stop takes no loose description after it", "“We are done.” The cable indicated.", { text: "We are done", speaker: null }],
+    ["the same quote closed by a comma does", "“We are done,” the cable indicated.", { text: "We are done", speaker: "the cable" }],
+    ["a title after 'in his memoir' is not introduced by the cue", "Tom Reyes said in his 2011 memoir, “A Harbour Life.”", { text: "A Harbour Life", speaker: null }],
+    ["a coordination is no appositive", "Ann Ruiz, and then the mayor, said: “The harbour will reopen.”", { text: "The harbour will reopen", speaker: null }],
+    // a trailing cue: more appositives between the name and its cue, a party tag with its full stop
+    ["a capitalised possessive appositive", "“The harbour will reopen,” Tom Reyes, Mayor Ruiz's former chief of staff, said.",
+      { text: "The harbour will reopen", speaker: "Tom Reyes", sieve: "trailing-cue" }],
+    ["an apostrophe after a name not ending in s is no possessive", "“The harbour will reopen,” Tom Reyes, Ann Ruiz’ campaign manager, said.", { text: "The harbour will reopen", speaker: null }],
+    ["a possessive in s’ after a name in s", "“The harbour will reopen,” Tom Reyes, Jo Bates’ campaign manager, said.", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
+    ["a party tag appositive", "“The harbour will reopen,” Senator Tom Reyes, Republican of Ohio, said.", { text: "The harbour will reopen", canonical: "Tom Reyes" }],
+    ["an aside between commas", "“The harbour will reopen,” Reyes, after a long pause, said of the plan.", { text: "The harbour will reopen", speaker: "Reyes" }],
+    ["a long bare role appositive", "“The harbour will reopen,” Tom Reyes, director of the Harbour Trust at the Northfield Institute of Maritime Studies, said in an interview.",
+      { text: "The harbour will reopen", speaker: "Tom Reyes" }],
+    ["a bracketed party tag with its full stop, then the cue", "“The harbour will reopen,” Rep. Ann Ruiz (D-Ore.) said.",
+      { text: "The harbour will reopen", speaker: "Rep. Ann Ruiz (D-Ore.)", canonical: "Ann Ruiz" }],
+    ["the tag after an inverted cue", "“The harbour will reopen,” said Rep. Ann Ruiz (D-Ore.).", { text: "The harbour will reopen", canonical: "Ann Ruiz" }],
+    ["a clause between commas is no appositive", "“The harbour will reopen,” Tom Reyes, and the mayor agreed, said.", { text: "The harbour will reopen", speaker: null }],
+    // negative rows: no cue right after the description, or no determiner before it
+    ["a description with no cue after it is no speaker", "“It is over,” the next day brought more rain.", { text: "It is over", speaker: null }],
+    ["a preposition inside breaks the description", "“Vote now,” the posters in the windows said.", { text: "Vote now", speaker: null }],
+    ["no determiner, no loose description", "“It is over,” rain said.", { text: "It is over", speaker: null }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
