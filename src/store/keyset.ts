@@ -213,6 +213,14 @@ export function countAndFacetsOf(
   for (const c of cols) if (!COLUMN.test(c.col)) throw new Error(`not a column name: ${c.col}`);
   const list = cols.map((c) => `t.${c.col}`).join(", ");
   const rows = prepared(db, `SELECT ${list}, count(*) AS n FROM (${base}) t GROUP BY ${list}`).raw(true).all(params) as unknown[][];
+  return sumFacets(rows, cols);
+}
+
+/**
+ * The total and the facets of rows `[value of each facet column..., count]` (a GROUP BY over the facet
+ * columns, or kept counts of them): count descending, then value; NULL and '' left out.
+ */
+export function sumFacets(rows: readonly unknown[][], cols: readonly { col: string; limit: number }[]): { total: number; facets: Record<string, FacetCount[]> } {
   const k = cols.length;
   let total = 0;
   const sums = cols.map(() => new Map<unknown, number>());

@@ -16,7 +16,7 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
-  claimReasonCounts, groupRow, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
@@ -632,8 +632,9 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const facetLink = format === "html" ? htmlLink : link;
   const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
-  const counts = listingCountAndFacets(db, QUOTE_LISTING, f,
-    [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
+  const cols = [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
+  // without a person, source or search filter, the kept counts (migration 65) instead of a count of every statement
+  const counts = keptQuoteCounts(db, f, cols) ?? listingCountAndFacets(db, QUOTE_LISTING, f, cols);
   return {
     filters: params as QuotesData["filters"],
     filter_labels: { person: f.person === null ? null : personName(db, f.person), source: source ? sourceLabel(source) : null },
