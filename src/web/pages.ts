@@ -21,9 +21,9 @@ import {
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
-import { encodeToken, parsePaging, sortNames, type Paging } from "./paging";
+import { MAX_HTML_GROUPS, encodeToken, parsePaging, sortNames, type Paging } from "./paging";
 import { coQuotedPeople, sourceNames, statementCounts, topQuotedPeople, type PersonCount } from "../store/stats";
-import { GROUP_LABELS, diffVersions, type Segment } from "../compare";
+import { GROUP_LABELS, versionDiffer, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
 import type { QuoteKind } from "../nlp/types";
@@ -323,7 +323,7 @@ export interface GroupItem {
   versions: VersionItem[];
 }
 
-function versionItem(m: MemberRow, ref: MemberRow): VersionItem {
+function versionItem(m: MemberRow, ref: MemberRow, diff: (ver: MemberRow) => { diff: Segment[] }): VersionItem {
   return {
     quote_id: m.quote_id,
     href: urls.quoteInSource(m.source_id, m.quote_id),
@@ -344,7 +344,7 @@ function versionItem(m: MemberRow, ref: MemberRow): VersionItem {
     other_speaker: m.other_speaker,
     negation_changed: m.negation_changed,
     number_changed: m.number_changed,
-    diff: m === ref ? [{ op: "same", text: m.text }] : diffVersions(ref, m).diff,
+    diff: m === ref ? [{ op: "same", text: m.text }] : diff(m).diff,
   };
 }
 
@@ -359,6 +359,8 @@ function groupItems(db: Db, groups: GroupRow[]): GroupItem[] {
   return groups.map((g) => {
     const members = byGroup.get(g.id) ?? [];
     const ref = members.find((m) => m.quote_id === g.reference_quote_id) ?? members[0]!;
+    // one diff per distinct wording, not per source carrying it
+    const diff = versionDiffer(ref);
     const people = new Map<number, { id: number; name: string; href: string }>();
     for (const m of members) if (m.person_id !== null) people.set(m.person_id, { id: m.person_id, name: m.person_name ?? "", href: urls.person(m.person_id) });
     return {
@@ -371,7 +373,7 @@ function groupItems(db: Db, groups: GroupRow[]): GroupItem[] {
       member_count: g.member_count,
       reference_quote_id: g.reference_quote_id,
       people: [...people.values()],
-      versions: members.map((m) => versionItem(m, ref)),
+      versions: members.map((m) => versionItem(m, ref, diff)),
     };
   });
 }
@@ -502,7 +504,8 @@ export interface PersonData extends ListMeta {
   actions: { merge: string; split: string };
 }
 
-const PERSON_PAGE = 20;
+/** statement blocks per person page (HTML and JSON): a busy person's page stays near 50 KB */
+const PERSON_PAGE = 10;
 const MAX_MERGE_CANDIDATES = 20;
 
 function byPublication(a: GroupSource, b: GroupSource): number {
@@ -542,7 +545,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
   const p = getPersonWithKey(db, id);
   if (!p) throw notFound("person");
   const f = { person: id };
-  const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE);
+  const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE, MAX_HTML_GROUPS);
   const page = listingPage<{ person: number }, RawGroupRow>(db, PERSON_GROUP_LISTING, f, paging);
   const groups = groupItems(db, page.rows.map(groupRow)).map(groupBlock);
   const mentioned = sourcesMentioningOnly(db, id, 50);
@@ -721,7 +724,7 @@ export interface ConflictsData extends ListMeta {
 /** Altered wordings and conflicting attributions across sources (or the groups of one label), a page at a time. */
 export function conflictsData(db: Db, query: Query, format: Format): ConflictsData {
   const filter = parseConflictFilter(query);
-  const paging = parsePaging(query, format, CONFLICT_LISTING.sorts, CONFLICT_LISTING.defaultSort, false, 20);
+  const paging = parsePaging(query, format, CONFLICT_LISTING.sorts, CONFLICT_LISTING.defaultSort, false, 20, MAX_HTML_GROUPS);
   const page = listingPage<typeof filter, RawGroupRow>(db, CONFLICT_LISTING, filter, paging);
   return {
     filters: filter,
