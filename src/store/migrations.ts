@@ -501,4 +501,16 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT person_id, sum(n) FROM person_source_counts GROUP BY person_id;
     `,
   },
+  {
+    version: 67,
+    name: "statements in article order from one index (source_id, start, end DESC): keyset runs and exports without a sort",
+    sql: `
+      -- the article-order sort of /quotes and its exports is (source_id, start, end DESC, id); the index on
+      -- (source_id, start) left SQLite a temporary B-tree for the last two keys on every keyset run. With
+      -- end DESC in the index (and the rowid after it) the run reads in index order and stops at its
+      -- LIMIT. It holds (source_id, start) as its prefix, so that index goes.
+      CREATE INDEX quotes_source_span ON quotes (source_id, start, end DESC);
+      DROP INDEX IF EXISTS quotes_source;
+    `,
+  },
 ];
