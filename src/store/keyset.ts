@@ -165,6 +165,11 @@ export async function iterateKeysetRaw(
   );
 }
 
+/** The column names of the base query, in its order. */
+export function columnsOf(db: Db, base: string): string[] {
+  return prepared(db, `SELECT * FROM (${base}) t LIMIT 0`).columns().map((c) => c.name);
+}
+
 /** How many rows the base query returns. */
 export function countOf(db: Db, base: string, params: object): number {
   return (prepared(db, `SELECT count(*) AS n FROM (${base}) t`).get(params) as { n: number }).n;

@@ -10,7 +10,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -71,6 +71,11 @@ export function listingRows<F, T extends object>(
   db: Db, l: Listing<F>, f: F, sort: string, onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean,
 ): Promise<number> {
   return iterateKeyset<T>(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
+}
+
+/** The columns of the listing's rows as its exports read them ("rows" mode), in order. */
+export function listingColumns<F>(db: Db, l: Listing<F>, f: F): string[] {
+  return columnsOf(db, l.base(f, "rows"));
 }
 
 /** Every row of the listing in this sort as arrays of `columns` (the CSV exports; see iterateKeysetRaw). */
@@ -152,7 +157,7 @@ export function keptQuoteCounts(db: Db, f: QuoteListFilter, cols: readonly { col
     if (!col) throw new Error(`not a kept facet: ${c.col}`);
     return col;
   }).join(", ");
-  const rows = prepared(db, `SELECT ${list}, n FROM quote_facet_counts
+  const rows = prepared(db, `SELECT ${list}${list ? ", " : ""}n FROM quote_facet_counts
       WHERE (@kind IS NULL OR kind = @kind) AND (@outlet IS NULL OR outlet = @outlet) AND (@review IS NULL OR review_status = @review)`)
     .raw(true).all({ kind: f.kind, outlet: f.outlet, review: f.review }) as unknown[][];
   return sumFacets(rows, cols);

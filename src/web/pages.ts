@@ -89,6 +89,37 @@ export function quoteItem(q: QuoteRow): QuoteItem {
   return item;
 }
 
+/**
+ * quoteItem as JSON text, straight from a `.raw()` row of the listing's `columns`: the same text as
+ * JSON.stringify(quoteItem(row)) (the same keys in the same order, then source_label, href, page_href,
+ * source_href, person_href), without building an object per row. For the JSON export of every row.
+ * Null when the rows carry highlights or a column name twice: then quoteItem itself.
+ */
+export function quoteItemJson(columns: readonly string[]): ((values: readonly unknown[]) => string) | null {
+  if (new Set(columns).size !== columns.length || columns.includes("text_marked")) return null;
+  const at = (c: string) => columns.indexOf(c);
+  const [iId, iSource, iTitle, iOutlet, iPerson] = ["id", "source_id", "source_title", "outlet", "person_id"].map(at) as [number, number, number, number, number];
+  if ([iId, iSource, iTitle, iOutlet, iPerson].some((i) => i < 0)) return null;
+  const kept: number[] = [];
+  const keys: string[] = [];
+  columns.forEach((c, i) => {
+    if (c === "speaker_sort") return;
+    keys.push(`${kept.length ? "," : "{"}${JSON.stringify(c)}:`);
+    kept.push(i);
+  });
+  const n = kept.length;
+  return (v) => {
+    let out = "";
+    for (let k = 0; k < n; k++) out += keys[k]! + JSON.stringify(v[kept[k]!]);
+    const id = v[iId] as number;
+    const sourceId = v[iSource] as number;
+    const personId = v[iPerson] as number | null;
+    return `${out},"source_label":${JSON.stringify(sourceLabel({ id: sourceId, title: v[iTitle] as string, outlet: v[iOutlet] as string }))}`
+      + `,"href":${JSON.stringify(urls.quoteInSource(sourceId, id))},"page_href":${JSON.stringify(urls.quote(id))}`
+      + `,"source_href":${JSON.stringify(urls.source(sourceId))},"person_href":${personId === null ? "null" : JSON.stringify(urls.person(personId))}}`;
+  };
+}
+
 export interface ClaimItem extends ClaimRow {
   highlight?: Highlight;
   source_label: string;
