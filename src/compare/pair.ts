@@ -176,3 +176,19 @@ export function compareVersions(ref: VersionOf, ver: VersionOf, t: Thresholds = 
 export function diffVersions(ref: { text: string; kind: QuoteKind }, ver: { text: string; kind: QuoteKind }): Comparison {
   return compareVersions({ ...ref, p: prepare(ref.text) }, { ...ver, p: prepare(ver.text) });
 }
+
+/**
+ * diffVersions of many versions against one reference: the reference prepared once, and each distinct
+ * wording (its text and kind) compared once, since a statement carried by many sources is mostly the
+ * same words over and over. The Comparison of equal wordings is the same object: read it, never change it.
+ */
+export function versionDiffer(ref: { text: string; kind: QuoteKind }): (ver: { text: string; kind: QuoteKind }) => Comparison {
+  const r = { text: ref.text, kind: ref.kind, p: prepare(ref.text) };
+  const seen = new Map<string, Comparison>();
+  return (ver) => {
+    const key = `${ver.kind}\u0000${ver.text}`;
+    let c = seen.get(key);
+    if (!c) seen.set(key, (c = compareVersions(r, { text: ver.text, kind: ver.kind, p: prepare(ver.text) })));
+    return c;
+  };
+}

@@ -158,11 +158,13 @@ const statements = preparedOnce((db: Db) => ({
   signatures: db.prepare<[], { k: string }>(`SELECT g.label || ':' || group_concat(m.quote_id) AS k
       FROM (SELECT * FROM statement_group_members ORDER BY quote_id) m JOIN statement_groups g ON g.id = m.group_id
       GROUP BY g.id ORDER BY k`),
-  otherSpeakers: db.prepare<[number, number, number], { id: number; name: string; kind: string }>(`SELECT DISTINCT p.id, p.name, p.kind
-      FROM statement_group_members m1 JOIN quotes q1 ON q1.id = m1.quote_id
-      JOIN statement_group_members m2 ON m2.group_id = m1.group_id JOIN quotes q2 ON q2.id = m2.quote_id
-      JOIN people p ON p.id = q2.person_id
-      WHERE q1.person_id = ? AND q2.person_id <> ? ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`),
+  // the person's groups first (a busy person: 2,991 statements in 297 groups), then their members once
+  // each: joining member to member read each group once per statement of the person in it (7x slower)
+  otherSpeakers: db.prepare<[number, number, number], { id: number; name: string; kind: string }>(`SELECT p.id, p.name, p.kind
+      FROM people p WHERE p.id IN (SELECT q2.person_id FROM statement_group_members m2 JOIN quotes q2 ON q2.id = m2.quote_id
+        WHERE m2.group_id IN (SELECT m1.group_id FROM quotes q1 JOIN statement_group_members m1 ON m1.quote_id = q1.id WHERE q1.person_id = ?)
+          AND q2.person_id <> ?)
+      ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?`),
   labelCounts: db.prepare<[], { label: GroupLabelValue; n: number; negation: number; number: number }>(`SELECT label, count(*) AS n,
       sum(negation_changed) AS negation, sum(number_changed) AS number FROM statement_groups g GROUP BY label ORDER BY ${LABEL_RANK}`),
 }));

@@ -165,6 +165,11 @@ export async function iterateKeysetRaw(
   );
 }
 
+/** The column names of the base query, in its order. */
+export function columnsOf(db: Db, base: string): string[] {
+  return prepared(db, `SELECT * FROM (${base}) t LIMIT 0`).columns().map((c) => c.name);
+}
+
 /** How many rows the base query returns. */
 export function countOf(db: Db, base: string, params: object): number {
   return (prepared(db, `SELECT count(*) AS n FROM (${base}) t`).get(params) as { n: number }).n;
@@ -213,6 +218,14 @@ export function countAndFacetsOf(
   for (const c of cols) if (!COLUMN.test(c.col)) throw new Error(`not a column name: ${c.col}`);
   const list = cols.map((c) => `t.${c.col}`).join(", ");
   const rows = prepared(db, `SELECT ${list}, count(*) AS n FROM (${base}) t GROUP BY ${list}`).raw(true).all(params) as unknown[][];
+  return sumFacets(rows, cols);
+}
+
+/**
+ * The total and the facets of rows `[value of each facet column..., count]` (a GROUP BY over the facet
+ * columns, or kept counts of them): count descending, then value; NULL and '' left out.
+ */
+export function sumFacets(rows: readonly unknown[][], cols: readonly { col: string; limit: number }[]): { total: number; facets: Record<string, FacetCount[]> } {
   const k = cols.length;
   let total = 0;
   const sums = cols.map(() => new Map<unknown, number>());

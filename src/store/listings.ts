@@ -10,7 +10,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  countAndFacetsOf, countOf, facetOf, iterateKeyset, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -71,6 +71,11 @@ export function listingRows<F, T extends object>(
   db: Db, l: Listing<F>, f: F, sort: string, onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean,
 ): Promise<number> {
   return iterateKeyset<T>(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), onRow, resume, stopped);
+}
+
+/** The columns of the listing's rows as its exports read them ("rows" mode), in order. */
+export function listingColumns<F>(db: Db, l: Listing<F>, f: F): string[] {
+  return columnsOf(db, l.base(f, "rows"));
 }
 
 /** Every row of the listing in this sort as arrays of `columns` (the CSV exports; see iterateKeysetRaw). */
@@ -136,6 +141,28 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
   params: (f) => ({ ...f, speakerNone: f.speakerNone ? 1 : 0 }),
 };
 
+const KEPT_FACETS: Readonly<Record<string, string>> = { kind: "kind", outlet: "outlet", review_status: "review_status" };
+
+/**
+ * /quotes' total and facets (of kind, outlet, review_status) from the counts kept by migration 65,
+ * without reading the statements: when the only filters are kind, outlet and a review state stored on
+ * the row (confirmed, rejected, needs-check). Any other filter (a person, a source, a search, no
+ * speaker, unreviewed / reviewed / corrected, which read the reviews) returns null: count the rows.
+ */
+export function keptQuoteCounts(db: Db, f: QuoteListFilter, cols: readonly { col: string; limit: number }[]) {
+  if (f.person !== null || f.source !== null || f.match !== null || f.speakerNone) return null;
+  if (f.review !== null && f.review !== "confirmed" && f.review !== "rejected" && f.review !== "needs-check") return null;
+  const list = cols.map((c) => {
+    const col = KEPT_FACETS[c.col];
+    if (!col) throw new Error(`not a kept facet: ${c.col}`);
+    return col;
+  }).join(", ");
+  const rows = prepared(db, `SELECT ${list}${list ? ", " : ""}n FROM quote_facet_counts
+      WHERE (@kind IS NULL OR kind = @kind) AND (@outlet IS NULL OR outlet = @outlet) AND (@review IS NULL OR review_status = @review)`)
+    .raw(true).all({ kind: f.kind, outlet: f.outlet, review: f.review }) as unknown[][];
+  return sumFacets(rows, cols);
+}
+
 // ---- claims ----
 
 export interface ClaimListFilter {
@@ -197,7 +224,7 @@ export const SOURCE_LISTING: Listing<SourceListFilter> = {
   defaultSort: "id",
   base: (f, mode) => `SELECT ${mode === "count" ? "s.id, s.outlet" : `s.id, s.title, s.outlet, s.url, s.published, s.created_at,
       substr(s.text, 1, 160) AS snippet,
-      (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count,
+      coalesce((SELECT n FROM source_quote_counts k WHERE k.source_id = s.id), 0) AS quote_count,
       (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count,
       (SELECT count(*) FROM source_people sp WHERE sp.source_id = s.id) AS people_count
       ${f.match ? `, sources_fts.rank AS rank${mode === "page" ? `, snippet(sources_fts, 1, ${MARKS}, '…', 24) AS text_marked` : ""}` : ""}`}
@@ -225,7 +252,7 @@ export const PEOPLE_LISTING: Listing<PeopleListFilter> = {
   },
   defaultSort: "-quotes",
   base: (_f, mode) => `SELECT p.id, p.kind${mode === "count" ? "" : `, p.name,
-      (SELECT count(*) FROM quotes q WHERE q.person_id = p.id AND q.review_status <> 'rejected') AS quote_count,
+      coalesce((SELECT n FROM person_quote_counts k WHERE k.person_id = p.id), 0) AS quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count`}
     FROM people p
     -- people, bodies and outlets unless a kind is asked for (places, documents and the anonymous are one filter away)
@@ -257,15 +284,14 @@ export function mostQuotedSources(db: Db, limit: number): SourceSummary[] {
   return prepared(db, `SELECT s.id, s.title, s.outlet, s.url, s.published, s.created_at, substr(s.text, 1, 160) AS snippet,
       n.quote_count, (SELECT count(*) FROM claims c WHERE c.source_id = s.id) AS claim_count,
       (SELECT count(*) FROM source_people sp WHERE sp.source_id = s.id) AS people_count
-    FROM (SELECT source_id, count(*) AS quote_count FROM quotes GROUP BY source_id ORDER BY quote_count DESC, source_id LIMIT ?) n
+    FROM (SELECT source_id, n AS quote_count FROM source_quote_counts ORDER BY n DESC, source_id LIMIT ?) n
     JOIN sources s ON s.id = n.source_id ORDER BY n.quote_count DESC, s.id`).all(limit) as SourceSummary[];
 }
 
 export function mostQuotedPeople(db: Db, limit: number): PersonSummary[] {
   return prepared(db, `SELECT p.id, p.name, p.kind, n.quote_count,
       (SELECT count(*) FROM source_people sp WHERE sp.person_id = p.id) AS source_count
-    FROM (SELECT person_id, count(*) AS quote_count FROM quotes WHERE person_id IS NOT NULL AND review_status <> 'rejected' GROUP BY person_id
-          ORDER BY quote_count DESC, person_id LIMIT ?) n
+    FROM (SELECT person_id, n AS quote_count FROM person_quote_counts ORDER BY n DESC, person_id LIMIT ?) n
     JOIN people p ON p.id = n.person_id ORDER BY n.quote_count DESC, p.name COLLATE NOCASE, p.id`).all(limit) as PersonSummary[];
 }
 

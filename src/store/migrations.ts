@@ -384,4 +384,133 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS quotes_person;
     `,
   },
+  {
+    version: 65,
+    name: "kept counts: statements per kind, review state and outlet, per person, per person and source, per source (kept by triggers)",
+    sql: `
+      -- Counts the listings and the home page read instead of a count(*) over every statement
+      -- (decision 026). Each row holds a count above zero (a row whose count falls to zero is deleted),
+      -- so every table equals its GROUP BY over quotes. "Per person" counts leave rejected statements
+      -- out, as the people counts always did; the per-source and facet counts hold every statement.
+      CREATE TABLE quote_facet_counts (
+        kind          TEXT    NOT NULL,
+        review_status TEXT    NOT NULL,
+        outlet        TEXT    NOT NULL,
+        n             INTEGER NOT NULL,
+        PRIMARY KEY (kind, review_status, outlet)
+      ) WITHOUT ROWID;
+      CREATE TABLE source_quote_counts (
+        source_id INTEGER PRIMARY KEY,
+        n         INTEGER NOT NULL
+      );
+      CREATE INDEX source_quote_counts_n ON source_quote_counts (n DESC, source_id);
+      CREATE TABLE person_quote_counts (
+        person_id INTEGER PRIMARY KEY,
+        n         INTEGER NOT NULL
+      );
+      CREATE INDEX person_quote_counts_n ON person_quote_counts (n DESC, person_id);
+      CREATE TABLE person_source_counts (
+        person_id INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (person_id, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX person_source_counts_source ON person_source_counts (source_id, person_id, n);
+
+      CREATE TRIGGER quotes_counts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
+          SELECT new.kind, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO source_quote_counts (source_id, n) VALUES (new.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER quotes_counts_insert_person AFTER INSERT ON quotes
+        WHEN new.person_id IS NOT NULL AND new.review_status <> 'rejected' BEGIN
+        INSERT INTO person_quote_counts (person_id, n) VALUES (new.person_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO person_source_counts (person_id, source_id, n) VALUES (new.person_id, new.source_id, 1)
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+
+      CREATE TRIGGER quotes_counts_delete AFTER DELETE ON quotes BEGIN
+        UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
+        UPDATE source_quote_counts SET n = n - 1 WHERE source_id = old.source_id;
+        DELETE FROM source_quote_counts WHERE source_id = old.source_id AND n <= 0;
+      END;
+      CREATE TRIGGER quotes_counts_delete_person AFTER DELETE ON quotes
+        WHEN old.person_id IS NOT NULL AND old.review_status <> 'rejected' BEGIN
+        UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id;
+        DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
+        UPDATE person_source_counts SET n = n - 1 WHERE person_id = old.person_id AND source_id = old.source_id;
+        DELETE FROM person_source_counts WHERE person_id = old.person_id AND source_id = old.source_id AND n <= 0;
+      END;
+
+      -- a review verdict, a correction of the kind, speaker or span, a merge or split of people (and
+      -- ON DELETE SET NULL when a person goes): the old values out, the new in
+      CREATE TRIGGER quotes_counts_update AFTER UPDATE OF kind, review_status, source_id ON quotes
+        WHEN new.kind IS NOT old.kind OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id BEGIN
+        UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
+        INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
+          SELECT new.kind, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+        UPDATE source_quote_counts SET n = n - 1 WHERE source_id = old.source_id AND new.source_id IS NOT old.source_id;
+        DELETE FROM source_quote_counts WHERE source_id = old.source_id AND n <= 0;
+        INSERT INTO source_quote_counts (source_id, n) SELECT new.source_id, 1 WHERE new.source_id IS NOT old.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER quotes_counts_update_person AFTER UPDATE OF person_id, review_status, source_id ON quotes
+        WHEN new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id
+          OR (new.review_status = 'rejected') <> (old.review_status = 'rejected') BEGIN
+        UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id AND old.review_status <> 'rejected';
+        DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
+        UPDATE person_source_counts SET n = n - 1
+          WHERE person_id = old.person_id AND source_id = old.source_id AND old.review_status <> 'rejected';
+        DELETE FROM person_source_counts WHERE person_id = old.person_id AND source_id = old.source_id AND n <= 0;
+        INSERT INTO person_quote_counts (person_id, n) SELECT new.person_id, 1
+          WHERE new.person_id IS NOT NULL AND new.review_status <> 'rejected' ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO person_source_counts (person_id, source_id, n) SELECT new.person_id, new.source_id, 1
+          WHERE new.person_id IS NOT NULL AND new.review_status <> 'rejected' ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+
+      -- an article's outlet changes: its statements move to the new outlet's counts
+      CREATE TRIGGER sources_counts_outlet AFTER UPDATE OF outlet ON sources WHEN new.outlet IS NOT old.outlet BEGIN
+        UPDATE quote_facet_counts SET n = n - (SELECT count(*) FROM quotes q WHERE q.source_id = new.id
+            AND q.kind = quote_facet_counts.kind AND q.review_status = quote_facet_counts.review_status)
+          WHERE outlet = old.outlet;
+        DELETE FROM quote_facet_counts WHERE outlet = old.outlet AND n <= 0;
+        INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
+          SELECT kind, review_status, new.outlet, count(*) FROM quotes WHERE source_id = new.id GROUP BY kind, review_status
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
+      END;
+      -- an article deleted: its statements go first, while its outlet can still be read (the cascade
+      -- would delete them after the article, when the delete trigger above no longer finds it)
+      CREATE TRIGGER sources_counts_delete BEFORE DELETE ON sources BEGIN
+        DELETE FROM quotes WHERE source_id = old.id;
+      END;
+
+      INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
+        SELECT q.kind, q.review_status, s.outlet, count(*) FROM quotes q JOIN sources s ON s.id = q.source_id
+        GROUP BY q.kind, q.review_status, s.outlet;
+      INSERT INTO source_quote_counts (source_id, n) SELECT source_id, count(*) FROM quotes GROUP BY source_id;
+      INSERT INTO person_source_counts (person_id, source_id, n)
+        SELECT person_id, source_id, count(*) FROM quotes WHERE person_id IS NOT NULL AND review_status <> 'rejected'
+        GROUP BY person_id, source_id;
+      INSERT INTO person_quote_counts (person_id, n)
+        SELECT person_id, sum(n) FROM person_source_counts GROUP BY person_id;
+    `,
+  },
+  {
+    version: 67,
+    name: "statements in article order from one index (source_id, start, end DESC): keyset runs and exports without a sort",
+    sql: `
+      -- the article-order sort of /quotes and its exports is (source_id, start, end DESC, id); the index on
+      -- (source_id, start) left SQLite a temporary B-tree for the last two keys on every keyset run. With
+      -- end DESC in the index (and the rowid after it) the run reads in index order and stops at its
+      -- LIMIT. It holds (source_id, start) as its prefix, so that index goes.
+      CREATE INDEX quotes_source_span ON quotes (source_id, start, end DESC);
+      DROP INDEX IF EXISTS quotes_source;
+    `,
+  },
 ];

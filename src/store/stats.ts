@@ -24,16 +24,18 @@ const statements = preparedOnce((db: Db) => ({
   counts: db.prepare<[], Counts>(`SELECT
       (SELECT count(*) FROM sources) AS sources,
       (SELECT count(*) FROM people) AS people,
-      (SELECT count(*) FROM quotes) AS quotes,
+      (SELECT coalesce(sum(n), 0) FROM quote_facet_counts) AS quotes,
       (SELECT count(*) FROM claims) AS claims`),
-  topPeople: db.prepare<[number], PersonCount>(`SELECT p.id, p.name, count(*) AS n FROM quotes q JOIN people p ON p.id = q.person_id
-      WHERE q.review_status <> 'rejected' GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE, p.id LIMIT ?`),
-  coQuoted: db.prepare<[number, number, number], PersonCount>(`SELECT p.id, p.name, count(*) AS n FROM quotes q
-      JOIN people p ON p.id = q.person_id
-      WHERE q.source_id IN (SELECT source_id FROM quotes WHERE person_id = ?) AND q.person_id <> ? AND q.review_status <> 'rejected'
+  // the kept counts (migration 65) from the limit-th highest count up: the ties at the cut are ordered by name, as before
+  topPeople: db.prepare<{ limit: number }, PersonCount>(`SELECT p.id, p.name, k.n FROM person_quote_counts k JOIN people p ON p.id = k.person_id
+      WHERE k.n >= coalesce((SELECT n FROM person_quote_counts ORDER BY n DESC LIMIT 1 OFFSET @limit - 1), 0)
+      ORDER BY k.n DESC, p.name COLLATE NOCASE, p.id LIMIT @limit`),
+  coQuoted: db.prepare<[number, number, number], PersonCount>(`SELECT p.id, p.name, sum(k.n) AS n FROM person_source_counts k
+      JOIN people p ON p.id = k.person_id
+      WHERE k.source_id IN (SELECT source_id FROM quotes WHERE person_id = ?) AND k.person_id <> ?
       GROUP BY p.id ORDER BY n DESC, p.name COLLATE NOCASE, p.id LIMIT ?`),
-  cells: db.prepare<[string], CellCount>(`SELECT person_id, source_id, count(*) AS n FROM quotes
-      WHERE person_id IN (SELECT value FROM json_each(?)) AND review_status <> 'rejected' GROUP BY person_id, source_id ORDER BY person_id, source_id`),
+  cells: db.prepare<[string], CellCount>(`SELECT person_id, source_id, n FROM person_source_counts
+      WHERE person_id IN (SELECT value FROM json_each(?)) ORDER BY person_id, source_id`),
   sourceNames: db.prepare<[string], { id: number; title: string; outlet: string }>(
     "SELECT id, title, outlet FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
 }));
@@ -44,7 +46,7 @@ export function corpusCounts(db: Db): Counts {
 
 /** The people with the most attributed statements. */
 export function topQuotedPeople(db: Db, limit: number): PersonCount[] {
-  return statements(db).topPeople.all(limit);
+  return statements(db).topPeople.all({ limit });
 }
 
 /** People quoted in the sources that quote this person, by how many statements they have there. */

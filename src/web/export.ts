@@ -131,6 +131,37 @@ export function streamCsv(
     .catch((e) => fail(res, log, e));
 }
 
+/** streamJson of rows given as `.raw()` arrays, each turned into its JSON text by `text` (escaped here as json() escapes). */
+export function streamJsonText(
+  res: Response, head: object, key: string, rows: RowSource<unknown[]>, text: (values: unknown[]) => string, log: (e: unknown) => void,
+): void {
+  res.status(200).type("application/json; charset=utf-8");
+  const open = json({ ...head, next: null, next_url: null }).slice(0, -1);
+  let first = true;
+  const out = chunkedWriter(res, `${open},${JSON.stringify(key)}:[`);
+  rows(
+    (values) => {
+      const t = text(values);
+      const piece = ESCAPED.test(t) ? t.replace(ESCAPES, escape) : t;
+      const ok = out.push(first ? piece : `,${piece}`);
+      first = false;
+      return ok;
+    },
+    () => out.drain(),
+    () => gone(res),
+  )
+    .then(() => {
+      if (gone(res)) return;
+      res.write(`${out.rest()}]}`);
+      res.end();
+    })
+    .catch((e) => fail(res, log, e));
+}
+
+const ESCAPED = /[<>&]/;
+const ESCAPES = /[<>&]/g;
+const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
 /**
  * Streams a JSON object `{...head, [key]: [rows...], next: null}`: the shape of one listing page
  * holding every row.

@@ -16,14 +16,14 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
-  claimReasonCounts, groupRow, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
-import { encodeToken, parsePaging, sortNames, type Paging } from "./paging";
+import { MAX_HTML_GROUPS, encodeToken, parsePaging, sortNames, type Paging } from "./paging";
 import { coQuotedPeople, sourceNames, statementCounts, topQuotedPeople, type PersonCount } from "../store/stats";
-import { GROUP_LABELS, diffVersions, type Segment } from "../compare";
+import { GROUP_LABELS, versionDiffer, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
 import type { QuoteKind } from "../nlp/types";
@@ -87,6 +87,37 @@ export function quoteItem(q: QuoteRow): QuoteItem {
   item.source_href = urls.source(q.source_id);
   item.person_href = q.person_id === null ? null : urls.person(q.person_id);
   return item;
+}
+
+/**
+ * quoteItem as JSON text, straight from a `.raw()` row of the listing's `columns`: the same text as
+ * JSON.stringify(quoteItem(row)) (the same keys in the same order, then source_label, href, page_href,
+ * source_href, person_href), without building an object per row. For the JSON export of every row.
+ * Null when the rows carry highlights or a column name twice: then quoteItem itself.
+ */
+export function quoteItemJson(columns: readonly string[]): ((values: readonly unknown[]) => string) | null {
+  if (new Set(columns).size !== columns.length || columns.includes("text_marked")) return null;
+  const at = (c: string) => columns.indexOf(c);
+  const [iId, iSource, iTitle, iOutlet, iPerson] = ["id", "source_id", "source_title", "outlet", "person_id"].map(at) as [number, number, number, number, number];
+  if ([iId, iSource, iTitle, iOutlet, iPerson].some((i) => i < 0)) return null;
+  const kept: number[] = [];
+  const keys: string[] = [];
+  columns.forEach((c, i) => {
+    if (c === "speaker_sort") return;
+    keys.push(`${kept.length ? "," : "{"}${JSON.stringify(c)}:`);
+    kept.push(i);
+  });
+  const n = kept.length;
+  return (v) => {
+    let out = "";
+    for (let k = 0; k < n; k++) out += keys[k]! + JSON.stringify(v[kept[k]!]);
+    const id = v[iId] as number;
+    const sourceId = v[iSource] as number;
+    const personId = v[iPerson] as number | null;
+    return `${out},"source_label":${JSON.stringify(sourceLabel({ id: sourceId, title: v[iTitle] as string, outlet: v[iOutlet] as string }))}`
+      + `,"href":${JSON.stringify(urls.quoteInSource(sourceId, id))},"page_href":${JSON.stringify(urls.quote(id))}`
+      + `,"source_href":${JSON.stringify(urls.source(sourceId))},"person_href":${personId === null ? "null" : JSON.stringify(urls.person(personId))}}`;
+  };
 }
 
 export interface ClaimItem extends ClaimRow {
@@ -323,7 +354,7 @@ export interface GroupItem {
   versions: VersionItem[];
 }
 
-function versionItem(m: MemberRow, ref: MemberRow): VersionItem {
+function versionItem(m: MemberRow, ref: MemberRow, diff: (ver: MemberRow) => { diff: Segment[] }): VersionItem {
   return {
     quote_id: m.quote_id,
     href: urls.quoteInSource(m.source_id, m.quote_id),
@@ -344,7 +375,7 @@ function versionItem(m: MemberRow, ref: MemberRow): VersionItem {
     other_speaker: m.other_speaker,
     negation_changed: m.negation_changed,
     number_changed: m.number_changed,
-    diff: m === ref ? [{ op: "same", text: m.text }] : diffVersions(ref, m).diff,
+    diff: m === ref ? [{ op: "same", text: m.text }] : diff(m).diff,
   };
 }
 
@@ -359,6 +390,8 @@ function groupItems(db: Db, groups: GroupRow[]): GroupItem[] {
   return groups.map((g) => {
     const members = byGroup.get(g.id) ?? [];
     const ref = members.find((m) => m.quote_id === g.reference_quote_id) ?? members[0]!;
+    // one diff per distinct wording, not per source carrying it
+    const diff = versionDiffer(ref);
     const people = new Map<number, { id: number; name: string; href: string }>();
     for (const m of members) if (m.person_id !== null) people.set(m.person_id, { id: m.person_id, name: m.person_name ?? "", href: urls.person(m.person_id) });
     return {
@@ -371,7 +404,7 @@ function groupItems(db: Db, groups: GroupRow[]): GroupItem[] {
       member_count: g.member_count,
       reference_quote_id: g.reference_quote_id,
       people: [...people.values()],
-      versions: members.map((m) => versionItem(m, ref)),
+      versions: members.map((m) => versionItem(m, ref, diff)),
     };
   });
 }
@@ -502,7 +535,8 @@ export interface PersonData extends ListMeta {
   actions: { merge: string; split: string };
 }
 
-const PERSON_PAGE = 20;
+/** statement blocks per person page (HTML and JSON): a busy person's page stays near 50 KB */
+const PERSON_PAGE = 10;
 const MAX_MERGE_CANDIDATES = 20;
 
 function byPublication(a: GroupSource, b: GroupSource): number {
@@ -542,7 +576,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
   const p = getPersonWithKey(db, id);
   if (!p) throw notFound("person");
   const f = { person: id };
-  const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE);
+  const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE, MAX_HTML_GROUPS);
   const page = listingPage<{ person: number }, RawGroupRow>(db, PERSON_GROUP_LISTING, f, paging);
   const groups = groupItems(db, page.rows.map(groupRow)).map(groupBlock);
   const mentioned = sourcesMentioningOnly(db, id, 50);
@@ -632,8 +666,9 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const facetLink = format === "html" ? htmlLink : link;
   const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
-  const counts = listingCountAndFacets(db, QUOTE_LISTING, f,
-    [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
+  const cols = [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
+  // without a person, source or search filter, the kept counts (migration 65) instead of a count of every statement
+  const counts = keptQuoteCounts(db, f, cols) ?? listingCountAndFacets(db, QUOTE_LISTING, f, cols);
   return {
     filters: params as QuotesData["filters"],
     filter_labels: { person: f.person === null ? null : personName(db, f.person), source: source ? sourceLabel(source) : null },
@@ -720,7 +755,7 @@ export interface ConflictsData extends ListMeta {
 /** Altered wordings and conflicting attributions across sources (or the groups of one label), a page at a time. */
 export function conflictsData(db: Db, query: Query, format: Format): ConflictsData {
   const filter = parseConflictFilter(query);
-  const paging = parsePaging(query, format, CONFLICT_LISTING.sorts, CONFLICT_LISTING.defaultSort, false, 20);
+  const paging = parsePaging(query, format, CONFLICT_LISTING.sorts, CONFLICT_LISTING.defaultSort, false, 20, MAX_HTML_GROUPS);
   const page = listingPage<typeof filter, RawGroupRow>(db, CONFLICT_LISTING, filter, paging);
   return {
     filters: filter,

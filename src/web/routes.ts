@@ -10,8 +10,10 @@ import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
 import { parseId } from "./params";
 import { formatOf, formats, reply } from "./respond";
-import { exportLimiter, streamCsv, streamJson, type Exports, type RowSource } from "./export";
-import { CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, listingCount, listingRows, listingValues, type Listing } from "../store/listings";
+import { exportLimiter, streamCsv, streamJson, streamJsonText, type Exports, type RowSource } from "./export";
+import {
+  CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, keptQuoteCounts, listingColumns, listingCount, listingRows, listingValues, type Listing,
+} from "../store/listings";
 import { parseClaimFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter } from "./params";
 import { parsePaging } from "./paging";
 import { urls } from "./urls";
@@ -60,6 +62,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   function exported<F, T extends object>(
     req: Request, res: Response, l: Listing<NoInfer<F>>, parse: (q: Query) => F & { match: string | null }, csv: { file: string; columns: readonly string[] },
     key: string, item: (row: T) => object, head: (f: F) => object,
+    fast: { text?: (columns: readonly string[]) => ((values: readonly unknown[]) => string) | null; total?: (f: F) => number | null } = {},
   ): boolean {
     const format = formatOf(res);
     const all = wantsAll(req.query, format);
@@ -72,8 +75,17 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
       streamCsv(res, csv.file, csv.columns, values, log);
       return true;
     }
+    const top = { ...head(f), total: fast.total?.(f) ?? listingCount(db, l, f), sort: paging.sort };
+    // rows as arrays turned into JSON text directly, when the listing knows how (the same bytes, no object per row)
+    const columns = fast.text ? listingColumns(db, l, f) : [];
+    const text = fast.text?.(columns) ?? null;
+    if (text) {
+      const values: RowSource<unknown[]> = (onRow, resume, stopped) => listingValues(db, l, f, paging.sort, columns, onRow, resume, stopped);
+      streamJsonText(res, top, key, values, text, log);
+      return true;
+    }
     const rows: RowSource<T> = (onRow, resume, stopped) => listingRows<F, T>(db, l, f, paging.sort, onRow, resume, stopped);
-    streamJson(res, { ...head(f), total: listingCount(db, l, f), sort: paging.sort }, key, rows, item, log);
+    streamJson(res, top, key, rows, item, log);
     return true;
   }
 
@@ -143,7 +155,8 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
 
   function quotes(req: Request, res: Response): void {
     if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS }, "quotes",
-      pages.quoteItem, (f) => ({ filters: pages.quoteParams(f) }))) return;
+      pages.quoteItem, (f) => ({ filters: pages.quoteParams(f) }),
+      { text: pages.quoteItemJson, total: (f) => keptQuoteCounts(db, f, [])?.total ?? null })) return;
     const data = pages.quotesData(db, req.query, formatOf(res));
     reply(views, res, { data, page: "quotes", title: "Quotes", nav: "quotes", html: quotesView });
   }

@@ -247,11 +247,35 @@ export function personView(data: PersonData, error: AppError | null) {
   };
 }
 
+/** Versions shown in one group of the HTML conflicts page (the JSON twin lists every one). */
+export const CONFLICT_GROUP_VERSIONS = 8;
+
+/**
+ * A statement copied into dozens of sources made the conflicts page 361 KB at 22,250 articles: the
+ * HTML shows at most CONFLICT_GROUP_VERSIONS versions of a group, the reference, the ones worded
+ * differently and the ones given to another speaker first (in their order), and says how many more.
+ */
+function shownVersions(versions: GroupItem["versions"], jsonHref: string) {
+  let keep = versions;
+  if (versions.length > CONFLICT_GROUP_VERSIONS) {
+    const chosen = new Set(versions.filter((v) => v.reference || v.relation !== "identical" || v.other_speaker).slice(0, CONFLICT_GROUP_VERSIONS));
+    for (const v of versions) if (chosen.size < CONFLICT_GROUP_VERSIONS) chosen.add(v);
+    keep = versions.filter((v) => chosen.has(v));
+  }
+  const rest = versions.filter((v) => !keep.includes(v));
+  const same = rest.every((v) => v.relation === "identical" && !v.other_speaker);
+  return {
+    versions: keep.map((v) => versionView(v, null)),
+    more_versions: rest.length ? { text: `${plural(rest.length, "more version")}${same ? ", word for word the reference" : ""}`, href: jsonHref } : null,
+  };
+}
+
 export function conflictsView(data: ConflictsData) {
   const f = data.filters;
+  const jsonHref = urls.conflicts({ ...f }, "json");
   return {
     ...data,
-    groups: data.groups.map((g) => ({ ...groupHeader(g), versions: g.versions.map((v) => versionView(v, null)) })),
+    groups: data.groups.map((g) => ({ ...groupHeader(g), ...shownVersions(g.versions, jsonHref) })),
     labels: GROUP_LABELS.map((l) => ({ value: l, text: LABEL_TEXT[l] ?? l, selected: l === f.label })),
     flags: CONFLICT_FLAGS.map((x) => ({ value: x, text: x === "negation" ? "a negation dropped or added" : "a number changed", selected: x === f.flag })),
     counts: data.counts.map((c) => ({ ...c, text: LABEL_TEXT[c.label] ?? c.label, label_class: labelClass(c.label) })),
