@@ -200,7 +200,9 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
   ctx.spans.forEach((q, i) => {
     if (covered.has(i)) return;
     if (ctx.direct[i]) direct.push(ctx.direct[i]!);
-    else if (ctx.standalone[i]) {
+    // a title with no cue of its own ("A Time for Truth,") names a work, it reports no words, whether
+    // a statement stands near it or none does (decision 027)
+    else if (ctx.standalone[i] && !looksLikeTitle(ctx.text, q)) {
       const para = ctx.doc.paragraphs[q.paragraph]!;
       const quoteOnly = q.open === para.start && !/[\p{L}]/u.test(ctx.text.slice(q.closed ? q.after : q.end, para.end));
       const same = byParagraph.get(q.paragraph);
@@ -209,8 +211,7 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       if (src) {
         const from = src.sameAs ?? src;
         direct.push({ start: q.start, end: q.end, kind: "direct", mention: from.mention, cue: from.cue, via: from.via, sieve: "paragraph-statement", confidence: 0.55 * from.confidence, span: i, sameAs: from });
-      } else if (!looksLikeTitle(ctx.text, q)) {
-        // a title with no speaker ("A Time for Truth,") names a work, it reports no words (decision 027)
+      } else {
         direct.push({ start: q.start, end: q.end, kind: "direct", mention: null, cue: null, via: null, sieve: "unattributed", confidence: 0.3, span: i, sameAs: null });
       }
     }

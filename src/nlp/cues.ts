@@ -34,7 +34,7 @@ const RELATIVE_THAT = /^\s+that\s+(?:have|are|were|do|don[’']t|haven[’']t|ar
 /** What stands before a participle used as an adjective: a possessive, a number, a preposition. */
 const ADJECTIVE_BEFORE = /(?:\b(?:his|her|its|their|our|my|your|after|despite|amid|with|of|to|by|for)|[’']s|(?:^|\s)\p{N}+)\s+$/iu;
 /** A plural noun right after the word ("attempts", "delegates"), not a verb or pronoun that ends in s. */
-const PLURAL_NOUN_AFTER = /^\s+(?!(?:is|was|has|does|this|thus|us|his|its|hers|ours|theirs|yours|always|perhaps|nothing|as|yes|less|unless|whereas|afterwards|towards|besides|sometimes|was)\b)\p{Ll}{2,}[^s\s’']s\b/u;
+const PLURAL_NOUN_AFTER = /^\s+(?!(?:is|was|has|does|this|thus|us|his|its|hers|ours|theirs|yours|always|perhaps|nothing|as|yes|less|unless|whereas|afterwards|towards|besides|sometimes)\b)\p{Ll}{2,}[^s\s’']s\b/u;
 
 /** What "claim" takes when it means to win or take (decision 027): up to three words, then a prize. */
 const CLAIM_TAKES = /^\s+(?:(?!that\b)[\p{L}\p{N}’'.,$%\-]+\s+){0,3}?(?:victory|victories|win|wins|title|titles|seat|seats|percent|delegates|prize|crown|lives|spot|majority|gold|medal|medals|trophy)\b/u;

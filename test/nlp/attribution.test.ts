@@ -377,6 +377,7 @@ describe("a title with no speaker is no statement (decision 027)", () => {
   const cases: [string, string, string[]][] = [
     ["a book title in a sentence", "The mayor, who wrote “A Time for Truth,” opened the bridge.", []],
     ["a show title after a colon", "The band’s last song before the vote: “Harbour Nights Live.”", []],
+    ["a title beside a statement takes no speaker from it", "Ann Ruiz said the ferry would run all winter. Her book, “Harbour Lights: A Life at Sea,” came out in May.", ["the ferry would run all winter."]],
     // negative rows: a title that someone says stays; so does an unattributed sentence
     ["a title said by someone stays", "“Keep The Ferry Running,” Ann Ruiz said.", ["Keep The Ferry Running,"]],
     ["an unattributed sentence stays", "The crowd chanted for hours.\n“This is not the end of the road for anyone here.”", ["This is not the end of the road for anyone here."]],
