@@ -83,6 +83,8 @@ const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.c
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
+/** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
+const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
 
 const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these"]);
 
@@ -661,8 +663,26 @@ export class Coref {
     return null;
   }
 
+  /** The first outlet the next two sentences name that was not named before `m` ("a harbour newspaper said … The Harbour Courier had …"). */
+  private outletAhead(m: Mention): Entity | null {
+    const si = sentenceAt(this.doc, m.start);
+    const last = this.doc.sentences[Math.min(si + 2, this.doc.sentences.length - 1)];
+    if (!last) return null;
+    for (let i = this.refIndex(m.end, false); i < this.refs.length && this.refs[i]!.at < last.end; i++) {
+      const r = this.refs[i]!;
+      if (mediaRef(r) && !r.plural && (r.cluster?.first ?? 0) >= m.end && this.paraOf[r.sentence]! <= (this.paraOf[si] ?? 0) + 1) return r.entity;
+    }
+    return null;
+  }
+
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
   description(m: Mention): Entity | null {
+    // "a harbour newspaper said" (the mention read as its head alone): an outlet the article names next
+    const bare = m.text.trim().toLowerCase().split(/\s+/u);
+    if (!m.name && bare.length <= 5 && MEDIA_HEADS.has(bare[bare.length - 1]!)) {
+      const indefinite = bare[0] === "a" || bare[0] === "an" || (bare.length === 1 && /(?:^|[^\p{L}])(?:a|an)\s+(?:[\p{L}\-]+\s+){0,3}$/iu.test(this.doc.text.slice(Math.max(this.doc.sentences[sentenceAt(this.doc, m.start)]?.start ?? 0, m.start - 40), m.start)));
+      if (indefinite) return this.outletAhead(m);
+    }
     const words = m.text.toLowerCase().split(/\s+/);
     if (words[0] !== "the" || words.length > 4) return null;
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
@@ -685,6 +705,8 @@ export class Coref {
       if (!media) return null;
       return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
+    // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
+    if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
     if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
