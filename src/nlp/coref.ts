@@ -400,26 +400,33 @@ export class Coref {
     return null;
   }
 
-  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
-  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
-    const inside = new Set<Entity>();
-    const out = new Set<Entity>();
+  /** The index of the first name the name pass read at or after `pos` (resolver.seen is in text order). */
+  private seenFrom(pos: number): number {
     const seen = this.resolver.seen;
     let lo = 0;
     let hi = seen.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (seen[mid]!.at < st.start) lo = mid + 1;
+      if (seen[mid]!.at < pos) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
+    return lo;
+  }
+
+  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
+  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
+    const inside = new Set<Entity>();
+    const out = new Set<Entity>();
+    const seen = this.resolver.seen;
+    for (let i = this.seenFrom(st.start); i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
     // "… ,” he said of Jo Bloggs" / "he said about Jo Bloggs"
     const after = this.doc.text.slice(m.end, m.end + 60);
     const of = /^\s+(?:said|says|added|wrote|told\s+\p{Ll}+)\s+(?:of|about)\s+/u.exec(after);
     if (of) {
       const at = m.end + of[0].length;
       // the name may come before the statement's start (a cue ahead of its quote)
-      for (const s of seen) if (s.at >= at && s.at <= at + 20) { out.add(s.cluster.entity); break; }
+      const i = this.seenFrom(at);
+      if (i < seen.length && seen[i]!.at <= at + 20) out.add(seen[i]!.cluster.entity);
     }
     return { inside, of: out };
   }
