@@ -83,6 +83,8 @@ const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.c
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
+/** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
+const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
 
 const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these"]);
 
@@ -398,26 +400,33 @@ export class Coref {
     return null;
   }
 
-  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
-  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
-    const inside = new Set<Entity>();
-    const out = new Set<Entity>();
+  /** The index of the first name the name pass read at or after `pos` (resolver.seen is in text order). */
+  private seenFrom(pos: number): number {
     const seen = this.resolver.seen;
     let lo = 0;
     let hi = seen.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (seen[mid]!.at < st.start) lo = mid + 1;
+      if (seen[mid]!.at < pos) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
+    return lo;
+  }
+
+  /** The entities a statement is about: named inside it, or right after its cue's "of"/"about" ("he said of Jo Bloggs"). */
+  private spokenOf(m: Mention, st: Span): { inside: Set<Entity>; of: Set<Entity> } {
+    const inside = new Set<Entity>();
+    const out = new Set<Entity>();
+    const seen = this.resolver.seen;
+    for (let i = this.seenFrom(st.start); i < seen.length && seen[i]!.at < st.end; i++) inside.add(seen[i]!.cluster.entity);
     // "… ,” he said of Jo Bloggs" / "he said about Jo Bloggs"
     const after = this.doc.text.slice(m.end, m.end + 60);
     const of = /^\s+(?:said|says|added|wrote|told\s+\p{Ll}+)\s+(?:of|about)\s+/u.exec(after);
     if (of) {
       const at = m.end + of[0].length;
       // the name may come before the statement's start (a cue ahead of its quote)
-      for (const s of seen) if (s.at >= at && s.at <= at + 20) { out.add(s.cluster.entity); break; }
+      const i = this.seenFrom(at);
+      if (i < seen.length && seen[i]!.at <= at + 20) out.add(seen[i]!.cluster.entity);
     }
     return { inside, of: out };
   }
@@ -661,8 +670,26 @@ export class Coref {
     return null;
   }
 
+  /** The first outlet the next two sentences name that was not named before `m` ("a harbour newspaper said … The Harbour Courier had …"). */
+  private outletAhead(m: Mention): Entity | null {
+    const si = sentenceAt(this.doc, m.start);
+    const last = this.doc.sentences[Math.min(si + 2, this.doc.sentences.length - 1)];
+    if (!last) return null;
+    for (let i = this.refIndex(m.end, false); i < this.refs.length && this.refs[i]!.at < last.end; i++) {
+      const r = this.refs[i]!;
+      if (mediaRef(r) && !r.plural && (r.cluster?.first ?? 0) >= m.end && this.paraOf[r.sentence]! <= (this.paraOf[si] ?? 0) + 1) return r.entity;
+    }
+    return null;
+  }
+
   /** "the company", "the newspaper", "the governor" → the body or person the article names, or null. */
   description(m: Mention): Entity | null {
+    // "a harbour newspaper said" (the mention read as its head alone): an outlet the article names next
+    const bare = m.text.trim().toLowerCase().split(/\s+/u);
+    if (!m.name && bare.length <= 5 && MEDIA_HEADS.has(bare[bare.length - 1]!)) {
+      const indefinite = bare[0] === "a" || bare[0] === "an" || (bare.length === 1 && /(?:^|[^\p{L}])(?:a|an)\s+(?:[\p{L}\-]+\s+){0,3}$/iu.test(this.doc.text.slice(Math.max(this.doc.sentences[sentenceAt(this.doc, m.start)]?.start ?? 0, m.start - 40), m.start)));
+      if (indefinite) return this.outletAhead(m);
+    }
     const words = m.text.toLowerCase().split(/\s+/);
     if (words[0] !== "the" || words.length > 4) return null;
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
@@ -685,6 +712,8 @@ export class Coref {
       if (!media) return null;
       return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
     }
+    // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
+    if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
     if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");

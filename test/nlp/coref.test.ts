@@ -231,6 +231,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. Later, his brother said the ferry was old.",
       needle: "ferry was old", want: "brother",
     },
+    {
+      name: "an outlet introduced by description ('a Kellerton Falls newspaper') is the outlet the next sentence names",
+      text: "To the dismay of residents, a Kellerton Falls newspaper called on the council to act. The Harbour Courier had warned of the risk for months.",
+      needle: "to act", want: "Harbour Courier",
+    },
+    {
+      name: "the editorial is the outlet's named before",
+      text: "The Harbour Courier reported the closure. The editorial said the council had failed.",
+      needle: "council had failed", want: "Harbour Courier",
+    },
+    {
+      name: "negative: a newspaper the article never names stays a description",
+      text: "A newspaper said the council had failed. Tom Okafor agreed.",
+      needle: "council had failed", want: "newspaper",
+    },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(speakerOf(c.text, c.needle).canonical, c.want));
