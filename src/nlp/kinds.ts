@@ -42,6 +42,27 @@ export const MEDIA_HEADS: ReadonlySet<string> = new Set(["media", "newspaper", "
 
 const CALENDAR = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday", "tonight"]);
 const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const NAME_NEVER_OPENS = new Set(["if", "when", "while", "whether", "this",
+  "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "there", "here", "it", "he", "she", "they",
+  "we", "one", "but", "and", "or", "yet", "so", "because", "although", "though", "after", "before", "since", "until",
+  "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none"]);
+/** Words that, capitalised inside a name, make it a body's ("Exeter City", "Crime Trust", "Lionhead Studios"). */
+const BODY_NAME_WORDS = new Set(["city", "united", "rovers", "athletic", "athletics", "wanderers", "trust", "council", "bank",
+  "studios", "motors", "fc", "ltd", "inc", "plc", "corp", "association", "federation", "union", "party", "committee",
+  "institute", "foundation", "society", "league", "airways", "airlines", "group", "ministry", "department", "agency",
+  "commission", "university", "college", "hospital", "police", "company", "corporation", "club"]);
+/**
+ * "Exeter City", "Athletics Ireland", "Terrence Higgins Trust": a capitalised body word as a name's last
+ * word, or anywhere in a name of up to three words no first name opens ("Jo City Smith" stays a person).
+ */
+export function bodyName(canonical: string, hasFirstName = false): boolean {
+  const words = canonical.trim().split(/\s+/);
+  const body = (w: string) => /^\p{Lu}/u.test(w) && BODY_NAME_WORDS.has(w.toLowerCase().replace(/[.,]$/u, ""));
+  if (words.length > 6) return false;
+  if (words.length > 1 && body(words[words.length - 1]!)) return true;
+  // inside a longer run a body word is often a role's ("United Auto Workers Secretary Jo Bates")
+  return !hasFirstName && words.length <= 3 && words.some(body);
+}
 const PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y", "of", "and", "the", "for"]);
 
 /**
@@ -51,6 +72,11 @@ const PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "
 export function looksLikeName(name: string): boolean {
   const words = name.trim().split(/\s+/);
   if (!words.length || words.length > 7 || !/\p{L}/u.test(name)) return false;
+  // a sentence's first word taken for a name ("When asked, …", "Some 80 said", "Many MPs"): a pronoun,
+  // determiner, conjunction or quantifier opens no name ("The" may open an outlet's or a body's)
+  if (NAME_NEVER_OPENS.has(words[0]!.toLowerCase())) return false;
+  // a quantifier alone or before a number ("Some", "Most", "Some 80"); "Several Democrats" is a group's
+  if (QUANTIFIERS.has(words[0]!.toLowerCase()) && (words.length === 1 || /^\p{N}/u.test(words[1]!))) return false;
   if (/^\p{N}+$/u.test(name.replace(/[^\p{L}\p{N}]/gu, "")) && !/\p{L}/u.test(name)) return false;
   if (words.length === 1 && CALENDAR.has(words[0]!.toLowerCase())) return false;
   // "December Microsoft": a date run into a name (months that are also first names excepted)
@@ -99,6 +125,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) ? "media" : "organisation";
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
+  if (bodyName(e.canonical, hasFirstName)) return "organisation";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
   if (!hasFirstName && e.roles.length === 0 && groupName(e.canonical)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
@@ -119,7 +146,7 @@ export function mentionKind(m: Mention, canonical: string | null): SpeakerKind {
   // a body's people ("State Department officials") speak for the body, as the mention reads
   if (m.kind === "organisation") return m.name && !looksLikeName(text) ? "unknown" : "organisation";
   if (m.kind === "anonymous" || (!m.name && ANONYMOUS_HEADS.has(h))) return "anonymous";
-  if (m.name && m.kind === "person") return looksLikeName(text) ? "person" : "unknown";
+  if (m.name && m.kind === "person") return !looksLikeName(text) ? "unknown" : bodyName(text) ? "organisation" : "person";
   // unnamed: a plural is a group ("voters"), a role is someone unnamed ("the conservative activist")
   if (ANONYMOUS_HEADS.has(h)) return "anonymous";
   const written = text.split(/\s+/).pop() ?? "";

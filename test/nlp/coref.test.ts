@@ -274,6 +274,11 @@ describe("speaker kinds", () => {
     { name: "an unnamed group", text: "Protesters said the fares were too high.", needle: "fares were too high", want: "group" },
     { name: "an anonymous source", text: "A senior official said the talks had stalled.", needle: "talks had stalled", want: "anonymous" },
     { name: "an unnamed individual by role", text: "The ferry captain said the sea was rough.", needle: "sea was rough", want: "anonymous" },
+    { name: "a club named like a place", text: "Exeter City said the match would go ahead.", needle: "match would go ahead", want: "organisation" },
+    { name: "a sports body", text: "Athletics Ireland said the race was fair.", needle: "race was fair", want: "organisation" },
+    { name: "a charity named after a person", text: "The Jo Okafor Trust said the hall would reopen.", needle: "hall would reopen", want: "organisation" },
+    { name: "a body word inside a person's name", text: "Jo City Bates said the road was closed.", needle: "road was closed", want: "person" },
+    { name: "a body's role before a person", text: "Harbour Workers Union treasurer Jo Bates said the strike would end.", needle: "strike would end", want: "person" },
   ];
   for (const c of cases) it(`${c.name}: ${c.want}`, () => assert.equal(speakerOf(c.text, c.needle).kind, c.want));
 
@@ -281,6 +286,9 @@ describe("speaker kinds", () => {
     ["Tom Okafor", true], ["George H.W. Bush", true], ["Ludwig van Beethoven", true], ["Kim Jong-un", true],
     ["Steve Morgan. Parry", false], ["company", false], ["Friday", false], ["758", false], ["Legal experts", false],
     ["<img Src=x>", true], ["December Lindcorp", false], ["June Okafor", true], ["Currently", false], ["Speculation", false], ["Reyes", true],
+    // a sentence's first word is no name: "When asked, …", "Some 80 said", "This was …"
+    ["When", false], ["If", false], ["This", false], ["Another", false], ["Some", false], ["Some 80", false], ["Most", false],
+    ["Several Democrats", true], ["The Harbour Times", true], ["Sommer Lee", true], ["Thistle Okafor", true], ["Mostyn Bates", true],
   ];
   for (const [n, ok] of names) it(`${JSON.stringify(n)} ${ok ? "is" : "is not"} a name`, () => assert.equal(looksLikeName(n), ok));
 
