@@ -23,14 +23,7 @@ import { openDb, type Db } from "../src/store/db";
 import { ingestItems, ingestItemsSync } from "../src/services/ingest-batch";
 import { extract, EXTRACTOR_VERSION } from "../src/nlp/pipeline";
 import type { Extraction } from "../src/nlp/types";
-import { repeated, type BulkArticle } from "./bulk";
-
-/** CPU ms of one thread of this process (utime + stime of /proc/self/task/TID/stat, in clock ticks of 10 ms). */
-export function threadCpuMs(tid: number = process.pid): number {
-  const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+import { repeated, threadCpuMs, type BulkArticle } from "./bulk";
 
 const sha = (rows: unknown[][]): string => {
   const h = createHash("sha256");
