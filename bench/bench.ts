@@ -552,9 +552,10 @@ async function benchScale(articles: Article[]) {
   const growth = large.wall_ms / small.wall_ms;
   const growthCpu = large.cpu_ms / small.cpu_ms;
   table(`7. Bulk ingest (whosaid ingest's path: batches of 256, extraction on worker threads, one regroup at the end)`,
-    ["articles", "workers", "wall s", "articles/s", "CPU s", "articles/CPU s", "stored", "quotes", "people", "DB MB", "KB/1000 art.", "re-run art./s"],
+    ["articles", "workers", "wall s", "articles/s", "CPU s", "articles/CPU s", "main ms/art.", "all ms/art.", "stored", "quotes", "people", "DB MB", "KB/1000 art.", "re-run art./s"],
     [...(inThread ? [{ ...inThread }] : []), ...runs.map((r) => r.ingest)].map((r) => [
       int(r.articles), r.workers, f(r.wall_ms / 1000, 1), int(r.articles_per_s), f(r.cpu_ms / 1000, 1), int(r.articles_per_cpu_s),
+      f(r.main_ms_per_article, 3), f(r.all_ms_per_article, 3),
       int(r.created), int(r.rows.quotes), int(r.rows.people), f(r.db_mb, 1), int(r.db_kb_per_1000_articles), int(r.rerun_articles_per_s),
     ]));
   console.log(`  growth from ${int(small.articles)} to ${int(large.articles)} articles: ${f(growth, 2)}x wall time, ${f(growthCpu, 2)}x CPU time (for ${large.articles / small.articles}x the articles)`);
@@ -590,6 +591,7 @@ function markdown(r: {
   if (r.extraction) rows.push(`| extraction, one core (the corpus, median of 3) | ${f(r.extraction.mb_per_s, 2)} MB/s wall, ${f(r.extraction.mb_per_cpu_s, 2)} MB per CPU-second, ${f(r.extraction.ratio_to_regex, 0)}× one regex pass |` + " |".repeat(r.scale.runs.length - 1));
   line("ingest end to end (wall)", (x) => `${int(x.ingest.articles_per_s)} articles/s (${f(x.ingest.wall_ms / 1000, 1)} s, ${x.ingest.workers} workers)`);
   line("ingest CPU (all threads)", (x) => `${int(x.ingest.articles_per_cpu_s)} articles per CPU-s`);
+  line("ingest CPU per article, main thread / all threads", (x) => x.ingest.main_ms_per_article === undefined ? "—" : `${f(x.ingest.main_ms_per_article, 2)} / ${f(x.ingest.all_ms_per_article, 2)} ms`);
   line("re-run (all stored)", (x) => `${int(x.ingest.rerun_articles_per_s)} articles/s`);
   line("database", (x) => `${f(x.ingest.db_mb, 0)} MB, ${f(x.ingest.db_kb_per_1000_articles / 1024, 2)} MB per 1,000 articles`);
   line("rows", (x) => `${int(x.ingest.rows.quotes)} quotes, ${int(x.ingest.rows.people)} people`);

@@ -122,10 +122,15 @@ class Sets {
   }
 }
 
-/** Keeps the `k` best-scored candidates per statement. */
+/**
+ * Keeps the `k` best-scored candidates per statement (ties to the smaller index). Callers use the set,
+ * not its order, so when no more than `k` pass `min` they are returned as they come, unsorted (perf).
+ */
 function topK(scores: Map<number, number>, k: number, min: number): number[] {
-  return [...scores.entries()]
-    .filter(([, s]) => s >= min)
+  const passing: [number, number][] = [];
+  for (const e of scores) if (e[1] >= min) passing.push(e);
+  if (passing.length <= k) return passing.map(([j]) => j);
+  return passing
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, k)
     .map(([j]) => j);

@@ -55,9 +55,10 @@ export function sameWords(a: Version, b: Version, minCommon: number, ratio: numb
   const shorter = Math.min(la, lb);
   const need = Math.max(minCommon, Math.ceil(ratio * shorter - 1e-9));
   if (shorter < need) return false;
-  if (bagOverlap(a.p.words, b.p.words) < need) return false;
-  // the same words (the usual repeat): all of them in common, no diff needed (perf)
+  // the same words (the usual repeat): all of them in common, no count or diff needed (perf; they hold
+  // `shorter` ≥ `need` words in common, so the answer is the one the count and the diff would give)
   if (la === lb && a.p.words.every((w, i) => w === b.p.words[i])) return true;
+  if (bagOverlap(a.p.words, b.p.words) < need) return false;
   // at most la + lb - 2*need insertions and deletions leave `need` words in common
   const d = wordDiff(a, b, la + lb - 2 * need);
   return d !== undefined && d.common >= need;

@@ -8,8 +8,8 @@ import {
   type GroupResult, type GroupStats, type PreparedText, type StatementInput,
 } from "../compare";
 import {
-  allMembership, allStatements, deleteAllFingerprints, deleteGroups, fingerprintCounts,
-  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, postingsOf, setMeta,
+  allMembership, allStatements, deleteGroups, fingerprintCounts,
+  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
   statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, type StatementRow,
 } from "../store/groups";
 import { nameKey } from "./people";
@@ -47,6 +47,12 @@ function preparedOf(id: number, text: string): PreparedText {
 }
 
 const cachedPrep = (s: StatementInput): PreparedText => preparedOf(s.id, s.text);
+
+/** The cache's answer when it holds this text, else prepareText's, without filling the cache (a full regroup would only churn it). */
+const lookedUpPrep = (s: StatementInput): PreparedText => {
+  const hit = preparedById.get(s.id);
+  return hit && hit.text === s.text ? hit.prep : prepareText(s.text);
+};
 
 function toInput(r: StatementRow): StatementInput {
   return {
@@ -137,9 +143,13 @@ export function corpusStatements(db: Db): StatementInput[] {
 /** Regroups every attributed quote of the corpus and rebuilds the fingerprint index. */
 export function regroupAll(db: Db): RegroupReport {
   return db.transaction((): RegroupReport => {
-    deleteAllFingerprints(db);
     const rows = allStatements(db);
-    const { groups, stats } = groupStatements(rows.map(toInput), { onFingerprints: (id, fps) => insertFingerprints(db, id, fps) });
+    const fingerprints = new Map<number, readonly number[]>();
+    const { groups, stats } = groupStatements(rows.map(toInput), {
+      onFingerprints: (id, fps) => fingerprints.set(id, fps),
+      prepared: lookedUpPrep,
+    });
+    syncFingerprints(db, fingerprints);
     replaceGroups(db, groups, allMembership(db));
     setMeta(db, META_KEY, COMPARE_VERSION);
     return { mode: "full", statements: rows.length, groups: groups.length, stats };

@@ -125,7 +125,8 @@ const statements = preparedOnce((db: Db) => ({
         AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
   attributed: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id IS NOT NULL"),
   insertFingerprint: db.prepare<[number, number]>("INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) VALUES (?, ?)"),
-  deleteAllFingerprints: db.prepare("DELETE FROM quote_fingerprints"),
+  fingerprintsByQuote: db.prepare("SELECT fingerprint, quote_id FROM quote_fingerprints ORDER BY quote_id, fingerprint"),
+  deleteFingerprintsOf: db.prepare<[number]>("DELETE FROM quote_fingerprints WHERE quote_id = ?"),
   postings: db.prepare<[number, number], { quote_id: number }>("SELECT quote_id FROM quote_fingerprints WHERE fingerprint = ? LIMIT ?"),
   postingsOf: db.prepare<[string], { fingerprint: number; quote_id: number }>(`SELECT fingerprint, quote_id FROM quote_fingerprints
       WHERE fingerprint IN (SELECT value FROM json_each(?)) ORDER BY fingerprint, quote_id`),
@@ -199,8 +200,40 @@ export function insertFingerprints(db: Db, quoteId: number, fps: readonly number
   for (const f of fps) s.run(f, quoteId);
 }
 
-export function deleteAllFingerprints(db: Db): void {
-  statements(db).deleteAllFingerprints.run();
+/**
+ * Makes the fingerprint index hold exactly these fingerprints per quote (a full regroup's) and nothing
+ * else: the same rows as deleting every row and inserting all of them, but it reads the index once (in
+ * quote order) and writes only the quotes whose fingerprints differ or are missing, and deletes those
+ * of quotes not given (rejected, deleted, no longer attributed). Deleting and re-inserting every row
+ * cost about ten times the read on an index that was current. `byQuote` lists each quote's distinct
+ * fingerprints in ascending order (src/compare/fingerprint.ts `fingerprints`).
+ */
+export function syncFingerprints(db: Db, byQuote: ReadonlyMap<number, readonly number[]>): void {
+  const s = statements(db);
+  const same = new Set<number>();
+  const stale: number[] = [];
+  let quote = -1;
+  let have: number[] = [];
+  const close = () => {
+    if (quote < 0) return;
+    const want = byQuote.get(quote);
+    if (want && want.length === have.length && want.every((f, i) => f === have[i])) same.add(quote);
+    else stale.push(quote);
+  };
+  for (const [f, q] of s.fingerprintsByQuote.raw().iterate() as IterableIterator<[number, number]>) {
+    if (q !== quote) {
+      close();
+      quote = q;
+      have = [];
+    }
+    have.push(f);
+  }
+  close();
+  for (const q of stale) s.deleteFingerprintsOf.run(q);
+  for (const [id, fps] of byQuote) {
+    if (same.has(id)) continue;
+    for (const f of fps) s.insertFingerprint.run(f, id);
+  }
 }
 
 // ---- what grouping reads ----

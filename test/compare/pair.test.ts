@@ -19,6 +19,8 @@ describe("compare: are two statements the same statement?", () => {
     { name: "unrelated statements (a shared word)", a: "I grew up two streets from this ward", b: "the new ward would open in March", basis: null },
     { name: "unrelated statements (a shared topic)", a: "The budget is balanced and the reserves are full", b: "The hospital budget will be cut next year", basis: null },
     { name: "too short to tell", a: "It is good", b: "It is not good", basis: null },
+    { name: "the same words, too few of them", a: "It is good", b: "It is good.", basis: null },
+    { name: "the same words, just enough of them", a: "It is very good", b: "It is very good.", basis: "words" },
     // different speakers: only the same words, from different sources
     { name: "the same words given to another speaker", a: "The budget is balanced and the reserves are full again", b: "The budget is balanced and the reserves are full again", samePerson: false, sameSource: false, basis: "words" },
     { name: "another speaker in the same source", a: "The budget is balanced and the reserves are full again", b: "The budget is balanced and the reserves are full again", samePerson: false, sameSource: true, basis: null },
