@@ -5,6 +5,7 @@
 // Anything else is a FtsQueryError whose message says what to change.
 // Also the schema side of bulk indexing (deferFts, indexDeferred) at the end.
 import { preparedOnce, type Db } from "./db";
+import { quoteCsvCellsSql } from "./migrations";
 
 export class FtsQueryError extends Error {}
 
@@ -196,9 +197,16 @@ export function deferFts(db: Db): void {
   for (const st of s.defer) st.run();
 }
 
-/** Indexes every row deferFts held back, in their final state, and ends the deferral. */
+/** Migration 66's CSV cells of the statements a bulk batch held back (prepared apart: older schemas have no such table). */
+const cellStatements = preparedOnce((db: Db) => ({
+  fill: db.prepare(`INSERT OR REPLACE INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q
+      WHERE q.id >= (SELECT from_id FROM fts_deferred WHERE tbl = 'quotes') ORDER BY q.id`),
+}));
+
+/** Indexes every row deferFts held back, in their final state, fills their CSV cells, and ends the deferral. */
 export function indexDeferred(db: Db): void {
   const s = ftsStatements(db);
   for (const st of s.index) st.run();
+  cellStatements(db).fill.run();
   s.clear.run();
 }

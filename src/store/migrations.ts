@@ -13,6 +13,34 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
+/**
+ * SQL for one CSV field of a text column, by src/web/csv.ts's rules (decision 017): '' for NULL and
+ * empty; a leading ' before = + - @, a tab, a CR or their full-width forms; quoted, with quote marks
+ * doubled, when it holds a comma, a quote mark, a CR or a LF. (The guard adds no character that needs
+ * quoting, so the test reads the value itself.)
+ */
+function csvTextCell(v: string): string {
+  const guarded = `CASE WHEN unicode(${v}) IN (61, 43, 45, 64, 9, 13, 65309, 65291, 65293, 65312) THEN '''' || ${v} ELSE ${v} END`;
+  return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN ''
+    WHEN instr(${v}, '"') > 0 OR instr(${v}, ',') > 0 OR instr(${v}, char(13)) > 0 OR instr(${v}, char(10)) > 0
+      THEN '"' || replace(${guarded}, '"', '""') || '"'
+    ELSE ${guarded} END`;
+}
+
+/**
+ * The CSV fields kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve of a
+ * statement (`row` is "new." or "q."), joined by commas: migration 66's cells, and their SQL for a
+ * statement that has none.
+ */
+export function quoteCsvCellsSql(row: string): string {
+  const text = (c: string) => csvTextCell(`${row}${c}`);
+  return [text("kind"), text("text"), text("speaker_mention"), text("speaker_canonical"),
+    `coalesce(CAST(${row}person_id AS TEXT), '')`, text("cue"), text("via"), text("sieve")].map((e) => `(${e})`).join(" || ',' || ");
+}
+
+/** Rows of quotes inserted inside a bulk batch (migration 50's fts_deferred) are left to the batch's end. */
+const notDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -499,6 +527,35 @@ export const MIGRATIONS: readonly Migration[] = [
         GROUP BY person_id, source_id;
       INSERT INTO person_quote_counts (person_id, n)
         SELECT person_id, sum(n) FROM person_source_counts GROUP BY person_id;
+    `,
+  },
+  {
+    version: 66,
+    name: "CSV cells: each statement's own CSV fields, escaped once when it is written (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /quotes.csv read 22 values per statement and escaped 8 text fields of it on every export; the
+      -- fields kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve are escaped once
+      -- here (src/web/csv.ts's rules, decision 026) and the export writes them as they are. Inside a
+      -- bulk batch the rows are filled with the search indexes at the batch's end (src/store/fts.ts).
+      CREATE TABLE quote_csv_cells (
+        quote_id INTEGER PRIMARY KEY,
+        cells    TEXT    NOT NULL
+      );
+      -- upserts, not INSERT OR REPLACE: the statement that fires a trigger imposes its own conflict
+      -- policy on the trigger's (a person deleted sets person_id NULL under ABORT)
+      CREATE TRIGGER quote_csv_cells_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER quote_csv_cells_update AFTER UPDATE OF kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve
+        ON quotes WHEN ${notDeferred("old.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER quote_csv_cells_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quote_csv_cells WHERE quote_id = old.id;
+      END;
+      INSERT INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q;
     `,
   },
   {

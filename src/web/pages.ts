@@ -688,6 +688,19 @@ export const QUOTE_CSV_COLUMNS = [
   "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
 
+/**
+ * What /quotes.csv reads for each row to write QUOTE_CSV_COLUMNS: kind … sieve come as one field
+ * `quote_cells`, escaped when the statement was stored (migration 66), and are written as they are
+ * (`verbatim`: their indexes in `columns`).
+ */
+export const QUOTE_CSV_READ = {
+  columns: [
+    "id", "source_id", "source_title", "outlet", "quote_cells", "confidence", "start", "end", "group_id", "group_label",
+    "review_status", "reviewer", "corrected", "review_reason", "review_note",
+  ],
+  verbatim: [4],
+} as const;
+
 /** Choices for a quote filter form that still uses menus (the review queue shows them up to a size, id fields past it). */
 export function quoteFilterOptions(db: Db) {
   return { people: peopleOptions(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
