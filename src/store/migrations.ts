@@ -417,7 +417,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "kept counts: statements per kind, review state and outlet, per person, per person and source, per source (kept by triggers)",
     sql: `
       -- Counts the listings and the home page read instead of a count(*) over every statement
-      -- (decision 026). Each row holds a count above zero (a row whose count falls to zero is deleted),
+      -- (decision 026). Statements a bulk batch inserts (migration 50's fts_deferred) are counted
+      -- together at the batch's end (src/store/fts.ts indexDeferred), in their final state. Each row holds a count above zero (a row whose count falls to zero is deleted),
       -- so every table equals its GROUP BY over quotes. "Per person" counts leave rejected statements
       -- out, as the people counts always did; the per-source and facet counts hold every statement.
       CREATE TABLE quote_facet_counts (
@@ -445,20 +446,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX person_source_counts_source ON person_source_counts (source_id, person_id, n);
 
-      CREATE TRIGGER quotes_counts_insert AFTER INSERT ON quotes BEGIN
+      CREATE TRIGGER quotes_counts_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
         INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
           SELECT new.kind, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
           ON CONFLICT DO UPDATE SET n = n + 1;
         INSERT INTO source_quote_counts (source_id, n) VALUES (new.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
       END;
       CREATE TRIGGER quotes_counts_insert_person AFTER INSERT ON quotes
-        WHEN new.person_id IS NOT NULL AND new.review_status <> 'rejected' BEGIN
+        WHEN new.person_id IS NOT NULL AND new.review_status <> 'rejected' AND ${notDeferred("new.")} BEGIN
         INSERT INTO person_quote_counts (person_id, n) VALUES (new.person_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
         INSERT INTO person_source_counts (person_id, source_id, n) VALUES (new.person_id, new.source_id, 1)
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
 
-      CREATE TRIGGER quotes_counts_delete AFTER DELETE ON quotes BEGIN
+      CREATE TRIGGER quotes_counts_delete AFTER DELETE ON quotes WHEN ${notDeferred("old.")} BEGIN
         UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
           AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
         DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
@@ -466,7 +467,7 @@ export const MIGRATIONS: readonly Migration[] = [
         DELETE FROM source_quote_counts WHERE source_id = old.source_id AND n <= 0;
       END;
       CREATE TRIGGER quotes_counts_delete_person AFTER DELETE ON quotes
-        WHEN old.person_id IS NOT NULL AND old.review_status <> 'rejected' BEGIN
+        WHEN old.person_id IS NOT NULL AND old.review_status <> 'rejected' AND ${notDeferred("old.")} BEGIN
         UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id;
         DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
         UPDATE person_source_counts SET n = n - 1 WHERE person_id = old.person_id AND source_id = old.source_id;
@@ -476,7 +477,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- a review verdict, a correction of the kind, speaker or span, a merge or split of people (and
       -- ON DELETE SET NULL when a person goes): the old values out, the new in
       CREATE TRIGGER quotes_counts_update AFTER UPDATE OF kind, review_status, source_id ON quotes
-        WHEN new.kind IS NOT old.kind OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id BEGIN
+        WHEN (new.kind IS NOT old.kind OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id) AND ${notDeferred("old.")} BEGIN
         UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
           AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
         DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
@@ -489,8 +490,8 @@ export const MIGRATIONS: readonly Migration[] = [
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
       CREATE TRIGGER quotes_counts_update_person AFTER UPDATE OF person_id, review_status, source_id ON quotes
-        WHEN new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id
-          OR (new.review_status = 'rejected') <> (old.review_status = 'rejected') BEGIN
+        WHEN (new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id
+          OR (new.review_status = 'rejected') <> (old.review_status = 'rejected')) AND ${notDeferred("old.")} BEGIN
         UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id AND old.review_status <> 'rejected';
         DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
         UPDATE person_source_counts SET n = n - 1
@@ -505,11 +506,12 @@ export const MIGRATIONS: readonly Migration[] = [
       -- an article's outlet changes: its statements move to the new outlet's counts
       CREATE TRIGGER sources_counts_outlet AFTER UPDATE OF outlet ON sources WHEN new.outlet IS NOT old.outlet BEGIN
         UPDATE quote_facet_counts SET n = n - (SELECT count(*) FROM quotes q WHERE q.source_id = new.id
-            AND q.kind = quote_facet_counts.kind AND q.review_status = quote_facet_counts.review_status)
+            AND q.kind = quote_facet_counts.kind AND q.review_status = quote_facet_counts.review_status AND ${notDeferred("q.")})
           WHERE outlet = old.outlet;
         DELETE FROM quote_facet_counts WHERE outlet = old.outlet AND n <= 0;
         INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
-          SELECT kind, review_status, new.outlet, count(*) FROM quotes WHERE source_id = new.id GROUP BY kind, review_status
+          SELECT q.kind, q.review_status, new.outlet, count(*) FROM quotes q WHERE q.source_id = new.id AND ${notDeferred("q.")}
+          GROUP BY q.kind, q.review_status
           ON CONFLICT DO UPDATE SET n = n + excluded.n;
       END;
       -- an article deleted: its statements go first, while its outlet can still be read (the cascade

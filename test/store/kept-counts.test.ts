@@ -12,6 +12,8 @@ import { mergePeople, splitAlias } from "../../src/services/review";
 import { correctQuote, reviewQuote, undoQuote, type Actor } from "../../src/services/review-quotes";
 import { ARTICLE_B, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb } from "../fixtures/corpus";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
+import { ingestItemsSync } from "../../src/services/ingest-batch";
+import { harbourCorpus } from "./ingest-corpus";
 import { QUOTE_LISTING, keptQuoteCounts, listingCountAndFacets, type QuoteListFilter } from "../../src/store/listings";
 
 const KEPT: { table: string; keys: string; truth: string }[] = [
@@ -69,6 +71,11 @@ const STEPS: { name: string; run: (db: Db) => void }[] = [
     },
   },
   { name: "a new article", run: (db) => void ingestArticle(db, ARTICLE_B, FIXTURE_INGEST) },
+  {
+    // counted together at each batch's end (the triggers leave a batch's own rows to it)
+    name: "bulk batches",
+    run: (db) => void ingestItemsSync(db, harbourCorpus(9).map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } })), { now: FIXED_NOW, batchSize: 4 }),
+  },
   { name: "an outlet renamed", run: (db) => void db.prepare("UPDATE sources SET outlet = 'Renamed Times' WHERE id = 1").run() },
   {
     name: "a person deleted (their statements keep no person)",
