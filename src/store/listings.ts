@@ -344,6 +344,16 @@ export const PERSON_GROUP_LISTING: Listing<{ person: number }> = {
   params: (f) => f,
 };
 
+/**
+ * How many statement groups hold a statement of the person: what counting PERSON_GROUP_LISTING's rows
+ * gives (every member's group exists), from the person index and the members' keys alone, without
+ * reading each statement's row for its start (2.2 -> 0.6 ms for the busiest person).
+ */
+export function personGroupCount(db: Db, personId: number): number {
+  return (prepared(db, `SELECT count(DISTINCT m.group_id) AS n FROM quotes q JOIN statement_group_members m ON m.quote_id = q.id
+      WHERE q.person_id = ?`).get(personId) as { n: number }).n;
+}
+
 export function groupRow(r: RawGroupRow): GroupRow {
   return {
     id: r.id, label: r.label, reference_quote_id: r.reference_quote_id, source_count: r.source_count, person_count: r.person_count,

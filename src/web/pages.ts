@@ -16,7 +16,7 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
-  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
@@ -595,7 +595,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
     roles: personRoles(db, id),
     quote_count: own.n,
     source_count: sourcesOfPerson(db, id).length,
-    ...listMeta(PERSON_GROUP_LISTING, paging, listingCount(db, PERSON_GROUP_LISTING, f), page.next, query, false,
+    ...listMeta(PERSON_GROUP_LISTING, paging, personGroupCount(db, id), page.next, query, false,
       (q) => urls.person(id, format, q)),
     groups,
     mentioned_only: {

@@ -14,7 +14,9 @@ import { ARTICLE_B, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb }
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
 import { ingestItemsSync } from "../../src/services/ingest-batch";
 import { harbourCorpus } from "./ingest-corpus";
-import { QUOTE_LISTING, keptQuoteCounts, listingCountAndFacets, type QuoteListFilter } from "../../src/store/listings";
+import {
+  PERSON_GROUP_LISTING, QUOTE_LISTING, keptQuoteCounts, listingCount, listingCountAndFacets, personGroupCount, type QuoteListFilter,
+} from "../../src/store/listings";
 
 const KEPT: { table: string; keys: string; truth: string }[] = [
   {
@@ -185,5 +187,13 @@ describe("store: kept counts (migration 65)", () => {
   it("the counts compared are not all empty", () => {
     assert.ok(keptQuoteCounts(db, NONE, cols)!.total > 0);
     assert.ok(keptQuoteCounts(db, NONE, cols)!.facets.outlet!.length >= 2);
+  });
+
+  it("a person's group count equals counting the person's group listing, for every person (0 for one with none)", () => {
+    const ids = (db.prepare("SELECT id FROM people ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+    const counts = ids.map((id) => [personGroupCount(db, id), listingCount(db, PERSON_GROUP_LISTING, { person: id })]);
+    for (const [kept, listed] of counts) assert.equal(kept, listed);
+    assert.ok(counts.some(([n]) => n! > 1));
+    assert.equal(personGroupCount(db, 999999), 0);
   });
 });
