@@ -5,6 +5,7 @@
 // Anything else is a FtsQueryError whose message says what to change.
 // Also the schema side of bulk indexing (deferFts, indexDeferred) at the end.
 import { preparedOnce, type Db } from "./db";
+import { quoteCsvCellsSql } from "./migrations";
 
 export class FtsQueryError extends Error {}
 
@@ -196,9 +197,33 @@ export function deferFts(db: Db): void {
   for (const st of s.defer) st.run();
 }
 
-/** Indexes every row deferFts held back, in their final state, and ends the deferral. */
+const HELD = "(SELECT from_id FROM fts_deferred WHERE tbl = 'quotes')";
+
+/**
+ * What the triggers of migrations 65 and 66 leave to a bulk batch's end for the statements it held
+ * back: their kept counts (added in one GROUP BY each) and their CSV cells. Prepared apart: older
+ * schemas have no such tables.
+ */
+const heldStatements = preparedOnce((db: Db) => [
+  db.prepare(`INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
+      SELECT q.kind, q.review_status, s.outlet, count(*) FROM quotes q JOIN sources s ON s.id = q.source_id WHERE q.id >= ${HELD}
+      GROUP BY q.kind, q.review_status, s.outlet ON CONFLICT DO UPDATE SET n = n + excluded.n`),
+  db.prepare(`INSERT INTO source_quote_counts (source_id, n) SELECT source_id, count(*) FROM quotes WHERE id >= ${HELD}
+      GROUP BY source_id ON CONFLICT DO UPDATE SET n = n + excluded.n`),
+  db.prepare(`INSERT INTO person_source_counts (person_id, source_id, n) SELECT person_id, source_id, count(*) FROM quotes
+      WHERE id >= ${HELD} AND person_id IS NOT NULL AND review_status <> 'rejected'
+      GROUP BY person_id, source_id ON CONFLICT DO UPDATE SET n = n + excluded.n`),
+  db.prepare(`INSERT INTO person_quote_counts (person_id, n) SELECT person_id, count(*) FROM quotes
+      WHERE id >= ${HELD} AND person_id IS NOT NULL AND review_status <> 'rejected'
+      GROUP BY person_id ON CONFLICT DO UPDATE SET n = n + excluded.n`),
+  db.prepare(`INSERT OR REPLACE INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q
+      WHERE q.id >= ${HELD} ORDER BY q.id`),
+]);
+
+/** Indexes every row deferFts held back, in their final state, counts them and fills their CSV cells, and ends the deferral. */
 export function indexDeferred(db: Db): void {
   const s = ftsStatements(db);
   for (const st of s.index) st.run();
+  for (const st of heldStatements(db)) st.run();
   s.clear.run();
 }

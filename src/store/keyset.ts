@@ -155,12 +155,15 @@ export async function iterateKeysetRaw(
   onRow: (values: unknown[]) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 20000,
 ): Promise<number> {
   for (const c of [...columns, ...sort.keys.map((k) => k.col)]) if (!COLUMN.test(c)) throw new Error(`not a column name: ${c}`);
-  const select = [...columns, ...sort.keys.map((k) => k.col)].map((c) => `t."${c}"`).join(", ");
+  // a sort key that is one of the columns is read from there, not selected twice (a value costs ~0.2 µs a row)
+  const extra = sort.keys.map((k) => k.col).filter((c) => !columns.includes(c));
+  const all = [...columns, ...extra];
+  const keyAt = sort.keys.map((k) => all.indexOf(k.col));
+  const select = all.map((c) => `t."${c}"`).join(", ");
   const sqlOf = (after: boolean) => `SELECT ${select} FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
-  const keyAt = columns.length;
   return readRuns<unknown[]>(
     (after) => prepared(db, sqlOf(after !== null)).raw(true).iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<unknown[]>,
-    (last) => last.slice(keyAt) as KeyValue[],
+    (last) => keyAt.map((i) => last[i]) as KeyValue[],
     chunk, onRow, resume, stopped,
   );
 }

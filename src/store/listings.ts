@@ -3,6 +3,7 @@
 // src/store/keyset.ts pages, counts, facets and streams. Full-text search matches the FTS5 indexes of
 // migration 15 with an expression built by src/store/fts.ts; `rank` is FTS5's bm25 (lower is better).
 import type { Db } from "./db";
+import { quoteCsvCellsSql } from "./migrations";
 import type { QuoteKind } from "../nlp/types";
 import type { QuoteRow, ReviewFilter } from "./quotes";
 import type { ClaimFilter, ClaimRow } from "./claims";
@@ -41,7 +42,8 @@ export interface Listing<F> {
   params: (f: F) => object;
 }
 
-export type BaseMode = "page" | "rows" | "count";
+/** "csv": the rows, with what a listing precomputes for its CSV export (quotes: `quote_cells`, migration 66) */
+export type BaseMode = "page" | "rows" | "count" | "csv";
 
 export interface PageQuery {
   sort: string;
@@ -81,9 +83,9 @@ export function listingColumns<F>(db: Db, l: Listing<F>, f: F): string[] {
 /** Every row of the listing in this sort as arrays of `columns` (the CSV exports; see iterateKeysetRaw). */
 export function listingValues<F>(
   db: Db, l: Listing<F>, f: F, sort: string, columns: readonly string[],
-  onRow: (values: unknown[]) => boolean, resume: () => Promise<void>, stopped: () => boolean,
+  onRow: (values: unknown[]) => boolean, resume: () => Promise<void>, stopped: () => boolean, mode: "rows" | "csv" = "rows",
 ): Promise<number> {
-  return iterateKeysetRaw(db, l.base(f, "rows"), l.sorts[sort]!, l.params(f), columns, onRow, resume, stopped);
+  return iterateKeysetRaw(db, l.base(f, mode), l.sorts[sort]!, l.params(f), columns, onRow, resume, stopped);
 }
 
 // ---- quotes ----
@@ -123,8 +125,10 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
       nullif(json_extract(r.state, '$.note'), '') AS review_note, coalesce(r.corrected, 0) AS corrected,
       coalesce(r.revision, 0) AS revision, (r.conflict IS NOT NULL) AS review_conflict,
       coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort
-      ${f.match ? `, quotes_fts.rank AS rank${mode === "page" ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}`}
+      ${f.match ? `, quotes_fts.rank AS rank${mode === "page" ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
+      ${mode === "csv" ? `, coalesce(qc.cells, ${quoteCsvCellsSql("q.")}) AS quote_cells` : ""}`}
     FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"} JOIN sources s ON s.id = q.source_id
+      ${mode === "csv" ? "LEFT JOIN quote_csv_cells qc ON qc.quote_id = q.id" : ""}
       ${mode === "count" ? "" : `LEFT JOIN people p ON p.id = q.person_id
       LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
       LEFT JOIN reviews r ON r.quote_id = q.id`}
@@ -339,6 +343,16 @@ export const PERSON_GROUP_LISTING: Listing<{ person: number }> = {
             JOIN quotes q ON q.id = m.quote_id WHERE q.person_id = @person GROUP BY m.group_id) mine ON mine.group_id = g.id`,
   params: (f) => f,
 };
+
+/**
+ * How many statement groups hold a statement of the person: what counting PERSON_GROUP_LISTING's rows
+ * gives (every member's group exists), from the person index and the members' keys alone, without
+ * reading each statement's row for its start (2.2 -> 0.6 ms for the busiest person).
+ */
+export function personGroupCount(db: Db, personId: number): number {
+  return (prepared(db, `SELECT count(DISTINCT m.group_id) AS n FROM quotes q JOIN statement_group_members m ON m.quote_id = q.id
+      WHERE q.person_id = ?`).get(personId) as { n: number }).n;
+}
 
 export function groupRow(r: RawGroupRow): GroupRow {
   return {

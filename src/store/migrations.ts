@@ -13,6 +13,34 @@ export interface Migration {
   rebuildsTables?: boolean;
 }
 
+/**
+ * SQL for one CSV field of a text column, by src/web/csv.ts's rules (decision 017): '' for NULL and
+ * empty; a leading ' before = + - @, a tab, a CR or their full-width forms; quoted, with quote marks
+ * doubled, when it holds a comma, a quote mark, a CR or a LF. (The guard adds no character that needs
+ * quoting, so the test reads the value itself.)
+ */
+function csvTextCell(v: string): string {
+  const guarded = `CASE WHEN unicode(${v}) IN (61, 43, 45, 64, 9, 13, 65309, 65291, 65293, 65312) THEN '''' || ${v} ELSE ${v} END`;
+  return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN ''
+    WHEN instr(${v}, '"') > 0 OR instr(${v}, ',') > 0 OR instr(${v}, char(13)) > 0 OR instr(${v}, char(10)) > 0
+      THEN '"' || replace(${guarded}, '"', '""') || '"'
+    ELSE ${guarded} END`;
+}
+
+/**
+ * The CSV fields kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve of a
+ * statement (`row` is "new." or "q."), joined by commas: migration 66's cells, and their SQL for a
+ * statement that has none.
+ */
+export function quoteCsvCellsSql(row: string): string {
+  const text = (c: string) => csvTextCell(`${row}${c}`);
+  return [text("kind"), text("text"), text("speaker_mention"), text("speaker_canonical"),
+    `coalesce(CAST(${row}person_id AS TEXT), '')`, text("cue"), text("via"), text("sieve")].map((e) => `(${e})`).join(" || ',' || ");
+}
+
+/** Rows of quotes inserted inside a bulk batch (migration 50's fts_deferred) are left to the batch's end. */
+const notDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -389,7 +417,8 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "kept counts: statements per kind, review state and outlet, per person, per person and source, per source (kept by triggers)",
     sql: `
       -- Counts the listings and the home page read instead of a count(*) over every statement
-      -- (decision 026). Each row holds a count above zero (a row whose count falls to zero is deleted),
+      -- (decision 026). Statements a bulk batch inserts (migration 50's fts_deferred) are counted
+      -- together at the batch's end (src/store/fts.ts indexDeferred), in their final state. Each row holds a count above zero (a row whose count falls to zero is deleted),
       -- so every table equals its GROUP BY over quotes. "Per person" counts leave rejected statements
       -- out, as the people counts always did; the per-source and facet counts hold every statement.
       CREATE TABLE quote_facet_counts (
@@ -417,20 +446,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX person_source_counts_source ON person_source_counts (source_id, person_id, n);
 
-      CREATE TRIGGER quotes_counts_insert AFTER INSERT ON quotes BEGIN
+      CREATE TRIGGER quotes_counts_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
         INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
           SELECT new.kind, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
           ON CONFLICT DO UPDATE SET n = n + 1;
         INSERT INTO source_quote_counts (source_id, n) VALUES (new.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
       END;
       CREATE TRIGGER quotes_counts_insert_person AFTER INSERT ON quotes
-        WHEN new.person_id IS NOT NULL AND new.review_status <> 'rejected' BEGIN
+        WHEN new.person_id IS NOT NULL AND new.review_status <> 'rejected' AND ${notDeferred("new.")} BEGIN
         INSERT INTO person_quote_counts (person_id, n) VALUES (new.person_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
         INSERT INTO person_source_counts (person_id, source_id, n) VALUES (new.person_id, new.source_id, 1)
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
 
-      CREATE TRIGGER quotes_counts_delete AFTER DELETE ON quotes BEGIN
+      CREATE TRIGGER quotes_counts_delete AFTER DELETE ON quotes WHEN ${notDeferred("old.")} BEGIN
         UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
           AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
         DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
@@ -438,7 +467,7 @@ export const MIGRATIONS: readonly Migration[] = [
         DELETE FROM source_quote_counts WHERE source_id = old.source_id AND n <= 0;
       END;
       CREATE TRIGGER quotes_counts_delete_person AFTER DELETE ON quotes
-        WHEN old.person_id IS NOT NULL AND old.review_status <> 'rejected' BEGIN
+        WHEN old.person_id IS NOT NULL AND old.review_status <> 'rejected' AND ${notDeferred("old.")} BEGIN
         UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id;
         DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
         UPDATE person_source_counts SET n = n - 1 WHERE person_id = old.person_id AND source_id = old.source_id;
@@ -448,7 +477,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- a review verdict, a correction of the kind, speaker or span, a merge or split of people (and
       -- ON DELETE SET NULL when a person goes): the old values out, the new in
       CREATE TRIGGER quotes_counts_update AFTER UPDATE OF kind, review_status, source_id ON quotes
-        WHEN new.kind IS NOT old.kind OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id BEGIN
+        WHEN (new.kind IS NOT old.kind OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id) AND ${notDeferred("old.")} BEGIN
         UPDATE quote_facet_counts SET n = n - 1 WHERE kind = old.kind AND review_status = old.review_status
           AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
         DELETE FROM quote_facet_counts WHERE n <= 0 AND kind = old.kind AND review_status = old.review_status;
@@ -461,8 +490,8 @@ export const MIGRATIONS: readonly Migration[] = [
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
       CREATE TRIGGER quotes_counts_update_person AFTER UPDATE OF person_id, review_status, source_id ON quotes
-        WHEN new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id
-          OR (new.review_status = 'rejected') <> (old.review_status = 'rejected') BEGIN
+        WHEN (new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id
+          OR (new.review_status = 'rejected') <> (old.review_status = 'rejected')) AND ${notDeferred("old.")} BEGIN
         UPDATE person_quote_counts SET n = n - 1 WHERE person_id = old.person_id AND old.review_status <> 'rejected';
         DELETE FROM person_quote_counts WHERE person_id = old.person_id AND n <= 0;
         UPDATE person_source_counts SET n = n - 1
@@ -477,11 +506,12 @@ export const MIGRATIONS: readonly Migration[] = [
       -- an article's outlet changes: its statements move to the new outlet's counts
       CREATE TRIGGER sources_counts_outlet AFTER UPDATE OF outlet ON sources WHEN new.outlet IS NOT old.outlet BEGIN
         UPDATE quote_facet_counts SET n = n - (SELECT count(*) FROM quotes q WHERE q.source_id = new.id
-            AND q.kind = quote_facet_counts.kind AND q.review_status = quote_facet_counts.review_status)
+            AND q.kind = quote_facet_counts.kind AND q.review_status = quote_facet_counts.review_status AND ${notDeferred("q.")})
           WHERE outlet = old.outlet;
         DELETE FROM quote_facet_counts WHERE outlet = old.outlet AND n <= 0;
         INSERT INTO quote_facet_counts (kind, review_status, outlet, n)
-          SELECT kind, review_status, new.outlet, count(*) FROM quotes WHERE source_id = new.id GROUP BY kind, review_status
+          SELECT q.kind, q.review_status, new.outlet, count(*) FROM quotes q WHERE q.source_id = new.id AND ${notDeferred("q.")}
+          GROUP BY q.kind, q.review_status
           ON CONFLICT DO UPDATE SET n = n + excluded.n;
       END;
       -- an article deleted: its statements go first, while its outlet can still be read (the cascade
@@ -499,6 +529,35 @@ export const MIGRATIONS: readonly Migration[] = [
         GROUP BY person_id, source_id;
       INSERT INTO person_quote_counts (person_id, n)
         SELECT person_id, sum(n) FROM person_source_counts GROUP BY person_id;
+    `,
+  },
+  {
+    version: 66,
+    name: "CSV cells: each statement's own CSV fields, escaped once when it is written (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /quotes.csv read 22 values per statement and escaped 8 text fields of it on every export; the
+      -- fields kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve are escaped once
+      -- here (src/web/csv.ts's rules, decision 026) and the export writes them as they are. Inside a
+      -- bulk batch the rows are filled with the search indexes at the batch's end (src/store/fts.ts).
+      CREATE TABLE quote_csv_cells (
+        quote_id INTEGER PRIMARY KEY,
+        cells    TEXT    NOT NULL
+      );
+      -- upserts, not INSERT OR REPLACE: the statement that fires a trigger imposes its own conflict
+      -- policy on the trigger's (a person deleted sets person_id NULL under ABORT)
+      CREATE TRIGGER quote_csv_cells_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER quote_csv_cells_update AFTER UPDATE OF kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve
+        ON quotes WHEN ${notDeferred("old.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER quote_csv_cells_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quote_csv_cells WHERE quote_id = old.id;
+      END;
+      INSERT INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q;
     `,
   },
   {

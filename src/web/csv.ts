@@ -84,6 +84,19 @@ export function csvRecordOfValues(values: readonly unknown[], n: number = values
   return out + CRLF;
 }
 
+/**
+ * A record from the first `n` values of a `.raw()` row where the values at `verbatim` are CSV text
+ * already (fields escaped and joined when stored, migration 66), written as they are.
+ */
+export function csvRecordWithVerbatim(n: number, verbatim: readonly number[]): (values: readonly unknown[]) => string {
+  const as = Array.from({ length: n }, (_, i) => verbatim.includes(i));
+  return (values) => {
+    let out = as[0] ? (values[0] as string) : csvCell(values[0]);
+    for (let i = 1; i < n; i++) out += "," + (as[i] ? (values[i] as string) : csvCell(values[i]));
+    return out + CRLF;
+  };
+}
+
 export function toCsv<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
   const record = csvRecordOf(columns);
   let out = csvHeader(columns);

@@ -5,7 +5,7 @@
 // running at once answers 503 past it.
 import type { Response } from "express";
 import { AppError } from "../errors";
-import { csvHeader, csvRecordOfValues } from "./csv";
+import { csvHeader, csvRecordOfValues, csvRecordWithVerbatim } from "./csv";
 
 /** Reads rows into `onRow` until it returns false, awaits `resume`, goes on; stops when `stopped`. */
 export type RowSource<T> = (onRow: (row: T) => boolean, resume: () => Promise<void>, stopped: () => boolean) => Promise<number>;
@@ -112,12 +112,14 @@ function chunkedWriter(res: Response, first: string) {
  */
 export function streamCsv(
   res: Response, file: string, columns: readonly string[], rows: RowSource<unknown[]>, log: (e: unknown) => void,
+  read?: { columns: readonly string[]; verbatim: readonly number[] },
 ): void {
   res.status(200).type("text/csv; charset=utf-8").attachment(file);
-  const n = columns.length;
+  const n = (read?.columns ?? columns).length;
+  const record = read ? csvRecordWithVerbatim(n, read.verbatim) : (values: unknown[]) => csvRecordOfValues(values, n);
   const out = chunkedWriter(res, csvHeader(columns));
   rows(
-    (values) => out.push(csvRecordOfValues(values, n)),
+    (values) => out.push(record(values)),
     () => out.drain(),
     () => gone(res),
   )

@@ -16,7 +16,7 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
-  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
@@ -595,7 +595,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
     roles: personRoles(db, id),
     quote_count: own.n,
     source_count: sourcesOfPerson(db, id).length,
-    ...listMeta(PERSON_GROUP_LISTING, paging, listingCount(db, PERSON_GROUP_LISTING, f), page.next, query, false,
+    ...listMeta(PERSON_GROUP_LISTING, paging, personGroupCount(db, id), page.next, query, false,
       (q) => urls.person(id, format, q)),
     groups,
     mentioned_only: {
@@ -687,6 +687,19 @@ export const QUOTE_CSV_COLUMNS = [
   "cue", "via", "sieve", "confidence", "start", "end", "group_id", "group_label",
   "review_status", "reviewer", "corrected", "review_reason", "review_note",
 ] as const;
+
+/**
+ * What /quotes.csv reads for each row to write QUOTE_CSV_COLUMNS: kind … sieve come as one field
+ * `quote_cells`, escaped when the statement was stored (migration 66), and are written as they are
+ * (`verbatim`: their indexes in `columns`).
+ */
+export const QUOTE_CSV_READ = {
+  columns: [
+    "id", "source_id", "source_title", "outlet", "quote_cells", "confidence", "start", "end", "group_id", "group_label",
+    "review_status", "reviewer", "corrected", "review_reason", "review_note",
+  ],
+  verbatim: [4],
+} as const;
 
 /** Choices for a quote filter form that still uses menus (the review queue shows them up to a size, id fields past it). */
 export function quoteFilterOptions(db: Db) {

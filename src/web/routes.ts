@@ -60,7 +60,8 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
    * false for an ordinary page.
    */
   function exported<F, T extends object>(
-    req: Request, res: Response, l: Listing<NoInfer<F>>, parse: (q: Query) => F & { match: string | null }, csv: { file: string; columns: readonly string[] },
+    req: Request, res: Response, l: Listing<NoInfer<F>>, parse: (q: Query) => F & { match: string | null },
+    csv: { file: string; columns: readonly string[]; read?: { columns: readonly string[]; verbatim: readonly number[] } },
     key: string, item: (row: T) => object, head: (f: F) => object,
     fast: { text?: (columns: readonly string[]) => ((values: readonly unknown[]) => string) | null; total?: (f: F) => number | null } = {},
   ): boolean {
@@ -71,8 +72,10 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
     const paging = parsePaging(req.query, format, l.sorts, l.defaultSort, f.match !== null);
     exportSlots.begin(res);
     if (format === "csv") {
-      const values: RowSource<unknown[]> = (onRow, resume, stopped) => listingValues(db, l, f, paging.sort, csv.columns, onRow, resume, stopped);
-      streamCsv(res, csv.file, csv.columns, values, log);
+      const read = csv.read;
+      const values: RowSource<unknown[]> = (onRow, resume, stopped) =>
+        listingValues(db, l, f, paging.sort, read?.columns ?? csv.columns, onRow, resume, stopped, read ? "csv" : "rows");
+      streamCsv(res, csv.file, csv.columns, values, log, read);
       return true;
     }
     const top = { ...head(f), total: fast.total?.(f) ?? listingCount(db, l, f), sort: paging.sort };
@@ -154,7 +157,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   });
 
   function quotes(req: Request, res: Response): void {
-    if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS }, "quotes",
+    if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS, read: pages.QUOTE_CSV_READ }, "quotes",
       pages.quoteItem, (f) => ({ filters: pages.quoteParams(f) }),
       { text: pages.quoteItemJson, total: (f) => keptQuoteCounts(db, f, [])?.total ?? null })) return;
     const data = pages.quotesData(db, req.query, formatOf(res));

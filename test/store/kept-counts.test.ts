@@ -12,7 +12,11 @@ import { mergePeople, splitAlias } from "../../src/services/review";
 import { correctQuote, reviewQuote, undoQuote, type Actor } from "../../src/services/review-quotes";
 import { ARTICLE_B, FIXED_NOW, FIXTURE_EXTRACTOR, FIXTURE_INGEST, comparisonDb } from "../fixtures/corpus";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
-import { QUOTE_LISTING, keptQuoteCounts, listingCountAndFacets, type QuoteListFilter } from "../../src/store/listings";
+import { ingestItemsSync } from "../../src/services/ingest-batch";
+import { harbourCorpus } from "./ingest-corpus";
+import {
+  PERSON_GROUP_LISTING, QUOTE_LISTING, keptQuoteCounts, listingCount, listingCountAndFacets, personGroupCount, type QuoteListFilter,
+} from "../../src/store/listings";
 
 const KEPT: { table: string; keys: string; truth: string }[] = [
   {
@@ -69,6 +73,11 @@ const STEPS: { name: string; run: (db: Db) => void }[] = [
     },
   },
   { name: "a new article", run: (db) => void ingestArticle(db, ARTICLE_B, FIXTURE_INGEST) },
+  {
+    // counted together at each batch's end (the triggers leave a batch's own rows to it)
+    name: "bulk batches",
+    run: (db) => void ingestItemsSync(db, harbourCorpus(9).map((a, i) => ({ origin: `item ${i + 1}`, record: { ...a } })), { now: FIXED_NOW, batchSize: 4 }),
+  },
   { name: "an outlet renamed", run: (db) => void db.prepare("UPDATE sources SET outlet = 'Renamed Times' WHERE id = 1").run() },
   {
     name: "a person deleted (their statements keep no person)",
@@ -178,5 +187,13 @@ describe("store: kept counts (migration 65)", () => {
   it("the counts compared are not all empty", () => {
     assert.ok(keptQuoteCounts(db, NONE, cols)!.total > 0);
     assert.ok(keptQuoteCounts(db, NONE, cols)!.facets.outlet!.length >= 2);
+  });
+
+  it("a person's group count equals counting the person's group listing, for every person (0 for one with none)", () => {
+    const ids = (db.prepare("SELECT id FROM people ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+    const counts = ids.map((id) => [personGroupCount(db, id), listingCount(db, PERSON_GROUP_LISTING, { person: id })]);
+    for (const [kept, listed] of counts) assert.equal(kept, listed);
+    assert.ok(counts.some(([n]) => n! > 1));
+    assert.equal(personGroupCount(db, 999999), 0);
   });
 });
