@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
 import { isCap } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
+import { isUpper, letterOrApostrophe, wordOrDot } from "../../src/nlp/document";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -93,6 +94,33 @@ describe("speed shortcuts give the original answers", () => {
         const w = cs.join("");
         assert.equal(nameKey(w), reference(w));
       }), { numRuns: 5000 });
+    });
+  });
+
+  describe("splitSentences' character tests: ASCII answered without the regex or case mapping", () => {
+    const refWordOrDot = (ch: string): boolean => /[\p{L}.\-']/u.test(ch);
+    const refLetterOrApostrophe = (ch: string): boolean => /[\p{L}'’]/u.test(ch);
+    const refIsUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    const cases: [string, boolean, boolean, boolean][] = [
+      // character, wordOrDot, letterOrApostrophe, isUpper
+      ["a", true, true, false], ["Z", true, true, true], [".", true, false, false], ["-", true, false, false],
+      ["'", true, true, false], ["’", false, true, false], ["1", false, false, false], [" ", false, false, false],
+      ["_", false, false, false], ["É", true, true, true], ["é", true, true, false], ["ǅ", true, true, false],
+      ["Ⅻ", false, false, true], ["\ud835", false, false, false], ["@", false, false, false],
+    ];
+    for (const [ch, dot, apo, up] of cases) {
+      it(`${JSON.stringify(ch)}: ${dot}, ${apo}, ${up}`, () => {
+        assert.deepEqual([refWordOrDot(ch), refLetterOrApostrophe(ch), refIsUpper(ch)], [dot, apo, up]);
+        assert.deepEqual([wordOrDot(ch, 0), letterOrApostrophe(ch, 0), isUpper(ch)], [dot, apo, up]);
+      });
+    }
+    it("every UTF-16 code unit gives the regex's and the case mapping's answer", () => {
+      for (let c = 0; c <= 0xffff; c++) {
+        const ch = String.fromCharCode(c);
+        if (wordOrDot(ch, 0) !== refWordOrDot(ch) || letterOrApostrophe(ch, 0) !== refLetterOrApostrophe(ch) || isUpper(ch) !== refIsUpper(ch)) {
+          assert.fail(`U+${c.toString(16)}`);
+        }
+      }
     });
   });
 });
