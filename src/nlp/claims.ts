@@ -1349,15 +1349,18 @@ function anonymousMention(speaker: string): boolean {
   return r;
 }
 
+/** The qualifier phrases as they read in a text ("familiar with", …), joined once. */
+const QUALIFIER_PHRASES: readonly string[] = QUALIFIER_SEQS.map((seq) => seq.join(" "));
+
 function readAnonymousMention(speaker: string): boolean {
-  const words = speaker.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean);
+  const lower = speaker.toLowerCase();
+  const words = lower.replace(/’/g, "'").split(/\s+/).filter(Boolean);
   if (!words.length) return false;
-  if (words.some((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))) {
-    const head = words.find((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))!;
-    return /s$/.test(head) || INDEFINITES.has(words[0]!);
-  }
+  // the first word that is an anonymous source (the words are never empty, so found means some)
+  const head = words.find((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")));
+  if (head !== undefined) return /s$/.test(head) || INDEFINITES.has(words[0]!);
   if (INDEFINITES.has(words[0]!) && words.some((w) => ANONYMOUS_PERSON_NOUNS.has(w))) return true;
-  return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_SEQS.some((seq) => speaker.toLowerCase().includes(seq.join(" ")));
+  return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_PHRASES.some((p) => lower.includes(p));
 }
 
 const LINK_LINE_RE = new RegExp(`^\\W{0,3}(?:${LINK_LINE_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]")).join("|")})\\s*[:|»>—–-]`, "iu");
