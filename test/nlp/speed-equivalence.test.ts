@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
 import { isCap } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
-import { isUpper, letterOrApostrophe, wordOrDot } from "../../src/nlp/document";
+import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
+import { detectClaims } from "../../src/nlp/claims";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -122,5 +123,26 @@ describe("speed shortcuts give the original answers", () => {
         }
       }
     });
+  });
+
+  describe("claims hedge: a form of 'be' skips its phrases when the word after the adverbs starts none", () => {
+    // each invented sentence with the hedge trigger it must give (null: no hedge), as seqAt over every
+    // "*be* *adv* W to" phrase gives it
+    const cases: [string, string | null][] = [
+      ["The ferry is said to be late again this week.", "is said to"],
+      ["The ferry was widely believed to carry mail for the islands.", "was widely believed to"],
+      ["The ferry is still widely rumoured to be for sale by its owners.", "is still widely rumoured to"],
+      ["The ferry is late again this week.", null],
+      ["The ferry is widely known to be late.", null],
+      ["The ferry is widely.", null],
+      ["The ferry is. Said to be late, it sails.", null],
+      ["The ferry is said.", null],
+    ];
+    for (const [text, trigger] of cases) {
+      it(`${JSON.stringify(text)} → ${JSON.stringify(trigger)}`, () => {
+        const hedges = detectClaims(makeDoc(text), []).filter((c) => c.reason === "hedge");
+        assert.deepEqual(hedges.map((c) => c.trigger), trigger ? [trigger] : []);
+      });
+    }
   });
 });
