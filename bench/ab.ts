@@ -8,7 +8,7 @@
 // shared machine disturbs far less than wall time. Prints per build the median and the spread of CPU
 // and wall time per pass, and MB (UTF-8, 2^20 bytes) per CPU-second: the figure `npm run bench`
 // reports as "MB per CPU-second".
-import { readFileSync } from "node:fs";
+import { readFileSync, existsSync } from "node:fs";
 import { resolve, join } from "node:path";
 
 type Extract = (text: string) => { quotes: unknown[]; claims: unknown[]; entities: unknown[] };
@@ -24,7 +24,10 @@ if (!dirs.length) {
   console.error("usage: node dist/bench/ab.js [--passes N] DIR ...   (DIR/pipeline.js)");
   process.exit(2);
 }
-const corpus = resolve(__dirname, "..", "..", "..", "shared", "bench", "bbc.jsonl");
+// ../shared next to the project; a git worktree sits one level deeper (or WHOSAID_BENCH_FILE names it)
+const corpus = process.env.WHOSAID_BENCH_FILE ??
+  [3, 4, 5].map((up) => resolve(__dirname, ...Array<string>(up).fill(".."), "shared", "bench", "bbc.jsonl")).find((f) => existsSync(f)) ??
+  resolve(__dirname, "..", "..", "..", "shared", "bench", "bbc.jsonl");
 const texts = readFileSync(corpus, "utf8").split("\n").filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
 const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
 const mb = bytes / 1024 / 1024;

@@ -15,7 +15,11 @@ import { join, resolve } from "node:path";
 import { runExtract } from "../src/cli";
 import { extract } from "../src/nlp/pipeline";
 
-const SHARED = resolve(__dirname, "..", "..", "..", "shared");
+// ../shared next to the project; a git worktree sits one level deeper, so the folders above are
+// tried too (or WHOSAID_SHARED names it)
+const SHARED = process.env.WHOSAID_SHARED ??
+  [3, 4, 5].map((up) => resolve(__dirname, ...Array<string>(up).fill(".."), "shared")).find((d) => existsSync(join(d, "eval"))) ??
+  resolve(__dirname, "..", "..", "..", "shared");
 const INPUTS: [string, string][] = [
   ["seeds", join(SHARED, "eval", "seeds.jsonl")],
   ["polnear_dev", join(SHARED, "eval", "polnear_dev.jsonl")],

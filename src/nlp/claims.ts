@@ -85,6 +85,14 @@ const CRITICISM_BY_FIRST = byFirst(CRITICISM_SEQS);
 const ANONYMITY_BY_FIRST = byFirst(ANONYMITY_SEQS);
 const HEDGES_BY_FIRST = byFirst(HEDGE_SEQS);
 const NO_SEQS: string[][] = [];
+/** The hedge phrases opening on a form of "be". */
+const BE_HEDGES = HEDGES_BY_FIRST.get("*be*");
+/**
+ * The words that follow "*be* *adv*" in those phrases ("said", "believed", …), or null when some
+ * phrase of the list has another shape (then hedge() tries each phrase, as for any other word).
+ */
+const BE_HEDGE_WORDS: ReadonlySet<string> | null =
+  BE_HEDGES && BE_HEDGES.every((q) => q.length >= 3 && q[1] === "*adv*" && !q[2]!.startsWith("*")) ? new Set(BE_HEDGES.map((q) => q[2]!)) : null;
 
 /**
  * The sequences of `seqs` that seqAt can match at a token of lower case `l`, in list order: those
@@ -530,7 +538,15 @@ class Detector {
       this.add(start, this.endFrom(start, i + 1, afterComma), "hedge", i, i + 1);
       return;
     }
-    for (const seq of HEDGES_BY_FIRST.get(BE_FORMS.has(l) ? "*be*" : l) ?? NO_SEQS) {
+    const seqs = HEDGES_BY_FIRST.get(BE_FORMS.has(l) ? "*be*" : l) ?? NO_SEQS;
+    // a form of "be" (3% of the words): every "*be* *adv* W …" phrase skips the same adverbs, so
+    // when the word after them is no phrase's W, none of them matches (seqAt would fail each in turn)
+    if (seqs === BE_HEDGES && BE_HEDGE_WORDS) {
+      let k = i + 1;
+      while (this.same(i, k) && PASSIVE_ADVERBS.has(this.low(k))) k++;
+      if (!this.same(i, k) || !BE_HEDGE_WORDS.has(this.low(k))) return;
+    }
+    for (const seq of seqs) {
       const end = this.seqAt(i, seq);
       if (end < 0) continue;
       if (seq[0] === "*be*" && this.low(i - 1) === "it") continue; // "it is said to" is caught as "it *be* said"
@@ -1349,15 +1365,18 @@ function anonymousMention(speaker: string): boolean {
   return r;
 }
 
+/** The qualifier phrases as they read in a text ("familiar with", …), joined once. */
+const QUALIFIER_PHRASES: readonly string[] = QUALIFIER_SEQS.map((seq) => seq.join(" "));
+
 function readAnonymousMention(speaker: string): boolean {
-  const words = speaker.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean);
+  const lower = speaker.toLowerCase();
+  const words = lower.replace(/’/g, "'").split(/\s+/).filter(Boolean);
   if (!words.length) return false;
-  if (words.some((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))) {
-    const head = words.find((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")))!;
-    return /s$/.test(head) || INDEFINITES.has(words[0]!);
-  }
+  // the first word that is an anonymous source (the words are never empty, so found means some)
+  const head = words.find((w) => ANONYMOUS_SOURCES.has(w.replace(/[^a-z']/g, "")));
+  if (head !== undefined) return /s$/.test(head) || INDEFINITES.has(words[0]!);
   if (INDEFINITES.has(words[0]!) && words.some((w) => ANONYMOUS_PERSON_NOUNS.has(w))) return true;
-  return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_SEQS.some((seq) => speaker.toLowerCase().includes(seq.join(" ")));
+  return ANONYMOUS_PERSON_NOUNS.has(words[words.length - 1]!) || QUALIFIER_PHRASES.some((p) => lower.includes(p));
 }
 
 const LINK_LINE_RE = new RegExp(`^\\W{0,3}(?:${LINK_LINE_STARTS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "['’]")).join("|")})\\s*[:|»>—–-]`, "iu");

@@ -24,17 +24,36 @@ const OPENERS = new Set(["\"", "'", "“", "‘", "(", "[", "«"]);
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
 }
-function isUpper(ch: string): boolean {
+export function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  // ASCII answered without case mapping: only A-Z has a lower case of its own there
+  if (c < 128 && ch.length === 1) return c >= 65 && c <= 90;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 function isDigit(ch: string): boolean {
   return ch >= "0" && ch <= "9";
 }
 
+const WORD_OR_DOT = /[\p{L}.\-']/u;
+const LETTER_OR_APOSTROPHE = /[\p{L}'’]/u;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** WORD_OR_DOT.test(text[i]), ASCII answered without the regex. */
+export function wordOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) || c === 46 || c === 45 || c === 39;
+  return WORD_OR_DOT.test(text[i]!);
+}
+/** LETTER_OR_APOSTROPHE.test(text[i]), ASCII answered without the regex. */
+export function letterOrApostrophe(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) || c === 39;
+  return LETTER_OR_APOSTROPHE.test(text[i]!);
+}
+
 /** The word (letters, dots) that ends at `end` (exclusive), e.g. "U.S." or "Mr." */
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && /[\p{L}.\-']/u.test(text[i - 1]!)) i--;
+  while (i > 0 && wordOrDot(text, i - 1)) i--;
   return text.slice(i, end);
 }
 
@@ -42,7 +61,7 @@ function wordAfter(text: string, start: number): string {
   let i = start;
   while (i < text.length && OPENERS.has(text[i]!)) i++;
   let j = i;
-  while (j < text.length && /[\p{L}'’]/u.test(text[j]!)) j++;
+  while (j < text.length && letterOrApostrophe(text, j)) j++;
   return text.slice(i, j);
 }
 

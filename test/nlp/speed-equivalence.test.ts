@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
 import { isCap } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
+import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
+import { detectClaims } from "../../src/nlp/claims";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -94,5 +96,53 @@ describe("speed shortcuts give the original answers", () => {
         assert.equal(nameKey(w), reference(w));
       }), { numRuns: 5000 });
     });
+  });
+
+  describe("splitSentences' character tests: ASCII answered without the regex or case mapping", () => {
+    const refWordOrDot = (ch: string): boolean => /[\p{L}.\-']/u.test(ch);
+    const refLetterOrApostrophe = (ch: string): boolean => /[\p{L}'’]/u.test(ch);
+    const refIsUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+    const cases: [string, boolean, boolean, boolean][] = [
+      // character, wordOrDot, letterOrApostrophe, isUpper
+      ["a", true, true, false], ["Z", true, true, true], [".", true, false, false], ["-", true, false, false],
+      ["'", true, true, false], ["’", false, true, false], ["1", false, false, false], [" ", false, false, false],
+      ["_", false, false, false], ["É", true, true, true], ["é", true, true, false], ["ǅ", true, true, false],
+      ["Ⅻ", false, false, true], ["\ud835", false, false, false], ["@", false, false, false],
+    ];
+    for (const [ch, dot, apo, up] of cases) {
+      it(`${JSON.stringify(ch)}: ${dot}, ${apo}, ${up}`, () => {
+        assert.deepEqual([refWordOrDot(ch), refLetterOrApostrophe(ch), refIsUpper(ch)], [dot, apo, up]);
+        assert.deepEqual([wordOrDot(ch, 0), letterOrApostrophe(ch, 0), isUpper(ch)], [dot, apo, up]);
+      });
+    }
+    it("every UTF-16 code unit gives the regex's and the case mapping's answer", () => {
+      for (let c = 0; c <= 0xffff; c++) {
+        const ch = String.fromCharCode(c);
+        if (wordOrDot(ch, 0) !== refWordOrDot(ch) || letterOrApostrophe(ch, 0) !== refLetterOrApostrophe(ch) || isUpper(ch) !== refIsUpper(ch)) {
+          assert.fail(`U+${c.toString(16)}`);
+        }
+      }
+    });
+  });
+
+  describe("claims hedge: a form of 'be' skips its phrases when the word after the adverbs starts none", () => {
+    // each invented sentence with the hedge trigger it must give (null: no hedge), as seqAt over every
+    // "*be* *adv* W to" phrase gives it
+    const cases: [string, string | null][] = [
+      ["The ferry is said to be late again this week.", "is said to"],
+      ["The ferry was widely believed to carry mail for the islands.", "was widely believed to"],
+      ["The ferry is still widely rumoured to be for sale by its owners.", "is still widely rumoured to"],
+      ["The ferry is late again this week.", null],
+      ["The ferry is widely known to be late.", null],
+      ["The ferry is widely.", null],
+      ["The ferry is. Said to be late, it sails.", null],
+      ["The ferry is said.", null],
+    ];
+    for (const [text, trigger] of cases) {
+      it(`${JSON.stringify(text)} → ${JSON.stringify(trigger)}`, () => {
+        const hedges = detectClaims(makeDoc(text), []).filter((c) => c.reason === "hedge");
+        assert.deepEqual(hedges.map((c) => c.trigger), trigger ? [trigger] : []);
+      });
+    }
   });
 });
