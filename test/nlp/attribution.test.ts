@@ -377,3 +377,22 @@ describe("link lines and photo captions are not article text (decision 013)", ()
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
   }
 });
+
+describe("cue and speaker reading (decision 024)", () => {
+  const cases: [string, string, Want][] = [
+    // a description whose head is in no lexicon, right before or after its cue
+    ["a document before its cue after a quote", "The plan failed. “We stand with the town,” the statement said.",
+      { text: "We stand with the town", speaker: "the statement", sieve: "trailing-cue" }],
+    ["an unlisted person noun before its cue", "“The town is safe,” the man said.", { text: "The town is safe", speaker: "the man" }],
+    ["one user wrote", "“It is great fun to watch,” one user wrote.", { text: "It is great fun", speaker: "one user" }],
+    ["a description after an inverted cue, then a relative", "“As a child, I was scared,” said the woman, who asked not to be named.",
+      { text: "As a child", speaker: "the woman" }],
+    ["a description opening the sentence before a leading cue", "The ad says “nothing will change until we vote.”",
+      { text: "nothing will change", speaker: "The ad", sieve: "leading-cue" }],
+    // negative rows: no cue right after the description, or no determiner before it
+    ["a description with no cue after it is no speaker", "“It is over,” the next day brought more rain.", { text: "It is over", speaker: null }],
+    ["a preposition inside breaks the description", "“Vote now,” the posters in the windows said.", { text: "Vote now", speaker: null }],
+    ["no determiner, no loose description", "“It is over,” rain said.", { text: "It is over", speaker: null }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});

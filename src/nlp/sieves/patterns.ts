@@ -2,7 +2,7 @@
 // or a speaker and cue right before one ("Peskov said: “…"). Each reads a bounded window.
 import { CUE_FORMS, INVERTIBLE } from "../lexicon/cues";
 import { ROLE_NOUNS } from "../lexicon/roles";
-import { mentionAfter, mentionBefore, type Mention } from "../mentions";
+import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
 
@@ -42,6 +42,38 @@ function relayed(ctx: Context, speaker: Mention, cue: Cue, limit: number): Attri
   return { mention: speaker, cue, via: null, end: cue.end };
 }
 
+/** Determiners that open a description the name grammar may not read ("the statement", "one user"). */
+const LOOSE_DET = /^(?:the|a|an|one|another)\s+/iu;
+/** Words that end a loose description before its head: a verb, a relative, a preposition or conjunction. */
+const NOT_IN_DESCRIPTION = /^(?:and|or|but|of|for|in|on|at|to|by|with|from|who|which|that|whose|is|are|was|were|has|have|had|will|would|not|also|then|this|these|those|it|he|she|they|we|i|you|his|her|their|its|our|my|your|same|other|first|last|next)$/iu;
+
+/**
+ * "…,” the statement said", "…,” one user wrote", "said the woman, who …": a determiner and up to
+ * four words ending in a lower-case noun, when the name grammar reads no speaker there (its head is
+ * a word of no lexicon: statement, woman, user, ad, moderator). Starting at `at` (after spaces) and
+ * ending where `follows(end)` holds; null otherwise.
+ */
+export function looseDescription(text: string, at: number, limit: number, follows: (end: number) => boolean): Mention | null {
+  let lo = at;
+  while (lo < limit && /\s/u.test(text[lo]!)) lo++;
+  const det = LOOSE_DET.exec(text.slice(lo, Math.min(limit, lo + 8)));
+  if (!det) return null;
+  const words = (/^[\p{L}][\p{L}\-’']*(?:\s+[\p{L}][\p{L}\-’']*){0,4}/u.exec(text.slice(lo + det[0].length, Math.min(limit, lo + det[0].length + 80)))?.[0] ?? "").split(/\s+/u).filter(Boolean);
+  // the shortest run whose last word is a lower-case noun and after which `follows` matches
+  let end = lo + det[0].length;
+  for (const w of words) {
+    if (NOT_IN_DESCRIPTION.test(w) || CUE_FORMS.has(w.toLowerCase())) return null;
+    end = text.indexOf(w, end) + w.length;
+    // the head is a lower-case word, not an adverb or participle ("the man", not "the widely")
+    if (!/^\p{Ll}[\p{Ll}\-’']*$/u.test(w) || /(?:ly|ing)$/u.test(w)) continue;
+    if (follows(end)) {
+      const m = analyse(tokenize(text, lo, end), text);
+      return m && !m.name && !m.pronoun ? m : null;
+    }
+  }
+  return null;
+}
+
 /** "Peskov said", "said Peskov", "Kremlin spokesman Dmitry Peskov told reporters" starting at `pos`. */
 export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attribution | null {
   const { text } = ctx;
@@ -56,10 +88,18 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     if (m && /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(m.end, Math.min(limit, m.end + 3)))) return { mention: m, cue: c0, via: null, end: m.end };
   }
   if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
-    const m = mentionAfter(text, c0.end, limit);
+    const m = mentionAfter(text, c0.end, limit) ?? looseDescription(text, c0.end, limit, (e) => /^(?:\s*[,.;:!?)]|\s*$|\s+(?:—|who\b))/u.test(text.slice(e, Math.min(limit, e + 5))));
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
   let m = mentionAfter(text, at, Math.min(limit, at + 160));
+  if (!m) {
+    // "…,” the statement said.": a description the name grammar does not read, right before its cue
+    const cueNext = (e: number): boolean => {
+      const c = cueAt(ctx, e, Math.min(limit, e + 40));
+      return !!c && !c.prepositional && BETWEEN_SPEAKER_AND_CUE.test(text.slice(e, c.start));
+    };
+    m = looseDescription(text, at, Math.min(limit, at + 160), cueNext);
+  }
   if (!m) return null;
   // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said", "Jo Bloggs, 59,
   // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
@@ -113,6 +153,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (/\),\s*$/u.test(text.slice(Math.max(lo, speakerEnd - 3), speakerEnd))) speakerEnd = text.lastIndexOf(",", speakerEnd);
   let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
   if (mention && mention.end < speakerEnd - 1) mention = null;
+  // "The ad says “…”": a description the name grammar does not read, the whole window before the cue
+  if (!mention && text.slice(lo, speakerEnd).trim()) mention = looseDescription(text, lo, speakerEnd, (e) => !text.slice(e, speakerEnd).trim());
   if (!mention) {
     const inv = mentionAfter(text, cue.end, end);
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
