@@ -42,6 +42,9 @@ function relayed(ctx: Context, speaker: Mention, cue: Cue, limit: number): Attri
   return { mention: speaker, cue, via: null, end: cue.end };
 }
 
+/** Cues whose object comes first ("urged Americans to", "called the plan a disaster"). */
+const OBJECT_CUES: ReadonlySet<string> = new Set(["urge", "ask", "call", "describe", "accuse", "charge", "demand", "advise", "recommend", "remind", "inform", "assure", "question", "promise"]);
+
 /** Determiners that open a description the name grammar may not read ("the statement", "one user"). */
 const LOOSE_DET = /^(?:the|a|an|one|another)\s+/iu;
 /** Words that end a loose description before its head: a verb, a relative, a preposition or conjunction. */
@@ -81,6 +84,9 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   const at = pos + lead;
   // inverted: said Peskov
   const c0 = cueAt(ctx, at, at + 1);
+  // a loose description follows only a quote that ends mid-sentence ("…,” the man said"), never one
+  // closed by a full stop ("…centers.” The cable indicated" starts a new sentence)
+  const midSentence = /[,!?—–-][”"’']{1,3}$/u.test(text.slice(Math.max(0, pos - 4), pos));
   // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
   // "…,” according to Ruiz.": the source after the quote
   if (c0?.prepositional && c0.base === "according to" && /,[”"’']?\s*$/u.test(text.slice(Math.max(0, pos - 3), pos))) {
@@ -92,11 +98,14 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
   let m = mentionAfter(text, at, Math.min(limit, at + 160));
-  if (!m) {
+  if (!m && midSentence) {
     // "…,” the statement said.": a description the name grammar does not read, right before its cue
+    // a cue that takes an object ("the statement urged Americans to …") reports its own clause,
+    // not the quote before it, unless the sentence stops right after it
     const cueNext = (e: number): boolean => {
       const c = cueAt(ctx, e, Math.min(limit, e + 40));
-      return !!c && !c.prepositional && BETWEEN_SPEAKER_AND_CUE.test(text.slice(e, c.start));
+      if (!c || c.prepositional || !BETWEEN_SPEAKER_AND_CUE.test(text.slice(e, c.start))) return false;
+      return !OBJECT_CUES.has(c.base) || /^\s*[,.;:!?]/u.test(text.slice(c.end, c.end + 3));
     };
     m = looseDescription(text, at, Math.min(limit, at + 160), cueNext);
   }
@@ -128,6 +137,20 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   return relayed(ctx, m, c, limit);
 }
 
+/**
+ * More of what may stand between a leading cue and its quote: a hearer, then a time ("told
+ * reporters last week,", "told the Harbour Times on Monday,"). Case-sensitive on purpose: with /i,
+ * \p{Lu} would match every lower-case word as a hearer. A longer prepositional phrase ("said in
+ * his 2012 book, “Title”") cost a match on polnear_dev and is left out.
+ */
+const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
+
+/** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
+const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed)\b[^,;:“”"]{0,60},\s+)+/iu;
+
+/** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
+const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
+
 /** "Peskov said: ", "He said, ", "In one tweet, Trump said: " ending at `pos` (the quote's opening mark). */
 export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribution | null {
   const { text } = ctx;
@@ -143,7 +166,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
-    if (/^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
@@ -159,11 +182,28 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     const inv = mentionAfter(text, cue.end, end);
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
   }
-  // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the
-  // sentence's subject, a name or pronoun opening the window
-  if (!mention && cue.participle && /,\s*$/u.test(text.slice(lo, cue.start))) {
-    const subject = mentionAfter(text, lo, cue.start);
-    if (subject && (subject.name || subject.pronoun) && subject.kind !== "anonymous") mention = subject;
+  // the subject opening the clause, after leading adverbials ("At the debate, Ann Ruiz …")
+  let s = lo;
+  while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
+  const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
+  if (adv && /^\p{Lu}/u.test(text.slice(s + adv[0].length, s + adv[0].length + 1))) s += adv[0].length;
+  // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
+  // between the subject and its cue; a name in the appositive is who speaks
+  if (!mention && /,\s*$/u.test(text.slice(lo, speakerEnd))) {
+    const comma = text.indexOf(",", s);
+    const subject = comma > s && comma < speakerEnd ? mentionAfter(text, s, comma) ?? looseDescription(text, s, comma, (e) => e === comma) : null;
+    if (subject && subject.start === s && subject.end === comma && !subject.pronoun && subject.kind !== "anonymous") {
+      const rest = text.slice(comma, speakerEnd);
+      const named = !subject.name ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),\s*$/u.exec(rest) : null;
+      const inner = named ? mentionAfter(text, comma + named[0].indexOf(named[1]!), speakerEnd) : null;
+      if (inner?.name && inner.kind === "person") mention = inner;
+      else if ((subject.name || subject.definiteDescription) && APPOSITIVE_TO_CUE.test(rest)) mention = subject;
+    }
+  }
+  // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
+  if (!mention && cue.participle && (/(?:,|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
+    const subject = mentionAfter(text, s, cue.start);
+    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
   }
   if (!mention) return null;
   return relayed(ctx, mention, cue, end);
