@@ -25,7 +25,8 @@ export function tokenize(text: string, lo: number, hi: number): Token[] {
       end = hi;
     }
     // a final period belongs to the word only for initials, acronyms and known abbreviations
-    if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|St|Jr|Sr)\.$/u.test(t)) {
+    // ("(D-Ore.)": a party tag keeps its abbreviation's full stop before the closing bracket)
+    if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|St|Jr|Sr)\.$/u.test(t) && !(text[end] === ")" && /^\p{Lu}{1,2}-\p{Lu}/u.test(t))) {
       out.push({ text: t.slice(0, -1), start: m.index, end: end - 1 });
       out.push({ text: ".", start: end - 1, end });
     } else {

@@ -114,11 +114,13 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
   // ("the council's spokesman, Jo Bloggs, said")
   let after = m.end;
-  const tail = text.slice(after, Math.min(limit, after + 110));
+  const tail = text.slice(after, Math.min(limit, after + 150));
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
-  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|\p{Lu}[\p{L}\-]*[’']s)\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
+  // campaign manager"); "Republican of Ohio" is a party tag; "after a long pause", "in a statement" an aside
+  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
-    const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,70})?,/u.exec(tail);
+    const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
     if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
   }
   const named = !m.name && !m.pronoun ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
