@@ -429,3 +429,27 @@ describe("cue and speaker reading (decision 024)", () => {
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("who a mention names (decision 024)", () => {
+  // [name, article, mention, canonical, kind]
+  const cases: [string, string, string, string | null, string][] = [
+    ["a person with the body they work for", "“We will appeal,” Tom Reyes with the Harbor Authority says.", "Tom Reyes", "Tom Reyes", "person"],
+    ["a spokeswoman for a titled person is not that person", "“We will appeal,” a spokeswoman for Mayor Ann Ruiz said.",
+      "a spokeswoman for Mayor Ann Ruiz", "spokeswoman for Mayor Ann Ruiz", "unknown"],
+    ["a spokesman for a body speaks for the body", "“We will appeal,” a spokesman for the Harbor Authority said.",
+      "a spokesman for the Harbor Authority", "Harbor Authority", "organisation"],
+    ["a club's name ending in United is a body", "Northfield United said the coach had resigned.", "Northfield United", "Northfield United", "organisation"],
+    ["a carmaker is a body", "Harbor Motors said the plant would close.", "Harbor Motors", "Harbor Motors", "organisation"],
+    ["a determiner alone is someone unnamed", "One said the coach had resigned.", "One", null, "anonymous"],
+    // negative rows: United not at the end, a person's name
+    ["United first is no club", "United States officials said the talks would resume.", "United States officials", "United States officials", "organisation"],
+    ["a person stays a person", "Ann Ruiz said the coach had resigned.", "Ann Ruiz", "Ann Ruiz", "person"],
+  ];
+  for (const [name, article, mention, canonical, kind] of cases) {
+    it(name, () => {
+      const q = extract(article).quotes[0];
+      assert.ok(q, "a statement");
+      assert.deepEqual([q.speaker, q.speaker_canonical, q.speaker_kind], [mention, canonical, kind]);
+    });
+  }
+});

@@ -133,6 +133,12 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   } else if (appos) after += appos[0].length;
   // "Jo Bloggs (R-Ohio), said": a bracketed tag, then the comma
   if (text[after - 1] === ")" && text[after] === ",") after++;
+  // "Tom Reyes with the Harbor Authority says": a person's body between the name and the cue
+  if (!appos && !named && m.name && m.kind === "person" && m.name.includes(" ")) {
+    const body = /^\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\-.&’']*(?:\s+(?:of|for|and|&|the|\p{Lu}[\p{L}\-.&’']*)){0,6}/u.exec(text.slice(after, Math.min(limit, after + 80)));
+    const bc = body ? cueAt(ctx, after + body[0].length, Math.min(limit, after + body[0].length + 40)) : null;
+    if (body && bc && !bc.prepositional && BETWEEN_SPEAKER_AND_CUE.test(text.slice(after + body[0].length, bc.start))) after += body[0].length;
+  }
   const c = cueAt(ctx, after, Math.min(limit, after + 40));
   if (!c || c.prepositional) return null;
   if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
