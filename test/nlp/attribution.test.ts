@@ -422,6 +422,13 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "The harbour will reopen", speaker: "Rep. Ann Ruiz (D-Ore.)", canonical: "Ann Ruiz" }],
     ["the tag after an inverted cue", "“The harbour will reopen,” said Rep. Ann Ruiz (D-Ore.).", { text: "The harbour will reopen", canonical: "Ann Ruiz" }],
     ["a clause between commas is no appositive", "“The harbour will reopen,” Tom Reyes, and the mayor agreed, said.", { text: "The harbour will reopen", speaker: null }],
+    // "according to" after a quote: a document and who wrote it
+    ["according to a document from a person", "“The plan is dead,” according to a statement from harbour chief Tom Reyes.",
+      { text: "The plan is dead", speaker: "harbour chief Tom Reyes", canonical: "Tom Reyes" }],
+    ["according to a document filed by a person", "“It is over,” according to a court document filed by state attorney Jo Bloggs.",
+      { text: "It is over", speaker: "state attorney Jo Bloggs" }],
+    ["according to a document alone", "“It is over,” according to a memo.", { text: "It is over", speaker: "a memo" }],
+    ["according to a document and a date is no author", "“It is over,” according to a court document filed Thursday.", { text: "It is over", speaker: null }],
     // negative rows: no cue right after the description, or no determiner before it
     ["a description with no cue after it is no speaker", "“It is over,” the next day brought more rain.", { text: "It is over", speaker: null }],
     ["a preposition inside breaks the description", "“Vote now,” the posters in the windows said.", { text: "Vote now", speaker: null }],

@@ -90,8 +90,16 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
   // "…,” according to Ruiz.": the source after the quote
   if (c0?.prepositional && c0.base === "according to" && /,[”"’']?\s*$/u.test(text.slice(Math.max(0, pos - 3), pos))) {
-    const m = mentionAfter(text, c0.end, limit);
-    if (m && /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(m.end, Math.min(limit, m.end + 3)))) return { mention: m, cue: c0, via: null, end: m.end };
+    const ends = (e: number) => /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(e, Math.min(limit, e + 3)));
+    // "…,” according to a statement from harbour chief Tom Reyes.": a document and who wrote it
+    const BY = /^\s+(?:(?:filed|issued|released|sent|written|signed|posted)\s+)?(?:by|from)\s+/u;
+    const endsOrBy = (e: number) => ends(e) || BY.test(text.slice(e, Math.min(limit, e + 30)));
+    let m = mentionAfter(text, c0.end, limit);
+    if (!m || !endsOrBy(m.end)) m = looseDescription(text, c0.end, limit, endsOrBy) ?? m;
+    if (m && ends(m.end)) return { mention: m, cue: c0, via: null, end: m.end };
+    const by = m && !m.name ? BY.exec(text.slice(m.end, Math.min(limit, m.end + 30))) : null;
+    const author = by ? mentionAfter(text, m!.end + by[0].length, limit) : null;
+    if (author && (author.name || author.definiteDescription) && ends(author.end)) return { mention: author, cue: c0, via: null, end: author.end };
   }
   if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
     const m = mentionAfter(text, c0.end, limit) ?? looseDescription(text, c0.end, limit, (e) => /^(?:\s*[,.;:!?)]|\s*$|\s+(?:—|who\b))/u.test(text.slice(e, Math.min(limit, e + 5))));
