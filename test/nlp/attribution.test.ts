@@ -429,6 +429,11 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "It is over", speaker: "state attorney Jo Bloggs" }],
     ["according to a document alone", "“It is over,” according to a memo.", { text: "It is over", speaker: "a memo" }],
     ["according to a document and a date is no author", "“It is over,” according to a court document filed Thursday.", { text: "It is over", speaker: null }],
+    // reported speech: a name with an appositive after an opening clause holding a figure's comma
+    ["a clause and a figure before the named subject", "At Boca Point, where it costs new members $70,000 to sign up, Jay Smith, the club's president, suggested that the troubles were due to poor management.",
+      { text: "the troubles were due", speaker: "Jay Smith" }],
+    ["a name run with appositives still reads (negative row)", "Ann Lee, 59, of Leeds, Kent, who watched the match, said the referee was wrong.",
+      { text: "the referee was wrong", canonical: "Ann Lee" }],
     // negative rows: no cue right after the description, or no determiner before it
     ["a description with no cue after it is no speaker", "“It is over,” the next day brought more rain.", { text: "It is over", speaker: null }],
     ["a preposition inside breaks the description", "“Vote now,” the posters in the windows said.", { text: "Vote now", speaker: null }],
