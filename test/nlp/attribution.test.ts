@@ -429,6 +429,13 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "It is over", speaker: "state attorney Jo Bloggs" }],
     ["according to a document alone", "“It is over,” according to a memo.", { text: "It is over", speaker: "a memo" }],
     ["according to a document and a date is no author", "“It is over,” according to a court document filed Thursday.", { text: "It is over", speaker: null }],
+    ["an adverb of frequency between the speaker and a trailing cue", "Tom Reyes spoke. “It is clear the plan failed,” he often says.",
+      { text: "It is clear the plan failed", speaker: "he", canonical: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a participle after 'by'", "Tom Reyes began by saying, “I do not think the plan will work.”", { text: "I do not think", speaker: "Tom Reyes" }],
+    ["a pronoun subject after a leading adverbial, then a participle", "Tom Reyes came in. After thanking the crowd, he sounded a rare note, saying, “I am not sure I deserve it.”",
+      { text: "I am not sure", speaker: "he", canonical: "Tom Reyes" }],
+    ["a participle after 'before' keeps no subject (negative row)", "The mayor spoke. Tom Reyes left before saying, “I do not think the plan will work.”",
+      { text: "I do not think", speaker: null }],
     // reported speech: a name with an appositive after an opening clause holding a figure's comma
     ["a clause and a figure before the named subject", "At Boca Point, where it costs new members $70,000 to sign up, Jay Smith, the club's president, suggested that the troubles were due to poor management.",
       { text: "the troubles were due", speaker: "Jay Smith" }],

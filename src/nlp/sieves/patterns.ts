@@ -6,8 +6,8 @@ import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "..
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
 
-/** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told"). */
-export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|\p{Ll}+ly))*\s*$/u;
+/** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told", "he often says"). */
+export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|often|always|never|sometimes|now|still|just|even|\p{Ll}+ly))*\s*$/u;
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
@@ -202,7 +202,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   let s = lo;
   while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
-  if (adv && /^\p{Lu}/u.test(text.slice(s + adv[0].length, s + adv[0].length + 1))) s += adv[0].length;
+  if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 5))) s += adv[0].length;
   // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
   // between the subject and its cue; a name in the appositive is who speaks
   if (!mention && /,\s*$/u.test(text.slice(lo, speakerEnd))) {
@@ -217,7 +217,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     }
   }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
-  if (!mention && cue.participle && (/(?:,|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
+  if (!mention && cue.participle && (/(?:,|\bby|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
     const subject = mentionAfter(text, s, cue.start);
     if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
   }
