@@ -161,8 +161,8 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
         if (m2 && m2.end >= prevComma - 1) {
           // after a preposition it is the object inside an appositive ("Jo Bloggs, a pollster working with Harbour Watch, a charity, said")
           if (!/(?:,|\b(?:of|from|in|at|with|for|by|to|on))\s*$/u.test(text.slice(sentStart, m2.start))) return m2;
-          // the run must open with a name ("At Boca Point, where it costs $70,000 to join, Jay Smith,
-          // the club's president, suggested": the clause and the figure's comma are no name)
+          // the run must open with a name ("At Harbour Point, where a berth costs $5,000 a year, Jay
+          // Smith, the club's president, said that …": the clause and the figure's comma are no name)
           const run = fallbackSubject(ctx, sentStart, cue);
           return run?.name && run.kind === "person" && /^\p{Lu}/u.test(run.text) && /\p{L}/u.test(run.name) ? run : m2;
         }

@@ -42,7 +42,7 @@ function relayed(ctx: Context, speaker: Mention, cue: Cue, limit: number): Attri
   return { mention: speaker, cue, via: null, end: cue.end };
 }
 
-/** Cues whose object comes first ("urged Americans to", "called the plan a disaster"). */
+/** Cues whose object comes first ("asked residents to", "called the plan a disaster"). */
 const OBJECT_CUES: ReadonlySet<string> = new Set(["urge", "ask", "call", "describe", "accuse", "charge", "demand", "advise", "recommend", "remind", "inform", "assure", "question", "promise"]);
 
 /** Determiners that open a description the name grammar may not read ("the statement", "one user"). */
@@ -85,7 +85,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // inverted: said Peskov
   const c0 = cueAt(ctx, at, at + 1);
   // a loose description follows only a quote that ends mid-sentence ("…,” the man said"), never one
-  // closed by a full stop ("…centers.” The cable indicated" starts a new sentence)
+  // closed by a full stop ("…in May.” The memo noted" starts a new sentence)
   const midSentence = /[,!?—–-][”"’']{1,3}$/u.test(text.slice(Math.max(0, pos - 4), pos));
   // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
   // "…,” according to Ruiz.": the source after the quote
@@ -108,7 +108,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   let m = mentionAfter(text, at, Math.min(limit, at + 160));
   if (!m && midSentence) {
     // "…,” the statement said.": a description the name grammar does not read, right before its cue
-    // a cue that takes an object ("the statement urged Americans to …") reports its own clause,
+    // a cue that takes an object ("the letter asked residents to …") reports its own clause,
     // not the quote before it, unless the sentence stops right after it
     const cueNext = (e: number): boolean => {
       const c = cueAt(ctx, e, Math.min(limit, e + 40));
@@ -125,7 +125,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   const tail = text.slice(after, Math.min(limit, after + 150));
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
-  // campaign manager"); "Republican of Ohio" is a party tag; "after a long pause", "in a statement" an aside
+  // campaign manager"); "Republican of Ohio" is a party tag; "after a moment", "in a statement" an aside
   let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
     const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
@@ -157,7 +157,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
  * More of what may stand between a leading cue and its quote: a hearer, then a time ("told
  * reporters last week,", "told the Harbour Times on Monday,"). Case-sensitive on purpose: with /i,
  * \p{Lu} would match every lower-case word as a hearer. A longer prepositional phrase ("said in
- * his 2012 book, “Title”") cost a match on polnear_dev and is left out.
+ * her new memoir, “Title”") cost a match on polnear_dev and is left out.
  */
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
 
