@@ -76,6 +76,9 @@ export function findCues(text: string): Cue[] {
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;
+    // "758 pledged delegates", "two reported cases": a past form between a number and a plural
+    // noun is an adjective ("8 said", "10 reported seeing" stay cues)
+    if (/ed$/.test(w) && /(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base

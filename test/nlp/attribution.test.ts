@@ -350,6 +350,9 @@ describe("not statements", () => {
     ["a manner verb as a noun is no cue", "The snap election gave the party a sigh of relief and a boost."],
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
+    // decision 024: a past form between a number and a plural noun is an adjective
+    ["a number, a past form and a plural noun", "The mayor has won 758 pledged delegates so far this spring."],
+    ["a number word, a past form and a plural noun", "The clinic saw two reported cases of the flu in May."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
@@ -436,6 +439,7 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "I did not expect", speaker: "he", canonical: "Tom Reyes" }],
     ["a participle after 'before' keeps no subject (negative row)", "The mayor spoke. Tom Reyes left before saying, “I do not think the plan will work.”",
       { text: "I do not think", speaker: null }],
+    ["a number as the subject of 'said' stays a cue (negative row)", "Of the 12 surveyed, 8 said the plan would fail.", { text: "the plan would fail", speaker: "8" }],
     // reported speech: a name with an appositive after an opening clause holding a figure's comma
     ["a clause and a figure before the named subject", "At Harbour Point, where a berth costs $5,000 a year, Jay Smith, the club's president, said that the fees would rise in spring.",
       { text: "the fees would rise", speaker: "Jay Smith" }],
