@@ -108,8 +108,8 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   "athletics", "fc", "afc", "automotive",
 ]);
 
-/** Words that make a body of a name only as its last word: "Northfield United", not "United States". */
-export const CLUB_TAILS: ReadonlySet<string> = new Set(["united", "athletic", "rovers", "wanderers", "albion", "hotspur", "motor"]);
+/** Words that make a body of a name only as its last word: "Northfield United", not "United States"; a city that speaks ("Harbour City said") is its club or its government. */
+export const CLUB_TAILS: ReadonlySet<string> = new Set(["united", "city", "athletic", "rovers", "wanderers", "albion", "hotspur", "motor"]);
 
 /** Words that mark a body as a relay: an outlet or news service that carries others' words. */
 export const MEDIA_WORDS: ReadonlySet<string> = new Set([
