@@ -76,6 +76,10 @@ export function findCues(text: string): Cue[] {
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;
+    // "The Harbour Post that …", "the Daily Report says": a capitalised noun-like cue right after a
+    // capitalised word, with lower-case text after it, is part of a name (a Title Case headline,
+    // "Ruiz Says He Will Run", keeps its cue)
+    if (NOUNISH.has(base) && /^\p{Lu}/u.test(m[0]) && /\p{Lu}[\p{L}’'\-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:;]\s+\S+\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^[\s,]+\p{Ll}/u.test(text.slice(end, end + 6))) continue;
     // "758 pledged delegates", "two reported cases": a past form between a number and a plural
     // noun is an adjective ("8 said", "10 reported seeing" stay cues)
     if (/ed$/.test(w) && /(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;

@@ -353,6 +353,7 @@ describe("not statements", () => {
     // decision 024: a past form between a number and a plural noun is an adjective
     ["a number, a past form and a plural noun", "The mayor has won 758 pledged delegates so far this spring."],
     ["a number word, a past form and a plural noun", "The clinic saw two reported cases of the flu in May."],
+    ["a capitalised cue word inside a name", "The Harbour Post that covered the story was sued in May."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
@@ -439,6 +440,9 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "I did not expect", speaker: "he", canonical: "Tom Reyes" }],
     ["a participle after 'before' keeps no subject (negative row)", "The mayor spoke. Tom Reyes left before saying, “I do not think the plan will work.”",
       { text: "I do not think", speaker: null }],
+    ["a Title Case headline keeps its cue (negative row)", "Ruiz Says He Will Run Again\n\nThe mayor spoke on Monday.", { text: "He Will Run Again", speaker: "Ruiz" }],
+    ["an outlet's name ending in a cue word before 'that'", "Ann Ruiz said in an interview with the Harbour Post that the quay would reopen.",
+      { text: "the quay would reopen", speaker: "Ann Ruiz" }],
     ["a number as the subject of 'said' stays a cue (negative row)", "Of the 12 surveyed, 8 said the plan would fail.", { text: "the plan would fail", speaker: "8" }],
     // reported speech: a name with an appositive after an opening clause holding a figure's comma
     ["a clause and a figure before the named subject", "At Harbour Point, where a berth costs $5,000 a year, Jay Smith, the club's president, said that the fees would rise in spring.",
