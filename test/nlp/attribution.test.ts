@@ -409,6 +409,8 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "The harbour will reopen", speaker: "The mayor" }],
     ["a named hearer after the cue", "Ann Ruiz told the Harbour Times, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
     ["is quoted as saying", "Tom Reyes is quoted as saying, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
+    ["was quoted as saying after the quote", "“The harbour will reopen,” Tom Reyes was quoted as saying.", { text: "The harbour will reopen", speaker: "Tom Reyes", sieve: "trailing-cue" }],
+    ["quoted as saying needs the participle (negative row)", "“The harbour will reopen,” Tom Reyes was quoted as well.", { text: "The harbour will reopen", speaker: null }],
     ["a quote closed by a full stop takes no loose description after it", "“We are done.” The memo noted.", { text: "We are done", speaker: null }],
     ["the same quote closed by a comma does", "“We are done,” the memo noted.", { text: "We are done", speaker: "the memo" }],
     ["a title after 'in his memoir' is not introduced by the cue", "Tom Reyes said in his 2011 memoir, “A Harbour Life.”", { text: "A Harbour Life", speaker: null }],

@@ -149,7 +149,9 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   }
   const c = cueAt(ctx, after, Math.min(limit, after + 40));
   if (!c || c.prepositional) return null;
-  if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
+  // "…,” Tom Reyes was quoted as saying.": the passive relay of the speaker's own words
+  const quotedAs = c.participle && /^\s+(?:is|was|were|are|has been|had been|have been)\s+quoted\s+as\s+$/u.test(text.slice(after, c.start));
+  if (!quotedAs && !BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
   return relayed(ctx, m, c, limit);
 }
 
