@@ -408,6 +408,7 @@ describe("cue and speaker reading (decision 024)", () => {
     ["a participle after a description's clause", "The mayor closed the port, saying, “The harbour will reopen.”",
       { text: "The harbour will reopen", speaker: "The mayor" }],
     ["a named hearer after the cue", "Ann Ruiz told the Harbour Times, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["a hearer with adjectives after a leading cue", "Ann Ruiz told the cheering young crowd: “We will win in May.”", { text: "We will win in May", speaker: "Ann Ruiz" }],
     ["is quoted as saying", "Tom Reyes is quoted as saying, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
     ["was quoted as saying after the quote", "“The harbour will reopen,” Tom Reyes was quoted as saying.", { text: "The harbour will reopen", speaker: "Tom Reyes", sieve: "trailing-cue" }],
     ["quoted as saying needs the participle (negative row)", "“The harbour will reopen,” Tom Reyes was quoted as well.", { text: "The harbour will reopen", speaker: null }],

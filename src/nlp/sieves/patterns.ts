@@ -184,7 +184,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
-    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
