@@ -80,7 +80,7 @@ export function findCues(text: string): Cue[] {
     // capitalised word, with lower-case text after it, is part of a name (a Title Case headline,
     // "Ruiz Says He Will Run", keeps its cue)
     if (NOUNISH.has(base) && /^\p{Lu}/u.test(m[0]) && /\p{Lu}[\p{L}’'\-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:;]\s+\S+\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^[\s,]+\p{Ll}/u.test(text.slice(end, end + 6))) continue;
-    // "758 pledged delegates", "two reported cases": a past form between a number and a plural
+    // "412 pledged delegates", "two reported cases": a past form between a number and a plural
     // noun is an adjective ("8 said", "10 reported seeing" stay cues)
     if (/ed$/.test(w) && /(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier

@@ -351,7 +351,7 @@ describe("not statements", () => {
     ["snapped up is no report", "Tom Reyes snapped up the shares before the market opened."],
     ["notes after a quote and a determiner stays a noun", "He read “The Long Night” and the notes were lost."],
     // decision 024: a past form between a number and a plural noun is an adjective
-    ["a number, a past form and a plural noun", "The mayor has won 758 pledged delegates so far this spring."],
+    ["a number, a past form and a plural noun", "The mayor has won 412 pledged delegates so far this spring."],
     ["a number word, a past form and a plural noun", "The clinic saw two reported cases of the flu in May."],
     ["a capitalised cue word inside a name", "The Harbour Post that covered the story was sued in May."],
   ];
