@@ -90,6 +90,14 @@ export function findCues(text: string): Cue[] {
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
     if (/\b(the|a|an)\s+$/.test(before)) continue;
+    // "The Harbour Post that …", "the Daily Report says": a capitalised noun-like cue right after a
+    // capitalised word, with lower-case text after it, is part of a name (a Title Case headline,
+    // "Ruiz Says He Will Run", keeps its cue)
+    if (NOUNISH.has(base) && /^\p{Lu}/u.test(m[0]) && /\p{Lu}[\p{L}’'\-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:;]\s+\S+\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^[\s,]+\p{Ll}/u.test(text.slice(end, end + 6))) continue;
+    // "412 pledged delegates", "two reported cases": a past form between a number and a plural
+    // noun is an adjective ("8 said", "10 reported seeing" stay cues; so does an age between commas,
+    // "Jo Smith, 45, warned residents": the number must end in a digit)
+    if (/ed$/.test(w) && /(?:\b\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base

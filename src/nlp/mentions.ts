@@ -1,6 +1,6 @@
 // Speaker mentions: the noun phrase that names who speaks, read backwards from a cue ("Kremlin
 // spokesman Dmitry Peskov said") or forwards after one ("said Peskov"), split into role and name.
-import { ANONYMOUS_HEADS, MEDIA_WORDS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, CLUB_TAILS, MEDIA_WORDS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { PRONOUNS } from "./lexicon/cues";
 import type { SpeakerKind } from "./types";
 
@@ -72,6 +72,9 @@ const NOT_NAMES = new Set([
   "every", "such", "many", "some", "any", "all", "most", "more", "less", "only", "even", "just",
 ]);
 
+/** Heads of "X for <person>": who speaks on someone's behalf. */
+const SPEAKS_FOR = new Set(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "lawyer", "lawyers", "attorney", "attorneys", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "representative", "representatives", "counsel"]);
+
 /** Common nouns that stand capitalised only because they start a sentence. */
 const COMMON_CAPS = new Set([...ANONYMOUS_HEADS, ...ROLE_NOUNS, "reports", "report", "media", "police", "prosecutors", "authorities", "polls", "studies", "data", "records", "documents", "witnesses", "residents"]);
 
@@ -134,6 +137,10 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (tokens.length === 1 && PRONOUNS.has(lower(first.text))) {
     return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: lower(first.text), kind: "unknown", definiteDescription: false };
   }
+  // "One said", "Another added": a determiner alone is someone unnamed, not a name
+  if (tokens.length === 1 && DETERMINERS.has(lower(first.text))) {
+    return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: null, kind: "anonymous", definiteDescription: false };
+  }
   // "Tom Reyes with the Harbor Authority", "Jane Doe of Northfield Bank": the person speaks, the body is where they work
   const affiliated = affiliatedPerson(tokens, text);
   if (affiliated) return affiliated;
@@ -145,8 +152,16 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     else if (w === "(" || w === ")") i--;
     else break;
   }
+  let speaksFor = false;
   // "advisers to Mr. Obama": the name after "to" is whom the speakers serve, not who speaks
   if (i > 0 && i < tokens.length && lower(tokens[i - 1]!.text) === "to") i = tokens.length;
+  // "a spokeswoman for Mayor Ann Ruiz", "a lawyer for Mr. Reyes": the one who speaks for a titled
+  // person is not that person (a body's stays the body's: "a spokesman for the Harbor Authority",
+  // and an untitled name may be a body's: "a spokeswoman for Harbourline")
+  if (i > 1 && i < tokens.length && lower(tokens[i - 1]!.text) === "for" && SPEAKS_FOR.has(lower(tokens[i - 2]!.text)) && TITLE_WORDS.has(lower(tokens[i]!.text)) && !tokens.slice(i).some((t) => ORG_WORDS.has(lower(t.text)) || MEDIA_WORDS.has(lower(t.text)))) {
+    i = tokens.length;
+    speaksFor = true;
+  }
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
@@ -182,7 +197,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)) && !COMMON_CAPS.has(lower(t.text)));
   if (name) {
     const nameWords = nameTokens.map((t) => lower(t.text));
-    const org = nameWords.some((w) => ORG_WORDS.has(w)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
+    const org = nameWords.some((w) => ORG_WORDS.has(w)) || (nameWords.length > 1 && CLUB_TAILS.has(nameWords[nameWords.length - 1]!)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
     kind = org ? "organisation" : "person";
     if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
   } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {
@@ -192,6 +207,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   } else {
     kind = ROLE_NOUNS.has(headWord) ? "person" : "unknown";
   }
+  if (speaksFor) kind = "person";
   const definiteDescription = !name && (det === "the" || tokens.every((t) => !isCap(t.text))) && ROLE_NOUNS.has(headWord);
   return { text: whole, start: first.start, end: last.end, name, nameStart, nameEnd, role, pronoun: null, kind, definiteDescription };
 }

@@ -367,6 +367,10 @@ describe("not statements", () => {
     ["a plural noun before a relative 'that' is no cue", "Voters went to the polls in the coastal states that have lost the most jobs."],
     ["maintained a lead is no report", "Ann Ruiz maintained a wide lead over Tom Reyes in the northern wards."],
     ["maintains a schedule is no report", "The harbour master still maintains a busy schedule of visits and travels with the crew."],
+    // decision 024: a past form between a number and a plural noun is an adjective
+    ["a number, a past form and a plural noun", "The mayor has won 412 pledged delegates so far this spring."],
+    ["a number word, a past form and a plural noun", "The clinic saw two reported cases of the flu in May."],
+    ["a capitalised cue word inside a name", "The Harbour Post that covered the story was sued in May."],
   ];
   for (const [name, article] of cases) {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), []));
@@ -424,11 +428,11 @@ describe("cue and speaker reading (decision 024)", () => {
     ["a document before its cue after a quote", "The plan failed. “We stand with the town,” the statement said.",
       { text: "We stand with the town", speaker: "the statement", sieve: "trailing-cue" }],
     ["an unlisted person noun before its cue", "“The town is safe,” the man said.", { text: "The town is safe", speaker: "the man" }],
-    ["one user wrote", "“It is great fun to watch,” one user wrote.", { text: "It is great fun", speaker: "one user" }],
-    ["a description after an inverted cue, then a relative", "“As a child, I was scared,” said the woman, who asked not to be named.",
-      { text: "As a child", speaker: "the woman" }],
-    ["a description opening the sentence before a leading cue", "The ad says “nothing will change until we vote.”",
-      { text: "nothing will change", speaker: "The ad", sieve: "leading-cue" }],
+    ["one user wrote", "“The show was a mess,” one user wrote.", { text: "The show was a mess", speaker: "one user" }],
+    ["a description after an inverted cue, then a relative", "“I was scared that night,” said the woman, who asked not to be named.",
+      { text: "I was scared", speaker: "the woman" }],
+    ["a description opening the sentence before a leading cue", "The ad says “the bridge must be rebuilt before winter.”",
+      { text: "the bridge must be rebuilt", speaker: "The ad", sieve: "leading-cue" }],
     // a leading cue: an appositive between the subject and its cue, adverbials before the subject,
     // a hearer and a time after the cue, a participle after the subject's own clause
     ["an appositive between subject and leading cue", "Ann Ruiz, the former harbour master, said: “The harbour will reopen.”",
@@ -439,14 +443,17 @@ describe("cue and speaker reading (decision 024)", () => {
       { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
     ["a participle appositive", "Ann Ruiz, speaking to reporters on Tuesday, said of the plan: “The harbour will reopen.”",
       { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
-    ["a participle after an adverbial and the subject's clause", "At the debate, Ann Ruiz compared herself to Reyes, saying, “The harbour will reopen.”",
+    ["a participle after an adverbial and the subject's clause", "At the debate, Ann Ruiz praised the new quay, saying, “The harbour will reopen.”",
       { text: "The harbour will reopen", speaker: "Ann Ruiz", sieve: "leading-cue" }],
     ["a participle after a description's clause", "The mayor closed the port, saying, “The harbour will reopen.”",
       { text: "The harbour will reopen", speaker: "The mayor" }],
     ["a named hearer after the cue", "Ann Ruiz told the Harbour Times, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Ann Ruiz" }],
+    ["a hearer with adjectives after a leading cue", "Ann Ruiz told the cheering young crowd: “We will win in May.”", { text: "We will win in May", speaker: "Ann Ruiz" }],
     ["is quoted as saying", "Tom Reyes is quoted as saying, “The harbour will reopen.”", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
-    ["a quote closed by a full stop takes no loose description after it", "“We are done.” The cable indicated.", { text: "We are done", speaker: null }],
-    ["the same quote closed by a comma does", "“We are done,” the cable indicated.", { text: "We are done", speaker: "the cable" }],
+    ["was quoted as saying after the quote", "“The harbour will reopen,” Tom Reyes was quoted as saying.", { text: "The harbour will reopen", speaker: "Tom Reyes", sieve: "trailing-cue" }],
+    ["quoted as saying needs the participle (negative row)", "“The harbour will reopen,” Tom Reyes was quoted as well.", { text: "The harbour will reopen", speaker: null }],
+    ["a quote closed by a full stop takes no loose description after it", "“We are done.” The memo noted.", { text: "We are done", speaker: null }],
+    ["the same quote closed by a comma does", "“We are done,” the memo noted.", { text: "We are done", speaker: "the memo" }],
     ["a coordination is no appositive", "Ann Ruiz, and then the mayor, said: “The harbour will reopen.”", { text: "The harbour will reopen", speaker: null }],
     // a trailing cue: more appositives between the name and its cue, a party tag with its full stop
     ["a capitalised possessive appositive", "“The harbour will reopen,” Tom Reyes, Mayor Ruiz's former chief of staff, said.",
@@ -454,13 +461,36 @@ describe("cue and speaker reading (decision 024)", () => {
     ["an apostrophe after a name not ending in s is no possessive", "“The harbour will reopen,” Tom Reyes, Ann Ruiz’ campaign manager, said.", { text: "The harbour will reopen", speaker: null }],
     ["a possessive in s’ after a name in s", "“The harbour will reopen,” Tom Reyes, Jo Bates’ campaign manager, said.", { text: "The harbour will reopen", speaker: "Tom Reyes" }],
     ["a party tag appositive", "“The harbour will reopen,” Senator Tom Reyes, Republican of Ohio, said.", { text: "The harbour will reopen", canonical: "Tom Reyes" }],
-    ["an aside between commas", "“The harbour will reopen,” Reyes, after a long pause, said of the plan.", { text: "The harbour will reopen", speaker: "Reyes" }],
+    ["an aside between commas", "“The harbour will reopen,” Reyes, after a moment, said of the plan.", { text: "The harbour will reopen", speaker: "Reyes" }],
     ["a long bare role appositive", "“The harbour will reopen,” Tom Reyes, director of the Harbour Trust at the Northfield Institute of Maritime Studies, said in an interview.",
       { text: "The harbour will reopen", speaker: "Tom Reyes" }],
     ["a bracketed party tag with its full stop, then the cue", "“The harbour will reopen,” Rep. Ann Ruiz (D-Ore.) said.",
       { text: "The harbour will reopen", speaker: "Rep. Ann Ruiz (D-Ore.)", canonical: "Ann Ruiz" }],
     ["the tag after an inverted cue", "“The harbour will reopen,” said Rep. Ann Ruiz (D-Ore.).", { text: "The harbour will reopen", canonical: "Ann Ruiz" }],
     ["a clause between commas is no appositive", "“The harbour will reopen,” Tom Reyes, and the mayor agreed, said.", { text: "The harbour will reopen", speaker: null }],
+    // "according to" after a quote: a document and who wrote it
+    ["according to a document from a person", "“The plan is dead,” according to a statement from harbour chief Tom Reyes.",
+      { text: "The plan is dead", speaker: "harbour chief Tom Reyes", canonical: "Tom Reyes" }],
+    ["according to a document filed by a person", "“It is over,” according to a motion filed by county prosecutor Jo Bloggs.",
+      { text: "It is over", speaker: "county prosecutor Jo Bloggs" }],
+    ["according to a document alone", "“It is over,” according to a memo.", { text: "It is over", speaker: "a memo" }],
+    ["according to a document and a date is no author", "“It is over,” according to a motion filed Thursday.", { text: "It is over", speaker: null }],
+    ["an adverb of frequency between the speaker and a trailing cue", "Tom Reyes spoke. “The ferry is always late,” he often says.",
+      { text: "The ferry is always late", speaker: "he", canonical: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a participle after 'by'", "Tom Reyes began by saying, “I do not think the plan will work.”", { text: "I do not think", speaker: "Tom Reyes" }],
+    ["a pronoun subject after a leading adverbial, then a participle", "Tom Reyes came in. After thanking the crowd, he raised his glass, saying, “I did not expect the prize.”",
+      { text: "I did not expect", speaker: "he", canonical: "Tom Reyes" }],
+    ["a participle after 'before' keeps no subject (negative row)", "The mayor spoke. Tom Reyes left before saying, “I do not think the plan will work.”",
+      { text: "I do not think", speaker: null }],
+    ["a Title Case headline keeps its cue (negative row)", "Ruiz Says He Will Run Again\n\nThe mayor spoke on Monday.", { text: "He Will Run Again", speaker: "Ruiz" }],
+    ["an outlet's name ending in a cue word before 'that'", "Ann Ruiz said in an interview with the Harbour Post that the quay would reopen.",
+      { text: "the quay would reopen", speaker: "Ann Ruiz" }],
+    ["a number as the subject of 'said' stays a cue (negative row)", "Of the 12 surveyed, 8 said the plan would fail.", { text: "the plan would fail", speaker: "8" }],
+    // reported speech: a name with an appositive after an opening clause holding a figure's comma
+    ["a clause and a figure before the named subject", "At Harbour Point, where a berth costs $5,000 a year, Jay Smith, the club's president, said that the fees would rise in spring.",
+      { text: "the fees would rise", speaker: "Jay Smith" }],
+    ["a name run with appositives still reads (negative row)", "Ann Lee, 59, of Leeds, Kent, who watched the match, said the referee was wrong.",
+      { text: "the referee was wrong", canonical: "Ann Lee" }],
     // negative rows: no cue right after the description, or no determiner before it
     ["a description with no cue after it is no speaker", "“It is over,” the next day brought more rain.", { text: "It is over", speaker: null }],
     ["a preposition inside breaks the description", "“Vote now,” the posters in the windows said.", { text: "Vote now", speaker: null }],
@@ -473,4 +503,28 @@ describe("cue and speaker reading (decision 024)", () => {
     const { quotes } = extract("Tom Reyes said in his 2011 memoir, “A Harbour Life.”");
     assert.deepEqual(quotes.filter((q) => q.text.startsWith("A Harbour Life") && q.speaker !== null), []);
   });
+});
+
+describe("who a mention names (decision 024)", () => {
+  // [name, article, mention, canonical, kind]
+  const cases: [string, string, string, string | null, string][] = [
+    ["a person with the body they work for", "“We will appeal,” Tom Reyes with the Harbor Authority says.", "Tom Reyes", "Tom Reyes", "person"],
+    ["a spokeswoman for a titled person is not that person", "“We will appeal,” a spokeswoman for Mayor Ann Ruiz said.",
+      "a spokeswoman for Mayor Ann Ruiz", "spokeswoman for Mayor Ann Ruiz", "unknown"],
+    ["a spokesman for a body speaks for the body", "“We will appeal,” a spokesman for the Harbor Authority said.",
+      "a spokesman for the Harbor Authority", "Harbor Authority", "organisation"],
+    ["a club's name ending in United is a body", "Northfield United said the coach had resigned.", "Northfield United", "Northfield United", "organisation"],
+    ["a carmaker is a body", "Harbor Motors said the plant would close.", "Harbor Motors", "Harbor Motors", "organisation"],
+    ["a determiner alone is someone unnamed", "One said the coach had resigned.", "One", null, "anonymous"],
+    // negative rows: United not at the end, a person's name
+    ["United first is no club", "United States officials said the talks would resume.", "United States officials", "United States officials", "organisation"],
+    ["a person stays a person", "Ann Ruiz said the coach had resigned.", "Ann Ruiz", "Ann Ruiz", "person"],
+  ];
+  for (const [name, article, mention, canonical, kind] of cases) {
+    it(name, () => {
+      const q = extract(article).quotes[0];
+      assert.ok(q, "a statement");
+      assert.deepEqual([q.speaker, q.speaker_canonical, q.speaker_kind], [mention, canonical, kind]);
+    });
+  }
 });

@@ -447,7 +447,7 @@ describe("coreference: the roles a person's record keeps", () => {
   };
   const cases: { name: string; text: string; who: string; want: string[] }[] = [
     { name: "an honorific is not a role", text: "Mr Jo Bloggs said the plan was sound. “It will work,” Mr Bloggs said.", who: "Jo Bloggs", want: [] },
-    { name: "a spokesman's role is the spokesman's, not his employer's", text: "Jo Bloggs opened the bridge. A spokesman for Mr Bloggs said the tolls would stay.", who: "Jo Bloggs", want: [] },
+    { name: "a spokesman's role is the spokesman's, not his employer's", text: "Jo Bloggs opened the bridge. A spokesman for Mr Bloggs said the tolls would stay. Mr Bloggs said the bridge was safe.", who: "Jo Bloggs", want: [] },
     { name: "an aide's role is the aide's", text: "Ann Lee arrived late. “We are close,” said Ms Lee. An aide to Ms Lee said the talks would go on.", who: "Ann Lee", want: [] },
     { name: "a title before the name stays (negative row)", text: "“The quay will close,” said harbour master Jo Bloggs.", who: "Jo Bloggs", want: ["harbour master"] },
   ];

@@ -103,7 +103,13 @@ export const ORG_WORDS: ReadonlySet<string> = new Set([
   "reuters", "bloomberg", "twitter", "facebook", "statement", "spokesman's", "team", "day",
   "power", "energy", "airlines", "airways", "motors", "holdings", "industries", "technologies",
   "pharmaceuticals", "insurance", "railways", "telecom", "utilities", "partners", "capital", "plc", "llc",
+  // sports clubs and carmakers (decision 024): "Harbour Athletics", "Reyes Motors" ("United" only
+  // ends a club's name: CLUB_TAILS)
+  "athletics", "fc", "afc", "automotive",
 ]);
+
+/** Words that make a body of a name only as its last word: "Northfield United", not "United States"; a city that speaks ("Harbour City said") is its club or its government. */
+export const CLUB_TAILS: ReadonlySet<string> = new Set(["united", "city", "athletic", "rovers", "wanderers", "albion", "hotspur", "motor"]);
 
 /** Words that mark a body as a relay: an outlet or news service that carries others' words. */
 export const MEDIA_WORDS: ReadonlySet<string> = new Set([

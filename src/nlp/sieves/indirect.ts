@@ -161,8 +161,10 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
         if (m2 && m2.end >= prevComma - 1) {
           // after a preposition it is the object inside an appositive ("Jo Bloggs, a pollster working with Harbour Watch, a charity, said")
           if (!/(?:,|\b(?:of|from|in|at|with|for|by|to|on))\s*$/u.test(text.slice(sentStart, m2.start))) return m2;
+          // the run must open with a name ("At Harbour Point, where a berth costs $5,000 a year, Jay
+          // Smith, the club's president, said that …": the clause and the figure's comma are no name)
           const run = fallbackSubject(ctx, sentStart, cue);
-          return run?.name && run.kind === "person" ? run : m2;
+          return run?.name && run.kind === "person" && /^\p{Lu}/u.test(run.text) && /\p{L}/u.test(run.name) ? run : m2;
         }
       }
     }
@@ -317,9 +319,10 @@ function clauseStartAfter(ctx: Context, cue: Cue, sentEnd: number): { start: num
     if (!adv || !adv[0].length) break;
     pos += adv[0].length;
   }
-  // "has said for months that", "said in a statement released Friday that": a few plain words, then "that"
+  // "has said for months that", "said in a statement released Friday that": a few plain words, then
+  // "that" (a capitalised cue word among them is a name's: "in an interview with the Harbour Post that")
   let that = /^\s*,?\s*that\b,?/u.exec(text.slice(pos, sentEnd)) ?? /^,?(?:,?\s+[\p{L}\p{N}’'\-.]+){1,7}?,?\s+that\b,?/u.exec(text.slice(pos, Math.min(sentEnd, pos + 80)));
-  if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase())) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
+  if (that && (CLAUSE_WORD.test(that[0]) || that[0].split(/[\s,]+/u).slice(0, -1).some((w) => CUE_FORMS.has(w.toLowerCase()) && !/^\p{Lu}/u.test(w)) || NO_THAT.has(cue.base) && !/^\s*,?\s*that\b/u.test(that[0]))) that = null;
   // "I think that will help", "said that was a mistake": "that" is the reported clause's subject
   if (that && /^\s*,?\s*that\s+(?:will|would|is|was|has|had|can|could|should|may|might|must|does|did|isn’t|isn't|wasn’t|wasn't|won’t|won't)\b/u.test(text.slice(pos, sentEnd))) {
     return { start: pos + /^\s*,?\s*/u.exec(text.slice(pos))![0].length, that: false, via };

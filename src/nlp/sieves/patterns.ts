@@ -6,8 +6,8 @@ import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "..
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
 
-/** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told"). */
-export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|\p{Ll}+ly))*\s*$/u;
+/** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told", "he often says"). */
+export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|often|always|never|sometimes|now|still|just|even|\p{Ll}+ly))*\s*$/u;
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
@@ -42,7 +42,7 @@ function relayed(ctx: Context, speaker: Mention, cue: Cue, limit: number): Attri
   return { mention: speaker, cue, via: null, end: cue.end };
 }
 
-/** Cues whose object comes first ("urged Americans to", "called the plan a disaster"). */
+/** Cues whose object comes first ("asked residents to", "called the plan a disaster"). */
 const OBJECT_CUES: ReadonlySet<string> = new Set(["urge", "ask", "call", "describe", "accuse", "charge", "demand", "advise", "recommend", "remind", "inform", "assure", "question", "promise"]);
 
 /** Determiners that open a description the name grammar may not read ("the statement", "one user"). */
@@ -85,13 +85,21 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // inverted: said Peskov
   const c0 = cueAt(ctx, at, at + 1);
   // a loose description follows only a quote that ends mid-sentence ("…,” the man said"), never one
-  // closed by a full stop ("…centers.” The cable indicated" starts a new sentence)
+  // closed by a full stop ("…in May.” The memo noted" starts a new sentence)
   const midSentence = /[,!?—–-][”"’']{1,3}$/u.test(text.slice(Math.max(0, pos - 4), pos));
   // any past-tense speech verb may stand inverted right after a quote ("…,” tweeted Sen. Graham)
   // "…,” according to Ruiz.": the source after the quote
   if (c0?.prepositional && c0.base === "according to" && /,[”"’']?\s*$/u.test(text.slice(Math.max(0, pos - 3), pos))) {
-    const m = mentionAfter(text, c0.end, limit);
-    if (m && /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(m.end, Math.min(limit, m.end + 3)))) return { mention: m, cue: c0, via: null, end: m.end };
+    const ends = (e: number) => /^\s*(?:[,;(]|\.?\s*$|\.\s)/u.test(text.slice(e, Math.min(limit, e + 3)));
+    // "…,” according to a statement from harbour chief Tom Reyes.": a document and who wrote it
+    const BY = /^\s+(?:(?:filed|issued|released|sent|written|signed|posted)\s+)?(?:by|from)\s+/u;
+    const endsOrBy = (e: number) => ends(e) || BY.test(text.slice(e, Math.min(limit, e + 30)));
+    let m = mentionAfter(text, c0.end, limit);
+    if (!m || !endsOrBy(m.end)) m = looseDescription(text, c0.end, limit, endsOrBy) ?? m;
+    if (m && ends(m.end)) return { mention: m, cue: c0, via: null, end: m.end };
+    const by = m && !m.name ? BY.exec(text.slice(m.end, Math.min(limit, m.end + 30))) : null;
+    const author = by ? mentionAfter(text, m!.end + by[0].length, limit) : null;
+    if (author && (author.name || author.definiteDescription) && ends(author.end)) return { mention: author, cue: c0, via: null, end: author.end };
   }
   if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
     const m = mentionAfter(text, c0.end, limit) ?? looseDescription(text, c0.end, limit, (e) => /^(?:\s*[,.;:!?)]|\s*$|\s+(?:—|who\b))/u.test(text.slice(e, Math.min(limit, e + 5))));
@@ -100,7 +108,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   let m = mentionAfter(text, at, Math.min(limit, at + 160));
   if (!m && midSentence) {
     // "…,” the statement said.": a description the name grammar does not read, right before its cue
-    // a cue that takes an object ("the statement urged Americans to …") reports its own clause,
+    // a cue that takes an object ("the letter asked residents to …") reports its own clause,
     // not the quote before it, unless the sentence stops right after it
     const cueNext = (e: number): boolean => {
       const c = cueAt(ctx, e, Math.min(limit, e + 40));
@@ -117,7 +125,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   const tail = text.slice(after, Math.min(limit, after + 150));
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
-  // campaign manager"); "Republican of Ohio" is a party tag; "after a long pause", "in a statement" an aside
+  // campaign manager"); "Republican of Ohio" is a party tag; "after a moment", "in a statement" an aside
   let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
     const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
@@ -133,9 +141,17 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   } else if (appos) after += appos[0].length;
   // "Jo Bloggs (R-Ohio), said": a bracketed tag, then the comma
   if (text[after - 1] === ")" && text[after] === ",") after++;
+  // "Tom Reyes with the Harbor Authority says": a person's body between the name and the cue
+  if (!appos && !named && m.name && m.kind === "person" && m.name.includes(" ")) {
+    const body = /^\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\-.&’']*(?:\s+(?:of|for|and|&|the|\p{Lu}[\p{L}\-.&’']*)){0,6}/u.exec(text.slice(after, Math.min(limit, after + 80)));
+    const bc = body ? cueAt(ctx, after + body[0].length, Math.min(limit, after + body[0].length + 40)) : null;
+    if (body && bc && !bc.prepositional && BETWEEN_SPEAKER_AND_CUE.test(text.slice(after + body[0].length, bc.start))) after += body[0].length;
+  }
   const c = cueAt(ctx, after, Math.min(limit, after + 40));
   if (!c || c.prepositional) return null;
-  if (!BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
+  // "…,” Tom Reyes was quoted as saying.": the passive relay of the speaker's own words
+  const quotedAs = c.participle && /^\s+(?:is|was|were|are|has been|had been|have been)\s+quoted\s+as\s+$/u.test(text.slice(after, c.start));
+  if (!quotedAs && !BETWEEN_SPEAKER_AND_CUE.test(text.slice(after, c.start))) return null;
   return relayed(ctx, m, c, limit);
 }
 
@@ -143,7 +159,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
  * More of what may stand between a leading cue and its quote: a hearer, then a time ("told
  * reporters last week,", "told the Harbour Times on Monday,"). Case-sensitive on purpose: with /i,
  * \p{Lu} would match every lower-case word as a hearer. A longer prepositional phrase ("said in
- * his 2012 book, “Title”") cost a match on polnear_dev and is left out.
+ * her new memoir, “Title”") cost a match on polnear_dev and is left out.
  */
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
 
@@ -168,7 +184,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
-    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
@@ -188,7 +204,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   let s = lo;
   while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
-  if (adv && /^\p{Lu}/u.test(text.slice(s + adv[0].length, s + adv[0].length + 1))) s += adv[0].length;
+  if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 5))) s += adv[0].length;
   // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
   // between the subject and its cue; a name in the appositive is who speaks
   if (!mention && /,\s*$/u.test(text.slice(lo, speakerEnd))) {
@@ -203,7 +219,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     }
   }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
-  if (!mention && cue.participle && (/(?:,|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
+  if (!mention && cue.participle && (/(?:,|\bby|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
     const subject = mentionAfter(text, s, cue.start);
     if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
   }
