@@ -140,7 +140,7 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
-/** Regroups every attributed quote of the corpus and rebuilds the fingerprint index. */
+/** Regroups every attributed quote of the corpus and brings the fingerprint index up to date. */
 export function regroupAll(db: Db): RegroupReport {
   return db.transaction((): RegroupReport => {
     const rows = allStatements(db);
@@ -153,7 +153,10 @@ export function regroupAll(db: Db): RegroupReport {
     replaceGroups(db, groups, allMembership(db));
     setMeta(db, META_KEY, COMPARE_VERSION);
     return { mode: "full", statements: rows.length, groups: groups.length, stats };
-  })();
+  // immediate: the grouping reads for seconds before its first write, and a deferred transaction
+  // could not then upgrade to a writer if another connection (the server) had written meanwhile:
+  // SQLITE_BUSY at once, which no busy timeout waits out. Taking the write lock first waits for it.
+  }).immediate();
 }
 
 /** Regroups everything if the stored groups are stale or from another version; else does nothing. */
