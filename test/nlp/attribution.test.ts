@@ -422,6 +422,20 @@ describe("link lines and photo captions are not article text (decision 013)", ()
   }
 });
 
+describe("a time after the cue is not the reported clause", () => {
+  const cases: [string, string, string[]][] = [
+    ["a weekday and a part of the day", "Officials said on Wednesday night the harbour would reopen in May.", ["the harbour would reopen in May."]],
+    ["a part of the day, then that", "Officials said on Friday morning that the harbour would reopen.", ["the harbour would reopen."]],
+    ["late on a weekday night", "Officials said late on Tuesday night the port was closed for good.", ["the port was closed for good."]],
+    ["a weekday alone", "Officials said on Wednesday the harbour would reopen in May.", ["the harbour would reopen in May."]],
+    // negative row: "night" that begins the clause's subject is kept
+    ["a clause about the night", "Officials said night ferries would stop in May.", ["night ferries would stop in May."]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.text), want));
+  }
+});
+
 describe("cue and speaker reading (decision 024)", () => {
   const cases: [string, string, Want][] = [
     // a description whose head is in no lexicon, right before or after its cue
