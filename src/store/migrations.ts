@@ -572,4 +572,16 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS quotes_source;
     `,
   },
+  {
+    version: 70,
+    name: "the review queue from one index (review_status, confidence, source_id, start): its first page without a sort",
+    sql: `
+      -- the review queue lists one review state lowest confidence first, (confidence, source_id, start, id):
+      -- with the state and that order in one index (the rowid after it), its page is a range read that
+      -- stops at its LIMIT, not a sort of every unreviewed statement. It holds (review_status) as its
+      -- prefix, so that index goes.
+      CREATE INDEX quotes_review_confidence ON quotes (review_status, confidence, source_id, start);
+      DROP INDEX IF EXISTS quotes_review_status;
+    `,
+  },
 ];

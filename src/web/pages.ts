@@ -701,9 +701,12 @@ export const QUOTE_CSV_READ = {
   verbatim: [4],
 } as const;
 
-/** Choices for a quote filter form that still uses menus (the review queue shows them up to a size, id fields past it). */
-export function quoteFilterOptions(db: Db) {
-  return { people: peopleOptions(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
+/**
+ * Choices for a quote filter form that still uses menus: the review queue shows them up to `upTo`
+ * each, id fields past it, so a list longer than that is not read (null).
+ */
+export function quoteFilterOptions(db: Db, upTo: number) {
+  return { people: peopleOptions(db, upTo), sources: sourceOptions(db, upTo)?.map((s) => ({ id: s.id, label: sourceLabel(s) })) ?? null, kinds: QUOTE_KINDS };
 }
 
 // ---- claims ----
