@@ -584,4 +584,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS quotes_review_status;
     `,
   },
+  {
+    version: 71,
+    name: "each source's outlet beside its id in an index: counts and outlet facets without reading the article text",
+    sql: `
+      -- a source's outlet is stored after its text, so reading it from the row follows the text's overflow
+      -- pages: counting /sources by outlet read every article (31 ms at 22,250 articles), and so did each
+      -- statement's or claim's outlet when /quotes (while searching) and /claims count their facets. The
+      -- listings' counts read this index instead (SOURCES_BY_OUTLET in src/store/listings.ts).
+      CREATE INDEX sources_id_outlet ON sources (id, outlet);
+    `,
+  },
 ];

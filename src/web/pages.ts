@@ -15,7 +15,7 @@ import {
   type GroupLabelValue, type GroupRow, type MemberRow, type RelationValue,
 } from "../store/groups";
 import {
-  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
+  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, sourcesPage,
   claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
@@ -423,7 +423,7 @@ export function sourcesData(db: Db, query: Query = {}, format: Format = "html"):
   const paging = parsePaging(query, format, SOURCE_LISTING.sorts, SOURCE_LISTING.defaultSort, searching);
   const filters = { q: f.q, outlet: f.outlet };
   const link = (p: Params) => urls.sources(format) + queryString(withParams(filters, p));
-  const page = listingPage<SourceQuery, SourceListRow>(db, SOURCE_LISTING, f, paging);
+  const page = sourcesPage(db, f, paging);
   const htmlLink = (p: Params) => urls.sources() + queryString(withParams(filters, p));
   return {
     filters,
