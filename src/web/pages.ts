@@ -15,7 +15,7 @@ import {
   type GroupLabelValue, type GroupRow, type MemberRow, type RelationValue,
 } from "../store/groups";
 import {
-  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, sourcesPage,
+  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
   claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
@@ -664,7 +664,7 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const link = (p: Params) => urls.quotes(withParams(params, p), format);
   const htmlLink = (p: Params) => urls.quotes(withParams(params, p));
   const facetLink = format === "html" ? htmlLink : link;
-  const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
+  const page = quotesPage(db, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
   const cols = [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
   // without a person, source or search filter, the kept counts (migration 65) instead of a count of every statement
