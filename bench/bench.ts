@@ -465,7 +465,7 @@ function benchMatching(db: Db) {
     scaling.push({ share, statements: part.length, ms, pairs, pairs_per_statement: pairs / part.length, us_per_statement: (ms * 1000) / part.length });
   }
   // one-article regroups: every 20th source
-  const sources = sourceOptions(db).filter((_, i) => i % 20 === 0).map((r) => r.id);
+  const sources = sourceOptions(db)!.filter((_, i) => i % 20 === 0).map((r) => r.id);
   const incremental: { ms: number; statements: number; mode: string }[] = [];
   for (const id of sources) {
     const people = peopleQuotedIn(db, id);

@@ -55,7 +55,7 @@ const statements = preparedOnce((db: Db) => ({
   get: db.prepare<[number], PersonRow>("SELECT id, name, kind FROM people WHERE id = ?"),
   aliases: db.prepare<[number], { alias: string }>("SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias"),
   roles: db.prepare<[number], { role: string }>("SELECT role FROM person_roles WHERE person_id = ? ORDER BY role"),
-  options: db.prepare<[], PersonRow>("SELECT id, name, kind FROM people ORDER BY name COLLATE NOCASE, id"),
+  options: db.prepare<[number], PersonRow>("SELECT id, name, kind FROM people ORDER BY name COLLATE NOCASE, id LIMIT ?"),
   sourcesOf: db.prepare<[number, number], { id: number }>(`SELECT source_id AS id FROM source_people WHERE person_id = ?
       UNION SELECT source_id FROM quotes WHERE person_id = ? ORDER BY 1`),
   getWithKey: db.prepare<[number], PersonKeyRow>("SELECT id, name, kind, name_key FROM people WHERE id = ?"),
@@ -197,8 +197,10 @@ export function listPeople(db: Db, kinds: readonly SpeakerKind[] = LISTED_KINDS)
   return counted(db).list.all(JSON.stringify(kinds));
 }
 
-export function peopleOptions(db: Db): PersonRow[] {
-  return statements(db).options.all();
+/** Every person for a filter menu, in name order; with `upTo`, null when there are more than that. */
+export function peopleOptions(db: Db, upTo?: number): PersonRow[] | null {
+  const rows = statements(db).options.all(upTo === undefined ? -1 : upTo + 1);
+  return upTo !== undefined && rows.length > upTo ? null : rows;
 }
 
 /** Ids of the sources that mention the person or attribute a quote to them. */

@@ -1,5 +1,6 @@
 // The quotes table: every reported statement, with its speaker mention and, if resolved, its person.
 import { preparedOnce, type Db } from "./db";
+import { prepared } from "./keyset";
 import type { QuoteKind, SpeakerKind } from "../nlp/types";
 
 export interface NewQuote {
@@ -69,18 +70,39 @@ const SELECT = `SELECT q.*, p.name AS person_name, s.title AS source_title, s.ou
   LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
   LEFT JOIN reviews r ON r.quote_id = q.id`;
 
-const WHERE = `WHERE (@person IS NULL OR q.person_id = @person)
-  AND (@source IS NULL OR q.source_id = @source)
-  AND (@kind IS NULL OR q.kind = @kind)
-  AND (@q IS NULL OR instr(lower(q.text), lower(@q)) > 0
+/**
+ * The WHERE clause of a filter: only the conditions of the filters that are set, so that SQLite can
+ * search an index for them (with every condition written as `@x IS NULL OR …` it read every statement).
+ * The conditions are the same as when all were written out, each one's `@x IS NULL` dropped where x is set.
+ */
+const REVIEW_CONDITION: Readonly<Record<ReviewFilter, string>> = {
+  unreviewed: "q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)",
+  reviewed: "(q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))",
+  corrected: "EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)",
+  confirmed: "q.review_status = @review",
+  rejected: "q.review_status = @review",
+  "needs-check": "q.review_status = @review",
+};
+
+/**
+ * `byStatusIndex` false writes the review state's column as `+q.review_status`, which no index serves:
+ * in article order, SQLite then reads the article-order index and stops at the LIMIT, where it would
+ * otherwise read every statement of the state from migration 70's index and sort them all.
+ */
+export function quoteWhere(f: QuoteFilter, byStatusIndex = true): string {
+  const c: string[] = [];
+  if (f.person !== null) c.push("q.person_id = @person");
+  if (f.source !== null) c.push("q.source_id = @source");
+  if (f.kind !== null) c.push("q.kind = @kind");
+  if (f.q !== null) {
+    c.push(`(instr(lower(q.text), lower(@q)) > 0
        OR instr(lower(coalesce(q.speaker_mention, '')), lower(@q)) > 0
-       OR instr(lower(coalesce(q.speaker_canonical, '')), lower(@q)) > 0)
-  AND (@speakerNone = 0 OR (q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL))
-  AND (@review IS NULL
-       OR (@review = 'unreviewed' AND q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
-       OR (@review = 'reviewed' AND (q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)))
-       OR (@review = 'corrected' AND EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
-       OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`;
+       OR instr(lower(coalesce(q.speaker_canonical, '')), lower(@q)) > 0)`);
+  }
+  if (f.speakerNone) c.push("(q.speaker_mention IS NULL AND q.speaker_canonical IS NULL AND q.person_id IS NULL)");
+  if (f.review) c.push(byStatusIndex ? REVIEW_CONDITION[f.review] : REVIEW_CONDITION[f.review].replace(/q\.review_status/g, "+q.review_status"));
+  return c.length ? `WHERE ${c.join(" AND ")}` : "";
+}
 
 type FilterParams = Omit<QuoteFilter, "speakerNone" | "review"> & { speakerNone: 0 | 1; review: string | null };
 export type QuoteOrder = "source" | "confidence";
@@ -94,21 +116,27 @@ const statements = preparedOnce((db: Db) => ({
   deleteForSource: db.prepare<[number]>("DELETE FROM quotes WHERE source_id = ?"),
   forSource: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.source_id = ? ORDER BY q.start, q.end DESC, q.id`),
   forPerson: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.person_id = ? ORDER BY q.source_id, q.start, q.id`),
-  search: db.prepare<FilterParams & { limit: number; offset: number }, QuoteRow>(
-    `${SELECT} ${WHERE} ORDER BY q.source_id, q.start, q.end DESC, q.id LIMIT @limit OFFSET @offset`),
-  searchByConfidence: db.prepare<FilterParams & { limit: number; offset: number }, QuoteRow>(
-    `${SELECT} ${WHERE} ORDER BY q.confidence, q.source_id, q.start, q.id LIMIT @limit OFFSET @offset`),
   get: db.prepare<[number], QuoteRow>(`${SELECT} WHERE q.id = ?`),
-  count: db.prepare<FilterParams, { n: number }>(
-    `SELECT count(*) AS n FROM quotes q ${WHERE}`),
   peopleIn: db.prepare<[number], { person_id: number }>(
     "SELECT DISTINCT person_id FROM quotes WHERE source_id = ? AND person_id IS NOT NULL ORDER BY person_id"),
   idsOfSource: db.prepare<[number], { id: number }>("SELECT id FROM quotes WHERE source_id = ? ORDER BY id"),
 }));
 
-function params(f: QuoteFilter): FilterParams {
-  return { person: f.person, source: f.source, kind: f.kind, q: f.q, speakerNone: f.speakerNone ? 1 : 0, review: f.review ?? null };
+/** The parameters a filter's WHERE names (better-sqlite3 refuses named parameters the statement lacks). */
+function params(f: QuoteFilter): Partial<FilterParams> {
+  const p: Partial<FilterParams> = {};
+  if (f.person !== null) p.person = f.person;
+  if (f.source !== null) p.source = f.source;
+  if (f.kind !== null) p.kind = f.kind;
+  if (f.q !== null) p.q = f.q;
+  if (f.review === "confirmed" || f.review === "rejected" || f.review === "needs-check") p.review = f.review;
+  return p;
 }
+
+const ORDER_BY: Readonly<Record<QuoteOrder, string>> = {
+  source: "q.source_id, q.start, q.end DESC, q.id",
+  confidence: "q.confidence, q.source_id, q.start, q.id",
+};
 
 export function insertQuote(db: Db, quote: NewQuote): number {
   return Number(statements(db).insert.run(quote).lastInsertRowid);
@@ -127,8 +155,10 @@ export function quotesOfPerson(db: Db, personId: number): QuoteRow[] {
 }
 
 export function searchQuotes(db: Db, filter: QuoteFilter, limit: number, offset: number, order: QuoteOrder = "source"): QuoteRow[] {
-  const s = statements(db);
-  return (order === "confidence" ? s.searchByConfidence : s.search).all({ ...params(filter), limit, offset });
+  // a person's or an article's statements are few: their own index, then a sort
+  const byStatus = order === "confidence" && filter.person === null && filter.source === null;
+  return prepared(db, `${SELECT} ${quoteWhere(filter, byStatus)} ORDER BY ${ORDER_BY[order]} LIMIT @limit OFFSET @offset`)
+    .all({ ...params(filter), limit, offset }) as QuoteRow[];
 }
 
 export function getQuote(db: Db, id: number): QuoteRow | undefined {
@@ -136,7 +166,34 @@ export function getQuote(db: Db, id: number): QuoteRow | undefined {
 }
 
 export function countQuotes(db: Db, filter: QuoteFilter): number {
-  return statements(db).count.get(params(filter))!.n;
+  const kept = keptCount(db, filter);
+  if (kept !== null) return kept;
+  return (prepared(db, `SELECT count(*) AS n FROM quotes q ${quoteWhere(filter)}`).get(params(filter)) as { n: number }).n;
+}
+
+/**
+ * countQuotes from the counts migration 65 keeps (quote_facet_counts) and the corrected reviews, without
+ * reading every statement, when the only filters are the kind and the review state: "unreviewed" is
+ * the statements stored as unreviewed less those a correction reviewed (reviews.quote_id is unique),
+ * "reviewed" the rest (CROSS JOIN: the reviews are read first, never every statement for its kind).
+ * null for any other filter.
+ */
+function keptCount(db: Db, f: QuoteFilter): number | null {
+  if (f.person !== null || f.source !== null || f.q !== null || f.speakerNone) return null;
+  const kind = f.kind === null ? "" : " AND kind = @kind";
+  const p = f.kind === null ? {} : { kind: f.kind };
+  const stored = (status: string | null): number => (prepared(db, `SELECT coalesce(sum(n), 0) AS n FROM quote_facet_counts
+      WHERE ${status === null ? "1" : "review_status = @status"}${kind}`).get(status === null ? p : { ...p, status }) as { n: number }).n;
+  const corrected = (unreviewedOnly: boolean): number => (prepared(db, `SELECT count(*) AS n FROM reviews r CROSS JOIN quotes q ON q.id = r.quote_id
+      WHERE r.corrected = 1${unreviewedOnly ? " AND q.review_status = 'unreviewed'" : ""}${kind ? " AND q.kind = @kind" : ""}`).get(p) as { n: number }).n;
+  const unreviewed = (): number => stored("unreviewed") - corrected(true);
+  switch (f.review ?? null) {
+    case null: return stored(null);
+    case "unreviewed": return unreviewed();
+    case "reviewed": return stored(null) - unreviewed();
+    case "corrected": return corrected(false);
+    default: return stored(f.review!);
+  }
 }
 
 /** The people a source attributes statements to. */

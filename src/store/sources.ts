@@ -43,8 +43,8 @@ const statements = preparedOnce((db: Db) => ({
     FROM sources s ORDER BY s.id`),
   staleIds: db.prepare<[string], { id: number }>("SELECT id FROM sources WHERE extractor_version <> ? ORDER BY id"),
   setVersion: db.prepare<[string, number]>("UPDATE sources SET extractor_version = ? WHERE id = ?"),
-  options: db.prepare<[], { id: number; title: string; outlet: string; snippet: string }>(
-    "SELECT id, title, outlet, substr(text, 1, 60) AS snippet FROM sources ORDER BY id"),
+  options: db.prepare<[number], { id: number; title: string; outlet: string; snippet: string }>(
+    "SELECT id, title, outlet, substr(text, 1, 60) AS snippet FROM sources ORDER BY id LIMIT ?"),
 }));
 
 export function findSourceByHash(db: Db, hash: string): number | undefined {
@@ -63,9 +63,10 @@ export function listSources(db: Db): SourceSummary[] {
   return statements(db).list.all();
 }
 
-/** Ids and labels of every source, for filter menus. */
-export function sourceOptions(db: Db): { id: number; title: string; outlet: string; snippet: string }[] {
-  return statements(db).options.all();
+/** Ids and labels of every source, for filter menus; with `upTo`, null when there are more than that. */
+export function sourceOptions(db: Db, upTo?: number): { id: number; title: string; outlet: string; snippet: string }[] | null {
+  const rows = statements(db).options.all(upTo === undefined ? -1 : upTo + 1);
+  return upTo !== undefined && rows.length > upTo ? null : rows;
 }
 
 /** Ids of sources extracted by another extractor version than `version`. */

@@ -15,7 +15,7 @@ import {
   type GroupLabelValue, type GroupRow, type MemberRow, type RelationValue,
 } from "../store/groups";
 import {
-  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING,
+  CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
   claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, sourceHeading,
   type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
@@ -423,7 +423,7 @@ export function sourcesData(db: Db, query: Query = {}, format: Format = "html"):
   const paging = parsePaging(query, format, SOURCE_LISTING.sorts, SOURCE_LISTING.defaultSort, searching);
   const filters = { q: f.q, outlet: f.outlet };
   const link = (p: Params) => urls.sources(format) + queryString(withParams(filters, p));
-  const page = listingPage<SourceQuery, SourceListRow>(db, SOURCE_LISTING, f, paging);
+  const page = sourcesPage(db, f, paging);
   const htmlLink = (p: Params) => urls.sources() + queryString(withParams(filters, p));
   return {
     filters,
@@ -664,7 +664,7 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const link = (p: Params) => urls.quotes(withParams(params, p), format);
   const htmlLink = (p: Params) => urls.quotes(withParams(params, p));
   const facetLink = format === "html" ? htmlLink : link;
-  const page = listingPage<QuoteQuery, QuoteListRow>(db, QUOTE_LISTING, f, paging);
+  const page = quotesPage(db, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
   const cols = [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
   // without a person, source or search filter, the kept counts (migration 65) instead of a count of every statement
@@ -701,9 +701,12 @@ export const QUOTE_CSV_READ = {
   verbatim: [4],
 } as const;
 
-/** Choices for a quote filter form that still uses menus (the review queue shows them up to a size, id fields past it). */
-export function quoteFilterOptions(db: Db) {
-  return { people: peopleOptions(db), sources: sourceOptions(db).map((s) => ({ id: s.id, label: sourceLabel(s) })), kinds: QUOTE_KINDS };
+/**
+ * Choices for a quote filter form that still uses menus: the review queue shows them up to `upTo`
+ * each, id fields past it, so a list longer than that is not read (null).
+ */
+export function quoteFilterOptions(db: Db, upTo: number) {
+  return { people: peopleOptions(db, upTo), sources: sourceOptions(db, upTo)?.map((s) => ({ id: s.id, label: sourceLabel(s) })) ?? null, kinds: QUOTE_KINDS };
 }
 
 // ---- claims ----

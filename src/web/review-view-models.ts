@@ -151,15 +151,15 @@ export function quoteView(d: QuoteData, error: AppError | null) {
 const MAX_MENU = 300;
 
 export function queueView(d: QueueData, db: Db) {
-  const options = quoteFilterOptions(db);
+  const options = quoteFilterOptions(db, MAX_MENU);
   const f = d.filters;
   const here = urls.reviewQueue({ ...f, offset: d.offset || null });
   return {
     ...d,
     quotes: d.quotes.map((q, i) => reviewItem(q, d.offset + i + 1, here)),
     // past a few hundred, a menu is too long to use (and to send): the id is typed instead
-    people: options.people.length <= MAX_MENU ? options.people.map((p) => ({ ...p, selected: p.id === f.person })) : null,
-    sources: options.sources.length <= MAX_MENU ? options.sources.map((s) => ({ ...s, selected: s.id === f.source })) : null,
+    people: options.people?.map((p) => ({ ...p, selected: p.id === f.person })) ?? null,
+    sources: options.sources?.map((s) => ({ ...s, selected: s.id === f.source })) ?? null,
     kinds: QUOTE_KINDS.map((k) => ({ value: k, selected: k === f.kind })),
     reviews: REVIEW_FILTERS.map((r) => ({ value: r, selected: r === (f.review ?? "unreviewed") })),
     orders: [{ value: "confidence", text: "lowest confidence first", selected: d.order === "confidence" }, { value: "source", text: "by source", selected: d.order === "source" }],
