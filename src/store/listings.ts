@@ -3,7 +3,7 @@
 // src/store/keyset.ts pages, counts, facets and streams. Full-text search matches the FTS5 indexes of
 // migration 15 with an expression built by src/store/fts.ts; `rank` is FTS5's bm25 (lower is better).
 import type { Db } from "./db";
-import { quoteCsvCellsSql } from "./migrations";
+import { csvTextCell, quoteCsvCellsSql, sourceCsvCellsSql } from "./migrations";
 import type { QuoteKind } from "../nlp/types";
 import type { QuoteRow, ReviewFilter } from "./quotes";
 import type { ClaimFilter, ClaimRow } from "./claims";
@@ -119,6 +119,24 @@ export interface QuoteListRow extends QuoteRow {
   rank?: number;
 }
 
+/**
+ * /quotes.csv's record (src/web/pages.ts QUOTE_CSV_COLUMNS) as two texts joined in SQL, around the
+ * confidence, which stays a raw value (SQLite prints a REAL with 15 significant digits, JavaScript
+ * with as many as it takes): `csv_head` is id … sieve, `csv_tail` start … review_note, each field by
+ * src/web/csv.ts's rules. Only concatenation runs per row: the title and outlet come escaped from
+ * migration 68's cells and kind … sieve from migration 66's (or the same SQL inline for a row without
+ * them); ids and offsets are integers, a group's label and a review status are words of their CHECK
+ * lists, which need no escaping (the test checks every word of both lists); a review's four fields are
+ * escaped here, for the few statements that have a review. Three values a row instead of fifteen
+ * (decision 026).
+ */
+const QUOTE_CSV_HEAD = `(q.id || ',' || q.source_id || ',' || coalesce(sc.cells, ${sourceCsvCellsSql("s.")})
+      || ',' || coalesce(qc.cells, ${quoteCsvCellsSql("q.")}))`;
+const QUOTE_CSV_TAIL = `(q.start || ',' || q.end || ',' || coalesce(CAST(gm.group_id AS TEXT), '') || ',' || coalesce(g.label, '')
+      || ',' || q.review_status || ',' || CASE WHEN r.id IS NULL THEN ',0,,' ELSE (${csvTextCell("r.reviewer")})
+      || ',' || r.corrected || ',' || (${csvTextCell("json_extract(r.state, '$.reason')")})
+      || ',' || (${csvTextCell("nullif(json_extract(r.state, '$.note'), '')")}) END)`;
+
 export const QUOTE_LISTING: Listing<QuoteListFilter> = {
   sorts: {
     source: { label: "article order", keys: [{ col: "source_id", type: "num" }, { col: "start", type: "num" }, { col: "end", type: "num", desc: true }, id] },
@@ -135,9 +153,9 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
       coalesce(r.revision, 0) AS revision, (r.conflict IS NOT NULL) AS review_conflict,
       coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort
       ${f.match ? `, quotes_fts.rank AS rank${mode === "page" ? `, highlight(quotes_fts, 0, ${MARKS}) AS text_marked` : ""}` : ""}
-      ${mode === "csv" ? `, coalesce(qc.cells, ${quoteCsvCellsSql("q.")}) AS quote_cells` : ""}`}
+      ${mode === "csv" ? `, ${QUOTE_CSV_HEAD} AS csv_head, ${QUOTE_CSV_TAIL} AS csv_tail` : ""}`}
     FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"} JOIN ${mode === "count" || mode === "keys" ? SOURCES_BY_OUTLET : "sources s"} ON s.id = q.source_id
-      ${mode === "csv" ? "LEFT JOIN quote_csv_cells qc ON qc.quote_id = q.id" : ""}
+      ${mode === "csv" ? "LEFT JOIN quote_csv_cells qc ON qc.quote_id = q.id LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id" : ""}
       ${mode === "count" || mode === "keys" ? "" : `LEFT JOIN people p ON p.id = q.person_id
       LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
       LEFT JOIN reviews r ON r.quote_id = q.id`}

@@ -689,16 +689,14 @@ export const QUOTE_CSV_COLUMNS = [
 ] as const;
 
 /**
- * What /quotes.csv reads for each row to write QUOTE_CSV_COLUMNS: kind … sieve come as one field
- * `quote_cells`, escaped when the statement was stored (migration 66), and are written as they are
- * (`verbatim`: their indexes in `columns`).
+ * What /quotes.csv reads for each row to write QUOTE_CSV_COLUMNS: id … sieve as one text `csv_head`
+ * and start … review_note as one text `csv_tail`, made in SQL by csv.ts's rules (src/store/listings.ts;
+ * kind … sieve from migration 66's cells), written as they are (`verbatim`: their indexes in
+ * `columns`), and the confidence between them, formatted here.
  */
 export const QUOTE_CSV_READ = {
-  columns: [
-    "id", "source_id", "source_title", "outlet", "quote_cells", "confidence", "start", "end", "group_id", "group_label",
-    "review_status", "reviewer", "corrected", "review_reason", "review_note",
-  ],
-  verbatim: [4],
+  columns: ["csv_head", "confidence", "csv_tail"],
+  verbatim: [0, 2],
 } as const;
 
 /**
