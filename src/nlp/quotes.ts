@@ -49,6 +49,17 @@ function straightOpens(text: string, i: number, paraStart: number, paraEnd: numb
   return spaceBefore;
 }
 
+/**
+ * Whether the mark at `i` can close a quote although its shape says it opens one: it follows the
+ * punctuation that ends a quoted statement (",", ".", "!", "?", "…", a dash), perhaps with an inner
+ * single mark, so a mark after a word or a digit never does.
+ */
+function closesStatement(text: string, i: number, paraStart: number): boolean {
+  let j = i - 1;
+  if (j >= paraStart && (text[j] === "’" || text[j] === "'")) j--;
+  return j >= paraStart && /[,.!?…—–\-]/u.test(text[j]!);
+}
+
 export function findQuoteSpans(doc: Doc): QuoteSpan[] {
   const { text } = doc;
   const out: QuoteSpan[] = [];
@@ -68,24 +79,39 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
       }
       pending = null;
     }
+    // a curly quote nested in a straight one ('"He called it “bad” today"'): until its closing mark,
+    // an opening mark is not read as a mistyped close
+    let nested = false;
     for (let i = p.start; i < p.end; i++) {
       const ch = text[i]!;
-      if (ch === OPEN_CURLY || ch === LOW_OPEN) {
+      if (ch === OPEN_CURLY && openAt >= 0 && !nested && (openStyle === "curly" || openLen === 1) && i - openAt > 1 &&
+        closesStatement(text, i, p.start) && (i + 1 >= p.end || /\s/u.test(text[i + 1]!))) {
+        // a closing mark typed as an opening one ('“We are ready.“ She left.'): it follows the
+        // statement's last punctuation and a space or the paragraph's end follows it
+        push(openAt, i, true);
+        openAt = -1;
+        continues = -1;
+      } else if (ch === OPEN_CURLY || ch === LOW_OPEN) {
         if (openAt < 0) {
           openAt = i;
           openStyle = "curly";
+          nested = false;
         } else if (openStyle === "straight") {
-          // a curly open inside a straight quote: nested, ignore
+          // a curly open inside a straight quote: nested
+          if (openLen === 1) nested = true;
         } else if (i - openAt > 1) {
           // two opening marks without a close: the first quote was left open; restart here
           openAt = i;
           continues = -1;
+          nested = false;
         }
       } else if (ch === CLOSE_CURLY) {
         if (openAt >= 0 && openStyle === "curly") {
           push(openAt, i, true);
           openAt = -1;
           continues = -1;
+        } else if (nested) {
+          nested = false;
         }
       } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
         // two apostrophes stand for a double quote mark in some wire copy
@@ -95,8 +121,12 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
             openAt = i;
             openLen = len;
             openStyle = "straight";
+            nested = false;
           }
         } else if (openStyle === "straight" && len === openLen) {
+          // three apostrophes close an inner single quote and then the double one ("safe,'''"):
+          // the double mark is the last two
+          if (len === 2 && text[i + 2] === "'") i++;
           push(openAt, i, true);
           openAt = -1;
           continues = -1;
@@ -128,7 +158,9 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
 
 /** Whether the quote's content reads as a full statement rather than a phrase (scare quote, title). */
 export function looksLikeStatement(text: string, q: QuoteSpan): boolean {
-  const content = text.slice(q.start, q.end);
+  // an inner quote may close with the statement ("We were told, ‘It is safe,’"): read the
+  // punctuation before its mark
+  const content = text.slice(q.start, q.end).replace(/(?<=[.,!?;:…])[’']$/u, "");
   if (q.words >= 8) return true;
   if (q.words >= 4 && /[.,!?;:…]$/.test(content)) return true;
   return q.words >= 3 && /[.!?]$/.test(content);

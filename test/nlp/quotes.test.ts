@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { makeDoc } from "../../src/nlp/document";
-import { findQuoteSpans, looksLikeTitle } from "../../src/nlp/quotes";
+import { findQuoteSpans, looksLikeStatement, looksLikeTitle } from "../../src/nlp/quotes";
 
 const spans = (text: string) => findQuoteSpans(makeDoc(text)).map((q) => ({ text: text.slice(q.start, q.end), closed: q.closed, continues: q.continues }));
 
@@ -19,6 +19,24 @@ describe("quote finder", () => {
     ["inch marks inside words do not open a quote", 'A 5"x7" photo.', []],
     ["empty quotes are dropped", "He said “” and left.", []],
     ["nested curly inside straight is one quote", '"He called it “bad” today," she said.', [{ text: "He called it “bad” today,", closed: true, continues: -1 }]],
+    // marks typed wrong (issue 12)
+    ["three apostrophes close an inner quote, then the double one", "''We were told, 'The pier is safe,''' Ann Ruiz said.", [
+      { text: "We were told, 'The pier is safe,'", closed: true, continues: -1 }]],
+    ["three apostrophes, then a second quote in the paragraph", "''They said, 'Wait,''' she said. ''We waited.''", [
+      { text: "They said, 'Wait,'", closed: true, continues: -1 }, { text: "We waited.", closed: true, continues: -1 }]],
+    ["a possessive before the closing apostrophes", "''We back the players''' she said.", [{ text: "We back the players'", closed: true, continues: -1 }]],
+    ["a closing curly mark typed as an opening one", "“We will not sell the ferry.“ Ann Ruiz said it twice.", [
+      { text: "We will not sell the ferry.", closed: true, continues: -1 }]],
+    ["a mistyped close at the paragraph's end", "She said: “The ferry stays.“\nPlain text.", [{ text: "The ferry stays.", closed: true, continues: -1 }]],
+    ["a straight quote closed by a mistyped curly opening mark", '"The ferry stays, for now,“ she said.', [{ text: "The ferry stays, for now,", closed: true, continues: -1 }]],
+    // negative rows: apostrophes open nothing, and an opening mark before a word still opens
+    ["rock 'n' roll, the '90s, O'Neill and a possessive open no quote", "In the '90s O'Neill sold rock 'n' roll to the players' union.", []],
+    ["apostrophes inside a two-apostrophe quote do not close it", "''The players' union met O'Neill in the '90s,'' she said.", [
+      { text: "The players' union met O'Neill in the '90s,", closed: true, continues: -1 }]],
+    ["a possessive before a double apostrophe does not open a quote", "The players'' union met.", []],
+    ["an opening mark before a word reopens, it closes nothing", "“We are ready. “We are going,” she said.", [{ text: "We are going,", closed: true, continues: -1 }]],
+    ["an opening mark after a digit is no close", '"It was 5“ long, and wide," she said.', [{ text: "It was 5“ long, and wide,", closed: true, continues: -1 }]],
+    ["a curly quote nested in a straight one is not closed early", '"He called it “bad.“ today," she said.', [{ text: "He called it “bad.“ today,", closed: true, continues: -1 }]],
   ];
   for (const [name, text, want] of cases) {
     it(name, () => assert.deepEqual(spans(text), want));
@@ -39,5 +57,19 @@ describe("a quote written as a title (decision 027)", () => {
   ];
   for (const [name, text, want] of cases) {
     it(name, () => assert.equal(looksLikeTitle(text, findQuoteSpans(makeDoc(text))[0]!), want));
+  }
+});
+
+describe("a quote that reads as a statement, its last mark an inner quote's (issue 12)", () => {
+  const cases: [string, string, boolean][] = [
+    ["an inner curly quote closes with the statement", "“We were told, ‘The pier is safe,’” she said.", true],
+    ["an inner straight quote closes with the statement", "''We were told, 'The pier is safe,''' she said.", true],
+    ["a full stop inside the inner quote", "“They told us ‘Go home.’” she said.", true],
+    // negative rows
+    ["a short phrase ending in an inner quote without punctuation", "He called it “the ‘big’ plan” then.", false],
+    ["a possessive at the end is no sentence end", "He called it “the players’” deal.", false],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => assert.equal(looksLikeStatement(text, findQuoteSpans(makeDoc(text))[0]!), want));
   }
 });
