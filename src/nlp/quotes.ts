@@ -50,9 +50,9 @@ function straightOpens(text: string, i: number, paraStart: number, paraEnd: numb
 }
 
 /**
- * Whether the mark at `i` can close a quote although its shape says it opens one: it follows the
- * punctuation that ends a quoted statement (",", ".", "!", "?", "…", a dash), perhaps with an inner
- * single mark, so a mark after a word or a digit never does.
+ * Whether the mark at `i` can close a quote of the other style: it follows the punctuation that ends
+ * a quoted statement (",", ".", "!", "?", "…", a dash), perhaps with an inner single mark, so an inch
+ * mark ("a 5" pipe") or a word's end never closes one.
  */
 function closesStatement(text: string, i: number, paraStart: number): boolean {
   let j = i - 1;
@@ -79,8 +79,8 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
       }
       pending = null;
     }
-    // a curly quote nested in a straight one ('"He called it “bad” today"'): until its closing mark,
-    // an opening mark is not read as a mistyped close
+    // a quote of the other style opened inside the open one ("“He called it "bad" today,”"): its
+    // closing mark closes it, not the outer quote
     let nested = false;
     for (let i = p.start; i < p.end; i++) {
       const ch = text[i]!;
@@ -110,8 +110,15 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
           push(openAt, i, true);
           openAt = -1;
           continues = -1;
-        } else if (nested) {
-          nested = false;
+        } else if (openAt >= 0 && openLen === 1) {
+          // a straight quote closed by a curly mark ('"We are ready,” she said'), unless the mark
+          // closes a curly quote nested in it
+          if (nested) nested = false;
+          else if (closesStatement(text, i, p.start)) {
+            push(openAt, i, true);
+            openAt = -1;
+            continues = -1;
+          }
         }
       } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
         // two apostrophes stand for a double quote mark in some wire copy
@@ -130,6 +137,15 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
           push(openAt, i, true);
           openAt = -1;
           continues = -1;
+        } else if (openStyle === "curly" && len === 1) {
+          // a curly quote closed by a straight mark ('“We are ready," she said'); a straight mark
+          // that opens inside it starts a nested quote, and the next closing one ends that
+          if (nested) nested = false;
+          else if (closesStatement(text, i, p.start) && (i + 1 >= p.end || /[\s,.;:)\]—–]/u.test(text[i + 1]!))) {
+            push(openAt, i, true);
+            openAt = -1;
+            continues = -1;
+          } else if (straightOpens(text, i, p.start, p.end, 1)) nested = true;
         }
         i += len - 1;
       }

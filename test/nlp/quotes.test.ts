@@ -29,6 +29,13 @@ describe("quote finder", () => {
       { text: "We will not sell the ferry.", closed: true, continues: -1 }]],
     ["a mistyped close at the paragraph's end", "She said: “The ferry stays.“\nPlain text.", [{ text: "The ferry stays.", closed: true, continues: -1 }]],
     ["a straight quote closed by a mistyped curly opening mark", '"The ferry stays, for now,“ she said.', [{ text: "The ferry stays, for now,", closed: true, continues: -1 }]],
+    // one quote, two styles of mark: the other style closes it after a statement's punctuation
+    ["a straight quote closed by a curly mark", '"We are ready,” she said.', [{ text: "We are ready,", closed: true, continues: -1 }]],
+    ["a curly quote closed by a straight mark", "“We are ready,\" she said. “We sail at noon.”", [
+      { text: "We are ready,", closed: true, continues: -1 }, { text: "We sail at noon.", closed: true, continues: -1 }]],
+    ["a straight quote nested in a curly one", "“He called it \"bad,\" today,” she said.", [{ text: "He called it \"bad,\" today,", closed: true, continues: -1 }]],
+    ["an inch mark inside a curly quote closes nothing", "“It was a 5\" pipe, no more,” she said.", [{ text: "It was a 5\" pipe, no more,", closed: true, continues: -1 }]],
+    ["a curly close after a word, not punctuation, keeps the straight quote open", '"The ferry” is what she said."', [{ text: "The ferry” is what she said.", closed: true, continues: -1 }]],
     // negative rows: apostrophes open nothing, and an opening mark before a word still opens
     ["rock 'n' roll, the '90s, O'Neill and a possessive open no quote", "In the '90s O'Neill sold rock 'n' roll to the players' union.", []],
     ["apostrophes inside a two-apostrophe quote do not close it", "''The players' union met O'Neill in the '90s,'' she said.", [
