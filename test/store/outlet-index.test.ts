@@ -3,24 +3,13 @@
 // the same as when read from the rows, and the plans name the index (a page, which shows the text's
 // opening, still reads the rows: the negative row).
 import assert from "node:assert/strict";
-import { openDb, type Db } from "../../src/store/db";
+import type { Db } from "../../src/store/db";
 import { MIGRATIONS } from "../../src/store/migrations";
-import { ingestArticle } from "../../src/services/ingest";
 import {
   CLAIM_LISTING, QUOTE_LISTING, SOURCE_LISTING, listingCountAndFacets, listingPage, sourcesPage, type KeyValue, type Listing, type SourceListFilter,
 } from "../../src/store/listings";
 import { COMPARISON_ARTICLES } from "../fixtures/comparison";
-import { ARTICLE_A, ARTICLE_B, FIXTURE_INGEST } from "../fixtures/corpus";
-
-const plan = (db: Db, sql: string, p: object): string =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(p) as { detail: string }[]).map((r) => r.detail).join("; ");
-
-function corpus(migrations = MIGRATIONS): Db {
-  const db = openDb(":memory:", migrations);
-  COMPARISON_ARTICLES.forEach((a, i) => ingestArticle(db, { ...a, outlet: i % 2 ? "Outlet One" : "Outlet Two" }, FIXTURE_INGEST));
-  for (const a of [ARTICLE_A, ARTICLE_B]) ingestArticle(db, a, FIXTURE_INGEST);
-  return db;
-}
+import { outletCorpus as corpus, plan } from "../fixtures/outlets";
 
 const NO_QUOTES = { person: null, source: null, kind: null, outlet: null, match: null, speakerNone: false, review: null };
 const NO_CLAIMS = { reason: null, source: null, outlet: null, match: null, review: null };
