@@ -110,8 +110,10 @@ const QUANTIFIERS = new Set(["several", "many", "some", "most", "few", "other", 
 
 /** "Protesters", "Analysts": one capitalised plural, a group of people rather than a surname. */
 export function pluralWord(canonical: string): boolean {
-  return !/\s/u.test(canonical.trim()) && PLURAL_END.test(canonical.trim());
+  return !/\s/u.test(canonical.trim()) && (PLURAL_END.test(canonical.trim()) || ACRONYM_PLURAL.test(canonical.trim()));
 }
+/** "MPs", "CEOs", "MEPs": an acronym's plural names people, not a body ("NHS", "IMF" end in a capital). */
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 
 /** "Protesters", "Several Democrats", "Two Republicans": a plural a "they" may continue, no person's name. */
 export function groupName(canonical: string): boolean {
@@ -122,6 +124,7 @@ export function groupName(canonical: string): boolean {
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
+  if (!hasFirstName && groupName(e.canonical) && ACRONYM_PLURAL.test(e.canonical.trim().split(/\s+/).pop()!)) return "group";
   if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) ? "media" : "organisation";
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
@@ -139,6 +142,7 @@ export function mentionKind(m: Mention, canonical: string | null): SpeakerKind {
   const text = (canonical ?? m.text).trim();
   const h = head(text);
   const lower = text.toLowerCase();
+  if (m.name && groupName(text) && ACRONYM_PLURAL.test(text.split(/\s+/).pop()!)) return "group";
   if (m.name && m.kind === "organisation") return text.split(/\s+/).some((w) => MEDIA_NAME_WORDS.has(w.toLowerCase())) ? "media" : "organisation";
   if (MEDIA_HEADS.has(h)) return "media";
   if (DOCUMENT_HEADS.has(h) || /\b(?:report|poll|survey|study|letter|statement|filing|document)s?\b/u.test(lower.split(/\s+(?:by|from|of|released|filed|reviewed|provided)\s/u)[0]!) && !ROLE_NOUNS.has(h)) return "document";

@@ -278,6 +278,9 @@ describe("speaker kinds", () => {
     { name: "a sports body", text: "Athletics Ireland said the race was fair.", needle: "race was fair", want: "organisation" },
     { name: "a charity named after a person", text: "The Jo Okafor Trust said the hall would reopen.", needle: "hall would reopen", want: "organisation" },
     { name: "a body word inside a person's name", text: "Jo City Bates said the road was closed.", needle: "road was closed", want: "person" },
+    { name: "an acronym's plural is people", text: "MPs said the bill would fail.", needle: "bill would fail", want: "group" },
+    { name: "a quantified acronym plural", text: "Several CEOs said the rules were unfair.", needle: "rules were unfair", want: "group" },
+    { name: "an acronym ending in a capital S is a body", text: "The NHS said waiting lists were shorter.", needle: "waiting lists", want: "organisation" },
     { name: "a body's role before a person", text: "Harbour Workers Union treasurer Jo Bates said the strike would end.", needle: "strike would end", want: "person" },
   ];
   for (const c of cases) it(`${c.name}: ${c.want}`, () => assert.equal(speakerOf(c.text, c.needle).kind, c.want));
