@@ -147,27 +147,10 @@ export function streamCsv(
 export function streamJsonText(
   res: Response, head: object, key: string, rows: RowSource<unknown[]>, text: (values: unknown[]) => string, log: (e: unknown) => void,
 ): void {
-  res.status(200).type("application/json; charset=utf-8");
-  const open = json({ ...head, next: null, next_url: null }).slice(0, -1);
-  let first = true;
-  const out = chunkedWriter(res, `${open},${JSON.stringify(key)}:[`, JSON_BYTES_BUFFERED);
-  rows(
-    (values) => {
-      const t = text(values);
-      const piece = ESCAPED.test(t) ? t.replace(ESCAPES, escape) : t;
-      const ok = out.push(first ? piece : `,${piece}`);
-      first = false;
-      return ok;
-    },
-    () => out.drain(),
-    () => gone(res),
-  )
-    .then(() => {
-      if (gone(res)) return;
-      res.write(`${out.rest()}]}`);
-      res.end();
-    })
-    .catch((e) => fail(res, log, e));
+  streamJsonPieces(res, head, key, rows, (values) => {
+    const t = text(values);
+    return ESCAPED.test(t) ? t.replace(ESCAPES, escape) : t;
+  }, log);
 }
 
 const ESCAPED = /[<>&]/;
@@ -181,15 +164,23 @@ const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStar
 export function streamJson<T extends object>(
   res: Response, head: object, key: string, rows: RowSource<T>, map: (row: T) => object, log: (e: unknown) => void,
 ): void {
+  streamJsonPieces(res, head, key, rows, (row) => json(map(row)), log);
+}
+
+/** The writer behind streamJson and streamJsonText: each row's JSON text from `piece`, comma-separated. */
+function streamJsonPieces<T>(
+  res: Response, head: object, key: string, rows: RowSource<T>, piece: (row: T) => string, log: (e: unknown) => void,
+): void {
   res.status(200).type("application/json; charset=utf-8");
   const open = json({ ...head, next: null, next_url: null }).slice(0, -1);
   let first = true;
   const out = chunkedWriter(res, `${open},${JSON.stringify(key)}:[`, JSON_BYTES_BUFFERED);
   rows(
     (row) => {
-      const piece = first ? json(map(row)) : `,${json(map(row))}`;
+      const t = piece(row);
+      const ok = out.push(first ? t : `,${t}`);
       first = false;
-      return out.push(piece);
+      return ok;
     },
     () => out.drain(),
     () => gone(res),
