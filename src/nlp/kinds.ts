@@ -46,7 +46,12 @@ const NAME_NEVER_OPENS = new Set(["if", "when", "while", "whether", "this",
   "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "there", "here", "it", "he", "she", "they",
   "we", "one", "but", "and", "or", "yet", "so", "because", "although", "though", "after", "before", "since", "until",
   "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none"]);
-/** Words that, capitalised inside a name, make it a body's ("Exeter City", "Crime Trust", "Lionhead Studios"). */
+/**
+ * Words that, capitalised inside a name, make it a body's ("Exeter City", "Crime Trust", "Lionhead
+ * Studios"). Narrower than the mention grammar's ORG_WORDS on purpose: that list holds outlet words
+ * ("Guardian", "Post") that are also surnames, and read here as a name's last word they would make
+ * bodies of people ("Don Guardian", tried: claims_train speakers changed kind for the worse).
+ */
 const BODY_NAME_WORDS = new Set(["city", "united", "rovers", "athletic", "athletics", "wanderers", "trust", "council", "bank",
   "studios", "motors", "fc", "ltd", "inc", "plc", "corp", "association", "federation", "union", "party", "committee",
   "institute", "foundation", "society", "league", "airways", "airlines", "group", "ministry", "department", "agency",
