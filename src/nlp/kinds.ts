@@ -45,7 +45,7 @@ const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "
 const NAME_NEVER_OPENS = new Set(["if", "when", "while", "whether", "this",
   "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "there", "here", "it", "he", "she", "they",
   "we", "one", "but", "and", "or", "yet", "so", "because", "although", "though", "after", "before", "since", "until",
-  "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none"]);
+  "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none", "having", "being"]);
 /**
  * Words that, capitalised inside a name, make it a body's ("Exeter City", "Crime Trust", "Lionhead
  * Studios"). Narrower than the mention grammar's ORG_WORDS on purpose: that list holds outlet words

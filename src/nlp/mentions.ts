@@ -2,6 +2,7 @@
 // spokesman Dmitry Peskov said") or forwards after one ("said Peskov"), split into role and name.
 import { ANONYMOUS_HEADS, CLUB_TAILS, MEDIA_WORDS, ORG_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { PRONOUNS } from "./lexicon/cues";
+import { genderOfName } from "./gender";
 import type { SpeakerKind } from "./types";
 
 export interface Token {
@@ -53,6 +54,14 @@ const isWord = (w: string): boolean => {
 };
 const isPossessive = (w: string): boolean => w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
 const lower = (w: string): string => w.toLowerCase();
+/** "he’s", "she'd", "they’ve": a subject pronoun with an auxiliary's contraction ("he’s said" is "he has said") */
+const CONTRACTED = /^(he|she|they)[’'](?:s|d|ll|ve|re)$/u;
+/** The pronoun a token is, contracted or not ("He’s" → "he"), or null. */
+function pronounOf(w: string): string | null {
+  const l = lower(w);
+  if (PRONOUNS.has(l)) return l;
+  return CONTRACTED.exec(l)?.[1] ?? null;
+}
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
 /** Pronouns that can only be subjects: the subject of the verb after them, whatever precedes ("In May she said"). */
@@ -70,7 +79,23 @@ const NOT_NAMES = new Set([
   "like", "unlike", "during", "until", "into", "onto", "upon", "about", "around", "across", "behind",
   "beyond", "near", "toward", "towards", "per", "via", "once", "both", "either", "neither", "each",
   "every", "such", "many", "some", "any", "all", "most", "more", "less", "only", "even", "just",
+  "having", "being",
 ]);
+
+/** Capitalised body heads a name goes on after "of" ("Department of Homeland Security", "Bank of England", "University of the West"). */
+const OF_HEADS = new Set(["department", "ministry", "bureau", "university", "bank", "institute", "office", "council", "committee",
+  "commission", "board", "college", "school", "society", "association", "federation", "league", "chamber", "union", "academy",
+  "court", "church", "museum", "agency", "authority", "corporation", "organization", "organisation", "conference", "alliance"]);
+/** "of", "for" or "of the" between a capitalised body head and a capitalised word: inside one name. */
+function ofJoin(toks: readonly Token[], k: number): boolean {
+  const l = lower(toks[k]!.text);
+  if (l === "the") return k > 1 && lower(toks[k - 1]!.text) === "of" && ofJoin(toks, k - 1);
+  if (l !== "of" && l !== "for") return false;
+  const head = toks[k - 1], next = toks[k + 1];
+  if (!head || !next || !isCap(head.text) || !OF_HEADS.has(lower(head.text))) return false;
+  const after = lower(next.text) === "the" && l === "of" ? toks[k + 2] : next;
+  return !!after && isCap(after.text) && !NOT_NAMES.has(lower(after.text));
+}
 
 /** Heads of "X for <person>": who speaks on someone's behalf. */
 const SPEAKS_FOR = new Set(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "lawyer", "lawyers", "attorney", "attorneys", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "representative", "representatives", "counsel"]);
@@ -134,8 +159,10 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   const whole = text.slice(first.start, last.end);
-  if (tokens.length === 1 && PRONOUNS.has(lower(first.text))) {
-    return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: lower(first.text), kind: "unknown", definiteDescription: false };
+  const pronoun = tokens.length === 1 ? pronounOf(first.text) : null;
+  if (pronoun) {
+    // the span keeps the contraction (the cue follows it), the text is the pronoun alone
+    return { text: text.slice(first.start, first.start + pronoun.length), start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun, kind: "unknown", definiteDescription: false };
   }
   // "One said", "Another added": a determiner alone is someone unnamed, not a name
   if (tokens.length === 1 && DETERMINERS.has(lower(first.text))) {
@@ -149,6 +176,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   while (i > 0) {
     const w = tokens[i - 1]!.text;
     if ((isCap(w) && !isPossessive(w)) || (NAME_PARTICLES.has(lower(w)) && i < tokens.length && i > 1 && isCap(tokens[i - 2]!.text))) i--;
+    else if (i < tokens.length && i > 1 && ofJoin(tokens, i - 1)) i--;
     else if (w === "(" || w === ")") i--;
     else break;
   }
@@ -169,6 +197,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   while (!bodyName && cut < nameTokens.length - 1) {
     const w = lower(nameTokens[cut]!.text);
     const next = lower(nameTokens[cut + 1]!.text);
+    // a first name before a title-like surname is a name ("Patty Judge", "Ann Marshal"), not a role
+    if (!TITLE_WORDS.has(w) && cut + 2 === nameTokens.length && genderOfName(w)) break;
     if (TITLE_WORDS.has(w) || TITLE_WORDS.has(next)) cut++;
     else break;
   }
@@ -261,6 +291,7 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
   if (cut && i < 3) return WIDEN;
   if (!i) return null;
   const lastTok = toks[i - 1]!;
+  if (CONTRACTED.test(lower(lastTok.text))) return analyse([lastTok], text);
   if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || NOMINATIVE.has(lower(lastTok.text)) || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
     return analyse([lastTok], text);
   }
@@ -277,6 +308,7 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
         if (probe?.kind === "person" && probe.nameEnd !== null && probe.nameEnd <= toks[k]!.start) { i = k; continue; }
       }
     }
+    if (i < toks.length && i > 1 && ofJoin(toks, i - 1)) { i--; continue; }
     if ((l === "of" || l === "for" || l === "at" || l === "to") && i < toks.length && i > 1) {
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
       const before = lower(toks[i - 2]!.text);
@@ -346,6 +378,7 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     const t = toks[j]!;
     const l = lower(t.text);
     if (allowedInside(t.text) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
+    if (j > 0 && ofJoin(toks, j)) { j++; continue; }
     if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(lower(toks[j - 1]!.text)) || ANONYMOUS_HEADS.has(lower(toks[j - 1]!.text))) && (isCap(toks[j + 1]!.text) || lower(toks[j + 1]!.text) === "the")) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
@@ -369,7 +402,17 @@ export function findNames(text: string): Mention[] {
   const re = /(?:(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}’'\-]*\.?)[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const toks = tokenize(text, m.index, m.index + m[0].length);
+    let end = m.index + m[0].length;
+    // "the Department of Homeland Security": the run goes on after "of" when a body head ends it
+    const head = /(\p{Lu}[\p{L}’'\-]*)$/u.exec(m[0])?.[1];
+    if (head && OF_HEADS.has(lower(head))) {
+      const more = /^[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?((?:\p{Lu}[\p{L}’'\-]*[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*)/u.exec(text.slice(end, end + 120));
+      if (more && !NOT_NAMES.has(lower(more[1]!.split(/\s+/u)[0]!))) {
+        end += more[0].length;
+        re.lastIndex = end;
+      }
+    }
+    const toks = tokenize(text, m.index, end);
     let k = 0;
     while (k < toks.length && NOT_NAMES.has(lower(toks[k]!.text))) k++;
     // a period that is its own token ends a sentence: "… in Lisbon. But Ruiz …" is two runs, not one name

@@ -107,6 +107,36 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "count was fair", want: "Ann Lee",
     },
     {
+      name: "he’s: a pronoun with a contracted auxiliary is the pronoun",
+      text: "Tom Okafor thanked the crew on Monday. And he’s predicted a busy summer on the ferries.",
+      needle: "busy summer", want: "Tom Okafor",
+    },
+    {
+      name: "negative: she’d resolves by gender like she",
+      text: "Jane Reyes chairs the board. Peter Hall joined it last year. Later she’d said the vote would wait.",
+      needle: "vote would wait", want: "Jane Reyes",
+    },
+    {
+      name: "a first name before a title-like surname is a name (Patty Judge), not a judge",
+      text: "Ann Marsh will face former councillor Patty Judge in May. Judge has little money, but Patty Judge said the ferry must stay.",
+      needle: "ferry must stay", want: "Patty Judge",
+    },
+    {
+      name: "a body's name goes on after 'of' (the Department of Harbour Safety)",
+      text: "Berth fees rose by a third, according to the Department of Harbour Safety.",
+      needle: "Berth fees", want: "Department of Harbour Safety",
+    },
+    {
+      name: "a body's name after 'of the' (the Board of the Port Trust), before its cue",
+      text: "The Board of the Port Trust said the berths would reopen in May.",
+      needle: "berths would reopen", want: "Board of the Port Trust",
+    },
+    {
+      name: "negative: 'of' after a title is no body's name (Secretary of State Ann Lee)",
+      text: "Secretary of State Ann Lee said the talks would resume.",
+      needle: "talks would resume", want: "Ann Lee",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
