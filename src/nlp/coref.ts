@@ -589,6 +589,28 @@ export class Coref {
   }
 
   /**
+   * "the 46-year-old": the person introduced with that age ("Jo Bloggs, 46,", "46-year-old Jo
+   * Bloggs"), nearest first; else the nearest person, as for a pronoun of unknown gender.
+   */
+  private byAge(m: Mention, age: string): Entity | null {
+    const text = this.doc.text;
+    const lo = this.refIndex(m.start, false);
+    const seen = new Set<Entity>();
+    for (let i = lo - 1, n = 0; i >= 0 && n < 200; i--, n++) {
+      const r = this.refs[i]!;
+      if (seen.has(r.entity) || !r.cluster || !isPersonRef(r)) continue;
+      seen.add(r.entity);
+      for (const s of this.spans.get(r.cluster) ?? []) {
+        if (s.at >= m.start) continue;
+        const after = text.slice(s.end, s.end + 12);
+        const before = text.slice(Math.max(0, s.at - 16), s.at);
+        if (new RegExp(`^,\\s*${age}\\b`, "u").test(after) || new RegExp(`(?:^|\\s)${age}-year-old\\s+(?:\\p{L}+\\s+){0,2}$`, "u").test(before)) return r.entity;
+      }
+    }
+    return this.pick(m.start, (r) => personLike(r), null);
+  }
+
+  /**
    * The article's main figure so far, for "the candidate" that no introduction names: the person
    * mentioned most often before `pos` (possessives included), of the description's gender. Null
    * when two are mentioned equally often.
@@ -715,6 +737,8 @@ export class Coref {
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
     if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
+    const age = words.length === 2 ? /^(\d{1,3})-year-old$/u.exec(head) : null;
+    if (age) return this.byAge(m, age[1]!);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

@@ -40,9 +40,12 @@ export function tokenize(text: string, lo: number, hi: number): Token[] {
 // isCap, isWord and isPossessive run for every token a mention reader looks at: an ASCII first
 // letter is answered without a regex (in ASCII, \p{Lu} is A-Z, \p{L} a-z and A-Z, \p{N} 0-9).
 const PARTICLE_CAP = /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u;
+/** "the 46-year-old": an age standing for a person, a head noun but no name */
+const AGE = /^\d{1,3}-year-olds?$/u;
 export const isCap = (w: string): boolean => {
   const c = w.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c >= 48 && c <= 57) return !(w.length > 9 && AGE.test(w));
+  if (c >= 65 && c <= 90) return true;
   // a lower-case ASCII letter is a capital only as a particle joined to a capital ("al-Assad")
   if (c < 128) return c >= 97 && c <= 122 && w.includes("-") && PARTICLE_CAP.test(w);
   return /^[\p{Lu}\p{N}]/u.test(w) || PARTICLE_CAP.test(w);
@@ -124,7 +127,7 @@ function allowedInside(w: string): boolean {
   const l = lower(w);
   if (isCap(w) && !NOT_NAMES.has(l)) return true;
   if (isPossessive(w) && isCap(w)) return true;
-  return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
+  return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || AGE.test(w) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
 }
 
 /** The last word of a mention (a bracketed acronym aside) must be a name or a noun that can speak. */
@@ -134,7 +137,7 @@ function hasHead(span: Token[]): boolean {
   const w = span[k]?.text;
   if (!w) return false;
   const l = lower(w);
-  return isCap(w) || ROLE_NOUNS.has(l) || ANONYMOUS_HEADS.has(l) || ORG_WORDS.has(l) || MEDIA_WORDS.has(l);
+  return isCap(w) || ROLE_NOUNS.has(l) || ANONYMOUS_HEADS.has(l) || ORG_WORDS.has(l) || MEDIA_WORDS.has(l) || AGE.test(w);
 }
 
 /** A person's name of two to five capitalised words, then "with", "of", "at" or "from" and their body. */

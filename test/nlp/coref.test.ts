@@ -137,6 +137,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "talks would resume", want: "Ann Lee",
     },
     {
+      name: "the 46-year-old: the person introduced with that age, not the nearest",
+      text: "Ann Lee, 46, runs the ferry. Tom Okafor spoke first.\n\n“The berths are full,” said the 46-year-old.",
+      needle: "berths are full", want: "Ann Lee",
+    },
+    {
+      name: "the 57-year-old with no age given: the nearest person",
+      text: "Jim Bennett greeted voters at the harbour.\n\n“We are friends,” said the 57-year-old.",
+      needle: "We are friends", want: "Jim Bennett",
+    },
+    {
+      name: "an age before a name is no part of the name",
+      text: "81-year-old Parker Eaton said the ferry must stay.",
+      needle: "ferry must stay", want: "Parker Eaton",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
