@@ -551,12 +551,13 @@ export class Coref {
   roleDescription(m: Mention): Entity | null {
     const kin = this.kinNamed(m);
     if (kin) return kin;
-    const d = readDescription(m.text);
+    // "the former chief executive of Harbourline": the role before the body it is held at
+    const d = readDescription(m.text.replace(/\s+(?:of|at)\s+(?:the\s+)?\p{Lu}.*$/su, ""));
     if (!d) return null;
     const { head, states, parties, rest } = d;
     const partyHead = PARTY_WORDS.has(head);
     if (!partyHead && !ROLE_NOUNS.has(head) && !SALIENT_HEADS.has(head)) return null;
-    if (partyHead && !states.length) return null;
+    // "the Republican" alone: only a person the article introduced with that party (score below)
     const g = genderOfWords(m.text);
     const seen = new Set<Entity>();
     const pos = m.start;
@@ -722,7 +723,8 @@ export class Coref {
       // a head that says only "a body of some kind" ("the group", "the company", "the firm") stands
       // for the nearest body named, or a capitalised name nothing marks as a person or place
       if (GENERIC_BODY_HEADS.has(head)) {
-        const body = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
+        // a state's name is where a body is, not the body ("the New York attorney general … the company")
+        const body = this.pick(m.start, (r) => !r.plural && !STATE_NAMES.has(r.entity.canonical.toLowerCase()) && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
         if (body) {
           if (body.kind === "person") body.kind = "organisation";
           return body;

@@ -193,6 +193,13 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     i = tokens.length;
     speaksFor = true;
   }
+  // "the former chief executive of Harbourline", "a director at the Port Trust": a person described
+  // by a role at a body, not the body
+  let roleAt = false;
+  if (i > 1 && i < tokens.length && /^(?:of|at)$/u.test(lower(tokens[i - 1]!.text)) && ROLE_NOUNS.has(lower(tokens[i - 2]!.text)) && !TITLE_WORDS.has(lower(tokens[i]!.text)) && lower(first.text) === "the" && (!isCap(tokens[i - 2]!.text) || /^\p{Lu}{2,4}$/u.test(tokens[i - 2]!.text))) {
+    i = tokens.length;
+    roleAt = true;
+  }
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
@@ -240,8 +247,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   } else {
     kind = ROLE_NOUNS.has(headWord) ? "person" : "unknown";
   }
-  if (speaksFor) kind = "person";
-  const definiteDescription = !name && (det === "the" || tokens.every((t) => !isCap(t.text))) && ROLE_NOUNS.has(headWord);
+  if (speaksFor || roleAt) kind = "person";
+  const definiteDescription = !name && (det === "the" || tokens.every((t) => !isCap(t.text))) && (ROLE_NOUNS.has(headWord) || (roleAt && det === "the"));
   return { text: whole, start: first.start, end: last.end, name, nameStart, nameEnd, role, pronoun: null, kind, definiteDescription };
 }
 
@@ -405,6 +412,8 @@ export function findNames(text: string): Mention[] {
   const re = /(?:(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}’'\-]*\.?)[ \t\u00a0]+){0,6}\p{Lu}[\p{L}’'\-]*(?:[ \t]+\(\p{Lu}{2,}\))?/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    // the middle of a word the run does not cover ("AT&T", "Q&A"): no name starts there
+    if (m.index > 0 && /[&\p{L}\p{N}]/u.test(text[m.index - 1]!)) continue;
     let end = m.index + m[0].length;
     // "the Department of Homeland Security": the run goes on after "of" when a body head ends it
     const head = /(\p{Lu}[\p{L}’'\-]*)$/u.exec(m[0])?.[1];

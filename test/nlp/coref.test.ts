@@ -152,6 +152,26 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "ferry must stay", want: "Parker Eaton",
     },
     {
+      name: "the Supreme Court justice: a role with capitalised words before its head",
+      text: "Ruth Ann Baker regrets her remarks about the mayor. The Supreme Court justice said she would be more careful.",
+      needle: "more careful", want: "Ruth Ann Baker",
+    },
+    {
+      name: "the company: not a state's name used as a modifier",
+      text: "The articles spurred an inquiry by the New York attorney general into Harbourline Shipping. In the weeks after, the company said the reporting was unfair.",
+      needle: "reporting was unfair", want: "Harbourline Shipping",
+    },
+    {
+      name: "negative: the chief executive of a body is not the body",
+      text: "The ferry timetable will change, the former chief executive of Harbourline said on Monday.",
+      needle: "timetable will change", want: "former chief executive of Harbourline",
+    },
+    {
+      name: "negative: a name does not start inside a word ('AT&T. And')",
+      text: "Employers including Harbourline Shipping and AT&T. And the company said the law was unfair.",
+      needle: "law was unfair", want: "Harbourline Shipping",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

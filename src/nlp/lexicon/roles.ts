@@ -33,7 +33,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "president", "minister", "secretary", "senator", "governor", "mayor", "chancellor", "king", "queen",
   "prince", "princess", "pope", "general", "chairman", "chairwoman", "chair", "chief", "deputy",
-  "speaker", "ambassador", "judge", "attorney", "commissioner", "director", "professor", "leader",
+  "speaker", "ambassador", "judge", "justice", "attorney", "commissioner", "director", "professor", "leader",
   "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "envoy", "commander", "premier",
   "candidate", "nominee", "manager", "executive", "officer", "founder", "economist", "analyst",
   "coach", "lawmaker", "legislator", "dictator", "head", "expert", "researcher", "scientist",
