@@ -180,7 +180,12 @@ export function report(t: TraceEntry): void {
 export function choose(cands: readonly Candidate[], site: PronounSite): number {
   let best = -1;
   let bestScore = -Infinity;
+  // a first name the list gives the other gender rules a candidate out while another is left, unless
+  // it is the speaker just before ("Lindsey Graham said, “…” He added": the list errs on such names)
+  const out = (c: Candidate) => c.gender === "clash" && !(c.lastSpeaker && (c.sentDist <= 1 || site.afterQuote));
+  const someFit = cands.some((c) => !out(c));
   for (let i = 0; i < cands.length; i++) {
+    if (someFit && out(cands[i]!)) continue;
     const s = active ? scoreWith(active, features(cands[i]!, site)) : handScore(cands[i]!);
     if (s > bestScore) {
       bestScore = s;

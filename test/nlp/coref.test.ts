@@ -117,9 +117,9 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "vote would wait", want: "Jane Reyes",
     },
     {
-      name: "a first name before a title-like surname is a name (Patty Judge), not a judge",
-      text: "Ann Marsh will face former councillor Patty Judge in May. Judge has little money, but Patty Judge said the ferry must stay.",
-      needle: "ferry must stay", want: "Patty Judge",
+      name: "a first name before a title-like surname is a name (Ellen Judge), not a judge",
+      text: "Ann Marsh will face former councillor Ellen Judge in May. Judge has little money, but Ellen Judge said the ferry must stay.",
+      needle: "ferry must stay", want: "Ellen Judge",
     },
     {
       name: "a body's name goes on after 'of' (the Department of Harbour Safety)",
@@ -170,6 +170,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       name: "negative: a name does not start inside a word ('AT&T. And')",
       text: "Employers including Harbourline Shipping and AT&T. And the company said the law was unfair.",
       needle: "law was unfair", want: "Harbourline Shipping",
+    },
+    {
+      name: "she: a nearer man named by a male first name is ruled out",
+      text: "Carl Dobbs is up for re-election in November and will face off with former Lt. Gov. Ellen Judge (D). Judge doesn’t have the name recognition of Dobbs, but she said the longtime councillor had lost touch.",
+      needle: "lost touch", want: "Ellen Judge",
+    },
+    {
+      name: "negative: he after the speaker's own quote stays with that speaker, whatever the name list says",
+      text: "Lindsey Hart spoke to the party. Hart said, “We are losing voters.” He added, “It is not about turnout.”",
+      needle: "not about turnout", want: "Lindsey Hart",
     },
     {
       name: "his remarks (capitalised) speak for whom 'his' stands",
