@@ -132,6 +132,8 @@ const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})
 /** How far back the long form of an acronym is read (code units). */
 const ACRONYM_WINDOW = 400;
 
+const NAMED_AS = /(?:^|\s)(?:named|called|identified (?:only )?as|known only as)\s+$/u;
+
 export class EntityResolver {
   private readonly byKey = new Map<string, Cluster>();
   private readonly byPart = new Map<string, Cluster[]>();
@@ -171,6 +173,11 @@ export class EntityResolver {
       let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
       // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
       if (!c && g) c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
+      // "a resident named Caroline", "identified only as Omar": a first name alone introduces a person
+      if (!c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) && genderOfName(m.name!)) {
+        c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
+        c.gender = genderOfName(m.name!);
+      }
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });
         if (g && !c.genderSure) {

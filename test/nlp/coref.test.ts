@@ -182,6 +182,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "not about turnout", want: "Lindsey Hart",
     },
     {
+      name: "a first name alone after 'named' introduces a person a later she can stand for",
+      text: "Tom Reyes wrote about it in the Harbour News. The woman who started it identified herself as a 52-year-old resident named Caroline. “He truly cares about the town,” she said.",
+      needle: "truly cares", want: "Caroline",
+    },
+    {
+      name: "negative: a capitalised word after 'called' that is no first name makes no person",
+      text: "Tom Reyes runs a ferry called Osprey. “It will sail at dawn,” he said.",
+      needle: "sail at dawn", want: "Tom Reyes",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
