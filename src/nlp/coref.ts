@@ -152,7 +152,7 @@ function readDescription(text: string): { head: string; states: string[]; partie
   // "a former official" is someone new; only "the …" points back
   if (ws[0] !== "the") return null;
   ws.shift();
-  if (!ws.length || ws.length > 5) return null;
+  if (!ws.length || ws.length > (ws.includes("and") ? 8 : 5)) return null;
   const head = ws[ws.length - 1]!;
   const states: string[] = [];
   const parties: string[] = [];
@@ -555,6 +555,7 @@ export class Coref {
     const d = readDescription(m.text.replace(/\s+(?:of|at)\s+(?:the\s+)?\p{Lu}.*$/su, ""));
     if (!d) return null;
     const { head, states, parties, rest } = d;
+    const also = rest.includes("and") ? rest.filter((w) => ROLE_NOUNS.has(w)) : [];
     const partyHead = PARTY_WORDS.has(head);
     if (!partyHead && !ROLE_NOUNS.has(head) && !SALIENT_HEADS.has(head)) return null;
     // "the Republican" alone: only a person the article introduced with that party (score below)
@@ -575,11 +576,13 @@ export class Coref {
       if (p.states.size && states.some((x) => !p.states.has(x))) continue;
       if (p.parties.size && parties.some((x) => !p.parties.has(x))) continue;
       const tied = states.filter((x) => p.states.has(x)).length * 2 + parties.filter((x) => p.parties.has(x)).length * 2;
-      const headOk = partyHead || p.words.has(head);
+      // "the Florida senator and Republican presidential candidate": either role is the head
+      const heads = [head, ...also];
+      const headOk = partyHead || heads.some((h) => p.words.has(h));
       // "the Florida senator" for "Jo Bloggs (R-Fla.)": a state or party tag speaks for a lawmaker's head
-      if (!headOk && !(tied && LAWMAKER_HEADS.has(head))) continue;
+      if (!headOk && !(tied && heads.some((h) => LAWMAKER_HEADS.has(h)))) continue;
       // the other role words count for a person: "the campaign manager" before "the manager"
-      const score = tied + (!partyHead && p.words.has(head) ? 2 : 0) + rest.filter((w) => p.words.has(w)).length;
+      const score = tied + (!partyHead && heads.some((h) => p.words.has(h)) ? 2 : 0) + rest.filter((w) => p.words.has(w)).length;
       if (score > bestScore) {
         best = r.entity;
         bestScore = score;

@@ -242,6 +242,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
   } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {
     kind = "anonymous";
+  } else if (ROLE_NOUNS.has(headWord) && !ORG_WORDS.has(headWord) && !mediaHead && det === "the") {
+    // "the Florida senator", "the Harbour Authority chairman": a person, whatever capitals come before
+    kind = "person";
   } else if (ORG_WORDS.has(headWord) || mediaHead || capsInRole) {
     kind = "organisation";
   } else {
@@ -327,6 +330,8 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
       break;
     }
     if (l === "the" && i > 1 && /^(of|for|at)$/i.test(toks[i - 2]!.text)) { i--; continue; }
+    // "the Florida senator and Republican presidential candidate": two roles of one person
+    if (l === "and" && i > 2 && i < toks.length && ROLE_NOUNS.has(lower(toks[i - 2]!.text)) && !isCap(toks[i - 2]!.text) && !ROLE_NOUNS.has(lower(toks[i]!.text)) && ROLE_NOUNS.has(lower(toks[toks.length - 1]!.text))) { i--; continue; }
     if (DETERMINERS.has(l)) { i--; break; }
     if (t.text === "(" || t.text === ")") { i--; continue; }
     break;
@@ -389,6 +394,12 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     const l = lower(t.text);
     if (allowedInside(t.text) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
     if (j > 0 && ofJoin(toks, j)) { j++; continue; }
+    // "the Florida senator and Republican presidential candidate said": two roles of one person
+    if (l === "and" && j > 0 && ROLE_NOUNS.has(lower(toks[j - 1]!.text)) && !isCap(toks[j - 1]!.text)) {
+      let k = j + 1;
+      while (k < toks.length && k <= j + 4 && !ROLE_NOUNS.has(lower(toks[k]!.text)) && allowedInside(toks[k]!.text)) k++;
+      if (k < toks.length && k <= j + 4 && ROLE_NOUNS.has(lower(toks[k]!.text)) && !isCap(toks[k]!.text)) { j = k + 1; continue; }
+    }
     if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(lower(toks[j - 1]!.text)) || ANONYMOUS_HEADS.has(lower(toks[j - 1]!.text))) && (isCap(toks[j + 1]!.text) || lower(toks[j + 1]!.text) === "the")) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }

@@ -192,6 +192,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "sail at dawn", want: "Tom Reyes",
     },
     {
+      name: "two roles joined by 'and' after a quote are one person's, matched on either role",
+      text: "Sen. Tom Reyes responded first, ripping into the mayor late on Tuesday. “The port is run by people who do not listen,” the Florida senator and Republican presidential candidate said in a statement.",
+      needle: "do not listen", want: "Tom Reyes",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
