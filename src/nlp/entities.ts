@@ -5,6 +5,7 @@
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
 import { TITLE_WORDS } from "./lexicon/roles";
+import { STATE_NAMES } from "./lexicon/places";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
 
@@ -132,6 +133,41 @@ const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})
 /** How far back the long form of an acronym is read (code units). */
 const ACRONYM_WINDOW = 400;
 
+const SENTENCE_OPENS = /(?:^|[.!?][”"’']?\s+|\n\s*)(?:(?:But|And|Then|Now|Still|Yet|So|Later),?\s+)?$/u;
+/**
+ * The gender of the person a lone capitalised word stands for when it opens a sentence as the
+ * subject of a lowercase verb and a "he"/"his" (or "she"/"her", never both) follows in that sentence
+ * or opens the next; null otherwise.
+ */
+function loneSubjectGender(text: string, start: number, end: number, checked: Map<string, boolean>): Gender {
+  if (!SENTENCE_OPENS.test(text.slice(Math.max(0, start - 12), start))) return null;
+  if (!/^\s+\p{Ll}/u.test(text.slice(end, end + 3))) return null;
+  const word = text.slice(start, end);
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || STATE_NAMES.has(word.toLowerCase())) return null;
+  const rest = text.slice(end, end + 240);
+  const stop = /[.!?][”"’']?\s+(\p{Lu}[\p{L}’']*)/u.exec(rest);
+  const within = stop ? rest.slice(0, stop.index) + " " + stop[1] : rest;
+  const male = /(?<![\p{L}])(?:he|his|him)(?![\p{L}])/iu.test(within);
+  const female = /(?<![\p{L}])(?:she|her)(?![\p{L}])/iu.test(within);
+  if (male === female) return null;
+  // the word is a name only if the text capitalises it inside a sentence too, and never after a
+  // place's preposition ("Making the rounds, he …" and "Florida voters …" are no one); one scan a word
+  let named = checked.get(word);
+  if (named === undefined) {
+    named = false;
+    const re = new RegExp(`(\\p{L}+)(,?)\\s+${word}(?![\\p{L}’'])(\\s+\\p{Lu})?`, "gu");
+    let hit: RegExpExecArray | null;
+    while ((hit = re.exec(text))) {
+      if (hit[3]) continue;
+      const before = hit[1]!;
+      if (/^(?:in|from|to|at|across|near|outside|inside|throughout|around|of|the)$/iu.test(before)) { named = false; break; }
+      if (/^\p{Ll}/u.test(before) || hit[2]) named = true;
+    }
+    checked.set(word, named);
+  }
+  return named ? (male ? "m" : "f") : null;
+}
+
 const NAMED_AS = /(?:^|\s)(?:named|called|identified (?:only )?as|known only as)\s+$/u;
 
 export class EntityResolver {
@@ -168,6 +204,7 @@ export class EntityResolver {
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
     const alone = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
+    const checkedLone = new Map<string, boolean>();
     for (const m of alone) {
       const g = genderOfWords(m.role);
       let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
@@ -177,6 +214,19 @@ export class EntityResolver {
       if (!c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) && genderOfName(m.name!)) {
         c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
         c.gender = genderOfName(m.name!);
+      }
+      // "Chatwal was trying to buy influence; indeed, he had …": a surname alone as a sentence's
+      // subject, a "he" or "she" following in that sentence or opening the next, is a person
+      if (!c && !m.role && m.kind === "person") {
+        const known = this.byKey.get(nameKey(m.name!));
+        if (known?.entity.kind === "person") c = known;
+        else if (!known) {
+          const lg = loneSubjectGender(scan, m.start, m.end, checkedLone);
+          if (lg) {
+            c = this.create(m.name!, "person", m.start);
+            c.gender = lg;
+          }
+        }
       }
       if (c) {
         this.seen.push({ at: m.start, end: m.end, cluster: c });

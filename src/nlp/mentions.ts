@@ -100,6 +100,9 @@ function ofJoin(toks: readonly Token[], k: number): boolean {
   return !!after && isCap(after.text) && !NOT_NAMES.has(lower(after.text));
 }
 
+/** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
+const SURNAME_BODY_WORDS = new Set(["day"]);
+
 /** Heads of "X for <person>": who speaks on someone's behalf. */
 const SPEAKS_FOR = new Set(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "lawyer", "lawyers", "attorney", "attorneys", "aide", "aides", "adviser", "advisers", "advisor", "advisors", "representative", "representatives", "counsel"]);
 
@@ -237,7 +240,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)) && !COMMON_CAPS.has(lower(t.text)));
   if (name) {
     const nameWords = nameTokens.map((t) => lower(t.text));
-    const org = nameWords.some((w) => ORG_WORDS.has(w)) || (nameWords.length > 1 && CLUB_TAILS.has(nameWords[nameWords.length - 1]!)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
+    // "Kristen Day", "Ann Court": a first name before a body word that is also a surname is a person
+    const surnamed = nameWords.length === 2 && SURNAME_BODY_WORDS.has(nameWords[1]!) && !!genderOfName(nameWords[0]!);
+    const org = (!surnamed && nameWords.some((w) => ORG_WORDS.has(w))) || (nameWords.length > 1 && CLUB_TAILS.has(nameWords[nameWords.length - 1]!)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
     kind = org ? "organisation" : "person";
     if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
   } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {

@@ -197,6 +197,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "do not listen", want: "Tom Reyes",
     },
     {
+      name: "a surname alone, capitalised inside a sentence too and followed by a 'he', is a person",
+      text: "Ben Brafman, a lawyer for Okonjo, spoke for an hour. Okonjo was the founder of a donors group. Okonjo was clearly trying to buy influence; indeed, he had publicly stated that money buys access.",
+      needle: "money buys access", want: "Okonjo",
+    },
+    {
+      name: "negative: a capitalised participle opening sentences is no person ('Making the rounds, he …')",
+      text: "Tom Reyes spoke on Sunday. Making the rounds of the shows, he said the ferry would run. Making a point, he said the port would stay open.",
+      needle: "port would stay open", want: "Tom Reyes",
+    },
+    {
+      name: "a first name before 'Day' is a person (Kristen Day), whom a later she stands for",
+      text: "Kristen Day, director of the group, spoke first. Ann Richards disagreed. Day said the platform was too narrow. She added that members had called for a change.",
+      needle: "called for a change", want: "Kristen Day",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
