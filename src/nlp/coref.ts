@@ -611,7 +611,8 @@ export class Coref {
         if (new RegExp(`^,\\s*${age}\\b`, "u").test(after) || new RegExp(`(?:^|\\s)${age}-year-old\\s+(?:\\p{L}+\\s+){0,2}$`, "u").test(before)) return r.entity;
       }
     }
-    return this.pick(m.start, (r) => personLike(r), null);
+    // a person the article names with a first name or a title, not any capitalised run
+    return this.pick(m.start, (r) => personLike(r) && !!r.cluster?.gender, null);
   }
 
   /**
@@ -718,6 +719,9 @@ export class Coref {
     }
     const words = m.text.toLowerCase().split(/\s+/);
     if (words[0] !== "the" || words.length > 4) return null;
+    // "the 46-year-old", "the 55-year-old Frenchman"
+    const age = words.length <= 3 ? /^(\d{1,3})-year-old$/u.exec(words[1] ?? "") : null;
+    if (age) return this.byAge(m, age[1]!);
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
     const head = words[words.length - 1]!;
     if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
@@ -742,8 +746,6 @@ export class Coref {
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
     if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
-    const age = words.length === 2 ? /^(\d{1,3})-year-old$/u.exec(head) : null;
-    if (age) return this.byAge(m, age[1]!);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

@@ -154,15 +154,19 @@ function loneSubjectGender(text: string, start: number, end: number, checked: Ma
   // place's preposition ("Making the rounds, he …" and "Florida voters …" are no one); one scan a word
   let named = checked.get(word);
   if (named === undefined) {
-    named = false;
-    const re = new RegExp(`(\\p{L}+)(,?)\\s+${word}(?![\\p{L}’'])(\\s+\\p{Lu})?`, "gu");
+    // it speaks somewhere ("Obama said"), and never as a plural ("Liverpool have", "Fans say")
+    named = new RegExp(`(?<![\\p{L}])${word}\\s+(?:said|says|told|added|wrote|stated|insisted|argued|warned)(?![\\p{L}])`, "u").test(text) &&
+      !new RegExp(`(?<![\\p{L}])${word}\\s+(?:have|are|were|say)(?![\\p{L}])`, "u").test(text);
+    const re = named ? new RegExp(`(\\p{L}+)(,?)\\s+${word}(?![\\p{L}’'])(\\s+\\p{Lu})?`, "gu") : null;
     let hit: RegExpExecArray | null;
-    while ((hit = re.exec(text))) {
+    let inside = false;
+    while (re && (hit = re.exec(text))) {
       if (hit[3]) continue;
       const before = hit[1]!;
-      if (/^(?:in|from|to|at|across|near|outside|inside|throughout|around|of|the)$/iu.test(before)) { named = false; break; }
-      if (/^\p{Ll}/u.test(before) || hit[2]) named = true;
+      if (/^(?:in|from|to|at|across|near|outside|inside|throughout|around|of|the)$/iu.test(before)) { inside = false; break; }
+      if (/^\p{Ll}/u.test(before) || hit[2]) inside = true;
     }
+    named = named && inside;
     checked.set(word, named);
   }
   return named ? (male ? "m" : "f") : null;

@@ -221,6 +221,11 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (cut === 0 && nameTokens.length === 1 && tokens.length === 1 && COMMON_CAPS.has(lower(nameTokens[0]!.text))) cut = 1;
   const roleTokens = tokens.slice(0, i).concat(nameTokens.slice(0, cut));
   nameTokens = nameTokens.slice(cut);
+  // "the 55-year-old Frenchman", "the 27-year-old Austrian": a description by age and nationality, no name
+  if (nameTokens.length === 1 && roleTokens.length && AGE.test(roleTokens[roleTokens.length - 1]!.text) && lower(first.text) === "the") {
+    roleTokens.push(nameTokens[0]!);
+    nameTokens = [];
+  }
   const det = DETERMINERS.has(lower(first.text)) ? lower(first.text) : null;
   const roleWords = roleTokens.filter((t, k) => !(k === 0 && det));
   const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
@@ -255,7 +260,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   } else {
     kind = ROLE_NOUNS.has(headWord) ? "person" : "unknown";
   }
-  if (speaksFor || roleAt) kind = "person";
+  if (speaksFor || roleAt || (!name && roleWords.some((t) => AGE.test(t.text)))) kind = "person";
   const definiteDescription = !name && (det === "the" || tokens.every((t) => !isCap(t.text))) && (ROLE_NOUNS.has(headWord) || (roleAt && det === "the"));
   return { text: whole, start: first.start, end: last.end, name, nameStart, nameEnd, role, pronoun: null, kind, definiteDescription };
 }

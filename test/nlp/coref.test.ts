@@ -142,6 +142,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "berths are full", want: "Ann Lee",
     },
     {
+      name: "the 55-year-old Italian: an age and a nationality describe the person of that age",
+      text: "Paolo Marchetti, 55, has run the club since 1996. Tom Okafor left in May. The 55-year-old Italian said: “My intention has always been clear.”",
+      needle: "always been clear", want: "Paolo Marchetti",
+    },
+    {
       name: "the 57-year-old with no age given: the nearest person",
       text: "Jim Bennett greeted voters at the harbour.\n\n“We are friends,” said the 57-year-old.",
       needle: "We are friends", want: "Jim Bennett",
@@ -198,7 +203,7 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
     },
     {
       name: "a surname alone, capitalised inside a sentence too and followed by a 'he', is a person",
-      text: "Ben Brafman, a lawyer for Okonjo, spoke for an hour. Okonjo was the founder of a donors group. Okonjo was clearly trying to buy influence; indeed, he had publicly stated that money buys access.",
+      text: "Ben Brafman, a lawyer for Okonjo, spoke for an hour. Okonjo said little in court. Okonjo was the founder of a donors group. Okonjo was clearly trying to buy influence; indeed, he had publicly stated that money buys access.",
       needle: "money buys access", want: "Okonjo",
     },
     {
