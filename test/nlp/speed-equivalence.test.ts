@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { findCues } from "../../src/nlp/cues";
-import { isCap } from "../../src/nlp/mentions";
+import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
 import { detectClaims } from "../../src/nlp/claims";
@@ -72,6 +72,23 @@ describe("speed shortcuts give the original answers", () => {
         const w = cs.join("");
         assert.equal(isCap(w), reference(w));
       }), { numRuns: 5000 });
+    });
+  });
+
+  describe("findNames: a run of ASCII words split at its spaces instead of tokenized", () => {
+    const runs = (text: string): [string, number][] => [...text.matchAll(new RegExp(NAME_RUN))].map((m) => [m[0], m.index!]);
+    const same = (text: string): void => {
+      for (const [run, at] of runs(text)) assert.deepEqual(nameRunTokens(text, run, at), tokenize(text, at, at + run.length), `${JSON.stringify(text)} at ${at}`);
+    };
+    const cases = [
+      "Jo Bloggs said.", "Said Jo Bloggs2 of Ab.com", "iPhone maker Apple Inc. and Dr. Who", "Jo  Bloggs", "Jo\tBloggs (JB) said",
+      "U.S. District Judge Ann Ruiz", "O'Brien and Jo-Ann Lee", "Ann Ruiz.Next", "Ann Ruiz&Co", "Zoë Ruiz", "A B C D E F G H I",
+      "McDonald’s Ruiz", "Ann\u00a0Ruiz", "X", "",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => same(text));
+    it("random strings", () => {
+      const piece = fc.constantFrom("Ann", "Ruiz", "A", "B.", "U.S.", " ", "  ", "\t", "\u00a0", "ann", "2", ".", ".com", "&", "-", "'", "’", "é", "É", "(", ")", "(AB)", "\n", "Mr.", "s");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => same(parts.join(""))), { numRuns: 5000 });
     });
   });
 
