@@ -8,6 +8,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** text lower-cased, set on first use by low(): the readers ask for it many times per token */
+  low?: string;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[’'\-.&][\p{L}\p{N}]+)*\.?|\n|\S/gu;
@@ -27,10 +29,10 @@ export function tokenize(text: string, lo: number, hi: number): Token[] {
     // a final period belongs to the word only for initials, acronyms and known abbreviations
     // ("(D-Ore.)": a party tag keeps its abbreviation's full stop before the closing bracket)
     if (t.length > 1 && t.endsWith(".") && !/^(\p{Lu}|(\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|St|Jr|Sr)\.$/u.test(t) && !(text[end] === ")" && /^\p{Lu}{1,2}-\p{Lu}/u.test(t))) {
-      out.push({ text: t.slice(0, -1), start: m.index, end: end - 1 });
-      out.push({ text: ".", start: end - 1, end });
+      out.push({ text: t.slice(0, -1), start: m.index, end: end - 1, low: undefined });
+      out.push({ text: ".", start: end - 1, end, low: undefined });
     } else {
-      out.push({ text: t, start: m.index, end });
+      out.push({ text: t, start: m.index, end, low: undefined });
     }
   }
   return out;
@@ -52,7 +54,8 @@ const isWord = (w: string): boolean => {
   return /^[\p{L}\p{N}]/u.test(w);
 };
 const isPossessive = (w: string): boolean => w.endsWith("’s") || w.endsWith("'s") || w.endsWith("s’") || w.endsWith("s'");
-const lower = (w: string): string => w.toLowerCase();
+/** A token's text lower-cased, computed once per token (about 1.5 M lower-casings per bench pass otherwise). */
+const low = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
 /** Pronouns that can only be subjects: the subject of the verb after them, whatever precedes ("In May she said"). */
@@ -95,8 +98,9 @@ export interface Mention {
   definiteDescription: boolean;
 }
 
-function allowedInside(w: string): boolean {
-  const l = lower(w);
+function allowedInside(t: Token): boolean {
+  const w = t.text;
+  const l = low(t);
   if (isCap(w) && !NOT_NAMES.has(l)) return true;
   if (isPossessive(w) && isCap(w)) return true;
   return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
@@ -106,22 +110,23 @@ function allowedInside(w: string): boolean {
 function hasHead(span: Token[]): boolean {
   let k = span.length - 1;
   if (span[k]?.text === ")" && span[k - 2]?.text === "(") k -= 3;
-  const w = span[k]?.text;
+  const tk = span[k];
+  const w = tk?.text;
   if (!w) return false;
-  const l = lower(w);
+  const l = low(tk!);
   return isCap(w) || ROLE_NOUNS.has(l) || ANONYMOUS_HEADS.has(l) || ORG_WORDS.has(l) || MEDIA_WORDS.has(l);
 }
 
 /** A person's name of two to five capitalised words, then "with", "of", "at" or "from" and their body. */
 function affiliatedPerson(tokens: Token[], text: string): Mention | null {
   let k = 0;
-  while (k < tokens.length && k < 5 && isCap(tokens[k]!.text) && !isPossessive(tokens[k]!.text) && !NOT_NAMES.has(lower(tokens[k]!.text))) k++;
+  while (k < tokens.length && k < 5 && isCap(tokens[k]!.text) && !isPossessive(tokens[k]!.text) && !NOT_NAMES.has(low(tokens[k]!))) k++;
   if (k < 2 || k + 1 >= tokens.length || !/^(?:with|of|at|from)$/u.test(tokens[k]!.text)) return null;
   const run = tokens.slice(0, k);
-  if (run.some((t) => ORG_WORDS.has(lower(t.text)) || MEDIA_WORDS.has(lower(t.text)))) return null;
+  if (run.some((t) => ORG_WORDS.has(low(t)) || MEDIA_WORDS.has(low(t)))) return null;
   // what follows is a body: capitalised words, "the" first
   const rest = tokens.slice(k + 1);
-  if (!rest.every((t, i) => isCap(t.text) || (i === 0 && lower(t.text) === "the") || NAME_PARTICLES.has(lower(t.text)) || t.text === "(" || t.text === ")")) return null;
+  if (!rest.every((t, i) => isCap(t.text) || (i === 0 && low(t) === "the") || NAME_PARTICLES.has(low(t)) || t.text === "(" || t.text === ")")) return null;
   const person = analyse(run, text);
   if (!person?.name || person.kind !== "person" || person.name.split(/\s+/u).length < 2) return null;
   const last = tokens[tokens.length - 1]!;
@@ -134,11 +139,11 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   const whole = text.slice(first.start, last.end);
-  if (tokens.length === 1 && PRONOUNS.has(lower(first.text))) {
-    return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: lower(first.text), kind: "unknown", definiteDescription: false };
+  if (tokens.length === 1 && PRONOUNS.has(low(first))) {
+    return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: low(first), kind: "unknown", definiteDescription: false };
   }
   // "One said", "Another added": a determiner alone is someone unnamed, not a name
-  if (tokens.length === 1 && DETERMINERS.has(lower(first.text))) {
+  if (tokens.length === 1 && DETERMINERS.has(low(first))) {
     return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: null, kind: "anonymous", definiteDescription: false };
   }
   // "Tom Reyes with the Harbor Authority", "Jane Doe of Northfield Bank": the person speaks, the body is where they work
@@ -148,40 +153,40 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   let i = tokens.length;
   while (i > 0) {
     const w = tokens[i - 1]!.text;
-    if ((isCap(w) && !isPossessive(w)) || (NAME_PARTICLES.has(lower(w)) && i < tokens.length && i > 1 && isCap(tokens[i - 2]!.text))) i--;
+    if ((isCap(w) && !isPossessive(w)) || (NAME_PARTICLES.has(low(tokens[i - 1]!)) && i < tokens.length && i > 1 && isCap(tokens[i - 2]!.text))) i--;
     else if (w === "(" || w === ")") i--;
     else break;
   }
   let speaksFor = false;
   // "advisers to Mr. Obama": the name after "to" is whom the speakers serve, not who speaks
-  if (i > 0 && i < tokens.length && lower(tokens[i - 1]!.text) === "to") i = tokens.length;
+  if (i > 0 && i < tokens.length && low(tokens[i - 1]!) === "to") i = tokens.length;
   // "a spokeswoman for Mayor Ann Ruiz", "a lawyer for Mr. Reyes": the one who speaks for a titled
   // person is not that person (a body's stays the body's: "a spokesman for the Harbor Authority",
   // and an untitled name may be a body's: "a spokeswoman for Harbourline")
-  if (i > 1 && i < tokens.length && lower(tokens[i - 1]!.text) === "for" && SPEAKS_FOR.has(lower(tokens[i - 2]!.text)) && TITLE_WORDS.has(lower(tokens[i]!.text)) && !tokens.slice(i).some((t) => ORG_WORDS.has(lower(t.text)) || MEDIA_WORDS.has(lower(t.text)))) {
+  if (i > 1 && i < tokens.length && low(tokens[i - 1]!) === "for" && SPEAKS_FOR.has(low(tokens[i - 2]!)) && TITLE_WORDS.has(low(tokens[i]!)) && !tokens.slice(i).some((t) => ORG_WORDS.has(low(t)) || MEDIA_WORDS.has(low(t)))) {
     i = tokens.length;
     speaksFor = true;
   }
   let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
-  const bodyName = nameTokens.some((t) => ORG_WORDS.has(lower(t.text))) || lower(first.text) === "the";
+  const bodyName = nameTokens.some((t) => ORG_WORDS.has(low(t))) || low(first) === "the";
   while (!bodyName && cut < nameTokens.length - 1) {
-    const w = lower(nameTokens[cut]!.text);
-    const next = lower(nameTokens[cut + 1]!.text);
+    const w = low(nameTokens[cut]!);
+    const next = low(nameTokens[cut + 1]!);
     if (TITLE_WORDS.has(w) || TITLE_WORDS.has(next)) cut++;
     else break;
   }
   // an all-title run ("Foreign Minister") is a role, not a name
-  if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(lower(t.text)))) cut = nameTokens.length;
+  if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(low(t)))) cut = nameTokens.length;
   // a sentence-initial common noun is not a name ("Officials said", "Reports suggested")
-  if (cut === 0 && nameTokens.length === 1 && tokens.length === 1 && COMMON_CAPS.has(lower(nameTokens[0]!.text))) cut = 1;
+  if (cut === 0 && nameTokens.length === 1 && tokens.length === 1 && COMMON_CAPS.has(low(nameTokens[0]!))) cut = 1;
   const roleTokens = tokens.slice(0, i).concat(nameTokens.slice(0, cut));
   nameTokens = nameTokens.slice(cut);
-  const det = DETERMINERS.has(lower(first.text)) ? lower(first.text) : null;
+  const det = DETERMINERS.has(low(first)) ? low(first) : null;
   const roleWords = roleTokens.filter((t, k) => !(k === 0 && det));
   const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
-  const headWord = lower(last.text);
+  const headWord = low(last);
   const mediaHead = MEDIA_WORDS.has(headWord);
   let name: string | null = null;
   let nameStart: number | null = null;
@@ -194,12 +199,12 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     name = text.slice(nameStart, nameEnd);
   }
   let kind: SpeakerKind;
-  const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(lower(t.text)) && !COMMON_CAPS.has(lower(t.text)));
+  const capsInRole = roleWords.some((t) => isCap(t.text) && !TITLE_WORDS.has(low(t)) && !COMMON_CAPS.has(low(t)));
   if (name) {
-    const nameWords = nameTokens.map((t) => lower(t.text));
+    const nameWords = nameTokens.map((t) => low(t));
     const org = nameWords.some((w) => ORG_WORDS.has(w)) || (nameWords.length > 1 && CLUB_TAILS.has(nameWords[nameWords.length - 1]!)) || /^\p{Lu}{2,}$/u.test(name) || det === "the";
     kind = org ? "organisation" : "person";
-    if (!org && roleWords.some((t) => ROLE_NOUNS.has(lower(t.text)) || TITLE_WORDS.has(lower(t.text)))) kind = "person";
+    if (!org && roleWords.some((t) => ROLE_NOUNS.has(low(t)) || TITLE_WORDS.has(low(t)))) kind = "person";
   } else if (ANONYMOUS_HEADS.has(headWord) && det !== "the" && !capsInRole) {
     kind = "anonymous";
   } else if (ORG_WORDS.has(headWord) || mediaHead || capsInRole) {
@@ -261,27 +266,27 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
   if (cut && i < 3) return WIDEN;
   if (!i) return null;
   const lastTok = toks[i - 1]!;
-  if (PRONOUNS.has(lower(lastTok.text)) && (i === 1 || NOMINATIVE.has(lower(lastTok.text)) || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(lower(toks[i - 2]!.text)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
+  if (PRONOUNS.has(low(lastTok)) && (i === 1 || NOMINATIVE.has(low(lastTok)) || !isWord(toks[i - 2]!.text) || NOT_NAMES.has(low(toks[i - 2]!)) || /^(that|and|but|as|when|while|because|so)$/i.test(toks[i - 2]!.text))) {
     return analyse([lastTok], text);
   }
   while (i > 0) {
     const t = toks[i - 1]!;
-    const l = lower(t.text);
-    if (allowedInside(t.text)) { i--; continue; }
+    const l = low(t);
+    if (allowedInside(t)) { i--; continue; }
     // "Tom Reyes with the Harbor Authority": a name, a preposition, then the body (analyse keeps the person)
     if (i < toks.length && i > 2 && isCap(toks[i]!.text)) {
-      const prep = l === "the" ? lower(toks[i - 2]!.text) : l;
+      const prep = l === "the" ? low(toks[i - 2]!) : l;
       const k = l === "the" ? i - 2 : i - 1;
-      if (/^(?:with|of|at|from)$/u.test(prep) && k > 1 && isCap(toks[k - 1]!.text) && isCap(toks[k - 2]!.text) && !NOT_NAMES.has(lower(toks[k - 1]!.text))) {
-        const probe = analyse(toks.slice(Math.max(0, k - 5), toks.length).filter((_, j, a) => j >= a.findIndex((t) => isCap(t.text) && !NOT_NAMES.has(lower(t.text)))), text);
+      if (/^(?:with|of|at|from)$/u.test(prep) && k > 1 && isCap(toks[k - 1]!.text) && isCap(toks[k - 2]!.text) && !NOT_NAMES.has(low(toks[k - 1]!))) {
+        const probe = analyse(toks.slice(Math.max(0, k - 5), toks.length).filter((_, j, a) => j >= a.findIndex((t) => isCap(t.text) && !NOT_NAMES.has(low(t)))), text);
         if (probe?.kind === "person" && probe.nameEnd !== null && probe.nameEnd <= toks[k]!.start) { i = k; continue; }
       }
     }
     if ((l === "of" || l === "for" || l === "at" || l === "to") && i < toks.length && i > 1) {
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
-      const before = lower(toks[i - 2]!.text);
+      const before = low(toks[i - 2]!);
       const after = toks[i]!.text;
-      if ((ROLE_NOUNS.has(before) || ANONYMOUS_HEADS.has(before) || (l === "of" && (TITLE_WORDS.has(before)))) && (isCap(after) || lower(after) === "the" || ROLE_MODIFIERS.has(lower(after)))) { i--; continue; }
+      if ((ROLE_NOUNS.has(before) || ANONYMOUS_HEADS.has(before) || (l === "of" && (TITLE_WORDS.has(before)))) && (isCap(after) || low(toks[i]!) === "the" || ROLE_MODIFIERS.has(low(toks[i]!)))) { i--; continue; }
       break;
     }
     if (l === "the" && i > 1 && /^(of|for|at)$/i.test(toks[i - 2]!.text)) { i--; continue; }
@@ -292,7 +297,7 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
   if (cut && i < 3) return WIDEN;
   let span = toks.slice(i);
   // drop leading connectors that slipped in with capitalisation ("But Peskov")
-  while (span.length && NOT_NAMES.has(lower(span[0]!.text))) span = span.slice(1);
+  while (span.length && NOT_NAMES.has(low(span[0]!))) span = span.slice(1);
   while (span.length && (span[0]!.text === "(" || span[0]!.text === ")")) span = span.slice(1);
   if (!span.length) return null;
   // a bare lowercase modifier ("also", "senior") without a head noun is not a mention
@@ -315,8 +320,9 @@ export function mentionAfter(text: string, lo: number, hi: number): Mention | nu
 }
 
 /** A lowercase word that heads a role ("manager", "cartoonist", "economist"). */
-function roleLike(w: string): boolean {
-  const l = lower(w);
+function roleLike(t: Token): boolean {
+  const w = t.text;
+  const l = low(t);
   if (!/^\p{Ll}[\p{Ll}\-]+$/u.test(w) || NOT_NAMES.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) return false;
   return ROLE_NOUNS.has(l) || TITLE_WORDS.has(l) || /(?:ist|ian|man|woman|person)$/u.test(l) || (/(?:er|or)$/u.test(l) && l.length > 4);
 }
@@ -328,9 +334,9 @@ function roleLike(w: string): boolean {
 function roleRunToName(toks: Token[], j: number): number {
   for (let k = j; k < toks.length && k < j + 3; k++) {
     const w = toks[k]!.text;
-    if (!/^\p{Ll}/u.test(w) || NOT_NAMES.has(lower(w)) || DETERMINERS.has(lower(w))) return -1;
+    if (!/^\p{Ll}/u.test(w) || NOT_NAMES.has(low(toks[k]!)) || DETERMINERS.has(low(toks[k]!))) return -1;
     const next = toks[k + 1]?.text;
-    if (roleLike(w) && next && isCap(next) && !NOT_NAMES.has(lower(next)) && !TITLE_WORDS.has(lower(next)) || roleLike(w) && next && TITLE_WORDS.has(lower(next)) && toks[k + 2] && isCap(toks[k + 2]!.text)) return k + 1;
+    if (roleLike(toks[k]!) && next && isCap(next) && !NOT_NAMES.has(low(toks[k + 1]!)) && !TITLE_WORDS.has(low(toks[k + 1]!)) || roleLike(toks[k]!) && next && TITLE_WORDS.has(low(toks[k + 1]!)) && toks[k + 2] && isCap(toks[k + 2]!.text)) return k + 1;
   }
   return -1;
 }
@@ -339,14 +345,14 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
   if (cut && toks.length < 3) return WIDEN;
   if (!toks.length) return null;
   const first = toks[0]!;
-  if (PRONOUNS.has(lower(first.text))) return analyse([first], text);
+  if (PRONOUNS.has(low(first))) return analyse([first], text);
   let j = 0;
-  if (DETERMINERS.has(lower(first.text))) j = 1;
+  if (DETERMINERS.has(low(first))) j = 1;
   while (j < toks.length) {
     const t = toks[j]!;
-    const l = lower(t.text);
-    if (allowedInside(t.text) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
-    if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(lower(toks[j - 1]!.text)) || ANONYMOUS_HEADS.has(lower(toks[j - 1]!.text))) && (isCap(toks[j + 1]!.text) || lower(toks[j + 1]!.text) === "the")) { j++; continue; }
+    const l = low(t);
+    if (allowedInside(t) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
+    if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(low(toks[j - 1]!)) || ANONYMOUS_HEADS.has(low(toks[j - 1]!))) && (isCap(toks[j + 1]!.text) || low(toks[j + 1]!) === "the")) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
     // "said regional sales manager Tom Reyes", "says Ohio cartoonist Tom Reyes": a lowercase role before the name
@@ -357,7 +363,7 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
   // the walk reads up to two tokens after the one it stops at
   if (cut && j > toks.length - 3) return WIDEN;
   const span = toks.slice(0, j);
-  if (!span.length || (span.length === 1 && DETERMINERS.has(lower(span[0]!.text)))) return null;
+  if (!span.length || (span.length === 1 && DETERMINERS.has(low(span[0]!)))) return null;
   if (!hasHead(span)) return null;
   return analyse(span, text);
 }
@@ -379,7 +385,7 @@ export function nameRunTokens(text: string, run: string, at: number): Token[] {
   for (let s = 0; ;) {
     const sp = run.indexOf(" ", s);
     const e = sp < 0 ? run.length : sp;
-    out.push({ text: run.slice(s, e), start: at + s, end: at + e });
+    out.push({ text: run.slice(s, e), start: at + s, end: at + e, low: undefined });
     if (sp < 0) return out;
     s = sp + 1;
   }
@@ -394,11 +400,11 @@ export function findNames(text: string): Mention[] {
   while ((m = re.exec(text))) {
     const toks = nameRunTokens(text, m[0], m.index);
     let k = 0;
-    while (k < toks.length && NOT_NAMES.has(lower(toks[k]!.text))) k++;
+    while (k < toks.length && NOT_NAMES.has(low(toks[k]!))) k++;
     // a period that is its own token ends a sentence: "… in Lisbon. But Ruiz …" is two runs, not one name
     let piece: Token[] = [];
     const flush = () => {
-      while (piece.length && NOT_NAMES.has(lower(piece[0]!.text))) piece = piece.slice(1);
+      while (piece.length && NOT_NAMES.has(low(piece[0]!))) piece = piece.slice(1);
       if (piece.length) {
         const a = analyse(piece, text);
         if (a && a.name) out.push(a);
