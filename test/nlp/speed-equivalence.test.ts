@@ -3,7 +3,8 @@
 // (the edge cases each shortcut depends on) and on random strings from the characters that matter.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { findCues } from "../../src/nlp/cues";
+import { findCues, mayBeCue } from "../../src/nlp/cues";
+import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
@@ -50,6 +51,27 @@ describe("speed shortcuts give the original answers", () => {
         const text = parts.join("");
         assert.deepEqual(prepositional(text), prepositionalReference(text));
       }), { numRuns: 2000 });
+    });
+  });
+
+  describe("findCues: words whose first letter, last letter and length fit no cue form are skipped", () => {
+    const acted = (w: string): boolean => {
+      const l = w.toLowerCase();
+      return CUE_FORMS.has(l) || l === "point" || l === "points" || l === "pointed" || l === "pointing";
+    };
+    // a skipped word must be one findCues does nothing with
+    const check = (w: string): void => assert.ok(mayBeCue(w) || !acted(w), JSON.stringify(w));
+    const cases = ["said", "Said", "SAID", "says", "SAYS", "told", "Pointed", "POINTING", "point", "added", "ask", "aSK",
+      "as\u212Aed", "a\u212A", "\u212Aask", "sa\u0130d", "\u0130s", "Zoë", "élan", "the", "a", "I", "x", "re-said", "O’Brien", "warned", "warns"];
+    it("every cue form and its capitalised forms are kept", () => {
+      for (const f of [...CUE_FORMS.keys()].filter((k) => !k.includes(" "))) {
+        for (const w of [f, f.toUpperCase(), f[0]!.toUpperCase() + f.slice(1)]) assert.ok(mayBeCue(w), w);
+      }
+    });
+    for (const w of cases) it(JSON.stringify(w), () => check(w));
+    it("random words", () => {
+      const ch = fc.constantFrom("s", "a", "i", "d", "S", "A", "I", "D", "e", "t", "o", "l", "k", "K", "\u212A", "\u0130", "é", "n", "g", "p", "w", "r", "-", "’");
+      fc.assert(fc.property(fc.array(ch, { minLength: 1, maxLength: 12 }), (cs) => check(cs.join(""))), { numRuns: 20000 });
     });
   });
 
