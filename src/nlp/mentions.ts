@@ -167,7 +167,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     i = tokens.length;
     speaksFor = true;
   }
-  let nameTokens = tokens.slice(i).filter((t) => t.text !== "(" && t.text !== ")");
+  let nameTokens: Token[] = [];
+  for (let k = i; k < tokens.length; k++) if (tokens[k]!.text !== "(" && tokens[k]!.text !== ")") nameTokens.push(tokens[k]!);
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
   const bodyName = nameTokens.some((t) => ORG_WORDS.has(low(t))) || low(first) === "the";
@@ -181,10 +182,11 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(low(t)))) cut = nameTokens.length;
   // a sentence-initial common noun is not a name ("Officials said", "Reports suggested")
   if (cut === 0 && nameTokens.length === 1 && tokens.length === 1 && COMMON_CAPS.has(low(nameTokens[0]!))) cut = 1;
-  const roleTokens = tokens.slice(0, i).concat(nameTokens.slice(0, cut));
-  nameTokens = nameTokens.slice(cut);
+  // (no copies where nothing is cut: these arrays are only read)
+  const roleTokens = cut ? tokens.slice(0, i).concat(nameTokens.slice(0, cut)) : tokens.slice(0, i);
+  if (cut) nameTokens = nameTokens.slice(cut);
   const det = DETERMINERS.has(low(first)) ? low(first) : null;
-  const roleWords = roleTokens.filter((t, k) => !(k === 0 && det));
+  const roleWords = det ? roleTokens.slice(1) : roleTokens;
   const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
   const headWord = low(last);
   const mediaHead = MEDIA_WORDS.has(headWord);
