@@ -404,20 +404,22 @@ export function findNames(text: string): Mention[] {
     let k = 0;
     while (k < toks.length && NOT_NAMES.has(low(toks[k]!))) k++;
     // a period that is its own token ends a sentence: "… in Lisbon. But Ruiz …" is two runs, not one name
-    let piece: Token[] = [];
-    const flush = () => {
-      while (piece.length && NOT_NAMES.has(low(piece[0]!))) piece = piece.slice(1);
-      if (piece.length) {
-        const a = analyse(piece, text);
-        if (a && a.name) out.push(a);
-      }
-      piece = [];
-    };
-    for (const t of toks.slice(k)) {
-      if (t.text === ".") flush();
-      else piece.push(t);
+    let from = k;
+    for (let j = k; j < toks.length; j++) {
+      if (toks[j]!.text !== ".") continue;
+      namePiece(toks, from, j, text, out);
+      from = j + 1;
     }
-    flush();
+    namePiece(toks, from, toks.length, text, out);
   }
   return out;
+}
+
+/** The name in toks[from, to) (a piece of a run between periods), its leading connectors dropped, onto out. */
+function namePiece(toks: Token[], from: number, to: number, text: string, out: Mention[]): void {
+  while (from < to && NOT_NAMES.has(low(toks[from]!))) from++;
+  if (from >= to) return;
+  // analyse only reads its tokens: the whole run is passed as it is
+  const a = analyse(from === 0 && to === toks.length ? toks : toks.slice(from, to), text);
+  if (a && a.name) out.push(a);
 }
