@@ -169,7 +169,31 @@ const GATED_MASKS: ReadonlyMap<string, number> = new Map([...GATED].map((w) => [
  * ruleMask(l) for any l: a word outside GATED is in none of ruleMask's sets (they are all in GATED),
  * so only isPersonPlural's endings can give it a rule, the group rule.
  */
-const maskOf = (l: string): number => GATED_MASKS.get(l) ?? (l.length > 4 && l.endsWith("s") && isPersonPlural(l) ? RULE_GROUP : 0);
+const maskOf = (l: string): number => (mayBeGated(l) ? GATED_MASKS.get(l) : undefined) ?? (l.length > 4 && l.endsWith("s") && isPersonPlural(l) ? RULE_GROUP : 0);
+/**
+ * Bit n of GATED_SHAPES[26 * first + last] (a = 0) is set when a gated word of length n starts and
+ * ends with those letters a-z: a lower-case word that starts and ends with a-z and fits no bit is not
+ * gated, and its map lookup (the larger part of maskOf's cost) is skipped; 72% of the bench corpus's words.
+ */
+const GATED_SHAPES = (() => {
+  const t = new Uint32Array(26 * 26);
+  for (const w of GATED) {
+    const a = w.charCodeAt(0) - 97;
+    const b = w.charCodeAt(w.length - 1) - 97;
+    if (a >= 0 && a < 26 && b >= 0 && b < 26 && w.length <= 30) t[26 * a + b]! |= 1 << w.length;
+  }
+  return t;
+})();
+/** False when the lower-case word l is certainly not in GATED (words not starting and ending a-z are not decided here). */
+export function mayBeGated(l: string): boolean {
+  const n = l.length;
+  const a = l.charCodeAt(0) - 97;
+  const b = l.charCodeAt(n - 1) - 97;
+  if (n === 0 || n > 30 || a < 0 || a >= 26 || b < 0 || b >= 26) return true;
+  return (GATED_SHAPES[26 * a + b]! & (1 << n)) !== 0;
+}
+/** For tests: whether l is gated. */
+export const isGated = (l: string): boolean => GATED.has(l);
 
 /** A token's first character is a letter or digit (ASCII answered without the regex). */
 function wordStart(c: number, ch: string): boolean {

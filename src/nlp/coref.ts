@@ -78,7 +78,26 @@ const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", 
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
-const nameOk = (r: Ref) => looksLikeName(r.entity.canonical) && (!groupName(r.entity.canonical) || !!r.cluster?.gender || r.entity.roles.length > 0);
+const nameOk = (r: Ref) => {
+  const shape = nameShape(r.entity.canonical);
+  return (shape & NAME_LIKE) !== 0 && ((shape & GROUP_NAME) === 0 || !!r.cluster?.gender || r.entity.roles.length > 0);
+};
+// nameOk is asked of every candidate reference at every pronoun and description (about 28k times
+// per bench pass, for far fewer names): looksLikeName and groupName, both pure functions of the
+// string, are kept per canonical name (bounded, emptied when full, as entities.ts does)
+const NAME_LIKE = 1;
+const GROUP_NAME = 2;
+const NAME_SHAPES = new Map<string, number>();
+function nameShape(canonical: string): number {
+  let shape = NAME_SHAPES.get(canonical);
+  if (shape === undefined) {
+    // groupName only where looksLikeName holds, as nameOk read them
+    shape = looksLikeName(canonical) ? NAME_LIKE | (groupName(canonical) ? GROUP_NAME : 0) : 0;
+    if (NAME_SHAPES.size >= 4096) NAME_SHAPES.clear();
+    NAME_SHAPES.set(canonical, shape);
+  }
+  return shape;
+}
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);

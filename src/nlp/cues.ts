@@ -71,11 +71,46 @@ function verbAfterSubject(text: string, start: number, end: number): boolean {
   return !!tag && tag.pos === "VERB" && (tag.before === "PROPN" || tag.before === "PRON" || tag.before === "NOUN");
 }
 
+/** The words findCues acts on: the cue forms, and "point" before "out". */
+const POINT_FORMS = ["point", "points", "pointed", "pointing"];
+/**
+ * For a word whose first and last characters are ASCII letters: bit n of CUE_SHAPES[26 * first +
+ * last] (both lower-cased, a = 0) is set when some word findCues acts on has that first letter, last
+ * letter and length n. A word of ASCII letters at both ends whose bit is clear lower-cases to none of
+ * them, so its lower-casing and lookup are skipped (most words of a text). Exact: lower-casing keeps
+ * a word's length and the place of each letter, but for "İ" (U+0130, two code units lower-cased),
+ * which leaves a non-ASCII mark in the word, while every form here is ASCII; the Kelvin sign is
+ * lower-cased to "k" in place. Null when some form does not fit the table (then nothing is skipped).
+ */
+const CUE_SHAPES: Uint32Array | null = (() => {
+  const t = new Uint32Array(26 * 26);
+  for (const f of [...CUE_FORMS.keys(), ...POINT_FORMS]) {
+    const a = f.charCodeAt(0) - 97;
+    const b = f.charCodeAt(f.length - 1) - 97;
+    if (!/^[a-z ]+$/.test(f) || a < 0 || a >= 26 || b < 0 || b >= 26 || f.length > 30) return null;
+    t[26 * a + b]! |= 1 << f.length;
+  }
+  return t;
+})();
+
+/** False when the word (a WORD_RE match) cannot lower-case to a cue form or "point" word. */
+export function mayBeCue(word: string): boolean {
+  if (!CUE_SHAPES) return true;
+  const n = word.length;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(n - 1);
+  // a non-ASCII first or last character: not decided here
+  if (a >= 128 || b >= 128) return true;
+  // WORD_RE words start and end with a letter: in ASCII, A-Z or a-z, lower-cased by setting bit 5
+  return n <= 30 && (CUE_SHAPES[26 * ((a | 32) - 97) + ((b | 32) - 97)]! & (1 << n)) !== 0;
+}
+
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(text))) {
+    if (!mayBeCue(m[0])) continue;
     const w = m[0].toLowerCase();
     let base = CUE_FORMS.get(w);
     let end = m.index + m[0].length;

@@ -30,7 +30,22 @@ export function nameKey(name: string): string {
 /** ASCII and the typographic dashes and quote marks: NFKD leaves these as they are, and none is a combining mark. */
 const NFKD_STABLE = /^[\x00-\x7f\u2013\u2014\u2018\u2019\u201c\u201d]*$/;
 
+/** ASCII letters in words of one space between: most names and name parts. */
+const PLAIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function readNameKey(name: string): string {
+  // a plain name without the five regex passes below, which for it come to: lower case, a leading
+  // article and its space dropped, the spaces dropped (tested against them)
+  if (PLAIN_NAME.test(name)) {
+    let l = name.toLowerCase();
+    const sp = l.indexOf(" ");
+    if (sp < 0) return l;
+    if (sp <= 3) {
+      const first = l.slice(0, sp);
+      if (first === "the" || first === "a" || first === "an") l = l.slice(sp + 1);
+    }
+    return l.includes(" ") ? l.replaceAll(" ", "") : l;
+  }
   // the Unicode normalisation (most of this function's cost) only where it can change something
   return (NFKD_STABLE.test(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
     .toLowerCase()

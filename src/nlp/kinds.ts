@@ -97,8 +97,21 @@ export function looksLikeName(name: string): boolean {
   });
 }
 
+// placeNames is asked twice per article (Coref's constructor, then resolveSpeakers for the kinds):
+// the last text's answer is kept, so the text is read once. Callers only read the set.
+let lastPlaceText: string | null = null;
+let lastPlaces: ReadonlySet<string> = new Set();
+
 /** Capitalised runs the text places somewhere ("in Ohio", "from Leeds"), keyed lowercase: one pass. */
-export function placeNames(text: string): Set<string> {
+export function placeNames(text: string): ReadonlySet<string> {
+  if (text === lastPlaceText) return lastPlaces;
+  const out = readPlaceNames(text);
+  lastPlaceText = text;
+  lastPlaces = out;
+  return out;
+}
+
+function readPlaceNames(text: string): Set<string> {
   const out = new Set<string>();
   const re = /\b(?:in|across|near|outside|throughout)\s+((?:\p{Lu}[\p{L}\-]*\.?\s?){1,3})/gu;
   let m: RegExpExecArray | null;

@@ -3,11 +3,12 @@
 // (the edge cases each shortcut depends on) and on random strings from the characters that matter.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { findCues } from "../../src/nlp/cues";
-import { isCap } from "../../src/nlp/mentions";
+import { findCues, mayBeCue } from "../../src/nlp/cues";
+import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
+import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
-import { detectClaims } from "../../src/nlp/claims";
+import { detectClaims, isGated, mayBeGated } from "../../src/nlp/claims";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -53,6 +54,38 @@ describe("speed shortcuts give the original answers", () => {
     });
   });
 
+  describe("findCues: words whose first letter, last letter and length fit no cue form are skipped", () => {
+    const acted = (w: string): boolean => {
+      const l = w.toLowerCase();
+      return CUE_FORMS.has(l) || l === "point" || l === "points" || l === "pointed" || l === "pointing";
+    };
+    // a skipped word must be one findCues does nothing with
+    const check = (w: string): void => assert.ok(mayBeCue(w) || !acted(w), JSON.stringify(w));
+    const cases = ["said", "Said", "SAID", "says", "SAYS", "told", "Pointed", "POINTING", "point", "added", "ask", "aSK",
+      "as\u212Aed", "a\u212A", "\u212Aask", "sa\u0130d", "\u0130s", "Zoë", "élan", "the", "a", "I", "x", "re-said", "O’Brien", "warned", "warns"];
+    it("every cue form and its capitalised forms are kept", () => {
+      for (const f of [...CUE_FORMS.keys()].filter((k) => !k.includes(" "))) {
+        for (const w of [f, f.toUpperCase(), f[0]!.toUpperCase() + f.slice(1)]) assert.ok(mayBeCue(w), w);
+      }
+    });
+    for (const w of cases) it(JSON.stringify(w), () => check(w));
+    it("random words", () => {
+      const ch = fc.constantFrom("s", "a", "i", "d", "S", "A", "I", "D", "e", "t", "o", "l", "k", "K", "\u212A", "\u0130", "é", "n", "g", "p", "w", "r", "-", "’");
+      fc.assert(fc.property(fc.array(ch, { minLength: 1, maxLength: 12 }), (cs) => check(cs.join(""))), { numRuns: 20000 });
+    });
+  });
+
+  describe("claims maskOf: words whose first letter, last letter and length fit no gated word skip the lookup", () => {
+    const check = (l: string): void => assert.ok(mayBeGated(l) || !isGated(l), JSON.stringify(l));
+    const cases = ["said", "they", "reportedly", "critics", "officials", "amid", "", "a", "x", "it's", "it's", "e-mail", "’s", "n't",
+      "élan", "zoë", "1990s", "sources", "widely", "alleged", "many", "some"];
+    for (const l of cases) it(JSON.stringify(l), () => check(l));
+    it("random lower-case words", () => {
+      const ch = fc.constantFrom("s", "a", "i", "d", "e", "t", "o", "l", "y", "r", "c", "m", "n", "h", "w", "'", "-", "é", "1");
+      fc.assert(fc.property(fc.array(ch, { minLength: 1, maxLength: 11 }), (cs) => check(cs.join(""))), { numRuns: 20000 });
+    });
+  });
+
   describe("isCap: ASCII first letters without the regex", () => {
     const reference = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:al|el|bin|ibn|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(w);
     const cases: [string, boolean][] = [
@@ -75,6 +108,23 @@ describe("speed shortcuts give the original answers", () => {
     });
   });
 
+  describe("findNames: a run of ASCII words split at its spaces instead of tokenized", () => {
+    const runs = (text: string): [string, number][] => [...text.matchAll(new RegExp(NAME_RUN))].map((m) => [m[0], m.index!]);
+    const same = (text: string): void => {
+      for (const [run, at] of runs(text)) assert.deepEqual(nameRunTokens(text, run, at), tokenize(text, at, at + run.length), `${JSON.stringify(text)} at ${at}`);
+    };
+    const cases = [
+      "Jo Bloggs said.", "Said Jo Bloggs2 of Ab.com", "iPhone maker Apple Inc. and Dr. Who", "Jo  Bloggs", "Jo\tBloggs (JB) said",
+      "U.S. District Judge Ann Ruiz", "O'Brien and Jo-Ann Lee", "Ann Ruiz.Next", "Ann Ruiz&Co", "Zoë Ruiz", "A B C D E F G H I",
+      "McDonald’s Ruiz", "Ann\u00a0Ruiz", "X", "",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => same(text));
+    it("random strings", () => {
+      const piece = fc.constantFrom("Ann", "Ruiz", "A", "B.", "U.S.", " ", "  ", "\t", "\u00a0", "ann", "2", ".", ".com", "&", "-", "'", "’", "é", "É", "(", ")", "(AB)", "\n", "Mr.", "s");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => same(parts.join(""))), { numRuns: 5000 });
+    });
+  });
+
   describe("nameKey: the Unicode normalisation skipped for ASCII, dashes and typographic quotes", () => {
     const reference = (name: string): string => name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/^(?:the|a|an)\s+/u, "").replace(/[’']s$/u, "").replace(/\s*\([^)]*\)\s*/g, " ").replace(/[^\p{L}\p{N}]+/gu, "");
@@ -82,6 +132,8 @@ describe("speed shortcuts give the original answers", () => {
       ["Kim Jong-un", "kimjongun"], ["The Harbour Courier", "harbourcourier"], ["O’Brien’s", "obrien"], ["José Núñez", "josenunez"],
       ["ﬁnn", "finn"], ["ªna", "ana"], ["Zoë “Zed” Lee", "zoezedlee"], ["Jo – Lee — (JL)", "jolee"], ["İnan", "inan"],
       ["Straße", "straße"], ["", ""], ["Ⅻ Club", "xiiclub"], ["Ǆemal", "dzemal"], ["e\u0301", "e"],
+      // plain names (ASCII letters, single spaces): the fast path
+      ["The The", "the"], ["An Ox", "ox"], ["a b", "b"], ["Then Ann Lee", "thenannlee"], ["A", "a"], ["the", "the"], ["Jo Ann Lee", "joannlee"], ["ANA", "ana"],
     ];
     for (const [name, want] of cases) {
       it(`${JSON.stringify(name)} → ${JSON.stringify(want)}`, () => {
@@ -91,6 +143,11 @@ describe("speed shortcuts give the original answers", () => {
     }
     it("random strings", () => {
       const ch = fc.constantFrom("a", "K", " ", "’", "'", "s", "-", "–", "—", "“", "”", "‘", "é", "\u0301", "ﬁ", "ª", "(", ")", "T", "h", "e", "İ", "ß", "Ⅻ", "\u00a0");
+      const plain = fc.constantFrom("a", "A", "n", "N", " ", "t", "T", "h", "H", "e", "E", "x", "s", "the ", "The ", "an ", "A ");
+      fc.assert(fc.property(fc.array(plain, { maxLength: 10 }), (cs) => {
+        const w = cs.join("");
+        assert.equal(nameKey(w), reference(w));
+      }), { numRuns: 5000 });
       fc.assert(fc.property(fc.array(ch, { maxLength: 10 }), (cs) => {
         const w = cs.join("");
         assert.equal(nameKey(w), reference(w));
