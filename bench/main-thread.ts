@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const s = extractor
-    ? ingestItemsSync(db, repeated(articles, times), { extractor })
+    ? ingestItemsSync(db, repeated(articles, times), { extractor, expected: n })
     : await ingestItems(db, repeated(articles, times), { workers, expected: n });
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);

@@ -144,8 +144,11 @@ export function blockWeights(contents: readonly (readonly string[])[]): (stem: s
   return (t) => Math.log(n / ((df.get(t) ?? 0) + LIMITS.idfPseudoCount * LIMITS.idfPrior));
 }
 
-/** Candidate pairs inside one person's block: the best few per statement on weighted content overlap. */
-function blockCandidates(block: Item[], weight: (t: string) => number, add: (a: Item, b: Item) => void): void {
+/**
+ * Candidate pairs inside one person's block: the best few per statement on weighted content overlap.
+ * `add` is told the pair by the statements' indices in `at` (their places in the whole input).
+ */
+function blockCandidates(block: Item[], at: readonly number[], weight: (t: string) => number, add: (i: number, j: number) => void): void {
   const postings = new Map<string, number[]>();
   const distinct = block.map((it) => [...new Set(it.p.content)]);
   distinct.forEach((terms, i) => {
@@ -159,8 +162,10 @@ function blockCandidates(block: Item[], weight: (t: string) => number, add: (a: 
   const squared = new Map<string, number>();
   for (const t of postings.keys()) squared.set(t, weight(t) ** 2);
   const mass = distinct.map((terms) => terms.reduce((s, t) => s + squared.get(t)!, 0));
+  // one map for every statement, emptied before each (the same entries in the same order as a new one: perf)
+  const shared = new Map<number, number>();
   for (let i = 0; i < block.length; i++) {
-    const shared = new Map<number, number>();
+    shared.clear();
     for (const t of distinct[i]!) {
       const list = postings.get(t)!;
       if (list.length > LIMITS.contentPostingCap) continue;
@@ -168,12 +173,12 @@ function blockCandidates(block: Item[], weight: (t: string) => number, add: (a: 
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w2);
     }
     for (const [j, s] of shared) shared.set(j, s / Math.min(mass[i]!, mass[j]!));
-    for (const j of topK(shared, LIMITS.candidatesPerStatement, LIMITS.minCandidateScore)) add(block[i]!, block[j]!);
+    for (const j of topK(shared, LIMITS.candidatesPerStatement, LIMITS.minCandidateScore)) add(at[i]!, at[j]!);
   }
 }
 
 /** Candidate pairs across the corpus: statements sharing winnowed fingerprints, most shared first. */
-function fingerprintCandidates(items: Item[], add: (a: Item, b: Item) => void, count?: (fp: number) => number): void {
+function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number): void {
   const postings = new Map<number, number[]>();
   items.forEach((it, i) => {
     for (const f of it.fps) {
@@ -182,14 +187,15 @@ function fingerprintCandidates(items: Item[], add: (a: Item, b: Item) => void, c
       list.push(i);
     }
   });
+  const shared = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
-    const shared = new Map<number, number>();
+    shared.clear();
     for (const f of items[i]!.fps) {
       const list = postings.get(f)!;
       if ((count ? Math.max(count(f), list.length) : list.length) > LIMITS.fingerprintPostingCap) continue;
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    for (const j of topK(shared, LIMITS.candidatesPerStatement, 1)) add(items[i]!, items[j]!);
+    for (const j of topK(shared, LIMITS.candidatesPerStatement, 1)) add(i, j);
   }
 }
 
@@ -321,7 +327,6 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   const t = options.thresholds ?? THRESHOLDS;
   const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s, options.prepared));
   if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
-  const index = new Map(items.map((it, i) => [it, i]));
   const n = items.length;
   // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
   const seen: (Set<number> | undefined)[] = new Array(n);
@@ -331,20 +336,27 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   const flat = (): number => 1;
 
   const blocks = new Map<number, Item[]>();
-  for (const it of items) {
+  // each block's statements by their index in `items`
+  const blockAt = new Map<number, number[]>();
+  items.forEach((it, i) => {
     let b = blocks.get(it.person_id);
-    if (!b) blocks.set(it.person_id, (b = []));
+    if (!b) {
+      blocks.set(it.person_id, (b = []));
+      blockAt.set(it.person_id, []);
+    }
     b.push(it);
-  }
+    blockAt.get(it.person_id)!.push(i);
+  });
   const weights = new Map<number, (stem: string) => number>();
   for (const [person, block] of blocks) {
     weights.set(person, options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content)));
   }
 
-  const consider = (a: Item, b: Item): void => {
-    let i = index.get(a)!;
-    let j = index.get(b)!;
-    if (i > j) [i, j] = [j, i];
+  const consider = (x: number, y: number): void => {
+    const i = x < y ? x : y;
+    const j = x < y ? y : x;
+    const a = items[i]!;
+    const b = items[j]!;
     let done = seen[i];
     if (!done) seen[i] = done = new Set<number>();
     if (done.has(j)) return;
@@ -352,7 +364,7 @@ export function groupStatements(input: readonly StatementInput[], options: Group
     compared++;
     // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
     const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;
-    if (decide(items[i]!, items[j]!, w, t) !== null) {
+    if (decide(a, b, w, t) !== null) {
       edges++;
       sets.union(i, j);
     }
@@ -360,7 +372,7 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   let largest = 0;
   for (const [person, block] of blocks) {
     largest = Math.max(largest, block.length);
-    blockCandidates(block, weights.get(person)!, consider);
+    blockCandidates(block, blockAt.get(person)!, weights.get(person)!, consider);
   }
   fingerprintCandidates(items, consider, options.fingerprintCount);
 

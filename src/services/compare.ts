@@ -110,6 +110,9 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
     if (!map) storedMembers.set(m.group_id, (map = new Map()));
     map.set(m.quote_id, memberKey(m));
   }
+  // members written after the groups, in quote order: the member table's key, so its B-tree is
+  // appended to rather than split all over (each quote is written once, so the order changes no row)
+  const writes: { quote_id: number; group_id: number; m: GroupResult["members"][number] }[] = [];
   for (const g of groups) {
     const row = {
       label: g.label, reference_quote_id: g.reference, negation_changed: g.negation_changed, number_changed: g.number_changed,
@@ -126,12 +129,14 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
     } else {
       id = insertGroup(db, row);
     }
-    for (const m of g.members) {
-      insertMember(db, {
-        quote_id: m.id, group_id: id, relation: m.relation, other_speaker: m.other_speaker,
-        negation_changed: m.negation_changed, number_changed: m.number_changed,
-      });
-    }
+    for (const m of g.members) writes.push({ quote_id: m.id, group_id: id, m });
+  }
+  writes.sort((a, b) => a.quote_id - b.quote_id);
+  for (const { quote_id, group_id, m } of writes) {
+    insertMember(db, {
+      quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
+      negation_changed: m.negation_changed, number_changed: m.number_changed,
+    });
   }
 }
 

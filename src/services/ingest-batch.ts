@@ -105,6 +105,9 @@ export class BatchIngest {
   private mode: "batch" | "deferred" | "off";
   /** statements regrouped so far by this run's batches */
   private regionWork = 0;
+  /** the corpus's attributed statements after the last batch that regrouped (its new ones: the difference) */
+  private attributedBefore: number | undefined;
+
   private readonly extractor: Extractor;
   private done = 0;
 
@@ -218,12 +221,21 @@ export class BatchIngest {
           // the default's budget: the batches' regions together may regroup up to REGION_BUDGET times the
           // corpus's statements; past that, one full regroup at the end costs less (the regions of a
           // corpus whose people recur in every batch grow with it, which would be quadratic)
-          const maxRegion = this.options.regroup === true ? undefined : Math.max(0, (this.options.regionBudget ?? REGION_BUDGET) * attributedCount(db) - this.regionWork);
+          const budgeted = this.options.regroup !== true;
+          const budget = this.options.regionBudget ?? REGION_BUDGET;
+          const attributed = budgeted ? attributedCount(db) : 0;
+          const maxRegion = budgeted ? Math.max(0, budget * attributed - this.regionWork) : undefined;
           const report = regroupPeople(db, touched, [], [], { maxRegion });
           if (report.mode === "skipped") {
             this.mode = "deferred";
             markGroupsStale(db);
-          } else this.regionWork += report.statements;
+          } else {
+            this.regionWork += report.statements;
+            if (budgeted && this.passesBudget(report.statements, attributed, prepared.length, budget)) {
+              this.mode = "deferred";
+              markGroupsStale(db);
+            }
+          }
         } else markGroupsStale(db);
       }).immediate();
     };
@@ -259,6 +271,23 @@ export class BatchIngest {
       }
     });
     this.options.onProgress?.(this.done);
+  }
+
+  /**
+   * Whether, at this pace, the run's regions will pass their budget before its last article (decision
+   * 028): the batches still to come (from `expected`) each regrouping at least this batch's region
+   * (the regions of recurring people grow with the corpus), against the budget of the corpus those
+   * batches will leave (each adding this batch's new statements). When they will, the per-batch
+   * regroups still to come would only be redone by the full regroup at the end, so the run defers now.
+   */
+  private passesBudget(region: number, attributed: number, batch: number, budget: number): boolean {
+    const fresh = attributed - (this.attributedBefore ?? 0);
+    this.attributedBefore = attributed;
+    const expected = this.options.expected;
+    if (expected === undefined || !Number.isFinite(expected)) return false;
+    const remaining = Math.ceil(Math.max(0, expected - this.done - batch) / (this.options.batchSize ?? DEFAULT_BATCH));
+    if (remaining === 0) return false;
+    return this.regionWork + region * remaining > budget * (attributed + Math.max(0, fresh) * remaining);
   }
 
   /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */

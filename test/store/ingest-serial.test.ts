@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { openDb, type Db } from "../../src/store/db";
 import { ingestArticle, type Extractor } from "../../src/services/ingest";
 import { ingestItems, ingestItemsSync } from "../../src/services/ingest-batch";
-import { groupsAreCurrent } from "../../src/services/compare";
+import { batchUnderWay, groupsAreCurrent } from "../../src/services/compare";
 import { groupSignatures } from "../../src/store/groups";
 import type { Extraction } from "../../src/nlp/types";
 import type { ArticleItem } from "../../src/services/readers";
@@ -93,6 +93,34 @@ describe("services: a bulk ingest equals a serial ingest", function () {
       assert.deepEqual(groupSignatures(ref), fullRegroupSignatures(ref));
     });
   }
+
+  // decision 028: told how many articles are coming, a run whose regions will pass their budget defers
+  // before it passes it; what it stores is the same
+  const staleAfterEach = (articles: object[], batchSize: number, expected?: number, extractor?: Extractor) => {
+    const db = keep(openDb(":memory:"));
+    const stale: boolean[] = [];
+    ingestItemsSync(db, items(articles), { extractor, now: FIXED_NOW, batchSize, expected, onProgress: () => stale.push(batchUnderWay(db)) });
+    return { db, stale };
+  };
+  it("a run told its size defers the regroups its budget would not cover, earlier, and stores the same", () => {
+    const ref = keep(serial(HARBOUR));
+    const told = staleAfterEach(HARBOUR, 3, HARBOUR.length);
+    const untold = staleAfterEach(HARBOUR, 3);
+    const first = (stale: boolean[]) => (stale.includes(true) ? stale.indexOf(true) : stale.length);
+    assert.ok(first(told.stale) < first(untold.stale), `deferred after batch ${first(told.stale)}, not ${first(untold.stale)}`);
+    assert.ok(told.stale.slice(first(told.stale)).every((s) => s), "once deferred, deferred to the end");
+    for (const { db } of [told, untold]) {
+      assert.deepEqual(dump(db), dump(ref));
+      assert.ok(groupsAreCurrent(db));
+      assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
+    }
+  });
+  it("a run told its size whose regions stay within the budget regroups every batch (no stale commit)", () => {
+    const told = staleAfterEach(FIXTURES, 3, FIXTURES.length, FIXTURE_EXTRACTOR);
+    assert.ok(told.stale.length > 2);
+    assert.deepEqual(told.stale, told.stale.map(() => false));
+    assert.deepEqual(dump(told.db), dump(keep(serial(FIXTURES, FIXTURE_EXTRACTOR))));
+  });
 
   it("the case of the full name changes a group's label (so the row above can fail)", () => {
     const db = keep(openDb(":memory:"));
