@@ -168,6 +168,30 @@ export async function iterateKeysetRaw(
   );
 }
 
+/**
+ * Like iterateKeysetRaw, for an export that writes one text per row: only the column `col` is read
+ * (`.pluck()`: one value a row, not the sort keys too), in runs of at most `chunk`. A run's last row
+ * gives its id (`idOf` its text), and the next run starts after that row's keys, read from the base
+ * query by id (`WHERE t.id = @_id`: the base must name the id `id`).
+ */
+export async function iterateKeysetText(
+  db: Db, base: string, sort: SortSpec, params: object, col: string, idOf: (text: string) => number,
+  onRow: (text: string) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 20000,
+): Promise<number> {
+  for (const c of [col, ...sort.keys.map((k) => k.col)]) if (!COLUMN.test(c)) throw new Error(`not a column name: ${c}`);
+  const sqlOf = (after: boolean) => `SELECT t."${col}" FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
+  const keysSql = `SELECT ${sort.keys.map((k) => `t."${k.col}"`).join(", ")} FROM (${base}) t WHERE t.id = @_id`;
+  return readRuns<string>(
+    (after) => prepared(db, sqlOf(after !== null)).pluck(true).iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<string>,
+    (last) => {
+      const keys = prepared(db, keysSql).raw(true).get({ ...params, _id: idOf(last) }) as KeyValue[] | undefined;
+      if (!keys) throw new Error(`the row read last (id ${idOf(last)}) is gone from the listing`);
+      return keys;
+    },
+    chunk, onRow, resume, stopped,
+  );
+}
+
 /** The column names of the base query, in its order. */
 export function columnsOf(db: Db, base: string): string[] {
   return prepared(db, `SELECT * FROM (${base}) t LIMIT 0`).columns().map((c) => c.name);

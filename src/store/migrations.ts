@@ -43,8 +43,57 @@ export function sourceCsvCellsSql(row: string): string {
   return `(${csvTextCell(`${row}title`)}) || ',' || (${csvTextCell(`${row}outlet`)})`;
 }
 
+/**
+ * SQL for a number's CSV field as src/web/csv.ts writes it ("" + value, JavaScript's shortest text that
+ * reads back as the same double), or NULL where SQL cannot be sure to give that text: `printf('%.15g')`
+ * is JavaScript's text when it reads back as the same value (then the shortest text has at most 15
+ * digits, and rounding to 15 digits gives those digits) and the value lies where both write plain
+ * decimals (1e-4 <= |v| < 1e15; 0 and -0 are "0"). Anything else (a value needing 16 or 17 digits, a
+ * tiny or huge one, a value that is not a REAL) is NULL: the export formats that row itself.
+ */
+export function csvRealCell(v: string): string {
+  return `CASE WHEN typeof(${v}) <> 'real' THEN NULL WHEN ${v} = 0 THEN '0'
+    WHEN abs(${v}) >= 0.0001 AND abs(${v}) < 1e15 AND CAST(printf('%.15g', ${v}) AS REAL) = ${v} THEN printf('%.15g', ${v}) END`;
+}
+
+/**
+ * /quotes.csv's whole record of a statement (QUOTE_CSV_COLUMNS, with its CRLF) by csv.ts's rules, from
+ * `q` (quotes), `s` (its source: `sourceCells` is the title and outlet cells, read from `s.` or from
+ * migration 68's `sc.cells`), `gm` / `g` (its group member row and group) and `r` (its review), all
+ * joined by QUOTE_CSV_ROW_FROM: migration 80's stored rows. NULL when the confidence is not one
+ * csvRealCell can write. A group's label and a review status are words of their CHECK lists, which
+ * need no escaping (tested).
+ */
+export function quoteCsvRowSql(sourceCells: string): string {
+  return `(q.id || ',' || q.source_id || ',' || ${sourceCells} || ',' || ${quoteCsvCellsSql("q.")}
+      || ',' || (${csvRealCell("q.confidence")})
+      || ',' || q.start || ',' || q.end || ',' || coalesce(CAST(gm.group_id AS TEXT), '') || ',' || coalesce(g.label, '')
+      || ',' || q.review_status || ',' || CASE WHEN r.id IS NULL THEN ',0,,' ELSE (${csvTextCell("r.reviewer")})
+      || ',' || r.corrected || ',' || (${csvTextCell("json_extract(r.state, '$.reason')")})
+      || ',' || (${csvTextCell("nullif(json_extract(r.state, '$.note'), '')")}) END || char(13, 10))`;
+}
+
+/** What quoteCsvRowSql reads, joined to `quotes q` (sc: migration 68's source cells). */
+export const QUOTE_CSV_ROW_FROM = `quotes q JOIN sources s ON s.id = q.source_id
+      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+      LEFT JOIN reviews r ON r.quote_id = q.id`;
+
 /** Rows of quotes inserted inside a bulk batch (migration 50's fts_deferred) are left to the batch's end. */
 const notDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807)`;
+
+/**
+ * A trigger's statement writing migration 80's rows of the statements `where` selects (not those a
+ * bulk batch holds back). `fromArticle`: the title and outlet from the article's row, not migration
+ * 68's cells.
+ */
+function refreshCsvRows(where: string, fromArticle = false): string {
+  const cells = fromArticle ? sourceCsvCellsSql("s.") : `coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`;
+  return `INSERT INTO quote_csv_rows (quote_id, csv)
+          SELECT q.id, ${quoteCsvRowSql(cells)} FROM ${QUOTE_CSV_ROW_FROM}
+            ${fromArticle ? "" : "LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id"}
+          WHERE ${where} AND ${notDeferred("q.")}
+          ON CONFLICT (quote_id) DO UPDATE SET csv = excluded.csv;`;
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -635,6 +684,66 @@ export const MIGRATIONS: readonly Migration[] = [
       -- that index goes.
       CREATE INDEX claims_reason_status_source ON claims (reason, review_status, source_id);
       DROP INDEX IF EXISTS claims_reason;
+    `,
+  },
+  {
+    version: 80,
+    name: "CSV rows: each statement's whole /quotes.csv record, written once when anything in it changes (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /quotes.csv joined six tables and read seven values for every statement (decision 026); the
+      -- whole record is kept here instead (decision 029), so the export reads one text per statement in
+      -- index order and writes it as it is. csv is NULL where SQL cannot write the confidence exactly as
+      -- JavaScript does (csvRealCell): the export formats that row itself, as it does a statement with
+      -- no row here. Every table the record reads has triggers below: the statement (any column of
+      -- it), its article (title, outlet), its group membership and its group's label, its review. Rows
+      -- a bulk batch holds back (migration 50's fts_deferred) are written at the batch's end
+      -- (src/store/fts.ts indexDeferred). The title and outlet come from the article's row in the
+      -- article's own trigger (migration 68's cells may not be written yet when it fires) and from
+      -- migration 68's cells everywhere else (the outlet lies past the article text's overflow pages).
+      CREATE TABLE quote_csv_rows (
+        quote_id INTEGER PRIMARY KEY,
+        csv      TEXT
+      );
+      CREATE TRIGGER quote_csv_rows_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
+        ${refreshCsvRows("q.id = new.id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_update AFTER UPDATE ON quotes WHEN ${notDeferred("new.")} BEGIN
+        DELETE FROM quote_csv_rows WHERE quote_id = old.id AND new.id IS NOT old.id;
+        ${refreshCsvRows("q.id = new.id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quote_csv_rows WHERE quote_id = old.id;
+      END;
+      CREATE TRIGGER quote_csv_rows_source AFTER UPDATE OF title, outlet ON sources
+        WHEN new.title IS NOT old.title OR new.outlet IS NOT old.outlet BEGIN
+        ${refreshCsvRows("q.source_id = new.id", true)}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_insert AFTER INSERT ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = new.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_update AFTER UPDATE ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_delete AFTER DELETE ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_group AFTER UPDATE OF label ON statement_groups WHEN new.label IS NOT old.label BEGIN
+        ${refreshCsvRows("q.id IN (SELECT m.quote_id FROM statement_group_members m WHERE m.group_id = new.id)")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_insert AFTER INSERT ON reviews WHEN new.quote_id IS NOT NULL BEGIN
+        ${refreshCsvRows("q.id = new.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_update AFTER UPDATE ON reviews BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_delete AFTER DELETE ON reviews WHEN old.quote_id IS NOT NULL BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+      END;
+      INSERT INTO quote_csv_rows (quote_id, csv)
+        SELECT q.id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)}
+        FROM ${QUOTE_CSV_ROW_FROM} LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id ORDER BY q.id;
     `,
   },
 ];

@@ -17,8 +17,8 @@ import {
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
   claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
-  personName, sourceHeading,
-  type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
+  personName, quoteCsvPieces, quoteCsvRecords, sourceHeading,
+  type ClaimListRow, type QuoteListFilter, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
 import { MAX_HTML_GROUPS, encodeToken, parsePaging, sortNames, type Paging } from "./paging";
@@ -36,6 +36,9 @@ import {
   PERSON_KINDS, QUOTE_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter,
   type ClaimQuery, type PeopleQuery, type QuoteQuery, type SourceQuery,
 } from "./params";
+
+import { csvRecordWithVerbatim } from "./csv";
+import type { RowSource } from "./export";
 
 type Query = Record<string, unknown>;
 
@@ -698,6 +701,20 @@ export const QUOTE_CSV_READ = {
   columns: ["csv_head", "confidence", "csv_tail"],
   verbatim: [0, 2],
 } as const;
+
+/**
+ * /quotes.csv's records for the filter in this sort, each a whole record with its CRLF: the one
+ * migration 80 keeps, or, for a statement it keeps none of (a confidence SQL cannot write as
+ * JavaScript does, or a row missing), the record formatted here from QUOTE_CSV_READ's pieces.
+ */
+export function quoteCsvTexts(db: Db, f: QuoteListFilter, sort: string): RowSource<string> {
+  const record = csvRecordWithVerbatim(QUOTE_CSV_READ.columns.length, QUOTE_CSV_READ.verbatim);
+  return (onRow, resume, stopped) => quoteCsvRecords(db, f, sort, (text) => {
+    if (text.charCodeAt(0) !== 0) return onRow(text);
+    const pieces = quoteCsvPieces(db, Number(text.slice(1)));
+    return pieces ? onRow(record(pieces)) : true;
+  }, resume, stopped);
+}
 
 /**
  * Choices for a quote filter form that still uses menus: the review queue shows them up to `upTo`
