@@ -14,7 +14,7 @@ import fc from "fast-check";
 import request from "supertest";
 import { createApp } from "../../src/app";
 import { openDb, type Db } from "../../src/store/db";
-import { csvRealCell } from "../../src/store/migrations";
+import { csvRealCell, csvTextCell, csvTextCellInList } from "../../src/store/migrations";
 import { QUOTE_LISTING, listingRows, quoteCsvRecords, quoteCsvRowId, type QuoteListFilter } from "../../src/store/listings";
 import { iterateKeysetText } from "../../src/store/keyset";
 import { QUOTE_CSV_COLUMNS } from "../../src/web/pages";
@@ -179,6 +179,25 @@ describe("store: CSV rows (migration 80)", () => {
       // text or an integer in the column (a tool writing around the schema) is left to the export
       assert.equal(mem.prepare(`SELECT ${csvRealCell("'0.5'")}`).pluck().get(), null);
       assert.equal(mem.prepare(`SELECT ${csvRealCell("1")}`).pluck().get(), null);
+    } finally {
+      mem.close();
+    }
+  });
+
+  it("a text cell's SQL (a CASE over the first character) equals migration 66's (an IN list) and csv.ts's, for any text", () => {
+    const mem = openDb(":memory:", []);
+    try {
+      const now = mem.prepare(`SELECT ${csvTextCell("@v")}`).pluck();
+      const shipped = mem.prepare(`SELECT ${csvTextCellInList("@v")}`).pluck();
+      const check = (v: string | null) => {
+        assert.equal(now.get({ v }), csvCell(v));
+        assert.equal(shipped.get({ v }), csvCell(v));
+      };
+      check(null);
+      for (const c of ["=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "'", ",", '"', "\n", "a", "🙂", ""]) for (const rest of ["", "x", ", y", '"q"', "\r\n"]) check(c + rest);
+      const start = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", ",", '"', "\n", "a");
+      fc.assert(fc.property(start, fc.string({ unit: "grapheme" }), (a, b) => void check(a + b)), { numRuns: 5000 });
+      fc.assert(fc.property(fc.string({ unit: "binary" }), (v) => void check(v)), { numRuns: 5000 });
     } finally {
       mem.close();
     }
