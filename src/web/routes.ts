@@ -174,7 +174,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
 
   function claims(req: Request, res: Response): void {
     if (exported(req, res, CLAIM_LISTING, parseClaimFilter, { file: "claims.csv", columns: pages.CLAIM_CSV_COLUMNS }, "claims",
-      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }))) return;
+      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }), { text: pages.claimItemJson })) return;
     const data = pages.claimsData(db, req.query, formatOf(res));
     reply(views, res, { data, page: "claims", title: "Claims", nav: "claims", html: (d) => claimsView(d, pages.claimReasons(db)) });
   }
