@@ -293,6 +293,25 @@ export const CLAIM_LISTING: Listing<ClaimListFilter> = {
   params: (f) => f,
 };
 
+const KEPT_CLAIM_FACETS: ReadonlySet<string> = new Set(["reason", "outlet", "review_status"]);
+
+/**
+ * /claims' total and facets (of reason, outlet, review_status) from the counts migration 82 keeps,
+ * without reading the claims: when the only filters are the reason, the outlet and the review state
+ * (every state, "reviewed" included, is stored on the row). A source or a search returns null: count
+ * the rows.
+ */
+export function keptClaimCounts(db: Db, f: ClaimListFilter, cols: readonly { col: string; limit: number }[]) {
+  if (f.source !== null || f.match !== null) return null;
+  for (const c of cols) if (!KEPT_CLAIM_FACETS.has(c.col)) throw new Error(`not a kept facet: ${c.col}`);
+  const list = cols.map((c) => c.col).join(", ");
+  const rows = prepared(db, `SELECT ${list}${list ? ", " : ""}n FROM claim_facet_counts
+      WHERE (@reason IS NULL OR reason = @reason) AND (@outlet IS NULL OR outlet = @outlet)
+        AND (@review IS NULL OR review_status = @review OR (@review = 'reviewed' AND review_status <> 'unreviewed'))`)
+    .raw(true).all({ reason: f.reason, outlet: f.outlet, review: f.review }) as unknown[][];
+  return sumFacets(rows, cols);
+}
+
 // ---- sources ----
 
 export interface SourceListFilter {

@@ -110,6 +110,9 @@ function refreshCsvRows(where: string, fromArticle = false): string {
           ON CONFLICT (quote_id) DO UPDATE SET csv = excluded.csv;`;
 }
 
+/** Claims inserted inside a bulk batch (migration 50's fts_deferred) are counted at the batch's end. */
+const claimNotDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -788,6 +791,61 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
           ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
       END;
+    `,
+  },
+  {
+    version: 82,
+    name: "kept claim counts: claims per reason, review state and outlet (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /claims counted every claim for its total and its reason, outlet and review facets (migration 72's
+      -- index, ~9 ms at 22,250 articles); this table holds those counts, as migration 65's
+      -- quote_facet_counts does for statements (decision 029). A row whose count reaches zero is deleted,
+      -- so it equals its GROUP BY. Claims a bulk batch inserts (fts_deferred) are counted at its end.
+      CREATE TABLE claim_facet_counts (
+        reason        TEXT    NOT NULL,
+        review_status TEXT    NOT NULL,
+        outlet        TEXT    NOT NULL,
+        n             INTEGER NOT NULL,
+        PRIMARY KEY (reason, review_status, outlet)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER claims_counts_insert AFTER INSERT ON claims WHEN ${claimNotDeferred("new.")} BEGIN
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT new.reason, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER claims_counts_delete AFTER DELETE ON claims WHEN ${claimNotDeferred("old.")} BEGIN
+        UPDATE claim_facet_counts SET n = n - 1 WHERE reason = old.reason AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM claim_facet_counts WHERE n <= 0 AND reason = old.reason AND review_status = old.review_status;
+      END;
+      CREATE TRIGGER claims_counts_update AFTER UPDATE OF reason, review_status, source_id ON claims
+        WHEN (new.reason IS NOT old.reason OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id)
+          AND ${claimNotDeferred("old.")} BEGIN
+        UPDATE claim_facet_counts SET n = n - 1 WHERE reason = old.reason AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM claim_facet_counts WHERE n <= 0 AND reason = old.reason AND review_status = old.review_status;
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT new.reason, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      -- an article's outlet changes: its claims move to the new outlet's counts
+      CREATE TRIGGER sources_claim_counts_outlet AFTER UPDATE OF outlet ON sources WHEN new.outlet IS NOT old.outlet BEGIN
+        UPDATE claim_facet_counts SET n = n - (SELECT count(*) FROM claims c WHERE c.source_id = new.id
+            AND c.reason = claim_facet_counts.reason AND c.review_status = claim_facet_counts.review_status AND ${claimNotDeferred("c.")})
+          WHERE outlet = old.outlet;
+        DELETE FROM claim_facet_counts WHERE outlet = old.outlet AND n <= 0;
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT c.reason, c.review_status, new.outlet, count(*) FROM claims c WHERE c.source_id = new.id AND ${claimNotDeferred("c.")}
+          GROUP BY c.reason, c.review_status
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
+      END;
+      -- an article deleted: its claims go first, while its outlet can still be read (as migration 65 does for statements)
+      CREATE TRIGGER sources_claim_counts_delete BEFORE DELETE ON sources BEGIN
+        DELETE FROM claims WHERE source_id = old.id;
+      END;
+      INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+        SELECT c.reason, c.review_status, s.outlet, count(*) FROM claims c JOIN sources s ON s.id = c.source_id
+        GROUP BY c.reason, c.review_status, s.outlet;
     `,
   },
 ];

@@ -16,7 +16,7 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
-  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptClaimCounts, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, quoteCsvPieces, quoteCsvRecords, sourceHeading,
   type ClaimListRow, type QuoteListFilter, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
@@ -772,8 +772,8 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
   const facetLink = format === "html" ? (p: Params) => urls.claims(withParams(params, p)) : link;
   const page = listingPage<ClaimQuery, ClaimListRow>(db, CLAIM_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
-  const counts = listingCountAndFacets(db, CLAIM_LISTING, f,
-    [{ col: "reason", limit: 20 }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
+  const cols = [{ col: "reason", limit: 20 }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
+  const counts = keptClaimCounts(db, f, cols) ?? listingCountAndFacets(db, CLAIM_LISTING, f, cols);
   return {
     filters: params as ClaimsData["filters"],
     filter_labels: { source: source ? sourceLabel(source) : null },

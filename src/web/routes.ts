@@ -12,7 +12,7 @@ import { parseId } from "./params";
 import { formatOf, formats, reply } from "./respond";
 import { exportLimiter, streamCsv, streamCsvTexts, streamJson, streamJsonText, type Exports, type RowSource } from "./export";
 import {
-  CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, keptQuoteCounts, listingColumns, listingCount, listingRows, listingValues, type Listing,
+  CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, keptClaimCounts, keptQuoteCounts, listingColumns, listingCount, listingRows, listingValues, type Listing,
 } from "../store/listings";
 import { parseClaimFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter } from "./params";
 import { parsePaging } from "./paging";
@@ -174,7 +174,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
 
   function claims(req: Request, res: Response): void {
     if (exported(req, res, CLAIM_LISTING, parseClaimFilter, { file: "claims.csv", columns: pages.CLAIM_CSV_COLUMNS }, "claims",
-      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }), { text: pages.claimItemJson })) return;
+      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }), { text: pages.claimItemJson, total: (f) => keptClaimCounts(db, f, [])?.total ?? null })) return;
     const data = pages.claimsData(db, req.query, formatOf(res));
     reply(views, res, { data, page: "claims", title: "Claims", nav: "claims", html: (d) => claimsView(d, pages.claimReasons(db)) });
   }
