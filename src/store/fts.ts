@@ -5,7 +5,7 @@
 // Anything else is a FtsQueryError whose message says what to change.
 // Also the schema side of bulk indexing (deferFts, indexDeferred) at the end.
 import { preparedOnce, type Db } from "./db";
-import { quoteCsvCellsSql } from "./migrations";
+import { QUOTE_CSV_ROW_FROM, quoteCsvCellsSql, quoteCsvRowSql, sourceCsvCellsSql } from "./migrations";
 
 export class FtsQueryError extends Error {}
 
@@ -200,7 +200,7 @@ export function deferFts(db: Db): void {
 const HELD = "(SELECT from_id FROM fts_deferred WHERE tbl = 'quotes')";
 
 /**
- * What the triggers of migrations 65 and 66 leave to a bulk batch's end for the statements it held
+ * What the triggers of migrations 65, 66, 80 and 82 leave to a bulk batch's end for the statements it held
  * back: their kept counts (added in one GROUP BY each) and their CSV cells. Prepared apart: older
  * schemas have no such tables.
  */
@@ -220,9 +220,18 @@ const heldStatements = preparedOnce((db: Db) => [
       GROUP BY person_id ON CONFLICT DO UPDATE SET n = n + excluded.n`),
   db.prepare(`INSERT OR REPLACE INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q
       WHERE q.id >= ${HELD} ORDER BY q.id`),
+  // migration 82's claim counts and 80's rows, where the schema has them (a database opened with an older migration list has not)
+  ...(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'claim_facet_counts'").get() ? [db.prepare(`INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+      SELECT c.reason, c.review_status, s.outlet, count(*) FROM claims c JOIN sources s ON s.id = c.source_id
+      WHERE c.id >= (SELECT from_id FROM fts_deferred WHERE tbl = 'claims')
+      GROUP BY c.reason, c.review_status, s.outlet ON CONFLICT DO UPDATE SET n = n + excluded.n`)] : []),
+  // migration 80's rows, where the schema has them (a database opened with an older migration list has not)
+  ...(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quote_csv_rows'").get() ? [db.prepare(`INSERT OR REPLACE INTO quote_csv_rows (quote_id, csv)
+      SELECT q.id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)}
+      FROM ${QUOTE_CSV_ROW_FROM} LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id WHERE q.id >= ${HELD} ORDER BY q.id`)] : []),
 ]);
 
-/** Indexes every row deferFts held back, in their final state, counts them and fills their CSV cells, and ends the deferral. */
+/** Indexes every row deferFts held back, in their final state, counts them, fills their CSV cells and rows, and ends the deferral. */
 export function indexDeferred(db: Db): void {
   const s = ftsStatements(db);
   for (const st of s.index) st.run();

@@ -168,6 +168,53 @@ export async function iterateKeysetRaw(
   );
 }
 
+/**
+ * Like iterateKeysetRaw, for an export that writes one text per row: only the column `col` is read
+ * (`.pluck()`: one value a row, not the sort keys too), in runs of at most `chunk`. A run's last row
+ * gives its id (`idOf` its text), and the next run starts after that row's keys, read from the base
+ * query by id (`WHERE t.id = @_id`: the base must name the id `id`). The run and that read share one
+ * read transaction (unless the caller holds one), so the row is still there whatever another
+ * connection commits meanwhile; `resume` is awaited only after it ends.
+ */
+export async function iterateKeysetText(
+  db: Db, base: string, sort: SortSpec, params: object, col: string, idOf: (text: string) => number,
+  onRow: (text: string) => boolean, resume: () => Promise<void>, stopped: () => boolean, chunk = 20000,
+): Promise<number> {
+  for (const c of [col, ...sort.keys.map((k) => k.col)]) if (!COLUMN.test(c)) throw new Error(`not a column name: ${c}`);
+  const sqlOf = (after: boolean) => `SELECT t."${col}" FROM (${base}) t WHERE ${after ? afterClause(sort) : "1"} ORDER BY ${orderClause(sort)} LIMIT @_limit`;
+  const keysSql = `SELECT ${sort.keys.map((k) => `t."${k.col}"`).join(", ")} FROM (${base}) t WHERE t.id = @_id`;
+  let after: KeyValue[] | null = null;
+  let total = 0;
+  for (;;) {
+    let read = 0;
+    let full = false;
+    const own = !db.inTransaction;
+    if (own) db.exec("BEGIN");
+    try {
+      let last: string | null = null;
+      for (const text of prepared(db, sqlOf(after !== null)).pluck(true).iterate({ ...params, ...keyParams(after), _limit: chunk }) as IterableIterator<string>) {
+        read++;
+        last = text;
+        if (!onRow(text)) {
+          full = true;
+          break;
+        }
+      }
+      if (last !== null && (full || read === chunk)) {
+        const keys = prepared(db, keysSql).raw(true).get({ ...params, _id: idOf(last) }) as KeyValue[] | undefined;
+        if (!keys) throw new Error(`the row read last (id ${idOf(last)}) is not in the listing`);
+        after = keys;
+      }
+    } finally {
+      if (own && db.inTransaction) db.exec("COMMIT");
+    }
+    total += read;
+    if (read === 0 || (!full && read < chunk) || stopped()) return total;
+    if (full) await resume();
+    if (stopped()) return total;
+  }
+}
+
 /** The column names of the base query, in its order. */
 export function columnsOf(db: Db, base: string): string[] {
   return prepared(db, `SELECT * FROM (${base}) t LIMIT 0`).columns().map((c) => c.name);

@@ -11,7 +11,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, iterateKeysetText, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -50,9 +50,10 @@ export interface Listing<F> {
 
 /**
  * "csv": the rows, with what a listing precomputes for its CSV export (quotes: `quote_cells`, migration 66);
- * "keys": what "count" reads and the search rank (quotes only: quotesPage)
+ * "keys": what "count" reads and the search rank (quotes only: quotesPage);
+ * "csvrow": the sort keys and each statement's stored CSV record (quotes only: quoteCsvRecords)
  */
-export type BaseMode = "page" | "rows" | "count" | "csv" | "keys";
+export type BaseMode = "page" | "rows" | "count" | "csv" | "keys" | "csvrow";
 
 export interface PageQuery {
   sort: string;
@@ -146,7 +147,7 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
     rank,
   },
   defaultSort: "source",
-  base: (f, mode) => `SELECT ${mode === "count" || mode === "keys" ? `q.id, q.kind, q.review_status, s.outlet${mode === "keys" && f.match ? ", quotes_fts.rank AS rank" : ""}` : `q.*, p.name AS person_name, s.title AS source_title,
+  base: (f, mode) => mode === "csvrow" ? quoteCsvRowBase(f) : `SELECT ${mode === "count" || mode === "keys" ? `q.id, q.kind, q.review_status, s.outlet${mode === "keys" && f.match ? ", quotes_fts.rank AS rank" : ""}` : `q.*, p.name AS person_name, s.title AS source_title,
       s.outlet AS outlet, s.published AS published, gm.group_id AS group_id, g.label AS group_label,
       r.id AS review_id, r.reviewer AS reviewer, json_extract(r.state, '$.reason') AS review_reason,
       nullif(json_extract(r.state, '$.note'), '') AS review_note, coalesce(r.corrected, 0) AS corrected,
@@ -159,7 +160,13 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
       ${mode === "count" || mode === "keys" ? "" : `LEFT JOIN people p ON p.id = q.person_id
       LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
       LEFT JOIN reviews r ON r.quote_id = q.id`}
-    WHERE ${f.match ? "quotes_fts MATCH @match AND" : ""} (@person IS NULL OR q.person_id = @person)
+    ${quoteWhere(f)}`,
+  params: (f) => ({ ...f, speakerNone: f.speakerNone ? 1 : 0 }),
+};
+
+/** QUOTE_LISTING's WHERE clause (the same in every mode). */
+function quoteWhere(f: QuoteListFilter): string {
+  return `WHERE ${f.match ? "quotes_fts MATCH @match AND" : ""} (@person IS NULL OR q.person_id = @person)
       AND (@source IS NULL OR q.source_id = @source)
       AND (@kind IS NULL OR q.kind = @kind)
       AND (@outlet IS NULL OR s.outlet = @outlet)
@@ -168,9 +175,50 @@ export const QUOTE_LISTING: Listing<QuoteListFilter> = {
            OR (@review = 'unreviewed' AND q.review_status = 'unreviewed' AND NOT EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
            OR (@review = 'reviewed' AND (q.review_status <> 'unreviewed' OR EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1)))
            OR (@review = 'corrected' AND EXISTS (SELECT 1 FROM reviews rr WHERE rr.quote_id = q.id AND rr.corrected = 1))
-           OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`,
-  params: (f) => ({ ...f, speakerNone: f.speakerNone ? 1 : 0 }),
-};
+           OR (@review IN ('confirmed', 'rejected', 'needs-check') AND q.review_status = @review))`;
+}
+
+/**
+ * QUOTE_LISTING's rows for /quotes.csv: the sort keys and `csv_row`, each statement's whole record as
+ * migration 80 keeps it, or, for a statement without a stored record, NUL and its id (the export
+ * formats that one itself, quoteCsvPieces). The source is joined through its (id, outlet) index, and
+ * nothing else the listing's page joins is read.
+ */
+function quoteCsvRowBase(f: QuoteListFilter): string {
+  return `SELECT q.id, q.source_id, q.start, q.end, q.confidence,
+      coalesce(p.name, q.speaker_canonical, q.speaker_mention, '') AS speaker_sort,
+      coalesce(qr.csv, char(0) || q.id) AS csv_row${f.match ? ", quotes_fts.rank AS rank" : ""}
+    FROM ${f.match ? "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid" : "quotes q"} JOIN ${SOURCES_BY_OUTLET} ON s.id = q.source_id
+      LEFT JOIN people p ON p.id = q.person_id LEFT JOIN quote_csv_rows qr ON qr.quote_id = q.id
+    ${quoteWhere(f)}`;
+}
+
+/** The id of a quote_csv_rows record (its first field), or of the NUL-marked id quoteCsvRowBase gives for a statement without one. */
+export function quoteCsvRowId(text: string): number {
+  return text.charCodeAt(0) === 0 ? Number(text.slice(1)) : Number(text.slice(0, text.indexOf(",")));
+}
+
+/**
+ * Every record of /quotes.csv for the filter in this sort, as texts (see quoteCsvRowBase): migration
+ * 80's stored records, or NUL and the id for a statement without one.
+ */
+export function quoteCsvRecords(
+  db: Db, f: QuoteListFilter, sort: string, onText: (text: string) => boolean, resume: () => Promise<void>, stopped: () => boolean,
+): Promise<number> {
+  return iterateKeysetText(db, quoteCsvRowBase(f), QUOTE_LISTING.sorts[sort]!, QUOTE_LISTING.params(f), "csv_row", quoteCsvRowId, onText, resume, stopped);
+}
+
+const ALL_QUOTES: QuoteListFilter = { person: null, source: null, kind: null, outlet: null, match: null, speakerNone: false, review: null };
+
+/**
+ * One statement's record as the texts and value the "csv" mode reads (csv_head, confidence,
+ * csv_tail: joined around the confidence by the export), for a statement migration 80 keeps no record
+ * of; null if there is no such statement.
+ */
+export function quoteCsvPieces(db: Db, quoteId: number): unknown[] | null {
+  return (prepared(db, `SELECT t.csv_head, t.confidence, t.csv_tail FROM (${QUOTE_LISTING.base(ALL_QUOTES, "csv")}) t WHERE t.id = @_id`)
+    .raw(true).get({ ...QUOTE_LISTING.params(ALL_QUOTES), _id: quoteId }) as unknown[] | undefined) ?? null;
+}
 
 /**
  * A page of QUOTE_LISTING: while searching, best match first, the page's ids and ranks are found
@@ -244,6 +292,25 @@ export const CLAIM_LISTING: Listing<ClaimListFilter> = {
       AND (@review IS NULL OR c.review_status = @review OR (@review = 'reviewed' AND c.review_status <> 'unreviewed'))`,
   params: (f) => f,
 };
+
+const KEPT_CLAIM_FACETS: ReadonlySet<string> = new Set(["reason", "outlet", "review_status"]);
+
+/**
+ * /claims' total and facets (of reason, outlet, review_status) from the counts migration 82 keeps,
+ * without reading the claims: when the only filters are the reason, the outlet and the review state
+ * (every state, "reviewed" included, is stored on the row). A source or a search returns null: count
+ * the rows.
+ */
+export function keptClaimCounts(db: Db, f: ClaimListFilter, cols: readonly { col: string; limit: number }[]) {
+  if (f.source !== null || f.match !== null) return null;
+  for (const c of cols) if (!KEPT_CLAIM_FACETS.has(c.col)) throw new Error(`not a kept facet: ${c.col}`);
+  const list = cols.map((c) => c.col).join(", ");
+  const rows = prepared(db, `SELECT ${list}${list ? ", " : ""}n FROM claim_facet_counts
+      WHERE (@reason IS NULL OR reason = @reason) AND (@outlet IS NULL OR outlet = @outlet)
+        AND (@review IS NULL OR review_status = @review OR (@review = 'reviewed' AND review_status <> 'unreviewed'))`)
+    .raw(true).all({ reason: f.reason, outlet: f.outlet, review: f.review }) as unknown[][];
+  return sumFacets(rows, cols);
+}
 
 // ---- sources ----
 

@@ -17,10 +17,25 @@ export interface Migration {
  * SQL for one CSV field of a text column, by src/web/csv.ts's rules (decision 017): '' for NULL and
  * empty; a leading ' before = + - @, a tab, a CR or their full-width forms; quoted, with quote marks
  * doubled, when it holds a comma, a quote mark, a CR or a LF. (The guard adds no character that needs
- * quoting, so the test reads the value itself.)
+ * quoting, so the test reads the value itself.) The guard is a CASE over the first character: written
+ * as `unicode(v) IN (10 values)` (csvTextCellInList, migrations 66 and 68), SQLite builds a temporary
+ * index for the list, and with two such lists in one expression it built them again for every row
+ * (8 cells: ~140 µs a statement, against ~6 µs so; decision 029).
  */
 export function csvTextCell(v: string): string {
-  const guarded = `CASE WHEN unicode(${v}) IN (61, 43, 45, 64, 9, 13, 65309, 65291, 65293, 65312) THEN '''' || ${v} ELSE ${v} END`;
+  const guarded = `CASE unicode(${v}) ${FORMULA_STARTS.map((c) => `WHEN ${c} THEN '''' || ${v}`).join(" ")} ELSE ${v} END`;
+  return cellOf(v, guarded);
+}
+
+/** = + - @ \t \r and their full-width forms: the first characters csv.ts guards with a ' */
+const FORMULA_STARTS = [61, 43, 45, 64, 9, 13, 65309, 65291, 65293, 65312] as const;
+
+/** csvTextCell as migrations 66 and 68 wrote it (the same values; their SQL stays as shipped). */
+export function csvTextCellInList(v: string): string {
+  return cellOf(v, `CASE WHEN unicode(${v}) IN (${FORMULA_STARTS.join(", ")}) THEN '''' || ${v} ELSE ${v} END`);
+}
+
+function cellOf(v: string, guarded: string): string {
   return `CASE WHEN ${v} IS NULL OR ${v} = '' THEN ''
     WHEN instr(${v}, '"') > 0 OR instr(${v}, ',') > 0 OR instr(${v}, char(13)) > 0 OR instr(${v}, char(10)) > 0
       THEN '"' || replace(${guarded}, '"', '""') || '"'
@@ -32,19 +47,71 @@ export function csvTextCell(v: string): string {
  * statement (`row` is "new." or "q."), joined by commas: migration 66's cells, and their SQL for a
  * statement that has none.
  */
-export function quoteCsvCellsSql(row: string): string {
-  const text = (c: string) => csvTextCell(`${row}${c}`);
+export function quoteCsvCellsSql(row: string, cell: (v: string) => string = csvTextCell): string {
+  const text = (c: string) => cell(`${row}${c}`);
   return [text("kind"), text("text"), text("speaker_mention"), text("speaker_canonical"),
     `coalesce(CAST(${row}person_id AS TEXT), '')`, text("cue"), text("via"), text("sieve")].map((e) => `(${e})`).join(" || ',' || ");
 }
 
 /** The CSV fields title, outlet of an article (`row` is "new." or "s."), joined by a comma: migration 68's cells. */
-export function sourceCsvCellsSql(row: string): string {
-  return `(${csvTextCell(`${row}title`)}) || ',' || (${csvTextCell(`${row}outlet`)})`;
+export function sourceCsvCellsSql(row: string, cell: (v: string) => string = csvTextCell): string {
+  return `(${cell(`${row}title`)}) || ',' || (${cell(`${row}outlet`)})`;
 }
+
+/**
+ * SQL for a number's CSV field as src/web/csv.ts writes it ("" + value, JavaScript's shortest text that
+ * reads back as the same double), or NULL where SQL cannot be sure to give that text: `printf('%.15g')`
+ * is JavaScript's text when it reads back as the same value (then the shortest text has at most 15
+ * digits, and rounding to 15 digits gives those digits) and the value lies where both write plain
+ * decimals (1e-4 <= |v| < 1e15; 0 and -0 are "0"). Anything else (a value needing 16 or 17 digits, a
+ * tiny or huge one, a value that is not a REAL) is NULL: the export formats that row itself.
+ */
+export function csvRealCell(v: string): string {
+  return `CASE WHEN typeof(${v}) <> 'real' THEN NULL WHEN ${v} = 0 THEN '0'
+    WHEN abs(${v}) >= 0.0001 AND abs(${v}) < 1e15 AND CAST(printf('%.15g', ${v}) AS REAL) = ${v} THEN printf('%.15g', ${v}) END`;
+}
+
+/**
+ * /quotes.csv's whole record of a statement (QUOTE_CSV_COLUMNS, with its CRLF) by csv.ts's rules, from
+ * `q` (quotes), `s` (its source: `sourceCells` is the title and outlet cells, read from `s.` or from
+ * migration 68's `sc.cells`), `gm` / `g` (its group member row and group) and `r` (its review), all
+ * joined by QUOTE_CSV_ROW_FROM: migration 80's stored rows. NULL when the confidence is not one
+ * csvRealCell can write. A group's label and a review status are words of their CHECK lists, which
+ * need no escaping (tested).
+ */
+export function quoteCsvRowSql(sourceCells: string): string {
+  return `(q.id || ',' || q.source_id || ',' || ${sourceCells} || ',' || ${quoteCsvCellsSql("q.")}
+      || ',' || (${csvRealCell("q.confidence")})
+      || ',' || q.start || ',' || q.end || ',' || coalesce(CAST(gm.group_id AS TEXT), '') || ',' || coalesce(g.label, '')
+      || ',' || q.review_status || ',' || CASE WHEN r.id IS NULL THEN ',0,,' ELSE (${csvTextCell("r.reviewer")})
+      || ',' || r.corrected || ',' || (${csvTextCell("json_extract(r.state, '$.reason')")})
+      || ',' || (${csvTextCell("nullif(json_extract(r.state, '$.note'), '')")}) END || char(13, 10))`;
+}
+
+/** What quoteCsvRowSql reads, joined to `quotes q` (sc: migration 68's source cells). */
+export const QUOTE_CSV_ROW_FROM = `quotes q JOIN sources s ON s.id = q.source_id
+      LEFT JOIN statement_group_members gm ON gm.quote_id = q.id LEFT JOIN statement_groups g ON g.id = gm.group_id
+      LEFT JOIN reviews r ON r.quote_id = q.id`;
 
 /** Rows of quotes inserted inside a bulk batch (migration 50's fts_deferred) are left to the batch's end. */
 const notDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807)`;
+
+/**
+ * A trigger's statement writing migration 80's rows of the statements `where` selects (not those a
+ * bulk batch holds back). `fromArticle`: the title and outlet from the article's row, not migration
+ * 68's cells.
+ */
+function refreshCsvRows(where: string, fromArticle = false): string {
+  const cells = fromArticle ? sourceCsvCellsSql("s.") : `coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`;
+  return `INSERT INTO quote_csv_rows (quote_id, csv)
+          SELECT q.id, ${quoteCsvRowSql(cells)} FROM ${QUOTE_CSV_ROW_FROM}
+            ${fromArticle ? "" : "LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id"}
+          WHERE ${where} AND ${notDeferred("q.")}
+          ON CONFLICT (quote_id) DO UPDATE SET csv = excluded.csv;`;
+}
+
+/** Claims inserted inside a bulk batch (migration 50's fts_deferred) are counted at the batch's end. */
+const claimNotDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807)`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -551,18 +618,18 @@ export const MIGRATIONS: readonly Migration[] = [
       -- upserts, not INSERT OR REPLACE: the statement that fires a trigger imposes its own conflict
       -- policy on the trigger's (a person deleted sets person_id NULL under ABORT)
       CREATE TRIGGER quote_csv_cells_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
-        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.", csvTextCellInList)})
           ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
       END;
       CREATE TRIGGER quote_csv_cells_update AFTER UPDATE OF kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve
         ON quotes WHEN ${notDeferred("old.")} BEGIN
-        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.", csvTextCellInList)})
           ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
       END;
       CREATE TRIGGER quote_csv_cells_delete AFTER DELETE ON quotes BEGIN
         DELETE FROM quote_csv_cells WHERE quote_id = old.id;
       END;
-      INSERT INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.")} FROM quotes q;
+      INSERT INTO quote_csv_cells (quote_id, cells) SELECT q.id, ${quoteCsvCellsSql("q.", csvTextCellInList)} FROM quotes q;
     `,
   },
   {
@@ -589,17 +656,17 @@ export const MIGRATIONS: readonly Migration[] = [
         cells     TEXT    NOT NULL
       );
       CREATE TRIGGER source_csv_cells_insert AFTER INSERT ON sources BEGIN
-        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
+        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.", csvTextCellInList)})
           ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
       END;
       CREATE TRIGGER source_csv_cells_update AFTER UPDATE OF title, outlet ON sources BEGIN
-        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
+        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.", csvTextCellInList)})
           ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
       END;
       CREATE TRIGGER source_csv_cells_delete AFTER DELETE ON sources BEGIN
         DELETE FROM source_csv_cells WHERE source_id = old.id;
       END;
-      INSERT INTO source_csv_cells (source_id, cells) SELECT s.id, ${sourceCsvCellsSql("s.")} FROM sources s;
+      INSERT INTO source_csv_cells (source_id, cells) SELECT s.id, ${sourceCsvCellsSql("s.", csvTextCellInList)} FROM sources s;
     `,
   },
   {
@@ -635,6 +702,150 @@ export const MIGRATIONS: readonly Migration[] = [
       -- that index goes.
       CREATE INDEX claims_reason_status_source ON claims (reason, review_status, source_id);
       DROP INDEX IF EXISTS claims_reason;
+    `,
+  },
+  {
+    version: 80,
+    name: "CSV rows: each statement's whole /quotes.csv record, written once when anything in it changes (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /quotes.csv joined six tables and read seven values for every statement (decision 026); the
+      -- whole record is kept here instead (decision 029), so the export reads one text per statement in
+      -- index order and writes it as it is. csv is NULL where SQL cannot write the confidence exactly as
+      -- JavaScript does (csvRealCell): the export formats that row itself, as it does a statement with
+      -- no row here. Every table the record reads has triggers below: the statement (any column of
+      -- it), its article (title, outlet), its group membership and its group's label, its review. Rows
+      -- a bulk batch holds back (migration 50's fts_deferred) are written at the batch's end
+      -- (src/store/fts.ts indexDeferred). The title and outlet come from the article's row in the
+      -- article's own trigger (migration 68's cells may not be written yet when it fires) and from
+      -- migration 68's cells everywhere else (the outlet lies past the article text's overflow pages).
+      CREATE TABLE quote_csv_rows (
+        quote_id INTEGER PRIMARY KEY,
+        csv      TEXT
+      );
+      CREATE TRIGGER quote_csv_rows_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
+        ${refreshCsvRows("q.id = new.id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_update AFTER UPDATE ON quotes WHEN ${notDeferred("new.")} BEGIN
+        DELETE FROM quote_csv_rows WHERE quote_id = old.id AND new.id IS NOT old.id;
+        ${refreshCsvRows("q.id = new.id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM quote_csv_rows WHERE quote_id = old.id;
+      END;
+      CREATE TRIGGER quote_csv_rows_source AFTER UPDATE OF title, outlet ON sources
+        WHEN new.title IS NOT old.title OR new.outlet IS NOT old.outlet BEGIN
+        ${refreshCsvRows("q.source_id = new.id", true)}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_insert AFTER INSERT ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = new.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_update AFTER UPDATE ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_member_delete AFTER DELETE ON statement_group_members BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_group AFTER UPDATE OF label ON statement_groups WHEN new.label IS NOT old.label BEGIN
+        ${refreshCsvRows("q.id IN (SELECT m.quote_id FROM statement_group_members m WHERE m.group_id = new.id)")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_insert AFTER INSERT ON reviews WHEN new.quote_id IS NOT NULL BEGIN
+        ${refreshCsvRows("q.id = new.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_update AFTER UPDATE ON reviews BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+      END;
+      CREATE TRIGGER quote_csv_rows_review_delete AFTER DELETE ON reviews WHEN old.quote_id IS NOT NULL BEGIN
+        ${refreshCsvRows("q.id = old.quote_id")}
+      END;
+      INSERT INTO quote_csv_rows (quote_id, csv)
+        SELECT q.id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)}
+        FROM ${QUOTE_CSV_ROW_FROM} LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id ORDER BY q.id;
+    `,
+  },
+  {
+    version: 81,
+    name: "CSV cells: the triggers of migrations 66 and 68 with the formula guard as a CASE, not an IN list rebuilt per row (the same cells, ~20x cheaper)",
+    sql: `
+      -- the same cells as before (csvTextCell and csvTextCellInList agree on every value; tested), written
+      -- without SQLite rebuilding a temporary index per IN list and row (decision 029)
+      DROP TRIGGER quote_csv_cells_insert;
+      DROP TRIGGER quote_csv_cells_update;
+      DROP TRIGGER source_csv_cells_insert;
+      DROP TRIGGER source_csv_cells_update;
+      CREATE TRIGGER quote_csv_cells_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER quote_csv_cells_update AFTER UPDATE OF kind, text, speaker_mention, speaker_canonical, person_id, cue, via, sieve
+        ON quotes WHEN ${notDeferred("old.")} BEGIN
+        INSERT INTO quote_csv_cells (quote_id, cells) VALUES (new.id, ${quoteCsvCellsSql("new.")})
+          ON CONFLICT (quote_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER source_csv_cells_insert AFTER INSERT ON sources BEGIN
+        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
+          ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
+      END;
+      CREATE TRIGGER source_csv_cells_update AFTER UPDATE OF title, outlet ON sources BEGIN
+        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
+          ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
+      END;
+    `,
+  },
+  {
+    version: 82,
+    name: "kept claim counts: claims per reason, review state and outlet (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- /claims counted every claim for its total and its reason, outlet and review facets (migration 72's
+      -- index, ~9 ms at 22,250 articles); this table holds those counts, as migration 65's
+      -- quote_facet_counts does for statements (decision 029). A row whose count reaches zero is deleted,
+      -- so it equals its GROUP BY. Claims a bulk batch inserts (fts_deferred) are counted at its end.
+      CREATE TABLE claim_facet_counts (
+        reason        TEXT    NOT NULL,
+        review_status TEXT    NOT NULL,
+        outlet        TEXT    NOT NULL,
+        n             INTEGER NOT NULL,
+        PRIMARY KEY (reason, review_status, outlet)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER claims_counts_insert AFTER INSERT ON claims WHEN ${claimNotDeferred("new.")} BEGIN
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT new.reason, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER claims_counts_delete AFTER DELETE ON claims WHEN ${claimNotDeferred("old.")} BEGIN
+        UPDATE claim_facet_counts SET n = n - 1 WHERE reason = old.reason AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM claim_facet_counts WHERE n <= 0 AND reason = old.reason AND review_status = old.review_status;
+      END;
+      CREATE TRIGGER claims_counts_update AFTER UPDATE OF reason, review_status, source_id ON claims
+        WHEN (new.reason IS NOT old.reason OR new.review_status IS NOT old.review_status OR new.source_id IS NOT old.source_id)
+          AND ${claimNotDeferred("old.")} BEGIN
+        UPDATE claim_facet_counts SET n = n - 1 WHERE reason = old.reason AND review_status = old.review_status
+          AND outlet = (SELECT outlet FROM sources WHERE id = old.source_id);
+        DELETE FROM claim_facet_counts WHERE n <= 0 AND reason = old.reason AND review_status = old.review_status;
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT new.reason, new.review_status, s.outlet, 1 FROM sources s WHERE s.id = new.source_id
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      -- an article's outlet changes: its claims move to the new outlet's counts
+      CREATE TRIGGER sources_claim_counts_outlet AFTER UPDATE OF outlet ON sources WHEN new.outlet IS NOT old.outlet BEGIN
+        UPDATE claim_facet_counts SET n = n - (SELECT count(*) FROM claims c WHERE c.source_id = new.id
+            AND c.reason = claim_facet_counts.reason AND c.review_status = claim_facet_counts.review_status AND ${claimNotDeferred("c.")})
+          WHERE outlet = old.outlet;
+        DELETE FROM claim_facet_counts WHERE outlet = old.outlet AND n <= 0;
+        INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+          SELECT c.reason, c.review_status, new.outlet, count(*) FROM claims c WHERE c.source_id = new.id AND ${claimNotDeferred("c.")}
+          GROUP BY c.reason, c.review_status
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
+      END;
+      -- an article deleted: its claims go first, while its outlet can still be read (as migration 65 does for statements)
+      CREATE TRIGGER sources_claim_counts_delete BEFORE DELETE ON sources BEGIN
+        DELETE FROM claims WHERE source_id = old.id;
+      END;
+      INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
+        SELECT c.reason, c.review_status, s.outlet, count(*) FROM claims c JOIN sources s ON s.id = c.source_id
+        GROUP BY c.reason, c.review_status, s.outlet;
     `,
   },
 ];

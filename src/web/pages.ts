@@ -16,9 +16,9 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
-  claimReasonCounts, groupRow, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
-  personName, sourceHeading,
-  type ClaimListRow, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
+  claimReasonCounts, groupRow, keptClaimCounts, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  personName, quoteCsvPieces, quoteCsvRecords, sourceHeading,
+  type ClaimListRow, type QuoteListFilter, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
 import { MAX_HTML_GROUPS, encodeToken, parsePaging, sortNames, type Paging } from "./paging";
@@ -36,6 +36,9 @@ import {
   PERSON_KINDS, QUOTE_KINDS, parseClaimFilter, parseConflictFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter,
   type ClaimQuery, type PeopleQuery, type QuoteQuery, type SourceQuery,
 } from "./params";
+
+import { csvRecordWithVerbatim } from "./csv";
+import type { RowSource } from "./export";
 
 type Query = Record<string, unknown>;
 
@@ -136,6 +139,29 @@ export function claimItem(c: ClaimRow): ClaimItem {
     source_label: sourceLabel({ id: c.source_id, title: c.source_title, outlet: c.outlet }),
     href: urls.claimInSource(c.source_id, c.id),
     source_href: urls.source(c.source_id),
+  };
+}
+
+/**
+ * The JSON text of claimItem(row) for a `.raw()` row of these columns, built directly (the same keys
+ * in the same order as JSON.stringify(claimItem(row)); tested byte for byte), for `/claims.json?_all=1`:
+ * no object per row (decision 029). Null when the columns are not an export's (a highlight, a name twice).
+ */
+export function claimItemJson(columns: readonly string[]): ((values: readonly unknown[]) => string) | null {
+  if (new Set(columns).size !== columns.length || columns.includes("text_marked") || columns.includes("speaker_sort")) return null;
+  const at = (c: string) => columns.indexOf(c);
+  const [iId, iSource, iTitle, iOutlet, iExplanation] = ["id", "source_id", "source_title", "outlet", "explanation"].map(at) as [number, number, number, number, number];
+  if ([iId, iSource, iTitle, iOutlet, iExplanation].some((i) => i < 0)) return null;
+  const keys = columns.map((c, i) => `${i ? "," : "{"}${JSON.stringify(c)}:`);
+  const n = columns.length;
+  return (v) => {
+    let out = "";
+    for (let k = 0; k < n; k++) out += keys[k]! + JSON.stringify(v[k]);
+    const id = v[iId] as number;
+    const sourceId = v[iSource] as number;
+    return `${out},"nearest_source":${JSON.stringify(nearestSourceOf(v[iExplanation] as string))}`
+      + `,"source_label":${JSON.stringify(sourceLabel({ id: sourceId, title: v[iTitle] as string, outlet: v[iOutlet] as string }))}`
+      + `,"href":${JSON.stringify(urls.claimInSource(sourceId, id))},"source_href":${JSON.stringify(urls.source(sourceId))}}`;
   };
 }
 
@@ -700,6 +726,20 @@ export const QUOTE_CSV_READ = {
 } as const;
 
 /**
+ * /quotes.csv's records for the filter in this sort, each a whole record with its CRLF: the one
+ * migration 80 keeps, or, for a statement it keeps none of (a confidence SQL cannot write as
+ * JavaScript does, or a row missing), the record formatted here from QUOTE_CSV_READ's pieces.
+ */
+export function quoteCsvTexts(db: Db, f: QuoteListFilter, sort: string): RowSource<string> {
+  const record = csvRecordWithVerbatim(QUOTE_CSV_READ.columns.length, QUOTE_CSV_READ.verbatim);
+  return (onRow, resume, stopped) => quoteCsvRecords(db, f, sort, (text) => {
+    if (text.charCodeAt(0) !== 0) return onRow(text);
+    const pieces = quoteCsvPieces(db, Number(text.slice(1)));
+    return pieces ? onRow(record(pieces)) : true;
+  }, resume, stopped);
+}
+
+/**
  * Choices for a quote filter form that still uses menus: the review queue shows them up to `upTo`
  * each, id fields past it, so a list longer than that is not read (null).
  */
@@ -732,8 +772,8 @@ export function claimsData(db: Db, query: Query, format: Format): ClaimsData {
   const facetLink = format === "html" ? (p: Params) => urls.claims(withParams(params, p)) : link;
   const page = listingPage<ClaimQuery, ClaimListRow>(db, CLAIM_LISTING, f, paging);
   const source = f.source === null ? null : sourceHeading(db, f.source);
-  const counts = listingCountAndFacets(db, CLAIM_LISTING, f,
-    [{ col: "reason", limit: 20 }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }]);
+  const cols = [{ col: "reason", limit: 20 }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
+  const counts = keptClaimCounts(db, f, cols) ?? listingCountAndFacets(db, CLAIM_LISTING, f, cols);
   return {
     filters: params as ClaimsData["filters"],
     filter_labels: { source: source ? sourceLabel(source) : null },

@@ -10,9 +10,9 @@ import { MAX_OUTLET, MAX_TITLE, MAX_URL } from "../services/article-input";
 import * as pages from "./pages";
 import { parseId } from "./params";
 import { formatOf, formats, reply } from "./respond";
-import { exportLimiter, streamCsv, streamJson, streamJsonText, type Exports, type RowSource } from "./export";
+import { exportLimiter, streamCsv, streamCsvTexts, streamJson, streamJsonText, type Exports, type RowSource } from "./export";
 import {
-  CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, keptQuoteCounts, listingColumns, listingCount, listingRows, listingValues, type Listing,
+  CLAIM_LISTING, PEOPLE_LISTING, QUOTE_LISTING, SOURCE_LISTING, keptClaimCounts, keptQuoteCounts, listingColumns, listingCount, listingRows, listingValues, type Listing,
 } from "../store/listings";
 import { parseClaimFilter, parsePeopleFilter, parseQuoteFilter, parseSourceFilter } from "./params";
 import { parsePaging } from "./paging";
@@ -61,7 +61,11 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
    */
   function exported<F, T extends object>(
     req: Request, res: Response, l: Listing<NoInfer<F>>, parse: (q: Query) => F & { match: string | null },
-    csv: { file: string; columns: readonly string[]; read?: { columns: readonly string[]; verbatim: readonly number[] } },
+    csv: {
+      file: string; columns: readonly string[]; read?: { columns: readonly string[]; verbatim: readonly number[] };
+      /** the records as whole texts, each with its CRLF (for /quotes.csv: migration 80's records) */
+      texts?: (f: F, sort: string) => RowSource<string>;
+    },
     key: string, item: (row: T) => object, head: (f: F) => object,
     fast: { text?: (columns: readonly string[]) => ((values: readonly unknown[]) => string) | null; total?: (f: F) => number | null } = {},
   ): boolean {
@@ -71,6 +75,10 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
     const f = parse(req.query);
     const paging = parsePaging(req.query, format, l.sorts, l.defaultSort, f.match !== null);
     exportSlots.begin(res);
+    if (format === "csv" && csv.texts) {
+      streamCsvTexts(res, csv.file, csv.columns, csv.texts(f as F, paging.sort), log);
+      return true;
+    }
     if (format === "csv") {
       const read = csv.read;
       const values: RowSource<unknown[]> = (onRow, resume, stopped) =>
@@ -157,7 +165,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
   });
 
   function quotes(req: Request, res: Response): void {
-    if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS, read: pages.QUOTE_CSV_READ }, "quotes",
+    if (exported(req, res, QUOTE_LISTING, parseQuoteFilter, { file: "quotes.csv", columns: pages.QUOTE_CSV_COLUMNS, texts: (f, sort) => pages.quoteCsvTexts(db, f, sort) }, "quotes",
       pages.quoteItem, (f) => ({ filters: pages.quoteParams(f) }),
       { text: pages.quoteItemJson, total: (f) => keptQuoteCounts(db, f, [])?.total ?? null })) return;
     const data = pages.quotesData(db, req.query, formatOf(res));
@@ -166,7 +174,7 @@ export function routes({ db, views, ingest, extraction, security, exports: expor
 
   function claims(req: Request, res: Response): void {
     if (exported(req, res, CLAIM_LISTING, parseClaimFilter, { file: "claims.csv", columns: pages.CLAIM_CSV_COLUMNS }, "claims",
-      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }))) return;
+      pages.claimItem, (f) => ({ filters: pages.claimParams(f) }), { text: pages.claimItemJson, total: (f) => keptClaimCounts(db, f, [])?.total ?? null })) return;
     const data = pages.claimsData(db, req.query, formatOf(res));
     reply(views, res, { data, page: "claims", title: "Claims", nav: "claims", html: (d) => claimsView(d, pages.claimReasons(db)) });
   }
