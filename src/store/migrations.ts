@@ -97,16 +97,14 @@ export const QUOTE_CSV_ROW_FROM = `quotes q JOIN sources s ON s.id = q.source_id
 const notDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'quotes'), 9223372036854775807)`;
 
 /**
- * A trigger's statement writing migration 80's rows of the statements `where` selects (not those a
- * bulk batch holds back). `fromArticle`: the title and outlet from the article's row, not migration
- * 68's cells.
+ * A trigger's statement writing migration 80's rows of the statements `where` selects (over the view
+ * quote_csv_records: `quote_id`, `source_id`; not those a bulk batch holds back). One view holds the
+ * record's SQL, so the schema holds it once, not once per trigger (210 KB of trigger text otherwise,
+ * ~3 MB more of every server's RSS).
  */
-function refreshCsvRows(where: string, fromArticle = false): string {
-  const cells = fromArticle ? sourceCsvCellsSql("s.") : `coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`;
+function refreshCsvRows(where: string): string {
   return `INSERT INTO quote_csv_rows (quote_id, csv)
-          SELECT q.id, ${quoteCsvRowSql(cells)} FROM ${QUOTE_CSV_ROW_FROM}
-            ${fromArticle ? "" : "LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id"}
-          WHERE ${where} AND ${notDeferred("q.")}
+          SELECT quote_id, csv FROM quote_csv_records WHERE ${where} AND ${notDeferred("quote_")}
           ON CONFLICT (quote_id) DO UPDATE SET csv = excluded.csv;`;
 }
 
@@ -715,53 +713,58 @@ export const MIGRATIONS: readonly Migration[] = [
       -- no row here. Every table the record reads has triggers below: the statement (any column of
       -- it), its article (title, outlet), its group membership and its group's label, its review. Rows
       -- a bulk batch holds back (migration 50's fts_deferred) are written at the batch's end
-      -- (src/store/fts.ts indexDeferred). The title and outlet come from the article's row in the
-      -- article's own trigger (migration 68's cells may not be written yet when it fires) and from
-      -- migration 68's cells everywhere else (the outlet lies past the article text's overflow pages).
+      -- (src/store/fts.ts indexDeferred). The title and outlet come from migration 68's cells (the
+      -- outlet lies past the article text's overflow pages); the article's own trigger writes those
+      -- first, since 68's trigger may fire after it.
       CREATE TABLE quote_csv_rows (
         quote_id INTEGER PRIMARY KEY,
         csv      TEXT
       );
+      -- every statement's record as the triggers write it (quoteCsvRowSql), once in the schema
+      CREATE VIEW quote_csv_records AS
+        SELECT q.id AS quote_id, q.source_id AS source_id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)} AS csv
+        FROM ${QUOTE_CSV_ROW_FROM} LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id;
       CREATE TRIGGER quote_csv_rows_insert AFTER INSERT ON quotes WHEN ${notDeferred("new.")} BEGIN
-        ${refreshCsvRows("q.id = new.id")}
+        ${refreshCsvRows("quote_id = new.id")}
       END;
       CREATE TRIGGER quote_csv_rows_update AFTER UPDATE ON quotes WHEN ${notDeferred("new.")} BEGIN
         DELETE FROM quote_csv_rows WHERE quote_id = old.id AND new.id IS NOT old.id;
-        ${refreshCsvRows("q.id = new.id")}
+        ${refreshCsvRows("quote_id = new.id")}
       END;
       CREATE TRIGGER quote_csv_rows_delete AFTER DELETE ON quotes BEGIN
         DELETE FROM quote_csv_rows WHERE quote_id = old.id;
       END;
       CREATE TRIGGER quote_csv_rows_source AFTER UPDATE OF title, outlet ON sources
         WHEN new.title IS NOT old.title OR new.outlet IS NOT old.outlet BEGIN
-        ${refreshCsvRows("q.source_id = new.id", true)}
+        -- migration 68's cells first (its own trigger may fire after this one): the view reads them
+        INSERT INTO source_csv_cells (source_id, cells) VALUES (new.id, ${sourceCsvCellsSql("new.")})
+          ON CONFLICT (source_id) DO UPDATE SET cells = excluded.cells;
+        ${refreshCsvRows("source_id = new.id")}
       END;
       CREATE TRIGGER quote_csv_rows_member_insert AFTER INSERT ON statement_group_members BEGIN
-        ${refreshCsvRows("q.id = new.quote_id")}
+        ${refreshCsvRows("quote_id = new.quote_id")}
       END;
       CREATE TRIGGER quote_csv_rows_member_update AFTER UPDATE ON statement_group_members BEGIN
-        ${refreshCsvRows("q.id = old.quote_id")}
-        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+        ${refreshCsvRows("quote_id = old.quote_id")}
+        ${refreshCsvRows("quote_id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
       END;
       CREATE TRIGGER quote_csv_rows_member_delete AFTER DELETE ON statement_group_members BEGIN
-        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("quote_id = old.quote_id")}
       END;
       CREATE TRIGGER quote_csv_rows_group AFTER UPDATE OF label ON statement_groups WHEN new.label IS NOT old.label BEGIN
-        ${refreshCsvRows("q.id IN (SELECT m.quote_id FROM statement_group_members m WHERE m.group_id = new.id)")}
+        ${refreshCsvRows("quote_id IN (SELECT m.quote_id FROM statement_group_members m WHERE m.group_id = new.id)")}
       END;
       CREATE TRIGGER quote_csv_rows_review_insert AFTER INSERT ON reviews WHEN new.quote_id IS NOT NULL BEGIN
-        ${refreshCsvRows("q.id = new.quote_id")}
+        ${refreshCsvRows("quote_id = new.quote_id")}
       END;
       CREATE TRIGGER quote_csv_rows_review_update AFTER UPDATE ON reviews BEGIN
-        ${refreshCsvRows("q.id = old.quote_id")}
-        ${refreshCsvRows("q.id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
+        ${refreshCsvRows("quote_id = old.quote_id")}
+        ${refreshCsvRows("quote_id = new.quote_id AND new.quote_id IS NOT old.quote_id")}
       END;
       CREATE TRIGGER quote_csv_rows_review_delete AFTER DELETE ON reviews WHEN old.quote_id IS NOT NULL BEGIN
-        ${refreshCsvRows("q.id = old.quote_id")}
+        ${refreshCsvRows("quote_id = old.quote_id")}
       END;
-      INSERT INTO quote_csv_rows (quote_id, csv)
-        SELECT q.id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)}
-        FROM ${QUOTE_CSV_ROW_FROM} LEFT JOIN source_csv_cells sc ON sc.source_id = q.source_id ORDER BY q.id;
+      INSERT INTO quote_csv_rows (quote_id, csv) SELECT quote_id, csv FROM quote_csv_records ORDER BY quote_id;
     `,
   },
   {

@@ -281,7 +281,7 @@ describe("store: CSV rows (migration 80)", () => {
       for (const o of old.prepare("SELECT type, name FROM sqlite_master WHERE name LIKE 'quote_csv_rows%'").all() as { type: string; name: string }[]) {
         if (o.type === "trigger") old.exec(`DROP TRIGGER ${o.name}`);
       }
-      old.exec("DROP TABLE quote_csv_rows");
+      old.exec("DROP TABLE quote_csv_rows; DROP VIEW quote_csv_records");
       old.prepare("DELETE FROM schema_migrations WHERE version = 80").run();
       old.close();
       const db2 = openDb(file);
