@@ -217,6 +217,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "called for a change", want: "Kristen Day",
     },
     {
+      name: "a clause before ', then says' is no speaker; its subject is",
+      text: "A man asked about the harbour. Tom Reyes jokingly offered the man a job as Harbour Master, then says he’ll welcome advice from anyone who wants it.",
+      needle: "welcome advice", want: "Tom Reyes",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

@@ -270,7 +270,15 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   // a clause is no subject: a finite verb outside a relative clause ("It was late and he said")
   const main = head.split(/\s(?:who|that|which|whose)\s/u)[0]!;
   if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|if|when|because|while|although|after|before|since)\b/iu.test(main)) return null;
-  if (/\p{L}{3,}ed\b/u.test(main.split(/\s+/).slice(1).join(" ")) && !/\b(?:of|in|at|for|from|with|on)\b/u.test(main)) return null;
+  // a past tense is a clause: alone, taking an object, or after an adverb whatever follows ("Jo
+  // Bloggs jokingly offered the man a job as Secretary of Defense, then says …")
+  if ((/\p{L}{3,}ed\b/u.test(main.split(/\s+/).slice(1).join(" ")) && !/\b(?:of|in|at|for|from|with|on)\b/u.test(main)) ||
+    /\s\p{Ll}{3,}ed\s+(?:the|a|an|his|her|their|its|him|them)\s/u.test(` ${main} `) || /\s\p{Ll}+ly\s+\p{Ll}{3,}ed\b/u.test(` ${main}`)) {
+    // "…, then says": the cue's verb is coordinated with that clause's, whose subject opens it
+    if (!/,\s*(?:and\s+)?then\s+$/u.test(text.slice(Math.max(lo, cue.start - 12), cue.start))) return null;
+    const subject = mentionAfter(text, text.indexOf(head, lo), end);
+    return subject?.name && subject.kind === "person" ? subject : null;
+  }
   if (ws.length > 1 && PRONOUNS.has(ws[0]!.toLowerCase())) return null;
   const at = text.indexOf(head, lo);
   return analyse(tokenize(text, at, at + head.length).filter((t) => /[\p{L}\p{N}]/u.test(t.text) || t.text === "’s"), text);
