@@ -74,6 +74,8 @@ export function headlineSpans(doc: Doc): Span[] {
 
 const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
 /** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
+/** Name words of a government body that "the agency" may stand for. */
+const GOVERNMENT_HEADS = new Set(["department", "agency", "administration", "bureau", "service", "commission", "office", "authority", "ministry"]);
 const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", "organisation", "utility", "charity", "business", "corporation", "nonprofit"]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
@@ -100,7 +102,7 @@ function nameShape(canonical: string): number {
 }
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
-const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || r.entity.roles.length > 0);
+const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || !!r.cluster.aged || r.entity.roles.length > 0);
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
 const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
@@ -746,11 +748,16 @@ export class Coref {
     if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;
+      // "the agency" for a government body named with another head ("the State Department … said the agency")
+      if (head === "agency") {
+        const gov = this.pick(m.start, (r) => isBodyRef(r) && !r.plural && r.entity.canonical.split(/\s+/u).some((w) => GOVERNMENT_HEADS.has(w.toLowerCase())), null);
+        if (gov) return gov;
+      }
       // a head that says only "a body of some kind" ("the group", "the company", "the firm") stands
       // for the nearest body named, or a capitalised name nothing marks as a person or place
       if (GENERIC_BODY_HEADS.has(head)) {
         // a state's name is where a body is, not the body ("the New York attorney general … the company")
-        const body = this.pick(m.start, (r) => !r.plural && !STATE_NAMES.has(r.entity.canonical.toLowerCase()) && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
+        const body = this.pick(m.start, (r) => !r.plural && r.entity.kind !== "media" && !STATE_NAMES.has(r.entity.canonical.toLowerCase()) && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.aged && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
         if (body) {
           if (body.kind === "person") body.kind = "organisation";
           return body;

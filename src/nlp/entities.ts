@@ -123,6 +123,8 @@ export interface Cluster {
   spoke: boolean;
   /** mentions right after a preposition of place ("in", "from", "across"): a place, not a speaker */
   placeLike: number;
+  /** introduced with an age ("Jo Bloggs, 56,"): a person, whatever the name list says of the first name */
+  aged?: boolean;
 }
 
 /** Text with the given ranges blanked (offsets kept), so that a headline's title case names nobody. */
@@ -219,6 +221,7 @@ export class EntityResolver {
         // "a letter to Jo Bloggs", "the campaign of Jo Bloggs": after "to" or "of" a name
         // with a known first name is a person's, not a place's
         if (PLACE_PREP.test(prep) && !(c.gender && !c.genderSure && WEAK_PLACE_PREP.test(prep))) c.placeLike++;
+        if (c.entity.kind === "person" && /^,\s*\d{1,3}\s*[,.;]/u.test(scan.slice(m.end, m.end + 8))) c.aged = true;
       }
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name

@@ -222,6 +222,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "welcome advice", want: "Tom Reyes",
     },
     {
+      name: "the agency: a government body named with another head word",
+      text: "The Harbour Department said on Thursday that it fell short of its goal. “We have worked diligently,” said the agency, which fell 2,000 pages short.",
+      needle: "worked diligently", want: "Harbour Department",
+    },
+    {
+      name: "negative: the company is not a person introduced with an age",
+      text: "Geert Marsh, 56, worked as a finance director in Belgium. The company said it was deeply saddened.",
+      needle: "deeply saddened", want: "company",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
