@@ -25,9 +25,13 @@ const OPEN_CURLY = "“";
 const CLOSE_CURLY = "”";
 const LOW_OPEN = "„";
 
+const QUOTE_WORD = /[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu;
+/** The number of matches s.match(QUOTE_WORD) gives (no match is empty), counted without building their array. */
 function wordCount(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  QUOTE_WORD.lastIndex = 0;
+  let n = 0;
+  while (QUOTE_WORD.test(s)) n++;
+  return n;
 }
 
 function isWordChar(ch: string | undefined): boolean {
