@@ -124,23 +124,9 @@ export function streamCsv(
   res: Response, file: string, columns: readonly string[], rows: RowSource<unknown[]>, log: (e: unknown) => void,
   read?: { columns: readonly string[]; verbatim: readonly number[] },
 ): void {
-  res.status(200).type("text/csv; charset=utf-8").attachment(file);
   const n = (read?.columns ?? columns).length;
   const record = read ? csvRecordWithVerbatim(n, read.verbatim) : (values: unknown[]) => csvRecordOfValues(values, n);
-  const out = chunkedWriter(res, csvHeader(columns), CSV_BYTES_BUFFERED);
-  rows(
-    (values) => out.push(record(values)),
-    () => out.drain(),
-    () => gone(res),
-  )
-    .then(() => {
-      if (gone(res)) return;
-      // written, then ended: an export is always streamed (chunked, compressed when asked), however short
-      const rest = out.rest();
-      if (rest !== "") res.write(rest);
-      res.end();
-    })
-    .catch((e) => fail(res, log, e));
+  streamCsvPieces(res, file, columns, rows, record, log);
 }
 
 /**
@@ -148,15 +134,21 @@ export function streamCsv(
  * /quotes.csv, the records migration 80 keeps): gathered into writes of about 64 KB as they are.
  */
 export function streamCsvTexts(res: Response, file: string, columns: readonly string[], rows: RowSource<string>, log: (e: unknown) => void): void {
+  streamCsvPieces(res, file, columns, rows, (text) => text, log);
+}
+
+/** The one CSV writer: each row becomes its record's text by `record`, gathered into writes of about 64 KB. */
+function streamCsvPieces<R>(res: Response, file: string, columns: readonly string[], rows: RowSource<R>, record: (row: R) => string, log: (e: unknown) => void): void {
   res.status(200).type("text/csv; charset=utf-8").attachment(file);
   const out = chunkedWriter(res, csvHeader(columns), CSV_BYTES_BUFFERED);
   rows(
-    (text) => out.push(text),
+    (row) => out.push(record(row)),
     () => out.drain(),
     () => gone(res),
   )
     .then(() => {
       if (gone(res)) return;
+      // written, then ended: an export is always streamed (chunked, compressed when asked), however short
       const rest = out.rest();
       if (rest !== "") res.write(rest);
       res.end();
