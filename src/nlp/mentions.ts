@@ -497,6 +497,19 @@ export function findNames(text: string): Mention[] {
 function namePiece(toks: Token[], from: number, to: number, text: string, out: Mention[]): void {
   while (from < to && NOT_NAMES.has(low(toks[from]!))) from++;
   if (from >= to) return;
+  // a heading in capitals ("FULL TEXT", "PANEL RULES FOR FOUNDER") names no one: two or more words,
+  // all in capitals, one of them four letters or more (acronyms are short: "NATO", "UN", "BBC"),
+  if (to - from >= 2) {
+    let caps = true;
+    let long = false;
+    for (let k = from; k < to && caps; k++) {
+      const w = toks[k]!.text;
+      if (!/^\p{Lu}[\p{Lu}’'\-.&]*$/u.test(w)) caps = false;
+      else if (w.replace(/[^\p{Lu}]/gu, "").length >= 4) long = true;
+    }
+    // unless it opens with a first name ("JOEL BENENSON:" labelling a transcript's speaker)
+    if (caps && long && !genderOfName(low(toks[from]!))) return;
+  }
   // analyse only reads its tokens: the whole run is passed as it is
   const a = analyse(from === 0 && to === toks.length ? toks : toks.slice(from, to), text);
   if (a && a.name) out.push(a);

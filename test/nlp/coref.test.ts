@@ -232,6 +232,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "deeply saddened", want: "company",
     },
     {
+      name: "a heading in capitals names no one: 'it' is not FULL TEXT",
+      text: "FULL TEXT. In a blog post on Friday, the ferry company said it had suspended 125 routes. It also said it had expanded its team.",
+      needle: "expanded its team", want: null,
+    },
+    {
+      name: "negative: a transcript's capitalised speaker label with a first name stays a name",
+      text: "JOEL MARSH: We will win the port vote. Later he said the ferry would stay.",
+      needle: "ferry would stay", want: "JOEL MARSH",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",
