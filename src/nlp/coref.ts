@@ -262,8 +262,17 @@ export class Coref {
     }
     // the name (or narrative pronoun) read at the same place is this mention: one reference, the speaker's
     const i = this.refIndex(at, false);
-    if (this.refs[i]?.at === at && !this.refs[i]!.speaker && (this.refs[i]!.narrative || this.refs[i]!.entity === e)) this.refs.splice(i, 1);
-    this.insert({ at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true });
+    const ref: Ref = { at, entity: e, cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: true };
+    if (this.refs[i]?.at === at && !this.refs[i]!.speaker && (this.refs[i]!.narrative || this.refs[i]!.entity === e)) {
+      // replaced where it stands when nothing else shares its offset (the usual case): a splice out
+      // and a splice in shifted every later reference twice, quadratic over an article of speakers
+      if (i + 1 >= this.refs.length || this.refs[i + 1]!.at > at) {
+        this.refs[i] = ref;
+        return;
+      }
+      this.refs.splice(i, 1);
+    }
+    this.insert(ref);
   }
 
   /** Records an unnamed plural speaker ("Several analysts said"), which a later "they" may continue. */
