@@ -87,6 +87,8 @@ const NOT_NAMES = new Set([
   "beyond", "near", "toward", "towards", "per", "via", "once", "both", "either", "neither", "each",
   "every", "such", "many", "some", "any", "all", "most", "more", "less", "only", "even", "just",
   "having", "being",
+  // time adverbials opening a sentence ("Hours later, Jo Bloggs …", "Back in 1999, …")
+  "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades", "back", "shortly", "soon",
 ]);
 
 /** Capitalised body heads a name goes on after "of" ("Department of Homeland Security", "Bank of England", "University of the West"). */

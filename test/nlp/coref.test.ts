@@ -242,6 +242,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "ferry would stay", want: "JOEL MARSH",
     },
     {
+      name: "a time adverbial opening the sentence is no speaker ('Hours later, …')",
+      text: "Ann Lee praised the plan. Hours later, Tom Reyes returned the compliment, telling reporters, “She is an amazing woman.”",
+      needle: "amazing woman", want: "Tom Reyes",
+    },
+    {
+      name: "'Back in 1999, …' is no speaker either",
+      text: "Back in 1999, Mr. Tom Reyes expressed admiration for the mayor, telling a radio station: “I wish I could be like that.”",
+      needle: "could be like that", want: "Tom Reyes",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

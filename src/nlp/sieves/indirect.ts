@@ -183,7 +183,7 @@ const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|inst
 const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|while|although|though|because|since|if|once|until|unless|even though|even if)\s+[^,;:]*$/iu;
 
 /** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
-const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
+const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
 
 /**
  * "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the cue's;
