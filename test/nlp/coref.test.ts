@@ -252,6 +252,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "could be like that", want: "Tom Reyes",
     },
     {
+      name: "a verb coordinated with the cue: 'X smiled and said, “…”' is X's",
+      text: "When asked whom she supported, Ms. Ann Sherry smiled and said, “I am waiting for the mayor.”",
+      needle: "waiting for the mayor", want: "Ann Sherry",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

@@ -164,7 +164,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
 
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
-const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon)\b[^,;:“”"]{0,60},\s+)+/iu;
+const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon)\b[^,;:“”"]{0,60},\s+)+/iu;
 
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
@@ -222,6 +222,16 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!mention && cue.participle && (/(?:,|\bby|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
     const subject = mentionAfter(text, s, cue.start);
     if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
+  }
+  // "Ann Sherry smiled and said, “…”", "He paused, then added: “…”": a verb coordinated with the cue's
+  // right after the clause's subject; that subject speaks
+  if (!mention && !cue.participle) {
+    const co = /(?:^|\s)(\p{Ll}{3,}(?:ed|s))(?:\s+and|,?\s+then|\s+and\s+then)\s*$/u.exec(text.slice(Math.max(s, speakerEnd - 40), speakerEnd));
+    if (co) {
+      const verbAt = Math.max(s, speakerEnd - 40) + co.index + co[0].indexOf(co[1]!);
+      const subject = mentionAfter(text, s, verbAt);
+      if (subject && subject.start === s && subject.end >= verbAt - 1 && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
+    }
   }
   if (!mention) return null;
   return relayed(ctx, mention, cue, end);
