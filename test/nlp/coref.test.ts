@@ -257,6 +257,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "waiting for the mayor", want: "Ann Sherry",
     },
     {
+      name: "'According to X:' before a quote names its source",
+      text: "The ferry timetable changed on Monday. According to the Harbour News: “The ferry will close in May.”",
+      needle: "close in May", want: "Harbour News",
+    },
+    {
+      name: "a person's campaign as the subject of a participle cue speaks",
+      text: "Tom Reyes’s campaign shrugged off the remarks, telling reporters, “Nobody asked for an endorsement.”",
+      needle: "Nobody asked", want: "Tom Reyes’s campaign",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

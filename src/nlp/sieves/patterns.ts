@@ -164,6 +164,8 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
 
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
+/** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
+const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
 const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon)\b[^,;:“”"]{0,60},\s+)+/iu;
 
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
@@ -178,6 +180,15 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   const endsWithPunct = /[:,—–]$/.test(trimmed);
   before = endsWithPunct ? trimmed.slice(0, -1).replace(/\s+$/u, "") : trimmed;
   const end = lo + before.length;
+  // "According to the Harbour News: “…”": the source named by a prepositional cue opening the sentence
+  if (endsWithPunct) {
+    const acc = /^\s*(?:(?:But|And|Yet),?\s+)?according to\s+/iu.exec(before);
+    const c0 = acc ? cueAt(ctx, lo + acc[0].search(/according/iu), lo + acc[0].length) : null;
+    if (acc && c0?.prepositional) {
+      const m = mentionAfter(text, lo + acc[0].length, end);
+      if (m && m.end >= end - 1 && !m.pronoun && (m.name || m.definiteDescription || m.kind === "organisation")) return { mention: m, cue: c0, via: null, end };
+    }
+  }
   // the cue must end the window, allowing "of X" or a short adverbial after it
   const window = Math.max(lo, end - 60);
   let cue: Cue | null = null;
@@ -221,7 +232,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
   if (!mention && cue.participle && (/(?:,|\bby|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
     const subject = mentionAfter(text, s, cue.start);
-    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
+    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text)) && subject.kind !== "anonymous") mention = subject;
   }
   // "Ann Sherry smiled and said, “…”", "He paused, then added: “…”": a verb coordinated with the cue's
   // right after the clause's subject; that subject speaks
