@@ -267,6 +267,11 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "Nobody asked", want: "Tom Reyes’s campaign",
     },
     {
+      name: "an appositive holding 'Place, State,' between a name and its cue after a quote",
+      text: "The arrest was a shock. “If the mayor had listened, I would have stayed,” Mr. Tom Reyes, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+      needle: "would have stayed", want: "Tom Reyes",
+    },
+    {
       name: "his remarks (capitalised) speak for whom 'his' stands",
       text: "Tom Okafor spoke to the council on Monday. His remarks suggested the ferry would close.",
       needle: "ferry would close", want: "Tom Okafor",

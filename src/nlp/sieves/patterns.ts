@@ -126,7 +126,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
   // campaign manager"); "Republican of Ohio" is a party tag; "after a moment", "in a statement" an aside
-  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s[^,;:“”"]{1,90}|\d{1,3}),/u.exec(tail);
+  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s(?:[^,;:“”"]|,\s+\p{Lu}[\p{L}]{1,12}\.?(?=,)){1,90}|\d{1,3}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
     const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
     if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
@@ -163,9 +163,9 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
  */
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
 
-/** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
+/** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon)\b[^,;:“”"]{0,60},\s+)+/iu;
 
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
