@@ -1,14 +1,17 @@
-// Linear time on any input: each worst shape at 10 KB and at 1 MB, in one run; the 1 MB run may cost
-// at most 150 times the 10 KB run (linear is 100). Run by `npm run test:stress`, not by `npm test`.
+// Linear time on any input: each worst shape at 50 KB and at 1 MB, in one run; the 1 MB run may cost
+// at most 30 times the 50 KB run (linear is 20; a cost growing as n^1.5 is 89). Run by
+// `npm run test:stress`, not by `npm test`. The small size was 10 KB (limit 150): runs of under 1 ms
+// there fit in the caches and memos a 1 MB run overflows, so linear shapes measured 160-190 on a
+// shared machine, the session-start build as much as later ones (decision 030's amendment).
 // The method (CPU time, interleaved, minimums) is in docs/decisions/014-hardening-follow-up.md.
 import { strict as assert } from "node:assert";
 import { extract } from "../../src/nlp/pipeline";
 import { SHAPES } from "../fixtures/shapes";
 import { assertExtractionContract } from "../fixtures/hostile";
 
-const SMALL = 10_000;
+const SMALL = 50_000;
 const LARGE = 1_000_000;
-const MAX_RATIO = 150;
+const MAX_RATIO = 30;
 /** 1 MB runs at most per shape (see costRatio) */
 const ATTEMPTS = 3;
 
@@ -74,7 +77,7 @@ describe("stress: extraction is linear in the length of the text", function () {
   this.timeout(0);
   const rows: string[] = [];
   after(() => {
-    console.log(`\n  shape | 10 KB CPU ms (min) | 1 MB CPU ms (min) | ratio (limit ${MAX_RATIO}) | attempts\n  ${rows.join("\n  ")}`);
+    console.log(`\n  shape | 50 KB CPU ms (min) | 1 MB CPU ms (min) | ratio (limit ${MAX_RATIO}) | attempts\n  ${rows.join("\n  ")}`);
   });
 
   // the method itself: a linear cost passes, a cost that grows as n^1.5 (ratio 1,000) does not
@@ -104,7 +107,7 @@ describe("stress: extraction is linear in the length of the text", function () {
       assert.equal(large.length, LARGE);
       const r = costRatio(extract, small, large, MAX_RATIO, assertExtractionContract);
       rows.push(`${name} | ${r.base.toFixed(1)} | ${r.big.toFixed(0)} | ${r.ratio.toFixed(0)} | ${r.attempts}`);
-      assert.ok(r.ratio <= MAX_RATIO, `${name}: 1 MB took at least ${r.big.toFixed(0)} ms in ${r.attempts} attempts, ${r.ratio.toFixed(0)}× the ${r.base.toFixed(1)} ms of 10 KB`);
+      assert.ok(r.ratio <= MAX_RATIO, `${name}: 1 MB took at least ${r.big.toFixed(0)} ms in ${r.attempts} attempts, ${r.ratio.toFixed(0)}× the ${r.base.toFixed(1)} ms of ${SMALL / 1000} KB`);
     });
   }
 });
