@@ -429,8 +429,9 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     if (named > j) { j = named; continue; }
     break;
   }
-  // the walk reads up to two tokens after the one it stops at
-  if (cut && j > toks.length - 3) return WIDEN;
+  // the walk reads up to four tokens after the one it stops at (roleRunToName and two joined roles
+  // look that far): a window that ends sooner is widened, so that no mention depends on the window
+  if (cut && j > toks.length - 5) return WIDEN;
   const span = toks.slice(0, j);
   if (!span.length || (span.length === 1 && DETERMINERS.has(low(span[0]!)))) return null;
   if (!hasHead(span)) return null;
