@@ -73,9 +73,9 @@ export function headlineSpans(doc: Doc): Span[] {
 }
 
 const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
-/** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
 /** Name words of a government body that "the agency" may stand for. */
 const GOVERNMENT_HEADS = new Set(["department", "agency", "administration", "bureau", "service", "commission", "office", "authority", "ministry"]);
+/** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
 const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", "organisation", "utility", "charity", "business", "corporation", "nonprofit"]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
@@ -630,15 +630,15 @@ export class Coref {
     const text = this.doc.text;
     const lo = this.refIndex(m.start, false);
     const seen = new Set<Entity>();
+    const ageAfter = new RegExp(`^,\\s*${age}\\b`, "u");
+    const ageBefore = new RegExp(`(?:^|\\s)${age}-year-old\\s+(?:\\p{L}+\\s+){0,2}$`, "u");
     for (let i = lo - 1, n = 0; i >= 0 && n < 200; i--, n++) {
       const r = this.refs[i]!;
       if (seen.has(r.entity) || !r.cluster || !isPersonRef(r)) continue;
       seen.add(r.entity);
       for (const s of this.spans.get(r.cluster) ?? []) {
         if (s.at >= m.start) continue;
-        const after = text.slice(s.end, s.end + 12);
-        const before = text.slice(Math.max(0, s.at - 16), s.at);
-        if (new RegExp(`^,\\s*${age}\\b`, "u").test(after) || new RegExp(`(?:^|\\s)${age}-year-old\\s+(?:\\p{L}+\\s+){0,2}$`, "u").test(before)) return r.entity;
+        if (ageAfter.test(text.slice(s.end, s.end + 12)) || ageBefore.test(text.slice(Math.max(0, s.at - 16), s.at))) return r.entity;
       }
     }
     // a person the article names with a first name or a title, not any capitalised run

@@ -233,9 +233,10 @@ export class EntityResolver {
       // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
       if (!c && g) c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
       // "a resident named Caroline", "identified only as Omar": a first name alone introduces a person
-      if (!c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) && genderOfName(m.name!)) {
+      const firstName = !c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) ? genderOfName(m.name!) : null;
+      if (firstName) {
         c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
-        c.gender = genderOfName(m.name!);
+        c.gender = firstName;
       }
       // "Chatwal was trying to buy influence; indeed, he had …": a surname alone as a sentence's
       // subject, a "he" or "she" following in that sentence or opening the next, is a person

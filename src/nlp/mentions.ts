@@ -101,9 +101,9 @@ function ofJoin(toks: readonly Token[], k: number): boolean {
   if (l === "the") return k > 1 && low(toks[k - 1]!) === "of" && ofJoin(toks, k - 1);
   if (l !== "of" && l !== "for") return false;
   const head = toks[k - 1], next = toks[k + 1];
-  if (!head || !next || !isCap(head.text) || !OF_HEADS.has(low(head!))) return false;
-  const after = low(next!) === "the" && l === "of" ? toks[k + 2] : next;
-  return !!after && isCap(after.text) && !NOT_NAMES.has(low(after!));
+  if (!head || !next || !isCap(head.text) || !OF_HEADS.has(low(head))) return false;
+  const after = low(next) === "the" && l === "of" ? toks[k + 2] : next;
+  return !!after && isCap(after.text) && !NOT_NAMES.has(low(after));
 }
 
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */

@@ -4,7 +4,7 @@ import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues
 import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, spaceAtOrAfter, tokenize, type Mention, type Token } from "../mentions";
 import type { Cue } from "../cues";
-import { gapBefore } from "./patterns";
+import { gapBefore, TIME_OPENERS } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
@@ -183,7 +183,7 @@ const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|inst
 const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|while|although|though|because|since|if|once|until|unless|even though|even if)\s+[^,;:]*$/iu;
 
 /** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
-const ADVERBIAL_PART = /^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/iu;
+const ADVERBIAL_PART = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|${TIME_OPENERS}|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$`, "iu");
 
 /**
  * "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the cue's;

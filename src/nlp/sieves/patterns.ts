@@ -166,7 +166,9 @@ const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
-const LEADING_ADVERBIAL = /^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon)\b[^,;:“”"]{0,60},\s+)+/iu;
+/** Time adverbials that open a sentence before its subject ("Hours later,", "Back in 1999,"): a regex source for the readers here and in indirect.ts. */
+export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
+const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS})\b[^,;:“”"]{0,60},\s+)+`, "iu");
 
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
