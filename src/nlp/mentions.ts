@@ -162,7 +162,8 @@ function affiliatedPerson(tokens: Token[], text: string): Mention | null {
   const rest = tokens.slice(k + 1);
   if (!rest.every((t, i) => isCap(t.text) || (i === 0 && low(t) === "the") || NAME_PARTICLES.has(low(t)) || t.text === "(" || t.text === ")")) return null;
   const person = analyse(run, text);
-  if (!person?.name || person.kind !== "person" || person.name.split(/\s+/u).length < 2) return null;
+  // one name word is enough after a title ("President Okafor of Ghana"), not alone ("Okafor of Ghana")
+  if (!person?.name || person.kind !== "person" || person.name.split(/\s+/u).length < 2 && !TITLE_WORDS.has(low(run[0]!))) return null;
   const last = tokens[tokens.length - 1]!;
   return { ...person, text: text.slice(tokens[0]!.start, last.end), end: last.end, role: [person.role, text.slice(tokens[k]!.start, last.end)].filter(Boolean).join(" ") };
 }

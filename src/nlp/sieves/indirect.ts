@@ -4,7 +4,7 @@ import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues
 import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, spaceAtOrAfter, tokenize, type Mention, type Token } from "../mentions";
 import type { Cue } from "../cues";
-import { gapBefore, TIME_OPENERS } from "./patterns";
+import { afterDateline, gapBefore, TIME_OPENERS } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
 const MIN_CLAUSE_WORDS = 3;
@@ -426,7 +426,7 @@ const VERB_NEXT = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:has|have|had|is|are|was
  */
 function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | null {
   const { text } = ctx;
-  let pos = sentStart;
+  let pos = afterDateline(text, sentStart, hi);
   for (let k = 0; k < 6 && pos < hi; k++) {
     let lo = pos;
     while (lo < hi && /\s/u.test(text[lo]!)) lo++;
@@ -508,7 +508,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       }
     } else {
       // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
-      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, sent.start, cue.start);
+      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, afterDateline(text, sent.start, cue.start), cue.start);
       if (!mention) return null;
       sieve = "participle";
       conf = 0.7;
@@ -527,7 +527,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       conf = that ? 0.85 : 0.75;
       if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
         // "Kim evoked his father's legacy and said that …": the subject of the first verb
-        mention = lastSubject ?? mentionAfter(text, sent.start, cue.start);
+        mention = lastSubject ?? mentionAfter(text, afterDateline(text, sent.start, cue.start), cue.start);
         sieve = "coordinated-subject";
         conf = that ? 0.7 : 0.65;
       }
@@ -549,7 +549,7 @@ const TIME_CLAUSE_TAIL = /^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u
  * After "CLAUSE, X said": adverbials, a hearer, then optionally a comma and a relay, participle or
  * description, then the sentence end. Anything else means the attribution does not close the clause.
  */
-const ATTRIBUTION_TAIL = /^(?:\s+(?:on|in|at|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su;
+const ATTRIBUTION_TAIL = /^(?:\s+by\s+(?:phone|telephone|email|e-mail|text message|video link)|\s+(?:on|in|at|from|during|via|outside|last|this|earlier|late|after|before)\s[^,.;]{1,50}|\s+(?:reporters|journalists)|\s+\p{Ll}+ly|\s+(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight|afterwards?))*\s*(?:[,;—–]\s*(?:according|citing|which|who|adding|saying|as|in|on|at|and|but|when|while|referring|using|speaking|a|an|the|his|her|their|its|\p{Ll}+ing)\b.*)?[.!?”"’]*\s*$/su;
 
 /**
  * Cues whose words after them are their object, never an inverted speaker: in "Jo Bloggs, who runs

@@ -165,6 +165,19 @@ const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}
 
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
+/**
+ * A dateline opening a story's first sentence: a place in capitals, perhaps a state or date after a
+ * comma and a wire agency in brackets, then a dash ("BOSTON — ", "SPRINGFIELD, Ill. (AP) — ",
+ * "PARIS, Aug 31 (Reuters) - "). The place names no speaker; the sentence's subject follows it.
+ */
+const DATELINE = /^\s*\p{Lu}{3,}(?:[ .'’\-]+\p{Lu}{2,})*\.?(?:,\s+[\p{L}\p{N}. ]{2,20}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]{1,2}\s+(?=\p{Lu})/u;
+/** Where a sentence's subject can start at `lo`: after a dateline, if one opens the sentence there. */
+export function afterDateline(text: string, lo: number, hi: number): number {
+  const c = text.charCodeAt(lo < hi && /\s/u.test(text[lo]!) ? lo + 1 : lo);
+  if (!(c >= 65 && c <= 90) && c < 0xc0) return lo;
+  const m = DATELINE.exec(text.slice(lo, Math.min(hi, lo + 80)));
+  return m ? lo + m[0].length : lo;
+}
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 /** Time adverbials that open a sentence before its subject ("Hours later,", "Back in 1999,"): a regex source for the readers here and in indirect.ts. */
 export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
