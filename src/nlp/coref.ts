@@ -582,8 +582,12 @@ export class Coref {
     const kin = this.kinNamed(m);
     if (kin) return kin;
     // "the former chief executive of Harbourline": the role before the body it is held at
-    const d = readDescription(m.text.replace(/\s+(?:of|at)\s+(?:the\s+)?\p{Lu}.*$/su, ""));
+    const atBody = /\s+(?:of|at)\s+(?:the\s+)?(\p{Lu}.*)$/su.exec(m.text);
+    const d = readDescription(atBody ? m.text.slice(0, atBody.index) : m.text);
     if (!d) return null;
+    // the body's own words ("Commission", "Racial", "Equality"): a person whose introduction names none
+    // of them holds the role somewhere else ("the chairman of the Commission …" is not the party chairman)
+    const bodyWords = atBody ? (atBody[1]!.match(/\p{Lu}[\p{L}’'\-]*/gu) ?? []).map((w) => w.toLowerCase()) : [];
     const { head, states, parties, rest } = d;
     const also = rest.includes("and") ? rest.filter((w) => ROLE_NOUNS.has(w)) : [];
     const partyHead = PARTY_WORDS.has(head);
@@ -608,6 +612,7 @@ export class Coref {
       const tied = states.filter((x) => p.states.has(x)).length * 2 + parties.filter((x) => p.parties.has(x)).length * 2;
       // "the Florida senator and Republican presidential candidate": either role is the head
       const heads = [head, ...also];
+      if (bodyWords.length && !bodyWords.some((w) => p.words.has(w))) continue;
       const headOk = partyHead || heads.some((h) => p.words.has(h));
       // "the Florida senator" for "Jo Bloggs (R-Fla.)": a state or party tag speaks for a lawmaker's head
       if (!headOk && !(tied && heads.some((h) => LAWMAKER_HEADS.has(h)))) continue;

@@ -106,6 +106,51 @@ function ofJoin(toks: readonly Token[], k: number): boolean {
   return !!after && isCap(after.text) && !NOT_NAMES.has(low(after));
 }
 
+/**
+ * Titles of a person, which end a body's name where they follow its "and" ("the Department of Justice
+ * and Attorney General Lynch"). Not TITLE_WORDS: that list holds portfolios too ("Security",
+ * "Culture", "Sport"), which a body's name lists ("… for Culture, Media and Sport").
+ */
+const PERSON_TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "president", "vice", "prime", "minister",
+  "secretary", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "attorney", "general", "chairman",
+  "chairwoman", "chair", "director", "chief", "judge", "spokesman", "spokeswoman", "king", "queen", "prince", "princess",
+  "pope", "commissioner", "ambassador", "speaker", "leader", "chancellor", "professor", "prof", "councillor", "councilman"]);
+/** The last word of a name after "and" that heads a body of its own ("… and Standard Trust Bank"). */
+function secondBodyHead(l: string): boolean {
+  return OF_HEADS.has(l) || l === "company" || l === "group" || l === "party" || l === "fund" || l === "inc" || l === "ltd" || l === "corp";
+}
+/** A capitalised word that can go on a body's name after "and" or a comma: no person's title, no first name ("and Ann Lee"). */
+function bodyListWord(t: Token | undefined): boolean {
+  if (!t || !isCap(t.text) || isPossessive(t.text)) return false;
+  const l = low(t);
+  return !NOT_NAMES.has(l) && !PERSON_TITLES.has(l) && !DETERMINERS.has(l) && !PRONOUNS.has(l);
+}
+/**
+ * "and" or a comma at k inside one body's name: "Department for Culture, Media and Sport", "Institute
+ * for Science and International Security". Before k, capitalised words back to an "of"/"for" that
+ * joins a body head (`ofJoin`); after k, one to three capitalised words, and after a comma the list
+ * goes on to an "and". A first name or a title after it ends the body ("the Ministry of Defence and
+ * Ann Lee", "… and Attorney General Jo Bloggs").
+ */
+function andJoin(toks: readonly Token[], k: number): boolean {
+  const w = toks[k]?.text;
+  if (w !== "and" && w !== ",") return false;
+  let f = k + 1;
+  while (f < toks.length && f <= k + 3 && bodyListWord(toks[f])) f++;
+  if (f === k + 1 || genderOfName(low(toks[k + 1]!))) return false;
+  // "United Bank of Africa and Standard Trust Bank": a body head ends the part after "and", so two bodies
+  if (w === "and" && secondBodyHead(low(toks[f - 1]!))) return false;
+  if (w === ",") {
+    // a list: capitalised words, then "and" and its last item
+    if (toks[f]?.text !== "and" && !(toks[f]?.text === "," && toks[f + 1]?.text === "and")) return false;
+  } else if (f < toks.length && isCap(toks[f]!.text)) return false;
+  let b = k - 1;
+  while (b > 0 && b >= k - 6 && (bodyListWord(toks[b]) || toks[b]!.text === ",")) b--;
+  if (b === k - 1) return false;
+  const l = low(toks[b]!);
+  return (l === "of" || l === "for" || l === "the") && ofJoin(toks, b);
+}
+
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
 const SURNAME_BODY_WORDS = new Set(["day"]);
 
@@ -191,7 +236,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   while (i > 0) {
     const w = tokens[i - 1]!.text;
     if ((isCap(w) && !isPossessive(w)) || (NAME_PARTICLES.has(low(tokens[i - 1]!)) && i < tokens.length && i > 1 && isCap(tokens[i - 2]!.text))) i--;
-    else if (i < tokens.length && i > 1 && ofJoin(tokens, i - 1)) i--;
+    else if (i < tokens.length && i > 1 && (ofJoin(tokens, i - 1) || andJoin(tokens, i - 1))) i--;
     else if (w === "(" || w === ")") i--;
     else break;
   }
@@ -208,7 +253,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   // "the former chief executive of Harbourline", "a director at the Port Trust": a person described
   // by a role at a body, not the body
   let roleAt = false;
-  if (i > 1 && i < tokens.length && /^(?:of|at)$/u.test(low(tokens[i - 1]!)) && ROLE_NOUNS.has(low(tokens[i - 2]!)) && !TITLE_WORDS.has(low(tokens[i]!)) && low(first) === "the" && (!isCap(tokens[i - 2]!.text) || /^\p{Lu}{2,4}$/u.test(tokens[i - 2]!.text))) {
+  // ("the chairman of the Police Federation": "of the" too)
+  const at = i > 2 && low(tokens[i - 1]!) === "the" && /^(?:of|at)$/u.test(low(tokens[i - 2]!)) ? i - 1 : i;
+  if (at > 1 && at < tokens.length && /^(?:of|at)$/u.test(low(tokens[at - 1]!)) && ROLE_NOUNS.has(low(tokens[at - 2]!)) && !TITLE_WORDS.has(low(tokens[i]!)) && low(first) === "the" && (!isCap(tokens[at - 2]!.text) || /^\p{Lu}{2,4}$/u.test(tokens[at - 2]!.text))) {
     i = tokens.length;
     roleAt = true;
   }
@@ -342,7 +389,7 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
         if (probe?.kind === "person" && probe.nameEnd !== null && probe.nameEnd <= toks[k]!.start) { i = k; continue; }
       }
     }
-    if (i < toks.length && i > 1 && ofJoin(toks, i - 1)) { i--; continue; }
+    if (i < toks.length && i > 1 && (ofJoin(toks, i - 1) || andJoin(toks, i - 1))) { i--; continue; }
     if ((l === "of" || l === "for" || l === "at" || l === "to") && i < toks.length && i > 1) {
       // "the director of the Carnegie Moscow Center", "a spokesman for the ministry"
       const before = low(toks[i - 2]!);
@@ -415,7 +462,7 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     const t = toks[j]!;
     const l = low(t);
     if (allowedInside(t) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
-    if (j > 0 && ofJoin(toks, j)) { j++; continue; }
+    if (j > 0 && (ofJoin(toks, j) || andJoin(toks, j))) { j++; continue; }
     // "the Florida senator and Republican presidential candidate said": two roles of one person
     if (l === "and" && j > 0 && ROLE_NOUNS.has(low(toks[j - 1]!)) && !isCap(toks[j - 1]!.text)) {
       let k = j + 1;
@@ -478,6 +525,9 @@ export function findNames(text: string): Mention[] {
       const end = m.index + run.length;
       const more = /^[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?((?:\p{Lu}[\p{L}’'\-]*[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*)/u.exec(text.slice(end, end + 120));
       if (more && !NOT_NAMES.has(lower(more[1]!.split(/\s+/u)[0]!))) {
+        // "… for Culture, Media and Sport": a list of capitalised words ending in "and" (see andJoin)
+        const list = /^(?:,[ \t]+\p{Lu}[\p{L}’'\-]*(?:[ \t]+\p{Lu}[\p{L}’'\-]*){0,2})*,?[ \t]+and[ \t]+(\p{Lu}[\p{L}’'\-]*(?:[ \t]+\p{Lu}[\p{L}’'\-]*){0,2})(?![ \t]*\p{Lu})(?![\p{L}’'\-])/u.exec(text.slice(end + more[0].length, end + more[0].length + 80));
+        if (list && list[0].split(/[ \t,]+/u).filter(Boolean).every((x) => x === "and" || !(PERSON_TITLES.has(lower(x)) || NOT_NAMES.has(lower(x)) || DETERMINERS.has(lower(x)))) && !genderOfName(lower(list[1]!.split(/[ \t]+/u)[0]!)) && !secondBodyHead(lower(list[1]!.split(/[ \t]+/u).at(-1)!))) more[0] += list[0];
         run = text.slice(m.index, end + more[0].length);
         re.lastIndex = end + more[0].length;
       }
