@@ -224,6 +224,13 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
     // "…, a professor at the school, who said": the antecedent speaks through the relative pronoun
     const ante = mentionBefore(text, sentStart, last.start - (/,\s*$/.test(text.slice(Math.max(sentStart, last.start - 2), last.start)) ? 2 : 0));
     const self = { text: last.text, start: last.start, end: last.end };
+    if (ante?.name && ante.kind !== "person" && /^who/iu.test(last.text) && /\b(?:on|of|at|for|with|from|in)\s+(?:the\s+)?$/u.test(text.slice(Math.max(sentStart, (ante.nameStart ?? ante.start) - 12), ante.nameStart ?? ante.start))) {
+      // "Ruth Adler, the ranking Democrat on the Finance Committee, who said": "who" is a person, the
+      // one the appositive describes, not the body named inside it
+      const comma = text.lastIndexOf(",", ante.start);
+      const person = comma > sentStart ? mentionBefore(text, sentStart, comma) : null;
+      if (person?.name && person.kind === "person" && person.end >= comma - 1) return { ...person, ...self };
+    }
     if (ante?.name) return { ...ante, ...self };
     return ante ?? { ...self, name: null, nameStart: null, nameEnd: null, role: null, pronoun: "who", kind: "unknown", definiteDescription: false };
   }
