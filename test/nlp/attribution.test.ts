@@ -355,6 +355,19 @@ describe("reported speech sieves", () => {
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
 
+describe("a pronoun's reminder inside a named subject's report", () => {
+  const text = "Mayor Tom Reyes spoke first. Asked about his past criticisms of Reyes, Governor Dan Ortiz said that was a natural part of running against him — no different, he said, from any other race.";
+  it("'X said that … — no different, he said, from …' is one statement of X, not a second one of the last speaker", () => {
+    const qs = extract(text).quotes.filter((q) => q.start > text.indexOf("Asked"));
+    assert.deepEqual(qs.map((q) => q.speaker_canonical), ["Dan Ortiz"]);
+  });
+  it("negative: after a subject of the other gender the pronoun's attribution stays a statement of its own", () => {
+    const t = "Dan Ortiz spoke first. Ann Lee said the plan was sound, and in the end, he said, the council would pay for the repairs.";
+    const sieves = extract(t).quotes.map((q) => q.sieve);
+    assert.ok(sieves.includes("parenthetical-cue"), JSON.stringify(sieves));
+  });
+});
+
 describe("not statements", () => {
   const cases: [string, string][] = [
     ["scare quotes", "The two leaders held “meaningful” talks in the port city."],

@@ -4,6 +4,7 @@ import { CUE_ADVERBIALS, CUE_FORMS, NEEDS_THAT, PRONOUNS } from "../lexicon/cues
 import { MEDIA_WORDS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, spaceAtOrAfter, tokenize, type Mention, type Token } from "../mentions";
 import type { Cue } from "../cues";
+import { genderOfName } from "../gender";
 import { afterDateline, gapBefore, TIME_OPENERS } from "./patterns";
 import { cuesIn, firstSpanFrom, sentenceBounds, type Context, type Statement } from "../context";
 
@@ -673,6 +674,17 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   if (/^\s*(?:and|but)\b/iu.test(rest) && !/[“"]|''/u.test(rest) && !hasFiniteVerb(rest)) return null;
   const [s, e] = trimClause(text, sent.start, sent.end);
   if (!hasFiniteVerb(head + rest)) return null;
+  // "Ortiz said that was natural — no different, he said, from any race": a pronoun's reminder inside
+  // a report a named subject's cue opened earlier in the sentence; that report holds it
+  if (mention.pronoun && cuesIn(ctx, sent.start, open).some((c) => {
+    if (c.participle || c.belief) return false;
+    const subject = subjectBefore(ctx, sent.start, c);
+    if (!subject?.name) return false;
+    // of the pronoun's gender, where the first name tells it ("After Ann Lee accused him, he warned, …" is his)
+    const parts = subject.name.split(/\s+/u);
+    const g = parts.length > 1 ? genderOfName(parts[0]!.toLowerCase()) : null;
+    return !g || (mention!.pronoun === "he" ? g === "m" : mention!.pronoun === "she" ? g === "f" : true);
+  })) return null;
   return make(cue, mention, s, e, "parenthetical-cue", 0.8);
 }
 
