@@ -141,6 +141,17 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   } else if (appos) after += appos[0].length;
   // "Jo Bloggs (R-Ohio), said": a bracketed tag, then the comma
   if (text[after - 1] === ")" && text[after] === ",") after++;
+  // "…,” Tom Reyes and Jane Doe wrote": two people, read as the one next to the cue, as "Tom Reyes and
+  // Jane Doe said CLAUSE" is; only after a quote that ends mid-sentence ("…trade.” Economy and Labour
+  // Minister Ann Lee called …" starts a sentence of its own)
+  if (!appos && !named && midSentence && m.name?.includes(" ") && m.kind === "person") {
+    const and = /^\s+and\s+/u.exec(text.slice(after, Math.min(limit, after + 8)));
+    const second = and ? mentionAfter(text, after + and[0].length, Math.min(limit, after + and[0].length + 120)) : null;
+    if (second?.name && second.kind === "person" && second.start === after + and![0].length) {
+      m = second;
+      after = second.end;
+    }
+  }
   // "Tom Reyes with the Harbor Authority says": a person's body between the name and the cue
   if (!appos && !named && m.name && m.kind === "person" && m.name.includes(" ")) {
     const body = /^\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}\-.&’']*(?:\s+(?:of|for|and|&|the|\p{Lu}[\p{L}\-.&’']*)){0,6}/u.exec(text.slice(after, Math.min(limit, after + 80)));
@@ -159,9 +170,10 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
  * More of what may stand between a leading cue and its quote: a hearer, then a time ("told
  * reporters last week,", "told the Harbour Times on Monday,"). Case-sensitive on purpose: with /i,
  * \p{Lu} would match every lower-case word as a hearer. A longer prepositional phrase ("said in
- * her new memoir, “Title”") cost a match on polnear_dev and is left out.
+ * her new memoir, “Title”") cost a match on polnear_dev and is left out. An object and a manner may
+ * end it ("describes itself in the following way:", "explained it this way:").
  */
-const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?$/u;
+const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?:\s+(?:itself|himself|herself|themselves|it|them|its\s+\p{Ll}+|his\s+\p{Ll}+|her\s+\p{Ll}+|their\s+\p{Ll}+))?(?:\s+(?:in\s+the\s+following\s+(?:way|terms|words)|this\s+way|as\s+follows|like\s+this|thus))?$/u;
 
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
