@@ -151,6 +151,15 @@ function andJoin(toks: readonly Token[], k: number): boolean {
   return (l === "of" || l === "for" || l === "the") && ofJoin(toks, b);
 }
 
+/** What a capitalised possessive may own and speak through ("Reyes’s office", "the mayor’s staff" aside): a body of people. */
+const POSSESSED_BODIES = new Set(["office", "team", "staff", "camp", "campaign", "lawyers", "lawyer", "attorneys", "attorney",
+  "aides", "advisers", "spokesman", "spokeswoman", "spokesperson", "family", "administration", "government"]);
+/** Token k is a body a capitalised possessive just before it owns. */
+function possessedBody(toks: readonly Token[], k: number): boolean {
+  const prev = toks[k - 1];
+  return !!prev && isPossessive(prev.text) && isCap(prev.text) && POSSESSED_BODIES.has(low(toks[k]!)) && k + 1 <= toks.length;
+}
+
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
 const SURNAME_BODY_WORDS = new Set(["day"]);
 
@@ -380,6 +389,7 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
     const t = toks[i - 1]!;
     const l = low(t);
     if (allowedInside(t)) { i--; continue; }
+    if (i === toks.length && i > 1 && possessedBody(toks, i - 1)) { i--; continue; }
     // "Tom Reyes with the Harbor Authority": a name, a preposition, then the body (analyse keeps the person)
     if (i < toks.length && i > 2 && isCap(toks[i]!.text)) {
       const prep = l === "the" ? low(toks[i - 2]!) : l;
@@ -463,6 +473,8 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     const l = low(t);
     if (allowedInside(t) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
     if (j > 0 && (ofJoin(toks, j) || andJoin(toks, j))) { j++; continue; }
+    // "Reyes’s office said": the possessive's body is the speaker (and ends the mention)
+    if (j > 0 && possessedBody(toks, j)) { j++; break; }
     // "the Florida senator and Republican presidential candidate said": two roles of one person
     if (l === "and" && j > 0 && ROLE_NOUNS.has(low(toks[j - 1]!)) && !isCap(toks[j - 1]!.text)) {
       let k = j + 1;

@@ -1,5 +1,6 @@
 // Small readers shared by the sieves: a speaker and cue right after a position ("…,” Peskov said"),
 // or a speaker and cue right before one ("Peskov said: “…"). Each reads a bounded window.
+import { ANONYMOUS_PERSON_QUALIFIERS } from "../lexicon/claims";
 import { CUE_FORMS, INVERTIBLE } from "../lexicon/cues";
 import { ROLE_NOUNS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
@@ -65,7 +66,16 @@ export function looseDescription(text: string, at: number, limit: number, follow
   // the shortest run whose last word is a lower-case noun and after which `follows` matches
   let end = lo + det[0].length;
   for (const w of words) {
-    if (NOT_IN_DESCRIPTION.test(w) || CUE_FORMS.has(w.toLowerCase())) return null;
+    if (NOT_IN_DESCRIPTION.test(w)) return null;
+    if (CUE_FORMS.has(w.toLowerCase())) {
+      // a cue's noun reading as the head, right before the cue: "…,” the congressional report said"
+      const e = text.indexOf(w, end) + w.length;
+      if (e - w.length > lo + det[0].length && /^\p{Ll}+$/u.test(w) && follows(e)) {
+        const m = analyse(tokenize(text, lo, e), text);
+        return m && !m.name && !m.pronoun ? m : null;
+      }
+      return null;
+    }
     end = text.indexOf(w, end) + w.length;
     // the head is a lower-case word, not an adverb or participle ("the man", not "the widely")
     if (!/^\p{Ll}[\p{Ll}\-’']*$/u.test(w) || /(?:ly|ing)$/u.test(w)) continue;
@@ -73,8 +83,29 @@ export function looseDescription(text: string, at: number, limit: number, follow
       const m = analyse(tokenize(text, lo, end), text);
       return m && !m.name && !m.pronoun ? m : null;
     }
+    // "a person close to the mayor", "a source familiar with the talks": the head, then a qualifier
+    // and what it qualifies; someone unnamed, whoever the qualifier names
+    const q = QUALIFIED.exec(text.slice(end, Math.min(limit, end + 120)));
+    if (q) {
+      const head = analyse(tokenize(text, lo, end), text);
+      if (!head || head.name || head.pronoun) return null;
+      for (const e of wordEnds(text, end + q[0].length, Math.min(limit, end + q[0].length + 60), 5)) {
+        if (follows(e)) return { ...head, text: text.slice(lo, e), end: e, kind: "anonymous" };
+      }
+    }
   }
   return null;
+}
+
+/** What follows the head of an unnamed source ("close to", "familiar with"), then an optional determiner. */
+const QUALIFIED = new RegExp(String.raw`^\s+(?:${ANONYMOUS_PERSON_QUALIFIERS.map((x) => x.replace(/ /gu, String.raw`\s+`)).join("|")})\s+`, "u");
+/** The ends of up to `max` words from `from`, separated by spaces only (a punctuation mark stops them), before `limit`. */
+function wordEnds(text: string, from: number, limit: number, max: number): number[] {
+  const out: number[] = [];
+  const re = /\s*([\p{L}\p{N}][\p{L}\p{N}’'\-]*)/uy;
+  re.lastIndex = from;
+  while (out.length < max && re.exec(text) && re.lastIndex <= limit) out.push(re.lastIndex);
+  return out;
 }
 
 /** "Peskov said", "said Peskov", "Kremlin spokesman Dmitry Peskov told reporters" starting at `pos`. */
@@ -120,13 +151,13 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   if (!m) return null;
   // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said", "Jo Bloggs, 59,
   // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
-  // ("the council's spokesman, Jo Bloggs, said")
+  // ("the council's spokesman, Jo Bloggs, said"), and a party tag ("Tom Reyes, R-Ky., said")
   let after = m.end;
   const tail = text.slice(after, Math.min(limit, after + 150));
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
   // campaign manager"); "Republican of Ohio" is a party tag; "after a moment", "in a statement" an aside
-  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s(?:[^,;:“”"]|,\s+\p{Lu}[\p{L}]{1,12}\.?(?=,)){1,90}|\d{1,3}),/u.exec(tail);
+  let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s(?:[^,;:“”"]|,\s+\p{Lu}[\p{L}]{1,12}\.?(?=,)){1,90}|\d{1,3}|[RDI]-\p{Lu}[\p{L}.]{0,14}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
     const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
     if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
