@@ -206,6 +206,13 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
  */
 const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3}))?(?:\s+(?:last|this|on|early|late)\s+(?:week|month|year|night|morning|afternoon|evening|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?(?:\s+(?:itself|himself|herself|themselves|it|them|its\s+\p{Ll}+|his\s+\p{Ll}+|her\s+\p{Ll}+|their\s+\p{Ll}+))?(?:\s+(?:in\s+the\s+following\s+(?:way|terms|words)|this\s+way|as\s+follows|like\s+this|thus))?$/u;
 
+/**
+ * One to three adverbials between a leading cue and its quote: times, places and media ("said
+ * Thursday on Twitter,", "said last week in Tel Aviv,", "said in a recent interview:"). Case-sensitive
+ * like CUE_TAIL; a prepositional phrase is at most three words after its determiner.
+ */
+const ADVERBIAL_TAIL = /^(?:\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|\s+(?:on|in|at|during|via|from)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|\s+\p{Ll}+ly){1,3}$/u;
+
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
 /**
@@ -253,7 +260,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
-    if (CUE_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
