@@ -12,7 +12,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
   return m ? m[0].length : 0;
 }
 
@@ -236,6 +236,27 @@ const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|dur
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
 
+/** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
+const STATEMENT_INTRO = /\s((?:released|issued|put\s+out|sent|posted|gave|offered|shared|provided|tweeted))\s+(?:the\s+following|this|a|an)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:statement|response|comment|message|tweet|explanation|note|reply|answer)(?:\s+(?:to|on|about)\s+[^:“”"]{1,40})?$|\s(had)\s+this\s+to\s+say(?:\s+(?:about|on|of)\s+[^:“”"]{1,60})?$/u;
+/** The subject of a statement introduced without a speech verb ("President Jo Bloggs released the following statement: “…”"). */
+function statementIntro(ctx: Context, lo: number, end: number): Attribution | null {
+  const { text } = ctx;
+  const m = STATEMENT_INTRO.exec(text.slice(Math.max(lo, end - 140), end));
+  if (!m) return null;
+  const base = Math.max(lo, end - 140);
+  const verb = m[1] ?? m[2]!;
+  const vStart = base + m.index + m[0].indexOf(verb);
+  let s = lo;
+  while (s < vStart && /\s/u.test(text[s]!)) s++;
+  const adv = LEADING_ADVERBIAL.exec(text.slice(s, vStart));
+  if (adv) s += adv[0].length;
+  const speakerEnd = vStart - gapBefore(text, vStart);
+  const mention = mentionBefore(text, s, speakerEnd) ?? looseDescription(text, s, speakerEnd, (e) => !text.slice(e, speakerEnd).trim());
+  if (!mention || mention.end < speakerEnd - 1 || mention.kind === "anonymous" && !mention.text.includes(" ")) return null;
+  const cue: Cue = { text: verb, start: vStart, end: vStart + verb.length, base: verb.replace(/\s+/gu, " "), participle: false, belief: false, prepositional: false };
+  return { mention, cue, via: null, end };
+}
+
 /** "Peskov said: ", "He said, ", "In one tweet, Trump said: " ending at `pos` (the quote's opening mark). */
 export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribution | null {
   const { text } = ctx;
@@ -262,7 +283,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     const tail = text.slice(c.end, end);
     if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
-  if (!cue) return null;
+  if (!cue) return endsWithPunct && /:$/u.test(trimmed) ? statementIntro(ctx, lo, end) : null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
   let speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
