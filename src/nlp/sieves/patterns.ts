@@ -208,10 +208,10 @@ const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}
 
 /**
  * One to three adverbials between a leading cue and its quote: times, places and media ("said
- * Thursday on Twitter,", "said last week in Tel Aviv,", "said in a recent interview:"). Case-sensitive
+ * Thursday on Twitter,", "said last week in Tel Aviv,", "responded pointedly, with a smile:"). Case-sensitive
  * like CUE_TAIL; a prepositional phrase is at most three words after its determiner.
  */
-const ADVERBIAL_TAIL = /^(?:\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|\s+(?:on|in|at|during|via|from)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|\s+\p{Ll}+ly){1,3}$/u;
+const ADVERBIAL_TAIL = /^(?:,?\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|,?\s+(?:on|in|at|during|via|from|with)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|,?\s+\p{Ll}+ly){1,3}$/u;
 
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
@@ -233,6 +233,8 @@ export function afterDateline(text: string, lo: number, hi: number): number {
 export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
 const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS})\b[^,;:“”"]{0,60},\s+)+`, "iu");
 
+/** A possessive determiner and a role ("her senior policy adviser", "his lawyer"). */
+const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Their|Its)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?:${[...ROLE_NOUNS].filter((w) => /^[a-z\-]+$/u.test(w)).join("|")})$`, "u");
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
 
@@ -301,12 +303,17 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   let s = lo;
   while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
-  if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 5))) s += adv[0].length;
+  if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it|his|her|their|its|the|a|an)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 6))) s += adv[0].length;
   // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
   // between the subject and its cue; a name in the appositive is who speaks
   if (!mention && /,\s*$/u.test(text.slice(lo, speakerEnd))) {
     const comma = text.indexOf(",", s);
-    const subject = comma > s && comma < speakerEnd ? mentionAfter(text, s, comma) ?? looseDescription(text, s, comma, (e) => e === comma) : null;
+    let subject = comma > s && comma < speakerEnd ? mentionAfter(text, s, comma) ?? looseDescription(text, s, comma, (e) => e === comma) : null;
+    // "her senior policy adviser, Tom Reyes, said:": a possessive's role before the name
+    if (comma > s && comma < speakerEnd && (!subject || subject.pronoun) && POSSESSIVE_ROLE.test(text.slice(s, comma))) {
+      const role = analyse(tokenize(text, s, comma), text);
+      subject = role && { ...role, kind: "person" };
+    }
     if (subject && subject.start === s && subject.end === comma && !subject.pronoun && subject.kind !== "anonymous") {
       const rest = text.slice(comma, speakerEnd);
       const named = !subject.name ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),\s*$/u.exec(rest) : null;
@@ -328,6 +335,19 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       const verbAt = Math.max(s, speakerEnd - 40) + co.index + co[0].indexOf(co[1]!);
       const subject = mentionAfter(text, s, verbAt);
       if (subject && subject.start === s && subject.end >= verbAt - 1 && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
+    }
+  }
+  // "a White House official who spoke anonymously to discuss strategy said Wednesday, “…”": a relative
+  // clause between the subject and its cue
+  if (!mention && !cue.participle) {
+    const rel = /\s(?:who|that)\s[^,;:“”"()]{3,90}$/u.exec(text.slice(s, speakerEnd));
+    if (rel) {
+      const npEnd = s + rel.index;
+      const comma = text.lastIndexOf(",", npEnd);
+      let f = comma >= s ? comma + 1 : s;
+      while (f < npEnd && /\s/u.test(text[f]!)) f++;
+      const subject = mentionAfter(text, f, npEnd) ?? looseDescription(text, f, npEnd, (e) => e === npEnd);
+      if (subject && subject.start === f && subject.end >= npEnd - 1 && !subject.pronoun && (subject.name || subject.definiteDescription || subject.kind === "anonymous" || subject.kind === "organisation")) mention = subject;
     }
   }
   if (!mention) return null;
