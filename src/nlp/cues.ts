@@ -124,7 +124,8 @@ export function findCues(text: string): Cue[] {
     // the rejections that need no tagger come first (each one skips the word whatever follows)
     // "the said", "a report" … a noun use after a determiner is not a cue
     const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
-    if (/\b(the|a|an)\s+$/.test(before)) continue;
+    // (a letter-aware boundary: with \b, "García said" read as "a said", an accented letter being no word character)
+    if (/(?:^|[^\p{L}\p{N}])(?:the|a|an)\s+$/u.test(before)) continue;
     // "The Harbour Post that …", "the Daily Report says": a capitalised noun-like cue right after a
     // capitalised word, with lower-case text after it, is part of a name (a Title Case headline,
     // "Ruiz Says He Will Run", keeps its cue)
