@@ -12,7 +12,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
   return m ? m[0].length : 0;
 }
 
@@ -213,6 +213,9 @@ const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}
  */
 const ADVERBIAL_TAIL = /^(?:,?\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|,?\s+(?:on|in|at|during|via|from|with)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|,?\s+\p{Ll}+ly){1,3}$/u;
 
+/** The hearer after "told" ("told the Harbour Post", "told reporters"), before adverbials. */
+const HEARER = /^\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3})/u;
+
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
 /**
@@ -231,12 +234,12 @@ export function afterDateline(text: string, lo: number, hi: number): number {
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 /** Time adverbials that open a sentence before its subject ("Hours later,", "Back in 1999,"): a regex source for the readers here and in indirect.ts. */
 export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
-const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS})\b[^,;:“”"]{0,60},\s+)+`, "iu");
+const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS}|(?!(?:nothing|something|anything|everything)\b)\p{L}{2,}ing)\b[^,;:“”"]{0,60},\s+)+`, "iu");
 
 /** A possessive determiner and a role ("her senior policy adviser", "his lawyer"). */
 const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Their|Its)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?:${[...ROLE_NOUNS].filter((w) => /^[a-z\-]+$/u.test(w)).join("|")})$`, "u");
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
-const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s)[^“”"]{0,200},\s*$/u;
+const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s|[RDI]-\p{Lu})[^“”"]{0,200},\s*$/u;
 
 /** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
 const STATEMENT_INTRO = /\s((?:released|issued|put\s+out|sent|posted|gave|offered|shared|provided|tweeted))\s+(?:the\s+following|this|a|an)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:statement|response|comment|message|tweet|explanation|note|reply|answer)(?:\s+(?:to|on|about)\s+[^:“”"]{1,40})?$|\s(had)\s+this\s+to\s+say(?:\s+(?:about|on|of)\s+[^:“”"]{1,60})?$/u;
@@ -283,7 +286,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
-    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    const hearer = c.base === "tell" ? HEARER.exec(tail) : null;
+    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return endsWithPunct && /:$/u.test(trimmed) ? statementIntro(ctx, lo, end) : null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
@@ -304,6 +308,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
   if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it|his|her|their|its|the|a|an)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 6))) s += adv[0].length;
+  // "But Sen. Ann Lee (D-Ill.), noting …, said": a connective before the subject, without a comma
+  const conn = /^(?:But|And|Yet|So|Still|Now|Then)\s+(?=\p{Lu})/u.exec(text.slice(s, Math.min(speakerEnd, s + 8)));
+  if (conn) s += conn[0].length;
   // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
   // between the subject and its cue; a name in the appositive is who speaks
   if (!mention && /,\s*$/u.test(text.slice(lo, speakerEnd))) {
@@ -314,7 +321,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       const role = analyse(tokenize(text, s, comma), text);
       subject = role && { ...role, kind: "person" };
     }
-    if (subject && subject.start === s && subject.end === comma && !subject.pronoun && subject.kind !== "anonymous") {
+    if (subject && subject.start === s && subject.end === comma && !subject.pronoun && (subject.kind !== "anonymous" || /\s\S+\s/u.test(subject.text))) {
       const rest = text.slice(comma, speakerEnd);
       const named = !subject.name ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),\s*$/u.exec(rest) : null;
       const inner = named ? mentionAfter(text, comma + named[0].indexOf(named[1]!), speakerEnd) : null;
@@ -323,7 +330,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     }
   }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
-  if (!mention && cue.participle && (/(?:,|\bby|\b(?:is|was|were|are|been)\s+quoted\s+as)\s*$/u.test(text.slice(lo, cue.start)))) {
+  // ("… about the mayor before saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
+  // statement saying, “…”": the same subject)
+  if (!mention && cue.participle && (/(?:,[”"’']*|\b(?:by|before|after|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note))\s*$/u.test(text.slice(lo, cue.start)))) {
     const subject = mentionAfter(text, s, cue.start);
     if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text)) && subject.kind !== "anonymous") mention = subject;
   }
