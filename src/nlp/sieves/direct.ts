@@ -20,7 +20,11 @@ export const trailingCue: DirectSieve = {
   apply(ctx, i) {
     const q = ctx.spans[i]!;
     if (!q.closed) return null;
-    return speakerCueAfter(ctx, q.after, para(ctx, i).end);
+    const after = speakerCueAfter(ctx, q.after, para(ctx, i).end);
+    // “Hayek said, “… discrimination.” The star then recalled …”: a quote that ends its sentence and
+    // follows its own leading cue is that cue's; the next sentence's subject starts something else
+    if (after && /[.!?…]$/u.test(ctx.text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(ctx.text.slice(q.after, q.after + 3)) && leadingCue.apply(ctx, i)) return null;
+    return after;
   },
 };
 
