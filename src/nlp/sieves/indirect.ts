@@ -178,7 +178,15 @@ const AUX_WORD = /^(?:has|have|had|will|would|could|can|can’t|can't|cannot|sho
 /** A time phrase between a subject and its cue ("Jo Bloggs on Friday announced"). */
 const TIME_BEFORE_CUE = /\s+(?:on|last|this|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)(?:\s+(?:morning|afternoon|evening|night))?$/u;
 const RELATIVE = /^(?:who|which|that)$/iu;
-const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then)\b,?\s*/iu;
+const LEADING_CONNECTIVE = /^(?:but|and|so|yet|still|meanwhile|however|also|instead|now|then|likewise|similarly|moreover|furthermore|separately|indeed)\b,?\s*/iu;
+
+/** Where the subject can start after a leading connective ("Likewise, Trump went after …"). */
+function afterConnective(text: string, lo: number, hi: number): number {
+  let at = lo;
+  while (at < hi && /\s/u.test(text[at]!)) at++;
+  const conn = LEADING_CONNECTIVE.exec(text.slice(at, Math.min(hi, at + 14)));
+  return conn ? at + conn[0].length : lo;
+}
 
 /** A sentence opening with a subordinate clause whose subject and verb come before the cue ("After aides insisted"). */
 const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|while|although|though|because|since|if|once|until|unless|even though|even if)\s+[^,;:]*$/iu;
@@ -535,7 +543,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       conf = that ? 0.85 : 0.75;
       if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
         // "Kim evoked his father's legacy and said that …": the subject of the first verb
-        mention = lastSubject ?? mentionAfter(text, afterDateline(text, sent.start, cue.start), cue.start);
+        mention = lastSubject ?? mentionAfter(text, afterConnective(text, afterDateline(text, sent.start, cue.start), cue.start), cue.start);
         sieve = "coordinated-subject";
         conf = that ? 0.7 : 0.65;
       }

@@ -12,7 +12,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
   return m ? m[0].length : 0;
 }
 
@@ -221,9 +221,10 @@ const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spoke
 /**
  * A dateline opening a story's first sentence: a place in capitals, perhaps a state or date after a
  * comma and a wire agency in brackets, then a dash ("BOSTON — ", "SPRINGFIELD, Ill. (AP) — ",
- * "PARIS, Aug 31 (Reuters) - "). The place names no speaker; the sentence's subject follows it.
+ * "PARIS, Aug 31 (Reuters) - "), or in title case before a wire agency ("Washington (AFP) – "). The
+ * place names no speaker; the sentence's subject follows it.
  */
-const DATELINE = /^\s*\p{Lu}{3,}(?:[ .'’\-]+\p{Lu}{2,})*\.?(?:,\s+[\p{L}\p{N}. ]{2,20}?)?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]{1,2}\s+(?=\p{Lu})/u;
+const DATELINE = /^\s*(?:\p{Lu}{3,}(?:[ .'’\-]+\p{Lu}{2,})*\.?(?:,\s+[\p{L}\p{N}. ]{2,20}?)?(?:\s*\([^()\n]{1,30}\))?|\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}(?:,\s+[\p{L}\p{N}. ]{2,20}?)?\s*\(\p{Lu}{2,}[\p{L}]*\))\s+[—–-]{1,2}\s+(?=\p{Lu})/u;
 /** Where a sentence's subject can start at `lo`: after a dateline, if one opens the sentence there. */
 export function afterDateline(text: string, lo: number, hi: number): number {
   const c = text.charCodeAt(lo < hi && /\s/u.test(text[lo]!) ? lo + 1 : lo);
