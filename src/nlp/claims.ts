@@ -1557,3 +1557,13 @@ export function nearestSourceOf(explanation: string): NearestSource | null {
   const m = NEAREST_RE.exec(explanation);
   return m ? { name: m[2]!, where: m[1] as NearestSource["where"] } : null;
 }
+
+/**
+ * The explanation without the sentence naming the nearest source ("… Named nearby, in the same
+ * sentence: X."), for pages that write that sentence themselves with the name marked; the whole
+ * explanation when it names none.
+ */
+export function explanationLead(explanation: string): string {
+  const m = NEAREST_RE.exec(explanation);
+  return m ? explanation.slice(0, m.index) : explanation;
+}

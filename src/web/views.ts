@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import Handlebars from "handlebars";
+import { explanationLead } from "../nlp/claims";
 import { VIEWS_DIR } from "../paths";
 import { urls } from "./urls";
 
@@ -43,6 +44,9 @@ const NAV = [
 
 export function createViews(dir: string = VIEWS_DIR): Views {
   const hb = Handlebars.create();
+  // a claim's explanation before its "Named nearby, …" sentence (views/partials/claim-why.hbs); a plain
+  // string, escaped by `{{ }}` like any other value
+  hb.registerHelper("explanationLead", (s: unknown) => (typeof s === "string" ? explanationLead(s) : ""));
   for (const [name, source] of templatesIn(join(dir, "partials"))) hb.registerPartial(name, source);
   const options = { strict: false, preventIndent: true };
   const layout = hb.compile(readFileSync(join(dir, "layouts", "main.hbs"), "utf8"), options);

@@ -559,6 +559,30 @@ describe("a time after the cue is not the reported clause", () => {
   }
 });
 
+describe("a colon after the cue's object introduces the quote", () => {
+  // the statement starts at the opening quote mark, not at the hearer's or the adverbial's last words
+  const cases: [string, string, string[]][] = [
+    ["a participle and its hearer", "The mayor defended the plan, telling a radio station: “We will not back down.”", ["“We will not back down.”"]],
+    ["a named hearer with a programme", "Ann Ruiz told the Harbour Radio breakfast programme: “The ferry will sail on Monday.”", ["“The ferry will sail on Monday.”"]],
+    ["a plural hearer and straight quotes", "The ferry stays. Ann Ruiz told fellow councillors: \"I will not sell the pier.\"", ["\"I will not sell the pier.\""]],
+    ["an adverbial with a possessive", "A spokesman for the Harbour Board said after Thursday's quay meeting: “The pier will reopen in June.”", ["“The pier will reopen in June.”"]],
+    ["a pronoun object and a determiner", "Ann Ruiz explained it this morning on the quay: “The pier is old and the ferry is new.”", ["“The pier is old and the ferry is new.”"]],
+    // negative rows: the words before the colon are content, or no quoted sentence follows it
+    ["a partial quote mid-sentence stays in its clause", "Ann Ruiz said the plan was “not going anywhere” and would stay.", ["the plan was “not going anywhere” and would stay."]],
+    ["a clause before the colon", "Ann Ruiz said the club was sad to see him go: “We will miss him.”", ["the club was sad to see him go: “We will miss him.”"]],
+    ["a cue whose object is what it reports", "Ann Ruiz promised a new pier: “It will open in May.”", ["a new pier: “It will open in May.”"]],
+    ["a fragment, not a sentence, after the colon", "Ann Ruiz said there were two kinds of ferry: “the fast and the slow.”", ["there were two kinds of ferry: “the fast and the slow.”"]],
+    ["a participle phrase before the colon", "Ann Ruiz recalled taking the ferry as a child: “It was cheaper then.”", ["taking the ferry as a child: “It was cheaper then.”"]],
+  ];
+  for (const [name, article, want] of cases) {
+    it(name, () => {
+      const { quotes } = extract(article);
+      assert.deepEqual(quotes.map((q) => q.text), want);
+      for (const q of quotes) assert.equal(article.slice(q.start, q.end), q.text, "offsets match the text");
+    });
+  }
+});
+
 describe("cue and speaker reading (decision 024)", () => {
   const cases: [string, string, Want][] = [
     // a description whose head is in no lexicon, right before or after its cue

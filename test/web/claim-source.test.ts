@@ -35,17 +35,50 @@ describe("web: the nearest named source of a claim", () => {
     assert.equal(byTrigger.get("Critics say"), null);
   });
 
-  it("shows it in the claim table", async () => {
+  // The explanation already says who is named nearby: the cell shows that sentence once, the name in bold.
+  const ONCE = '<span class="nearest-source">Named nearby, in the previous sentence: <strong>Harbour Gazette</strong>.</span>';
+  const cellOf = (html: string, trigger: string): string => {
+    const row = html.split("<tr>").find((r) => r.includes(`<q>${trigger}</q>`));
+    assert.ok(row, `a row for ${trigger}`);
+    return row.split("<td>").at(-2)!; // "Why it is flagged", before the review cell
+  };
+
+  it("shows it once in the claim table, the name in bold", async () => {
     const res = await request(createApp({ db })).get("/claims");
     assert.equal(res.status, 200);
-    assert.ok(res.text.includes('<span class="nearest-source">named in the previous sentence: <b>Harbour Gazette</b></span>'), res.text.slice(0, 300));
+    const cell = cellOf(res.text, "Officials said");
+    assert.ok(cell.includes(`confirms it. ${ONCE}</td>`), cell);
+    assert.equal(cell.split("Harbour Gazette").length - 1, 1, "the name once");
+    assert.equal(cell.split(/named nearby|named in the/i).length - 1, 1, "one sentence naming it");
     assert.equal(res.text.split('class="nearest-source"').length - 1, 1, "one claim names a source, the other does not");
   });
 
-  it("shows it in the explanation of the claim on the source page", async () => {
+  it("shows no nearby source for a claim with none", async () => {
+    const res = await request(createApp({ db })).get("/claims");
+    const cell = cellOf(res.text, "Critics say");
+    assert.ok(!/named nearby|named in the|nearest-source|<strong>/i.test(cell), cell);
+    assert.match(cell, /^Attributed to a vague group: [^<]+<\/td>/);
+  });
+
+  it("shows it once in the explanation of the claim on the source page", async () => {
     const res = await request(createApp({ db })).get("/sources/1");
     assert.equal(res.status, 200);
-    assert.ok(res.text.includes("Named nearby, in the previous sentence: Harbour Gazette. · "), "in the claim list");
-    assert.ok(!res.text.includes("Named nearby, in the previous sentence: Harbour Gazette. Named"), "once per claim");
+    assert.ok(res.text.includes(`confirms it. ${ONCE} · `), "in the claim list");
+    const list = res.text.slice(res.text.indexOf('<ol class="claim-list">'));
+    assert.equal(list.split("Named nearby").length - 1, 1, "once per claim, and only for the claim that has one");
+    assert.ok(!/named in the (same|previous) sentence/.test(list), "no second, lower-case copy");
+  });
+
+  it("escapes the name it marks", async () => {
+    const other = openDb(":memory:");
+    try {
+      ingestArticle(other, ARTICLE, { now: FIXED_NOW });
+      other.prepare("UPDATE claims SET explanation = replace(explanation, 'Harbour Gazette', 'Ida <i>Invented</i> & Co')").run();
+      const res = await request(createApp({ db: other })).get("/claims");
+      assert.ok(res.text.includes("<strong>Ida &lt;i&gt;Invented&lt;/i&gt; &amp; Co</strong>."), cellOf(res.text, "Officials said"));
+      assert.ok(!res.text.includes("<i>Invented"));
+    } finally {
+      other.close();
+    }
   });
 });

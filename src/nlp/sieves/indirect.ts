@@ -457,6 +457,45 @@ function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | nul
   return null;
 }
 
+/** -ing words that are nouns of an occasion, not a verb's participle ("told the harbour board's briefing:"). */
+const ING_NOUNS: ReadonlySet<string> = new Set(["meeting", "briefing", "hearing", "morning", "evening", "gathering", "building", "sitting", "wedding", "screening"]);
+/** Verb forms the strict test leaves out, which make the words before a colon a clause of their own. */
+const MORE_VERBS = new RegExp(`\\b(?:be|been|being|am|do|don’t|don't|${IRREGULAR_PAST})\\b`, "iu");
+/**
+ * Cues whose object is itself what is reported ("promised a new pier: “…”", "vowed a recount: “…”"):
+ * the words before a colon stay in the statement.
+ */
+const OBJECT_IS_REPORT: ReadonlySet<string> = new Set([
+  "promise", "pledge", "vow", "guarantee", "threaten", "demand", "propose", "recommend", "urge", "call", "deny",
+  "admit", "acknowledge", "concede", "confirm", "claim", "allege", "announce", "predict", "forecast", "estimate",
+  "suggest", "accuse", "charge", "describe", "question", "ask", "highlight", "underline", "underscore",
+]);
+/** A colon and an opening quote mark, then a quoted sentence (a capital, a digit, or "[…]" / "…" before one). */
+const COLON_QUOTE = /:\s*(?=(?:[“"]|'')(?:\[|\.\.\.|…)?\s*[\p{Lu}\p{N}])/u;
+/**
+ * Where a clause read after a cue really starts when it is only the cue's object or an adverbial, then
+ * a colon introducing a quoted sentence ("telling a radio station: “We will not back down.”", "said
+ * at the pier on Friday: “…”"): at the opening quote mark. The words before the colon are kept when they
+ * could be content of their own: a verb, a clause word, a participle, a comma, a dash or more than ten
+ * words ("said the pier was unsafe: “…”", "recalled taking the ferry as a child: “…”"), and so are those
+ * of a cue whose object is what it reports (OBJECT_IS_REPORT).
+ */
+function quoteAfterObject(text: string, cue: Cue, s: number, e: number): number {
+  if (OBJECT_IS_REPORT.has(cue.base)) return s;
+  const clause = text.slice(s, e);
+  const colon = COLON_QUOTE.exec(clause);
+  if (!colon) return s;
+  const pre = clause.slice(0, colon.index);
+  if (!pre.trim() || /[“”"‘’,;()—–]|\s-\s|\s--\s/u.test(pre.replace(/(?<=\p{L})’(?=s\b)/gu, "")) || pre.trim().split(/\s+/u).length > 10) return s;
+  if (STRICT_FINITE.test(pre) || CONTRACTED.test(pre) || MORE_VERBS.test(pre)) return s;
+  if (/\b(?:how|what|why|who|whom|whose|which|that|if|whether|because|where|than|so)\b/iu.test(pre)) return s;
+  // a pronoun and a verb ("it sinks"), not a pronoun object and a determiner ("explained it this morning on the quay")
+  if (/^(?:i|he|she|they|we|you|there|it)\s+(?:\p{Ll}+ly\s+)?(?!(?:this|his|its|us|as|thus)\b)\p{Ll}+(?:s|ed)\b/iu.test(pre.trim())) return s;
+  for (const w of pre.toLowerCase().match(/\p{L}{2,}ing\b/gu) ?? []) if (!ING_NOUNS.has(w)) return s;
+  const mark = s + colon.index + colon[0].length;
+  return mark < e ? mark : s;
+}
+
 /** "X said (that) CLAUSE", "X told reporters CLAUSE", and participles "…, saying CLAUSE". */
 function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): Statement | null {
   const { text } = ctx;
@@ -556,7 +595,9 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     if (!mention) return null;
   }
   if (cue.belief) conf -= 0.15;
-  return make(cue, mention, s, e, sieve, conf, via);
+  // "telling a radio station: “…”": the statement is the quote, not the cue's object before the colon
+  const from = that || framed >= 0 ? s : quoteAfterObject(text, cue, s, e);
+  return make(cue, mention, from, e, sieve, conf, via);
 }
 
 /** After "CLAUSE, X said": a time clause ("as she left the hall") may end the sentence. */
