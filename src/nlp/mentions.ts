@@ -444,7 +444,8 @@ function roleLike(t: Token): boolean {
   const w = t.text;
   const l = low(t);
   if (!/^\p{Ll}[\p{Ll}\-]+$/u.test(w) || NOT_NAMES.has(l) || DETERMINERS.has(l) || PRONOUNS.has(l)) return false;
-  return ROLE_NOUNS.has(l) || TITLE_WORDS.has(l) || /(?:ist|ian|man|woman|person)$/u.test(l) || (/(?:er|or)$/u.test(l) && l.length > 4);
+  // (-eon, -ant, -ee: "neurosurgeon", "consultant", "nominee")
+  return ROLE_NOUNS.has(l) || TITLE_WORDS.has(l) || /(?:ist|ian|man|woman|person|eon)$/u.test(l) || (/(?:er|or|ant|ee)$/u.test(l) && l.length > 5) || (/(?:er|or)$/u.test(l) && l.length > 4);
 }
 
 /**
