@@ -7,6 +7,7 @@
 //   4. each group gets a reference version, every version's relation to it, and one label.
 // Frequent index keys are skipped (capped postings), so the work per statement is bounded and the
 // whole stays near-linear in the number of statements.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { QuoteKind } from "../nlp/types";
 import { fingerprints } from "./fingerprint";
 import { HONORIFICS } from "./lexicon";
@@ -178,7 +179,7 @@ function blockCandidates(block: Item[], at: readonly number[], weight: (t: strin
 }
 
 /** Candidate pairs across the corpus: statements sharing winnowed fingerprints, most shared first. */
-function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number): void {
+function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number, only?: (i: number) => boolean): void {
   const postings = new Map<number, number[]>();
   items.forEach((it, i) => {
     for (const f of it.fps) {
@@ -189,6 +190,7 @@ function fingerprintCandidates(items: Item[], add: (i: number, j: number) => voi
   });
   const shared = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
+    if (only && !only(i)) continue;
     shared.clear();
     for (const f of items[i]!.fps) {
       const list = postings.get(f)!;
@@ -317,26 +319,55 @@ export interface GroupOptions {
   weightsOf?: (person: number) => ((stem: string) => number) | undefined;
   /** prepareText of a statement, from a cache (the answer must be prepareText(s.text)'s) */
   prepared?: (s: StatementInput) => PreparedText;
+  /** called once every statement's fingerprints were told, before any pair is decided (a caller may store them meanwhile) */
+  onPrepared?: () => void;
+  /**
+   * worker threads that decide part of the pairs beside this one (default 0). Only for a whole corpus
+   * with the default thresholds: ignored with `thresholds`, `fingerprintCount` or `weightsOf`.
+   */
+  helpers?: number;
+  /** the compiled module a helper loads (tests: one that fails); default this file */
+  helperModule?: string;
+}
+
+/** How a grouping's candidate pairs are split between threads: `parts` parts, this thread deciding part `part`. */
+interface Share {
+  parts: number;
+  part: number;
 }
 
 /**
- * Groups statements that report the same statement. Deterministic: the same input in any order gives
- * the same groups, each with its members by id, groups ordered by their smallest id.
+ * The part (of `parts`) that decides each person's pairs: people by statements, most first (ties to
+ * the smaller id), each to the part with the fewest statements so far (ties to the lower part). A pure
+ * function of the input, so every thread computes the same split.
  */
-export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
-  const t = options.thresholds ?? THRESHOLDS;
-  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s, options.prepared));
-  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
-  const n = items.length;
-  // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
-  const seen: (Set<number> | undefined)[] = new Array(n);
-  const sets = new Sets(n);
-  let compared = 0;
-  let edges = 0;
-  const flat = (): number => 1;
+function partOfPeople(items: readonly Item[], parts: number): Map<number, number> {
+  const size = new Map<number, number>();
+  for (const it of items) size.set(it.person_id, (size.get(it.person_id) ?? 0) + 1);
+  const people = [...size.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const load = new Array<number>(parts).fill(0);
+  // part 0 is the calling thread's, which also brings the fingerprint index up to date meanwhile:
+  // it takes half the share of a helper
+  const cap = (k: number): number => (k === 0 && parts > 1 ? 0.5 : 1);
+  const out = new Map<number, number>();
+  for (const [person, n] of people) {
+    let best = 0;
+    for (let k = 1; k < parts; k++) if ((load[k]! + n) / cap(k) < (load[best]! + n) / cap(best)) best = k;
+    load[best]! += n;
+    out.set(person, best);
+  }
+  return out;
+}
 
+interface Blocks {
+  blocks: Map<number, Item[]>;
+  /** each block's statements by their index in the items */
+  blockAt: Map<number, number[]>;
+  weights: Map<number, (stem: string) => number>;
+}
+
+function blocksOf(items: readonly Item[], options: GroupOptions): Blocks {
   const blocks = new Map<number, Item[]>();
-  // each block's statements by their index in `items`
   const blockAt = new Map<number, number[]>();
   items.forEach((it, i) => {
     let b = blocks.get(it.person_id);
@@ -351,30 +382,199 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   for (const [person, block] of blocks) {
     weights.set(person, options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content)));
   }
+  return { blocks, blockAt, weights };
+}
 
+/** The pairs one part decided: counted (pairs of its own people), and those with a statement of another part. */
+interface Decided {
+  /** distinct pairs decided whose two statements are both of this part's people */
+  compared: number;
+  /** how many of those were accepted */
+  edges: number;
+  /** pairs with one statement of another part's person, as (i, j, accepted 0/1) triples, i < j */
+  cross: number[];
+}
+
+/**
+ * Proposes the candidate pairs (inside each person's block, then across the corpus by fingerprints),
+ * decides each distinct pair once and tells `accept` the pairs that report the same statement.
+ * Given a share, a part decides the pairs its people's statements propose: their blocks, and the
+ * fingerprint candidates of their statements. A pair of two people of the same part is proposed only
+ * there (all its proposals: its block, either statement's fingerprints), so it is decided and counted
+ * once; a pair across two parts may be proposed by both, so it is listed in `cross` and the caller
+ * counts it once. Every pair of the whole run is decided by some part, and only those.
+ */
+function decidePairs(items: readonly Item[], b: Blocks, t: Thresholds, options: GroupOptions, accept: (i: number, j: number) => void, share?: Share): Decided {
+  const n = items.length;
+  // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
+  const seen: (Set<number> | undefined)[] = new Array(n);
+  const out: Decided = { compared: 0, edges: 0, cross: [] };
+  const flat = (): number => 1;
+  const partOf = share ? partOfPeople(items, share.parts) : undefined;
+  const mine = (i: number): boolean => partOf!.get(items[i]!.person_id) === share!.part;
   const consider = (x: number, y: number): void => {
     const i = x < y ? x : y;
     const j = x < y ? y : x;
     const a = items[i]!;
-    const b = items[j]!;
+    const bb = items[j]!;
     let done = seen[i];
     if (!done) seen[i] = done = new Set<number>();
     if (done.has(j)) return;
     done.add(j);
-    compared++;
     // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
-    const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;
-    if (decide(a, b, w, t) !== null) {
-      edges++;
-      sets.union(i, j);
+    const w = a.person_id === bb.person_id ? b.weights.get(a.person_id)! : flat;
+    const same = decide(a, bb, w, t) !== null;
+    if (same) accept(i, j);
+    if (partOf && !(mine(i) && mine(j))) {
+      out.cross.push(i, j, same ? 1 : 0);
+    } else {
+      out.compared++;
+      if (same) out.edges++;
     }
   };
-  let largest = 0;
-  for (const [person, block] of blocks) {
-    largest = Math.max(largest, block.length);
-    blockCandidates(block, blockAt.get(person)!, weights.get(person)!, consider);
+  for (const [person, block] of b.blocks) {
+    if (partOf && partOf.get(person) !== share!.part) continue;
+    blockCandidates(block, b.blockAt.get(person)!, b.weights.get(person)!, consider);
   }
-  fingerprintCandidates(items, consider, options.fingerprintCount);
+  fingerprintCandidates(items as Item[], consider, options.fingerprintCount, partOf ? mine : undefined);
+  return out;
+}
+
+/**
+ * What a helper thread of a parallel grouping computes: the accepted pairs of its part, as a flat list
+ * of indices (i0, j0, i1, j1, …) into the input sorted by id, and what decidePairs counted.
+ */
+export function groupPart(input: readonly StatementInput[], parts: number, part: number): { edges: Int32Array; compared: number; accepted: number; cross: Int32Array } {
+  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s));
+  const out: number[] = [];
+  const d = decidePairs(items, blocksOf(items, {}), THRESHOLDS, {}, (i, j) => out.push(i, j), { parts, part });
+  return { edges: Int32Array.from(out), compared: d.compared, accepted: d.edges, cross: Int32Array.from(d.cross) };
+}
+
+/** What a helper thread is given (worker_threads workerData). */
+interface HelperData {
+  module: string;
+  input: readonly StatementInput[];
+  parts: number;
+  part: number;
+  /** set to 1 (and notified) when the answer has been posted on `port` */
+  flag: Int32Array;
+  port: MessagePort;
+}
+
+type PartAnswer = ReturnType<typeof groupPart>;
+type HelperAnswer = (PartAnswer & { error?: undefined }) | { error: string };
+
+/**
+ * The helper thread's code: loads this module (compiled) and answers on its port, then raises the
+ * flag the calling thread waits on; any failure (the module not found, a throw) is answered as an
+ * error, so the caller never waits for an answer that cannot come (it decides that part itself).
+ */
+const HELPER_CODE = `
+const { workerData } = require("node:worker_threads");
+const d = workerData;
+try {
+  const r = require(d.module).groupPart(d.input, d.parts, d.part);
+  d.port.postMessage(r, [r.edges.buffer, r.cross.buffer]);
+} catch (e) {
+  d.port.postMessage({ error: String(e && e.stack || e) });
+}
+Atomics.store(d.flag, 0, 1);
+Atomics.notify(d.flag, 0);
+`;
+
+/** How long the calling thread waits for a helper before it decides that part itself (a helper that died). */
+const HELPER_WAIT_MS = 120_000;
+
+interface Helper {
+  part: number;
+  worker: Worker;
+  flag: Int32Array;
+  port: MessagePort;
+}
+
+function startHelpers(input: readonly StatementInput[], parts: number, module: string): Helper[] {
+  const helpers: Helper[] = [];
+  for (let part = 1; part < parts; part++) {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const data: HelperData = { module, input, parts, part, flag, port: port2 };
+    const worker = new Worker(HELPER_CODE, { eval: true, workerData: data, transferList: [port2] });
+    worker.unref();
+    helpers.push({ part, worker, flag, port: port1 });
+  }
+  return helpers;
+}
+
+/** The helper's answer, waited for synchronously (the caller may be inside a SQLite transaction); undefined if it failed or never answered. */
+function helperAnswer(h: Helper): PartAnswer | undefined {
+  Atomics.wait(h.flag, 0, 0, HELPER_WAIT_MS);
+  const got = receiveMessageOnPort(h.port)?.message as HelperAnswer | undefined;
+  h.port.close();
+  void h.worker.terminate();
+  if (!got || got.error !== undefined) return undefined;
+  // only an answer of groupPart's shape counts (a module of another version answers otherwise)
+  const whole = got.edges instanceof Int32Array && got.cross instanceof Int32Array && Number.isInteger(got.compared) && Number.isInteger(got.accepted);
+  return whole ? got : undefined;
+}
+
+/**
+ * Groups statements that report the same statement. Deterministic: the same input in any order gives
+ * the same groups, each with its members by id, groups ordered by their smallest id. With `helpers`
+ * (a full regroup of a large corpus), the candidate pairs are decided by this thread and that many
+ * worker threads at once, each deciding its own part (see decidePairs): the groups and the stats are
+ * those of the single-threaded run.
+ */
+export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
+  const t = options.thresholds ?? THRESHOLDS;
+  const sortedInput = [...input].sort((a, b) => a.id - b.id);
+  // helpers only for a whole corpus with the default thresholds (what groupPart computes)
+  const parallel = (options.helpers ?? 0) > 0 && !options.thresholds && !options.fingerprintCount && !options.weightsOf;
+  const parts = parallel ? options.helpers! + 1 : 1;
+  // started first: they prepare their own copy of the statements while this thread prepares its own
+  const helpers = parallel ? startHelpers(sortedInput, parts, options.helperModule ?? __filename) : [];
+  const items = sortedInput.map((s) => prepareStatement(s, options.prepared));
+  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
+  options.onPrepared?.();
+  const n = items.length;
+  const sets = new Sets(n);
+  let edges = 0;
+  const b = blocksOf(items, options);
+  let compared = 0;
+  // pairs across parts, each counted once whichever parts decided it (by its smaller index)
+  const crossSeen = new Map<number, Set<number>>();
+  const count = (d: { compared: number; edges: number; cross: ArrayLike<number> }): void => {
+    compared += d.compared;
+    edges += d.edges;
+    for (let k = 0; k < d.cross.length; k += 3) {
+      const i = d.cross[k]!;
+      const j = d.cross[k + 1]!;
+      let set = crossSeen.get(i);
+      if (!set) crossSeen.set(i, (set = new Set()));
+      if (set.has(j)) continue;
+      set.add(j);
+      compared++;
+      if (d.cross[k + 2] === 1) edges++;
+    }
+  };
+  try {
+    const own = decidePairs(items, b, t, options, (i, j) => sets.union(i, j), parallel ? { parts, part: 0 } : undefined);
+    count(own);
+    for (const h of helpers) {
+      const got = helperAnswer(h);
+      if (got) {
+        for (let k = 0; k < got.edges.length; k += 2) sets.union(got.edges[k]!, got.edges[k + 1]!);
+        count({ compared: got.compared, edges: got.accepted, cross: got.cross });
+      } else {
+        // the helper failed or never answered: its part decided here, the same pairs
+        count(decidePairs(items, b, t, options, (i, j) => sets.union(i, j), { parts, part: h.part }));
+      }
+    }
+  } finally {
+    for (const h of helpers) void h.worker.terminate();
+  }
+  let largest = 0;
+  for (const block of b.blocks.values()) largest = Math.max(largest, block.length);
 
   const components = new Map<number, Item[]>();
   items.forEach((it, i) => {
@@ -390,7 +590,7 @@ export function groupStatements(input: readonly StatementInput[], options: Group
     groups,
     stats: {
       statements: n,
-      blocks: blocks.size,
+      blocks: b.blocks.size,
       largest_block: largest,
       pairs_compared: compared,
       all_pairs: (n * (n - 1)) / 2,
