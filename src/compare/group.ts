@@ -330,29 +330,26 @@ export interface GroupOptions {
   helperModule?: string;
 }
 
-/** How a grouping's candidate pairs are split between threads: `parts` parts, this thread deciding part `part`. */
+/** How a grouping's candidate pairs are split: the part of each person, and the part to decide. */
 interface Share {
-  parts: number;
+  partOf: ReadonlyMap<number, number>;
   part: number;
 }
 
 /**
- * The part (of `parts`) that decides each person's pairs: people by statements, most first (ties to
- * the smaller id), each to the part with the fewest statements so far (ties to the lower part). A pure
- * function of the input, so every thread computes the same split.
+ * The part (of `parts`) each person's statements belong to: people by statements, most first (ties
+ * to the smaller id), each to the part with the fewest statements so far (ties to the lower part). A
+ * pure function of the input, so every thread computes the same split.
  */
 function partOfPeople(items: readonly Item[], parts: number): Map<number, number> {
   const size = new Map<number, number>();
   for (const it of items) size.set(it.person_id, (size.get(it.person_id) ?? 0) + 1);
   const people = [...size.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const load = new Array<number>(parts).fill(0);
-  // part 0 is the calling thread's, which also brings the fingerprint index up to date meanwhile:
-  // it takes half the share of a helper
-  const cap = (k: number): number => (k === 0 && parts > 1 ? 0.5 : 1);
   const out = new Map<number, number>();
   for (const [person, n] of people) {
     let best = 0;
-    for (let k = 1; k < parts; k++) if ((load[k]! + n) / cap(k) < (load[best]! + n) / cap(best)) best = k;
+    for (let k = 1; k < parts; k++) if (load[k]! < load[best]!) best = k;
     load[best]! += n;
     out.set(person, best);
   }
@@ -410,7 +407,7 @@ function decidePairs(items: readonly Item[], b: Blocks, t: Thresholds, options: 
   const seen: (Set<number> | undefined)[] = new Array(n);
   const out: Decided = { compared: 0, edges: 0, cross: [] };
   const flat = (): number => 1;
-  const partOf = share ? partOfPeople(items, share.parts) : undefined;
+  const partOf = share?.partOf;
   const mine = (i: number): boolean => partOf!.get(items[i]!.person_id) === share!.part;
   const consider = (x: number, y: number): void => {
     const i = x < y ? x : y;
@@ -440,82 +437,89 @@ function decidePairs(items: readonly Item[], b: Blocks, t: Thresholds, options: 
   return out;
 }
 
-/**
- * What a helper thread of a parallel grouping computes: the accepted pairs of its part, as a flat list
- * of indices (i0, j0, i1, j1, …) into the input sorted by id, and what decidePairs counted.
- */
-export function groupPart(input: readonly StatementInput[], parts: number, part: number): { edges: Int32Array; compared: number; accepted: number; cross: Int32Array } {
-  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s));
-  const out: number[] = [];
-  const d = decidePairs(items, blocksOf(items, {}), THRESHOLDS, {}, (i, j) => out.push(i, j), { parts, part });
-  return { edges: Int32Array.from(out), compared: d.compared, accepted: d.edges, cross: Int32Array.from(d.cross) };
+/** One part's answer: its accepted pairs as a flat list of indices (i0, j0, i1, j1, …) into the input sorted by id, and what decidePairs counted. */
+export interface PartAnswer {
+  part: number;
+  edges: Int32Array;
+  compared: number;
+  accepted: number;
+  cross: Int32Array;
 }
 
-/** What a helper thread is given (worker_threads workerData). */
+/** Parts per thread: a thread that runs slow (a busy machine) holds back at most one small part. */
+const PARTS_PER_THREAD = 4;
+
+/**
+ * What a helper thread is given (worker_threads workerData). `control[0]` is the next part to claim
+ * (Atomics.add); `control[1 + p]` is set to 1, and notified, once part p's answer is posted on `port`.
+ */
 interface HelperData {
   module: string;
   input: readonly StatementInput[];
   parts: number;
-  part: number;
-  /** set to 1 (and notified) when the answer has been posted on `port` */
-  flag: Int32Array;
+  control: Int32Array;
   port: MessagePort;
 }
 
-type PartAnswer = ReturnType<typeof groupPart>;
-type HelperAnswer = (PartAnswer & { error?: undefined }) | { error: string };
+/**
+ * A helper thread's work: prepares the statements, then claims parts until none is left, posting each
+ * part's answer. The calling thread claims parts from the same counter, so the parts go to whichever
+ * thread is free (a helper slowed by a busy machine takes fewer).
+ */
+export function helpGroup(d: HelperData): void {
+  const items = [...d.input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s));
+  const b = blocksOf(items, {});
+  const partOf = partOfPeople(items, d.parts);
+  for (;;) {
+    const part = Atomics.add(d.control, 0, 1);
+    if (part >= d.parts) return;
+    const edges: number[] = [];
+    const r = decidePairs(items, b, THRESHOLDS, {}, (i, j) => edges.push(i, j), { partOf, part });
+    const answer: PartAnswer = { part, edges: Int32Array.from(edges), compared: r.compared, accepted: r.edges, cross: Int32Array.from(r.cross) };
+    d.port.postMessage(answer, [answer.edges.buffer as ArrayBuffer, answer.cross.buffer as ArrayBuffer]);
+    Atomics.store(d.control, 1 + part, 1);
+    Atomics.notify(d.control, 1 + part);
+  }
+}
 
 /**
- * The helper thread's code: loads this module (compiled) and answers on its port, then raises the
- * flag the calling thread waits on; any failure (the module not found, a throw) is answered as an
- * error, so the caller never waits for an answer that cannot come (it decides that part itself).
+ * The helper thread's code: loads this module (compiled) and helps; any failure (the module not
+ * found, a throw) ends it, and the calling thread decides the parts it did not answer.
  */
 const HELPER_CODE = `
 const { workerData } = require("node:worker_threads");
-const d = workerData;
 try {
-  const r = require(d.module).groupPart(d.input, d.parts, d.part);
-  d.port.postMessage(r, [r.edges.buffer, r.cross.buffer]);
+  require(workerData.module).helpGroup(workerData);
 } catch (e) {
-  d.port.postMessage({ error: String(e && e.stack || e) });
+  workerData.port.postMessage({ error: String((e && e.stack) || e) });
 }
-Atomics.store(d.flag, 0, 1);
-Atomics.notify(d.flag, 0);
 `;
 
-/** How long the calling thread waits for a helper before it decides that part itself (a helper that died). */
+/** How long the calling thread waits for helpers that claimed every part before it decides them itself. */
 const HELPER_WAIT_MS = 120_000;
 
 interface Helper {
-  part: number;
   worker: Worker;
-  flag: Int32Array;
   port: MessagePort;
 }
 
-function startHelpers(input: readonly StatementInput[], parts: number, module: string): Helper[] {
+function startHelpers(input: readonly StatementInput[], parts: number, control: Int32Array, count: number, module: string): Helper[] {
   const helpers: Helper[] = [];
-  for (let part = 1; part < parts; part++) {
-    const flag = new Int32Array(new SharedArrayBuffer(4));
+  for (let k = 0; k < count; k++) {
     const { port1, port2 } = new MessageChannel();
-    const data: HelperData = { module, input, parts, part, flag, port: port2 };
+    const data: HelperData = { module, input, parts, control, port: port2 };
     const worker = new Worker(HELPER_CODE, { eval: true, workerData: data, transferList: [port2] });
     worker.unref();
-    helpers.push({ part, worker, flag, port: port1 });
+    helpers.push({ worker, port: port1 });
   }
   return helpers;
 }
 
-/** The helper's answer, waited for synchronously (the caller may be inside a SQLite transaction); undefined if it failed or never answered. */
-function helperAnswer(h: Helper): PartAnswer | undefined {
-  Atomics.wait(h.flag, 0, 0, HELPER_WAIT_MS);
-  const got = receiveMessageOnPort(h.port)?.message as HelperAnswer | undefined;
-  h.port.close();
-  void h.worker.terminate();
-  if (!got || got.error !== undefined) return undefined;
-  // only an answer of groupPart's shape counts (a module of another version answers otherwise)
-  const whole = got.edges instanceof Int32Array && got.cross instanceof Int32Array && Number.isInteger(got.compared) && Number.isInteger(got.accepted);
-  return whole ? got : undefined;
+/** Whether a message is a part's answer of this version (a module of another version answers otherwise). */
+function isAnswer(a: unknown, parts: number): a is PartAnswer {
+  const x = a as Partial<PartAnswer> | null;
+  return !!x && Number.isInteger(x.part) && x.part! >= 0 && x.part! < parts && x.edges instanceof Int32Array
+    && x.cross instanceof Int32Array && Number.isInteger(x.compared) && Number.isInteger(x.accepted);
 }
 
 /**
@@ -528,11 +532,12 @@ function helperAnswer(h: Helper): PartAnswer | undefined {
 export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
   const t = options.thresholds ?? THRESHOLDS;
   const sortedInput = [...input].sort((a, b) => a.id - b.id);
-  // helpers only for a whole corpus with the default thresholds (what groupPart computes)
+  // helpers only for a whole corpus with the default thresholds (what helpGroup computes)
   const parallel = (options.helpers ?? 0) > 0 && !options.thresholds && !options.fingerprintCount && !options.weightsOf;
-  const parts = parallel ? options.helpers! + 1 : 1;
+  const parts = parallel ? PARTS_PER_THREAD * (options.helpers! + 1) : 1;
+  const control = new Int32Array(new SharedArrayBuffer(4 * (1 + parts)));
   // started first: they prepare their own copy of the statements while this thread prepares its own
-  const helpers = parallel ? startHelpers(sortedInput, parts, options.helperModule ?? __filename) : [];
+  const helpers = parallel ? startHelpers(sortedInput, parts, control, options.helpers!, options.helperModule ?? __filename) : [];
   const items = sortedInput.map((s) => prepareStatement(s, options.prepared));
   if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
   options.onPrepared?.();
@@ -557,21 +562,54 @@ export function groupStatements(input: readonly StatementInput[], options: Group
       if (d.cross[k + 2] === 1) edges++;
     }
   };
-  try {
-    const own = decidePairs(items, b, t, options, (i, j) => sets.union(i, j), parallel ? { parts, part: 0 } : undefined);
-    count(own);
-    for (const h of helpers) {
-      const got = helperAnswer(h);
-      if (got) {
-        for (let k = 0; k < got.edges.length; k += 2) sets.union(got.edges[k]!, got.edges[k + 1]!);
-        count({ compared: got.compared, edges: got.accepted, cross: got.cross });
-      } else {
-        // the helper failed or never answered: its part decided here, the same pairs
-        count(decidePairs(items, b, t, options, (i, j) => sets.union(i, j), { parts, part: h.part }));
+  const union = (i: number, j: number): void => {
+    sets.union(i, j);
+  };
+  if (!parallel) {
+    count(decidePairs(items, b, t, options, union));
+  } else {
+    try {
+      const partOf = partOfPeople(items, parts);
+      const here = new Set<number>();
+      const started = performance.now();
+      for (;;) {
+        const part = Atomics.add(control, 0, 1);
+        if (part >= parts) break;
+        count(decidePairs(items, b, t, options, union, { partOf, part }));
+        here.add(part);
+      }
+      // the parts the helpers claimed are waited for about as long as a part takes here, then decided
+      // here (a helper on a busy core, or one that failed, holds nothing back for long); if the
+      // helpers took every part, they are the faster ones: waited for (at most HELPER_WAIT_MS)
+      const patience = here.size ? (performance.now() - started) / here.size : HELPER_WAIT_MS;
+      const answers = new Map<number, PartAnswer>();
+      const drain = (): void => {
+        for (const h of helpers) {
+          for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
+            if (isAnswer(m.message, parts) && !answers.has(m.message.part)) answers.set(m.message.part, m.message);
+          }
+        }
+      };
+      const deadline = performance.now() + patience;
+      for (let part = 0; part < parts; part++) {
+        if (here.has(part)) continue;
+        const left = deadline - performance.now();
+        if (left > 0) Atomics.wait(control, 1 + part, 0, left);
+        drain();
+        const a = answers.get(part);
+        if (a) {
+          for (let k = 0; k < a.edges.length; k += 2) union(a.edges[k]!, a.edges[k + 1]!);
+          count({ compared: a.compared, edges: a.accepted, cross: a.cross });
+        } else {
+          count(decidePairs(items, b, t, options, union, { partOf, part }));
+        }
+      }
+    } finally {
+      for (const h of helpers) {
+        h.port.close();
+        void h.worker.terminate();
       }
     }
-  } finally {
-    for (const h of helpers) void h.worker.terminate();
   }
   let largest = 0;
   for (const block of b.blocks.values()) largest = Math.max(largest, block.length);

@@ -97,14 +97,22 @@ describe("compare: grouping with helper threads gives the single-threaded groups
     after(() => rmSync(dir, { recursive: true, force: true }));
     const broken: { name: string; module: () => string }[] = [
       { name: "a module that does not exist", module: () => join(dir, "missing.js") },
-      { name: "a module whose groupPart throws", module: () => {
+      { name: "a module that claims a part and throws", module: () => {
         const f = join(dir, "throws.js");
-        writeFileSync(f, "exports.groupPart = () => { throw new Error('helper failure'); };\n");
+        writeFileSync(f, "exports.helpGroup = (d) => { Atomics.add(d.control, 0, 1); throw new Error('helper failure'); };\n");
         return f;
       } },
-      { name: "a module whose answer lacks the counts", module: () => {
+      { name: "a module that claims every part and answers without the counts", module: () => {
         const f = join(dir, "empty.js");
-        writeFileSync(f, "exports.groupPart = () => ({ edges: new Int32Array(0), cross: new Int32Array(0) });\n");
+        writeFileSync(f, `exports.helpGroup = (d) => {
+  for (;;) {
+    const p = Atomics.add(d.control, 0, 1);
+    if (p >= d.parts) return;
+    d.port.postMessage({ part: p, edges: new Int32Array(0), cross: new Int32Array(0) });
+    Atomics.store(d.control, 1 + p, 1);
+    Atomics.notify(d.control, 1 + p);
+  }
+};\n`);
         return f;
       } },
     ];
