@@ -7,7 +7,6 @@
 //   4. each group gets a reference version, every version's relation to it, and one label.
 // Frequent index keys are skipped (capped postings), so the work per statement is bounded and the
 // whole stays near-linear in the number of statements.
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { QuoteKind } from "../nlp/types";
 import { fingerprints } from "./fingerprint";
 import { HONORIFICS } from "./lexicon";
@@ -179,7 +178,7 @@ function blockCandidates(block: Item[], at: readonly number[], weight: (t: strin
 }
 
 /** Candidate pairs across the corpus: statements sharing winnowed fingerprints, most shared first. */
-function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number, only?: (i: number) => boolean): void {
+function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number): void {
   const postings = new Map<number, number[]>();
   items.forEach((it, i) => {
     for (const f of it.fps) {
@@ -190,7 +189,6 @@ function fingerprintCandidates(items: Item[], add: (i: number, j: number) => voi
   });
   const shared = new Map<number, number>();
   for (let i = 0; i < items.length; i++) {
-    if (only && !only(i)) continue;
     shared.clear();
     for (const f of items[i]!.fps) {
       const list = postings.get(f)!;
@@ -319,52 +317,26 @@ export interface GroupOptions {
   weightsOf?: (person: number) => ((stem: string) => number) | undefined;
   /** prepareText of a statement, from a cache (the answer must be prepareText(s.text)'s) */
   prepared?: (s: StatementInput) => PreparedText;
-  /** called once every statement's fingerprints were told, before any pair is decided (a caller may store them meanwhile) */
-  onPrepared?: () => void;
-  /**
-   * worker threads that decide part of the pairs beside this one (default 0). Only for a whole corpus
-   * with the default thresholds: ignored with `thresholds`, `fingerprintCount` or `weightsOf`.
-   */
-  helpers?: number;
-  /** the compiled module a helper loads (tests: one that fails); default this file */
-  helperModule?: string;
-}
-
-/** How a grouping's candidate pairs are split: the part of each person, and the part to decide. */
-interface Share {
-  partOf: ReadonlyMap<number, number>;
-  part: number;
 }
 
 /**
- * The part (of `parts`) each person's statements belong to: people by statements, most first (ties
- * to the smaller id), each to the part with the fewest statements so far (ties to the lower part). A
- * pure function of the input, so every thread computes the same split.
+ * Groups statements that report the same statement. Deterministic: the same input in any order gives
+ * the same groups, each with its members by id, groups ordered by their smallest id.
  */
-function partOfPeople(items: readonly Item[], parts: number): Map<number, number> {
-  const size = new Map<number, number>();
-  for (const it of items) size.set(it.person_id, (size.get(it.person_id) ?? 0) + 1);
-  const people = [...size.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const load = new Array<number>(parts).fill(0);
-  const out = new Map<number, number>();
-  for (const [person, n] of people) {
-    let best = 0;
-    for (let k = 1; k < parts; k++) if (load[k]! < load[best]!) best = k;
-    load[best]! += n;
-    out.set(person, best);
-  }
-  return out;
-}
+export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
+  const t = options.thresholds ?? THRESHOLDS;
+  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s, options.prepared));
+  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
+  const n = items.length;
+  // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
+  const seen: (Set<number> | undefined)[] = new Array(n);
+  const sets = new Sets(n);
+  let compared = 0;
+  let edges = 0;
+  const flat = (): number => 1;
 
-interface Blocks {
-  blocks: Map<number, Item[]>;
-  /** each block's statements by their index in the items */
-  blockAt: Map<number, number[]>;
-  weights: Map<number, (stem: string) => number>;
-}
-
-function blocksOf(items: readonly Item[], options: GroupOptions): Blocks {
   const blocks = new Map<number, Item[]>();
+  // each block's statements by their index in `items`
   const blockAt = new Map<number, number[]>();
   items.forEach((it, i) => {
     let b = blocks.get(it.person_id);
@@ -379,240 +351,30 @@ function blocksOf(items: readonly Item[], options: GroupOptions): Blocks {
   for (const [person, block] of blocks) {
     weights.set(person, options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content)));
   }
-  return { blocks, blockAt, weights };
-}
 
-/** The pairs one part decided: counted (pairs of its own people), and those with a statement of another part. */
-interface Decided {
-  /** distinct pairs decided whose two statements are both of this part's people */
-  compared: number;
-  /** how many of those were accepted */
-  edges: number;
-  /** pairs with one statement of another part's person, as (i, j, accepted 0/1) triples, i < j */
-  cross: number[];
-}
-
-/**
- * Proposes the candidate pairs (inside each person's block, then across the corpus by fingerprints),
- * decides each distinct pair once and tells `accept` the pairs that report the same statement.
- * Given a share, a part decides the pairs its people's statements propose: their blocks, and the
- * fingerprint candidates of their statements. A pair of two people of the same part is proposed only
- * there (all its proposals: its block, either statement's fingerprints), so it is decided and counted
- * once; a pair across two parts may be proposed by both, so it is listed in `cross` and the caller
- * counts it once. Every pair of the whole run is decided by some part, and only those.
- */
-function decidePairs(items: readonly Item[], b: Blocks, t: Thresholds, options: GroupOptions, accept: (i: number, j: number) => void, share?: Share): Decided {
-  const n = items.length;
-  // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
-  const seen: (Set<number> | undefined)[] = new Array(n);
-  const out: Decided = { compared: 0, edges: 0, cross: [] };
-  const flat = (): number => 1;
-  const partOf = share?.partOf;
-  const mine = (i: number): boolean => partOf!.get(items[i]!.person_id) === share!.part;
   const consider = (x: number, y: number): void => {
     const i = x < y ? x : y;
     const j = x < y ? y : x;
     const a = items[i]!;
-    const bb = items[j]!;
+    const b = items[j]!;
     let done = seen[i];
     if (!done) seen[i] = done = new Set<number>();
     if (done.has(j)) return;
     done.add(j);
+    compared++;
     // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
-    const w = a.person_id === bb.person_id ? b.weights.get(a.person_id)! : flat;
-    const same = decide(a, bb, w, t) !== null;
-    if (same) accept(i, j);
-    if (partOf && !(mine(i) && mine(j))) {
-      out.cross.push(i, j, same ? 1 : 0);
-    } else {
-      out.compared++;
-      if (same) out.edges++;
+    const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;
+    if (decide(a, b, w, t) !== null) {
+      edges++;
+      sets.union(i, j);
     }
   };
-  for (const [person, block] of b.blocks) {
-    if (partOf && partOf.get(person) !== share!.part) continue;
-    blockCandidates(block, b.blockAt.get(person)!, b.weights.get(person)!, consider);
-  }
-  fingerprintCandidates(items as Item[], consider, options.fingerprintCount, partOf ? mine : undefined);
-  return out;
-}
-
-/** One part's answer: its accepted pairs as a flat list of indices (i0, j0, i1, j1, …) into the input sorted by id, and what decidePairs counted. */
-export interface PartAnswer {
-  part: number;
-  edges: Int32Array;
-  compared: number;
-  accepted: number;
-  cross: Int32Array;
-}
-
-/** Parts per thread: a thread that runs slow (a busy machine) holds back at most one small part. */
-const PARTS_PER_THREAD = 4;
-
-/**
- * What a helper thread is given (worker_threads workerData). `control[0]` is the next part to claim
- * (Atomics.add); `control[1 + p]` is set to 1, and notified, once part p's answer is posted on `port`.
- */
-interface HelperData {
-  module: string;
-  input: readonly StatementInput[];
-  parts: number;
-  control: Int32Array;
-  port: MessagePort;
-}
-
-/**
- * A helper thread's work: prepares the statements, then claims parts until none is left, posting each
- * part's answer. The calling thread claims parts from the same counter, so the parts go to whichever
- * thread is free (a helper slowed by a busy machine takes fewer).
- */
-export function helpGroup(d: HelperData): void {
-  const items = [...d.input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s));
-  const b = blocksOf(items, {});
-  const partOf = partOfPeople(items, d.parts);
-  for (;;) {
-    const part = Atomics.add(d.control, 0, 1);
-    if (part >= d.parts) return;
-    const edges: number[] = [];
-    const r = decidePairs(items, b, THRESHOLDS, {}, (i, j) => edges.push(i, j), { partOf, part });
-    const answer: PartAnswer = { part, edges: Int32Array.from(edges), compared: r.compared, accepted: r.edges, cross: Int32Array.from(r.cross) };
-    d.port.postMessage(answer, [answer.edges.buffer as ArrayBuffer, answer.cross.buffer as ArrayBuffer]);
-    Atomics.store(d.control, 1 + part, 1);
-    Atomics.notify(d.control, 1 + part);
-  }
-}
-
-/**
- * The helper thread's code: loads this module (compiled) and helps; any failure (the module not
- * found, a throw) ends it, and the calling thread decides the parts it did not answer.
- */
-const HELPER_CODE = `
-const { workerData } = require("node:worker_threads");
-try {
-  require(workerData.module).helpGroup(workerData);
-} catch (e) {
-  workerData.port.postMessage({ error: String((e && e.stack) || e) });
-}
-`;
-
-/** How long the calling thread waits for helpers that claimed every part before it decides them itself. */
-const HELPER_WAIT_MS = 120_000;
-
-interface Helper {
-  worker: Worker;
-  port: MessagePort;
-}
-
-function startHelpers(input: readonly StatementInput[], parts: number, control: Int32Array, count: number, module: string): Helper[] {
-  const helpers: Helper[] = [];
-  for (let k = 0; k < count; k++) {
-    const { port1, port2 } = new MessageChannel();
-    const data: HelperData = { module, input, parts, control, port: port2 };
-    const worker = new Worker(HELPER_CODE, { eval: true, workerData: data, transferList: [port2] });
-    worker.unref();
-    helpers.push({ worker, port: port1 });
-  }
-  return helpers;
-}
-
-/** Whether a message is a part's answer of this version (a module of another version answers otherwise). */
-function isAnswer(a: unknown, parts: number): a is PartAnswer {
-  const x = a as Partial<PartAnswer> | null;
-  return !!x && Number.isInteger(x.part) && x.part! >= 0 && x.part! < parts && x.edges instanceof Int32Array
-    && x.cross instanceof Int32Array && Number.isInteger(x.compared) && Number.isInteger(x.accepted);
-}
-
-/**
- * Groups statements that report the same statement. Deterministic: the same input in any order gives
- * the same groups, each with its members by id, groups ordered by their smallest id. With `helpers`
- * (a full regroup of a large corpus), the candidate pairs are decided by this thread and that many
- * worker threads at once, each deciding its own part (see decidePairs): the groups and the stats are
- * those of the single-threaded run.
- */
-export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
-  const t = options.thresholds ?? THRESHOLDS;
-  const sortedInput = [...input].sort((a, b) => a.id - b.id);
-  // helpers only for a whole corpus with the default thresholds (what helpGroup computes)
-  const parallel = (options.helpers ?? 0) > 0 && !options.thresholds && !options.fingerprintCount && !options.weightsOf;
-  const parts = parallel ? PARTS_PER_THREAD * (options.helpers! + 1) : 1;
-  const control = new Int32Array(new SharedArrayBuffer(4 * (1 + parts)));
-  // started first: they prepare their own copy of the statements while this thread prepares its own
-  const helpers = parallel ? startHelpers(sortedInput, parts, control, options.helpers!, options.helperModule ?? __filename) : [];
-  const items = sortedInput.map((s) => prepareStatement(s, options.prepared));
-  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
-  options.onPrepared?.();
-  const n = items.length;
-  const sets = new Sets(n);
-  let edges = 0;
-  const b = blocksOf(items, options);
-  let compared = 0;
-  // pairs across parts, each counted once whichever parts decided it (by its smaller index)
-  const crossSeen = new Map<number, Set<number>>();
-  const count = (d: { compared: number; edges: number; cross: ArrayLike<number> }): void => {
-    compared += d.compared;
-    edges += d.edges;
-    for (let k = 0; k < d.cross.length; k += 3) {
-      const i = d.cross[k]!;
-      const j = d.cross[k + 1]!;
-      let set = crossSeen.get(i);
-      if (!set) crossSeen.set(i, (set = new Set()));
-      if (set.has(j)) continue;
-      set.add(j);
-      compared++;
-      if (d.cross[k + 2] === 1) edges++;
-    }
-  };
-  const union = (i: number, j: number): void => {
-    sets.union(i, j);
-  };
-  if (!parallel) {
-    count(decidePairs(items, b, t, options, union));
-  } else {
-    try {
-      const partOf = partOfPeople(items, parts);
-      const here = new Set<number>();
-      const started = performance.now();
-      for (;;) {
-        const part = Atomics.add(control, 0, 1);
-        if (part >= parts) break;
-        count(decidePairs(items, b, t, options, union, { partOf, part }));
-        here.add(part);
-      }
-      // the parts the helpers claimed are waited for about as long as a part takes here, then decided
-      // here (a helper on a busy core, or one that failed, holds nothing back for long); if the
-      // helpers took every part, they are the faster ones: waited for (at most HELPER_WAIT_MS)
-      const patience = here.size ? (performance.now() - started) / here.size : HELPER_WAIT_MS;
-      const answers = new Map<number, PartAnswer>();
-      const drain = (): void => {
-        for (const h of helpers) {
-          for (let m = receiveMessageOnPort(h.port); m; m = receiveMessageOnPort(h.port)) {
-            if (isAnswer(m.message, parts) && !answers.has(m.message.part)) answers.set(m.message.part, m.message);
-          }
-        }
-      };
-      const deadline = performance.now() + patience;
-      for (let part = 0; part < parts; part++) {
-        if (here.has(part)) continue;
-        const left = deadline - performance.now();
-        if (left > 0) Atomics.wait(control, 1 + part, 0, left);
-        drain();
-        const a = answers.get(part);
-        if (a) {
-          for (let k = 0; k < a.edges.length; k += 2) union(a.edges[k]!, a.edges[k + 1]!);
-          count({ compared: a.compared, edges: a.accepted, cross: a.cross });
-        } else {
-          count(decidePairs(items, b, t, options, union, { partOf, part }));
-        }
-      }
-    } finally {
-      for (const h of helpers) {
-        h.port.close();
-        void h.worker.terminate();
-      }
-    }
-  }
   let largest = 0;
-  for (const block of b.blocks.values()) largest = Math.max(largest, block.length);
+  for (const [person, block] of blocks) {
+    largest = Math.max(largest, block.length);
+    blockCandidates(block, blockAt.get(person)!, weights.get(person)!, consider);
+  }
+  fingerprintCandidates(items, consider, options.fingerprintCount);
 
   const components = new Map<number, Item[]>();
   items.forEach((it, i) => {
@@ -628,7 +390,7 @@ export function groupStatements(input: readonly StatementInput[], options: Group
     groups,
     stats: {
       statements: n,
-      blocks: b.blocks.size,
+      blocks: blocks.size,
       largest_block: largest,
       pairs_compared: compared,
       all_pairs: (n * (n - 1)) / 2,

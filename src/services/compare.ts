@@ -2,7 +2,6 @@
 // group (near-linear: see src/compare/group.ts). After one article, merge or split, only a region is
 // regrouped: the people it touches, the groups they are in, and the statements elsewhere that repeat
 // their new statements' words (see regroupPeople). Run inside the caller's transaction.
-import { availableParallelism } from "node:os";
 import type { Db } from "../store/db";
 import {
   COMPARE_VERSION, LIMITS, blockWeights, decide, groupStatements, prepareStatement, prepareText,
@@ -146,27 +145,16 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
-/** A full regroup of this many statements or more decides its pairs on several threads (decision 031). */
-export const PARALLEL_REGROUP_MIN = 20_000;
-
-/** Helper threads for a full regroup of `statements`: none for a small corpus or one core, else one per other core (at most 3). */
-export function regroupHelpers(statements: number): number {
-  if (statements < PARALLEL_REGROUP_MIN) return 0;
-  return Math.max(0, Math.min(3, availableParallelism() - 1));
-}
-
 /** Regroups every attributed quote of the corpus and brings the fingerprint index up to date. */
-export function regroupAll(db: Db, options: { helpers?: number } = {}): RegroupReport {
+export function regroupAll(db: Db): RegroupReport {
   return db.transaction((): RegroupReport => {
     const rows = allStatements(db);
     const fingerprints = new Map<number, readonly number[]>();
     const { groups, stats } = groupStatements(rows.map(toInput), {
       onFingerprints: (id, fps) => fingerprints.set(id, fps),
-      // the index is brought up to date while the helper threads decide their pairs
-      onPrepared: () => syncFingerprints(db, fingerprints),
       prepared: lookedUpPrep,
-      helpers: options.helpers ?? regroupHelpers(rows.length),
     });
+    syncFingerprints(db, fingerprints);
     replaceGroups(db, groups, allMembership(db));
     setMeta(db, META_KEY, COMPARE_VERSION);
     return { mode: "full", statements: rows.length, groups: groups.length, stats };
