@@ -64,7 +64,7 @@ export function storedDigest(db: Db): Record<string, string> {
   return out;
 }
 
-function loadCorpus(): BulkArticle[] {
+export function loadCorpus(): BulkArticle[] {
   const file = process.env.WHOSAID_BENCH_FILE ?? resolve(__dirname, "..", "..", "..", "shared", "bench", "bbc.jsonl");
   return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l, n) => {
     const a = JSON.parse(l) as { id?: unknown; title?: unknown; text: string };

@@ -17,12 +17,18 @@ export function isElision(gap: string): boolean {
   return gap.includes("…") || gap.includes("...");
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function normalise(raw: string): string {
   if (/^\d/.test(raw)) {
     // 3,000 and 3000 are the same number; a lone comma or dot elsewhere is a decimal mark
     return /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) ? raw.replace(/,/g, "") : raw.replace(",", ".");
   }
-  const w = raw.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
+  // an ASCII word is its own NFKD form and holds no mark and no ’: lower case is all that changes (perf)
+  const w = isAscii(raw) ? raw.toLowerCase() : raw.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/’/g, "'");
   return NUMBER_WORDS.get(w) ?? w;
 }
 

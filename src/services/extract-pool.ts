@@ -25,6 +25,21 @@ export interface ExtractPoolOptions {
   budgetMs?: number;
   /** jobs that may wait for a free worker before new ones are refused with 503 (default 32, or 8 per worker) */
   maxQueue?: number;
+  /**
+   * jobs sent ahead to one worker (default 1: a job is sent when its worker is free). A worker only
+   * gets its next job when this thread reads the last answer, so a caller that keeps this thread busy
+   * for long stretches (a bulk ingest storing a batch) leaves depth-1 workers idle meanwhile; with a
+   * depth of N each worker has up to N jobs to work through on its own. Jobs still run one at a time
+   * per worker, in order, and each job's budget starts when the job before it on its worker ended
+   * (as this thread saw it: read late, the budget is longer, never shorter).
+   */
+  depth?: number;
+  /**
+   * nice value the worker threads take (Linux: a thread's own priority; elsewhere ignored). A bulk
+   * ingest's workers yield to its main thread, which stores what they extract and is the pipeline's
+   * narrowest part: with three busy threads on two cores, equal priorities gave it two thirds of a core.
+   */
+  nice?: number;
   /** the module the workers load `extract` from (absolute path; default the pipeline) */
   module?: string;
   version?: string;
@@ -65,7 +80,8 @@ interface Slot {
   worker: Worker | null;
   /** the worker has loaded the pipeline (its first message) */
   ready: boolean;
-  job: Job | null;
+  /** the jobs sent to this worker, in order: the first is the one running, whose budget `timer` keeps */
+  jobs: Job[];
   timer: unknown;
 }
 
@@ -80,7 +96,9 @@ export class ExtractPool implements AsyncExtractor {
   readonly size: number;
   readonly budgetMs: number;
   readonly maxQueue: number;
+  readonly depth: number;
   private readonly module: string | undefined;
+  private readonly nice: number | undefined;
   private readonly clock: BudgetClock;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
@@ -91,10 +109,12 @@ export class ExtractPool implements AsyncExtractor {
     this.size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
     this.maxQueue = Math.max(0, Math.floor(options.maxQueue ?? Math.max(32, 8 * this.size)));
+    this.depth = Math.max(1, Math.floor(options.depth ?? 1));
     this.module = options.module;
+    this.nice = options.nice;
     this.clock = options.clock ?? REAL_CLOCK;
     this.version = options.version ?? EXTRACTOR_VERSION;
-    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, job: null, timer: null }));
+    this.slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, jobs: [], timer: null }));
   }
 
   extract(text: string): Promise<Extraction> {
@@ -109,7 +129,9 @@ export class ExtractPool implements AsyncExtractor {
     if (this.closed) return Promise.reject(new Error("the extraction pool is closed"));
     return new Promise<Extraction>((resolve, reject) => {
       const job: Job = { id: this.nextId++, kind, text, resolve, reject };
-      const slot = this.slots.find((s) => s.job === null);
+      // the least loaded worker with room (depth 1: a free one)
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.jobs.length < this.depth && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
       if (slot) this.run(slot, job);
       else if (this.queue.length < this.maxQueue) this.queue.push(job);
       else reject(busy());
@@ -118,7 +140,9 @@ export class ExtractPool implements AsyncExtractor {
 
   /** Jobs running and waiting, for tests and logs. */
   load(): { running: number; waiting: number } {
-    return { running: this.slots.filter((s) => s.job !== null).length, waiting: this.queue.length };
+    let ahead = 0;
+    for (const s of this.slots) ahead += Math.max(0, s.jobs.length - 1);
+    return { running: this.slots.filter((s) => s.jobs.length > 0).length, waiting: this.queue.length + ahead };
   }
 
   async close(): Promise<void> {
@@ -128,8 +152,7 @@ export class ExtractPool implements AsyncExtractor {
       this.slots.map(async (s) => {
         if (s.timer !== null) this.clock.clear(s.timer);
         s.timer = null;
-        s.job?.reject(new Error("the server is shutting down"));
-        s.job = null;
+        for (const job of s.jobs.splice(0)) job.reject(new Error("the server is shutting down"));
         const w = s.worker;
         s.worker = null;
         if (w) await w.terminate();
@@ -138,15 +161,16 @@ export class ExtractPool implements AsyncExtractor {
   }
 
   private spawn(slot: Slot): Worker {
-    const worker = new Worker(WORKER_FILE, { workerData: { module: this.module } });
+    const worker = new Worker(WORKER_FILE, { workerData: { module: this.module, nice: this.nice } });
     worker.on("message", (answer: Answer) => {
       if (slot.worker !== worker) return;
       if ("ready" in answer) {
         slot.ready = true;
-        if (slot.job && slot.timer === null) this.startClock(slot, worker);
+        if (slot.jobs.length && slot.timer === null) this.startClock(slot, worker);
         return;
       }
-      if (!slot.job || slot.job.id !== answer.id) return;
+      // a worker answers its jobs in the order they were sent: the answer is the first job's
+      if (!slot.jobs.length || slot.jobs[0]!.id !== answer.id) return;
       const job = this.finish(slot);
       if (answer.ok) job.resolve(answer.extraction);
       else job.reject(new Error(`extraction failed: ${answer.error}`));
@@ -155,9 +179,10 @@ export class ExtractPool implements AsyncExtractor {
     const lost = (err: unknown) => {
       if (slot.worker !== worker) return;
       slot.worker = null;
-      if (!slot.job) return;
+      if (!slot.jobs.length) return;
       const job = this.finish(slot);
       job.reject(err instanceof Error ? err : new Error("the extraction thread stopped"));
+      this.requeue(slot);
       this.next(slot);
     };
     worker.on("error", lost);
@@ -169,7 +194,7 @@ export class ExtractPool implements AsyncExtractor {
   }
 
   private run(slot: Slot, job: Job): void {
-    slot.job = job;
+    slot.jobs.push(job);
     if (!slot.worker) {
       slot.ready = false;
       slot.worker = this.spawn(slot);
@@ -178,37 +203,47 @@ export class ExtractPool implements AsyncExtractor {
     // a thread with a job keeps the process alive until the job ends (a command awaiting it has no
     // other handle); an idle one does not
     worker.ref();
-    if (slot.ready) this.startClock(slot, worker);
+    if (slot.ready && slot.jobs.length === 1) this.startClock(slot, worker);
     worker.postMessage({ id: job.id, kind: job.kind, text: job.text });
   }
 
-  /** The job's time budget, from when its worker is ready. */
+  /** The budget of the worker's first job, from when its worker is ready and the job before it ended. */
   private startClock(slot: Slot, worker: Worker): void {
-    const job = slot.job;
+    const job = slot.jobs[0];
     slot.timer = this.clock.set(() => {
       // a late call for a job that already ended does nothing
-      if (slot.job !== job || slot.worker !== worker) return;
+      if (slot.jobs[0] !== job || slot.worker !== worker) return;
       // the only way to stop a runaway extraction is to stop its thread
       slot.worker = null;
       void worker.terminate();
       const j = this.finish(slot);
       j.reject(overBudget(this.budgetMs));
+      this.requeue(slot);
       this.next(slot);
     }, this.budgetMs);
   }
 
+  /** Ends the worker's first job; the next one sent to it (if any) is now running, its budget with it. */
   private finish(slot: Slot): Job {
-    const job = slot.job!;
+    const job = slot.jobs.shift()!;
     if (slot.timer !== null) this.clock.clear(slot.timer);
     slot.timer = null;
-    slot.job = null;
-    slot.worker?.unref();
+    if (slot.jobs.length && slot.worker && slot.ready) this.startClock(slot, slot.worker);
+    else if (!slot.jobs.length) slot.worker?.unref();
     return job;
   }
 
+  /** A stopped worker's jobs sent ahead never ran: back to the front of the queue, in order. */
+  private requeue(slot: Slot): void {
+    if (slot.jobs.length) this.queue.unshift(...slot.jobs.splice(0));
+  }
+
   private next(slot: Slot): void {
-    const job = this.queue.shift();
-    if (job && !this.closed) this.run(slot, job);
+    while (slot.jobs.length < this.depth && !this.closed) {
+      const job = this.queue.shift();
+      if (!job) return;
+      this.run(slot, job);
+    }
   }
 }
 

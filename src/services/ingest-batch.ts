@@ -375,20 +375,36 @@ export async function ingestItems(db: Db, items: Iterable<ArticleItem>, options:
   return withCache(db, () => ingestWithPool(db, items, options, workers));
 }
 
+/** Articles sent ahead to each extraction worker in a bulk ingest (decision 031). */
+export const BULK_DEPTH = DEFAULT_BATCH;
+/** The nice value of a bulk ingest's extraction threads: they yield to the thread that stores (decision 031). */
+export const BULK_NICE = 5;
+/** Batches queued for extraction beyond the one being stored in a bulk ingest (decision 031). */
+export const BULK_AHEAD = 2;
+
 async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
   const run = new BatchIngest(db, options);
-  // the whole batch is queued at once: the pool's queue limit is for web requests
-  const pool = new ExtractPool({ size: workers, maxQueue: Number.MAX_SAFE_INTEGER });
+  // the whole batch is queued at once: the pool's queue limit is for web requests. Each worker is sent
+  // up to BULK_DEPTH articles ahead: while this thread stores a batch (~100 ms, the event loop blocked)
+  // a depth-1 worker would finish its article and wait for the next until the batch was stored
+  const pool = new ExtractPool({ size: workers, maxQueue: Number.MAX_SAFE_INTEGER, depth: BULK_DEPTH, nice: BULK_NICE });
   try {
-    let inflight: { prepared: Prepared[]; results: Promise<ExtractOutcome[]> } | null = null;
+    // BULK_AHEAD batches are queued for extraction beyond the one being stored, so that the workers
+    // never run out of articles while this thread stores (a batch's extraction and its storage take
+    // about as long)
+    const inflight: { prepared: Prepared[]; results: Promise<ExtractOutcome[]> }[] = [];
+    let first = true;
     for (const batch of batches(items, options.batchSize ?? DEFAULT_BATCH)) {
       const prepared = run.prepare(batch);
-      const next = { prepared, results: extractOnPool(pool, prepared.map((p) => p.input.text)) };
-      if (inflight) run.store(inflight.prepared, await inflight.results);
-      else run.flushProgress();
-      inflight = next;
+      inflight.push({ prepared, results: extractOnPool(pool, prepared.map((p) => p.input.text)) });
+      if (first) run.flushProgress();
+      first = false;
+      if (inflight.length > BULK_AHEAD) {
+        const done = inflight.shift()!;
+        run.store(done.prepared, await done.results);
+      }
     }
-    if (inflight) run.store(inflight.prepared, await inflight.results);
+    for (const done of inflight.splice(0)) run.store(done.prepared, await done.results);
   } finally {
     await pool.close();
   }

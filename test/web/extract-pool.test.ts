@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import request from "supertest";
 import { createApp } from "../../src/app";
 import { openDb, type Db } from "../../src/store/db";
 import { ExtractPool, type BudgetClock } from "../../src/services/extract-pool";
+import { extract } from "../../src/nlp/pipeline";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "worker-extractor.js");
 
@@ -215,5 +217,92 @@ describe("web: extraction in worker threads (POST /sources)", function () {
     assert.ok(!res.text.includes("fixture failure"));
     assert.equal(logged.length, 1);
     assert.deepEqual(counts(db), [0, 0, 0, 0]);
+  });
+});
+
+describe("services: extraction pool with jobs sent ahead (depth) and a lower priority (nice)", function () {
+  this.timeout(60_000);
+  let pool: ExtractPool;
+  afterEach(async () => pool?.close());
+
+  const texts = [
+    "\u201CWe will reopen the library in May,\u201D said Councillor Jane Pike.",
+    "The mayor, Tom Reed, said the budget would not change.",
+    "An ordinary article.",
+    "\u201CNo comment,\u201D a spokesman said.",
+    "Another ordinary article, with no statement in it.",
+  ];
+  const shapes: { size: number; depth: number }[] = [
+    { size: 1, depth: 1 },
+    { size: 1, depth: 3 },
+    { size: 2, depth: 2 },
+    { size: 2, depth: 100 },
+  ];
+  for (const s of shapes) {
+    it(`size ${s.size}, depth ${s.depth}: every answer is its own text's extraction, whatever worker ran it`, async () => {
+      pool = new ExtractPool({ size: s.size, depth: s.depth, maxQueue: 100, module: FIXTURE });
+      const got = await Promise.all([...texts, ...texts].map((t) => pool.extract(t)));
+      const want = [...texts, ...texts].map((t) => extract(t));
+      assert.deepEqual(got, want);
+    });
+  }
+
+  const budgets: { name: string; jobs: string[]; want: ("ok" | "422" | "500")[] }[] = [
+    { name: "the first job over budget", jobs: ["SPIN", texts[0]!, texts[1]!], want: ["422", "ok", "ok"] },
+    { name: "a job over budget behind finished ones", jobs: [texts[0]!, "SPIN", texts[2]!], want: ["ok", "422", "ok"] },
+    { name: "two over budget in a row", jobs: ["SPIN", "SPIN again", texts[2]!], want: ["422", "422", "ok"] },
+    { name: "a job that throws among others (no budget runs out)", jobs: [texts[0]!, "THROW", texts[1]!], want: ["ok", "500", "ok"] },
+  ];
+  for (const b of budgets) {
+    it(`depth 3, ${b.name}: one budget runs at a time, for the job running; the jobs sent behind it are extracted by a fresh worker`, async () => {
+      const clock = new HandClock();
+      pool = new ExtractPool({ size: 1, depth: 3, budgetMs: 300, module: FIXTURE, clock });
+      const settled = Promise.allSettled(b.jobs.map((t) => pool.extract(t)));
+      let outcomes: PromiseSettledResult<unknown>[] | undefined;
+      void settled.then((o) => { outcomes = o; });
+      // expire the running job's budget only while a spinning job is the one running
+      while (!outcomes) {
+        await new Promise((r) => setTimeout(r, 20));
+        assert.ok(clock.pending.size <= 1, "one budget at a time per worker");
+        if (clock.pending.size === 1 && pool.load().running === 1) {
+          // a spinning job never answers: wait long enough that an ordinary one would have
+          await new Promise((r) => setTimeout(r, 400));
+          if (!outcomes && clock.pending.size === 1) clock.expireAll();
+        }
+      }
+      const kinds = outcomes.map((o) => o.status === "fulfilled" ? "ok"
+        : /took longer/.test(String((o.reason as Error).message)) ? "422" : "500");
+      assert.deepEqual(kinds, b.want);
+      outcomes.forEach((o, i) => {
+        if (o.status === "fulfilled") assert.deepEqual(o.value, extract(b.jobs[i]!));
+      });
+    });
+  }
+
+  it("load() counts the jobs sent ahead as waiting", async () => {
+    const clock = new HandClock();
+    pool = new ExtractPool({ size: 1, depth: 3, maxQueue: 10, budgetMs: 300, module: FIXTURE, clock });
+    const all = Promise.allSettled(["SPIN", "a", "b", "c", "d"].map((t) => pool.extract(t)));
+    assert.deepEqual(pool.load(), { running: 1, waiting: 4 });
+    await until(() => clock.pending.size === 1);
+    clock.expireAll();
+    await all;
+    assert.deepEqual(pool.load(), { running: 0, waiting: 0 });
+  });
+
+  it("a pool told a nice value runs its workers at that priority, and the calling thread at its own", async function () {
+    if (!existsSync("/proc/thread-self")) this.skip();
+    const niceOf = (): number[] => readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    });
+    const own = (): number => Number(readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1]!.split(" ")[16]);
+    const mine = own();
+    const before = niceOf();
+    pool = new ExtractPool({ size: 2, depth: 2, nice: 7, module: FIXTURE });
+    await Promise.all(texts.map((t) => pool.extract(t)));
+    const after = niceOf();
+    assert.equal(after.filter((n) => n === 7).length - before.filter((n) => n === 7).length, 2, `two threads at nice 7 (${after.join(" ")})`);
+    assert.equal(own(), mine, "the calling thread keeps its priority");
   });
 });
