@@ -1,4 +1,4 @@
-// Where the wall time of one bulk ingest goes, phase by phase (issue 15 item 4, decision 031):
+// Where the wall time of one bulk ingest goes, phase by phase (issue 15 item 4, decision 032):
 //
 //   node dist/bench/ingest-phases.js [--times N] [--workers W] [--runs R]
 //

@@ -375,11 +375,11 @@ export async function ingestItems(db: Db, items: Iterable<ArticleItem>, options:
   return withCache(db, () => ingestWithPool(db, items, options, workers));
 }
 
-/** Articles sent ahead to each extraction worker in a bulk ingest (decision 031). */
+/** Articles sent ahead to each extraction worker in a bulk ingest (decision 032). */
 export const BULK_DEPTH = DEFAULT_BATCH;
-/** The nice value of a bulk ingest's extraction threads: they yield to the thread that stores (decision 031). */
+/** The nice value of a bulk ingest's extraction threads: they yield to the thread that stores (decision 032). */
 export const BULK_NICE = 5;
-/** Batches queued for extraction beyond the one being stored in a bulk ingest (decision 031). */
+/** Batches queued for extraction beyond the one being stored in a bulk ingest (decision 032). */
 export const BULK_AHEAD = 2;
 
 async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {

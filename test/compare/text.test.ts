@@ -63,7 +63,7 @@ describe("compare: winnowed fingerprints", () => {
 });
 
 describe("compare: tokens of ASCII words take a shortcut with the same answer", () => {
-  // the normalisation as it was before the ASCII shortcut (decision 031)
+  // the normalisation as it was before the ASCII shortcut (decision 032)
   const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
   const NUMBER_WORDS_SEEN = (w: string) => tokenize(w).map((t) => t.norm);
   function before(text: string): string[] {
