@@ -157,7 +157,7 @@ const POSSESSED_BODIES = new Set(["office", "team", "staff", "camp", "campaign",
 /** Token k is a body a capitalised possessive just before it owns. */
 function possessedBody(toks: readonly Token[], k: number): boolean {
   const prev = toks[k - 1];
-  return !!prev && isPossessive(prev.text) && isCap(prev.text) && POSSESSED_BODIES.has(low(toks[k]!)) && k + 1 <= toks.length;
+  return !!prev && isPossessive(prev.text) && isCap(prev.text) && POSSESSED_BODIES.has(low(toks[k]!));
 }
 
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
