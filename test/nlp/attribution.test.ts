@@ -697,3 +697,40 @@ describe("who a mention names (decision 024)", () => {
     });
   }
 });
+
+describe("newsroom frames (decision 035)", () => {
+  const cases: [string, string, Want][] = [
+    // a role the mention grammar stops inside, then the name in apposition, then the cue
+    ["a possessive role, the name, then the cue", "The port reopened. “We measured every crossing,” the company’s spokesman, Tom Reyes, said.",
+      { text: "We measured every crossing", speaker: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a body's possessive role, the name, then told and a hearer", "The port reopened. “We measured every crossing,” Harbourline’s chief operating officer, Tom Reyes, told The Harbour Courier.",
+      { text: "We measured every crossing", speaker: "Tom Reyes", sieve: "trailing-cue" }],
+    ["a role of several words, the name, then the cue", "The port reopened. “We measured every crossing,” the chief operating officer, Tom Reyes, said.",
+      { text: "We measured every crossing", speaker: "Tom Reyes" }],
+    ["no role before the name is no appositive (negative row)", "The port reopened. “We measured every crossing,” the plan, Tom Reyes, said.",
+      { text: "We measured every crossing", speaker: null }],
+    // a statement put out, then a comma and the quote
+    ["issued a statement, then the quote", "The port reopened. Immediately after the storm, Reyes issued a statement, “Last night, our harbour was hit hard.”",
+      { text: "Last night, our harbour", speaker: "Reyes", sieve: "leading-cue" }],
+    ["a speech given is no statement before a comma (negative row)", "The port reopened. Reyes gave a speech, “Last night, our harbour was hit hard.”",
+      { text: "Last night, our harbour", speaker: null }],
+    // a dateline before the subject of a participle's clause
+    ["a dateline with a date and an agency", "The port reopened. PORTSMOUTH, Dec. 8 (UPI) — In response to the closure, Ann Ruiz rallied supporters, saying: “We have to be ready.”",
+      { text: "We have to be ready", speaker: "Ann Ruiz" }],
+    // the object of "to" is not a participle's subject; "with X yelling" is
+    ["a message sent out to someone, then the participle", "The port reopened. Even before the vote, his campaign sent out a text message to supporters saying: “We won the harbour vote!”",
+      { text: "We won the harbour vote", speaker: "his campaign" }],
+    ["with X doing: X is the participle's subject (negative row)", "The port reopened. Tom Reyes spoke, with Ann Ruiz reportedly yelling: “Get out of here!”",
+      { text: "Get out of here", speaker: "Ann Ruiz" }],
+    ["said in an issue of a magazine, then a colon", "The port reopened. Mr. Reyes, who was travelling in Spain this week, said in a recent issue of Harbour magazine: “In order to change, you have to put jobs at risk.”",
+      { text: "In order to change", speaker: "Mr. Reyes" }],
+    // a participle continues the nearest clause; a leading participle phrase is no subject
+    ["a participle after a coordinated clause speaks for its subject", "The port reopened. Dock workers say the rules are unfair, and the Harbour Workers Union has sued the city over them, saying they violate the contract.",
+      { text: "they violate the contract", canonical: "Harbour Workers Union", sieve: "participle" }],
+    ["a clause inside a quote is not the narrative's (negative row)", "Ann Ruiz spoke on Monday. “We lost the vote, and we were going to have a party,” she said, recalling that the city had won the race in May.",
+      { text: "the city had won the race", speaker: "she", canonical: "Ann Ruiz" }],
+    ["a leading participle phrase, then the subject of both verbs", "The port reopened. Walking to the next pier, Reyes reminisced about his days on the ferries, and said the crews had changed.",
+      { text: "the crews had changed", speaker: "Reyes", sieve: "coordinated-subject" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});

@@ -457,6 +457,26 @@ function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | nul
   return null;
 }
 
+/**
+ * The subject of the last clause coordinated after a comma before `hi` (", and the union has sued
+ * the city"), when it comes after `after` (the subject found so far): a participle continues the
+ * nearest clause, not the sentence's first one. Null when there is none.
+ */
+function coordinatedClauseSubject(ctx: Context, sentStart: number, hi: number, after: Mention | null): Mention | null {
+  const { text } = ctx;
+  const re = /,\s+(?:and|but|while|yet)\s+/gu;
+  const part = text.slice(sentStart, hi);
+  let found: Mention | null = null;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const lo = sentStart + m.index + m[0].length;
+    // a clause inside a quote is not the narrative's ("“…, and we were going to win,” she said, recalling …")
+    if (after && lo <= after.start || /[“”"]|''/u.test(text.slice(lo, hi))) continue;
+    const s = mentionAfter(text, lo, hi);
+    if (s && s.start === lo && (s.name || s.definiteDescription || s.pronoun && s.pronoun !== "it") && VERB_NEXT.test(text.slice(s.end, Math.min(hi, s.end + 40)))) found = s;
+  }
+  return found;
+}
+
 /** -ing words that are nouns of an occasion, not a verb's participle ("told the harbour board's briefing:"). */
 const ING_NOUNS: ReadonlySet<string> = new Set(["meeting", "briefing", "hearing", "morning", "evening", "gathering", "building", "sitting", "wedding", "screening"]);
 /** Verb forms the strict test leaves out, which make the words before a colon a clause of their own. */
@@ -562,8 +582,9 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
         conf = 0.65;
       }
     } else {
-      // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb
-      mention = lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, afterDateline(text, sent.start, cue.start), cue.start);
+      // "…, saying CLAUSE" / "… by saying CLAUSE": the subject of the sentence's main verb, or of the
+      // clause coordinated after it ("Workers say …, and the union has sued the city, saying …")
+      mention = coordinatedClauseSubject(ctx, sent.start, cue.start, lastSubject) ?? lastSubject ?? speakerOfCueBefore(ctx, sent.start, cue.start) ?? mainSubject(ctx, sent.start, cue.start) ?? mentionAfter(text, afterDateline(text, sent.start, cue.start), cue.start);
       if (!mention) return null;
       sieve = "participle";
       conf = 0.7;
@@ -581,8 +602,10 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       if (mention && /\s(?:and|but)$/u.test(mention.text)) mention = coordinatedSubject(text, mention.start, mention.end);
       conf = that ? 0.85 : 0.75;
       if (!mention && /\b(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/u.test(text.slice(Math.max(sent.start, cue.start - 16), cue.start))) {
-        // "Kim evoked his father's legacy and said that …": the subject of the first verb
+        // "Kim evoked his father's legacy and said that …": the subject of the first verb, after a
+        // leading participle phrase ("Walking to the pier, Kim recalled … and said")
         mention = lastSubject ?? mentionAfter(text, afterConnective(text, afterDateline(text, sent.start, cue.start), cue.start), cue.start);
+        if (mention && !lastSubject && /^\p{Lu}\p{Ll}+ing$/u.test(mention.text) && !VERB_NEXT.test(text.slice(mention.end, Math.min(cue.start, mention.end + 40)))) mention = mainSubject(ctx, sent.start, cue.start);
         sieve = "coordinated-subject";
         conf = that ? 0.7 : 0.65;
       }

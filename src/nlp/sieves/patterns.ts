@@ -148,11 +148,21 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     };
     m = looseDescription(text, at, Math.min(limit, at + 160), cueNext);
   }
+  // "…,” the company’s spokesman, Tom Reyes, said.": a role no mention reads, then the name in apposition
+  let apposEnd = -1;
+  if (!m && midSentence) {
+    const role = /^(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s+(?:\p{Ll}[\p{L}\-’']*\s+){0,4}?(\p{Ll}[\p{L}\-]*),\s+(?=\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3},)/u.exec(text.slice(at, Math.min(limit, at + 120)));
+    const inner = role && ROLE_NOUNS.has(role[1]!) ? mentionAfter(text, at + role[0].length, Math.min(limit, at + role[0].length + 80)) : null;
+    if (inner?.name && inner.kind === "person" && text[inner.end] === ",") {
+      m = inner;
+      apposEnd = inner.end + 1;
+    }
+  }
   if (!m) return null;
   // optional appositive: "Dmitri Trenin, the director of the Carnegie Moscow Center, said", "Jo Bloggs, 59,
   // said", "Jo Bloggs, who runs the ferry, said"; a description's appositive name is who speaks
   // ("the council's spokesman, Jo Bloggs, said"), and a party tag ("Tom Reyes, R-Ky., said")
-  let after = m.end;
+  let after = apposEnd > 0 ? apposEnd : m.end;
   const tail = text.slice(after, Math.min(limit, after + 150));
   // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
@@ -162,7 +172,8 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
     if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
   }
-  const named = !m.name && !m.pronoun ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
+  // the role may go on past what the mention read ("the chief| operating officer, Jo Bloggs, said")
+  const named = !m.name && !m.pronoun ? /^(?:\s+\p{Ll}[\p{L}\-]*){0,4},\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),/u.exec(tail) : null;
   if (named) {
     const inner = mentionAfter(text, after + named[0].indexOf(named[1]!), after + named[0].length - 1);
     if (inner?.name && inner.kind === "person") {
@@ -217,6 +228,8 @@ const ADVERBIAL_TAIL = /^(?:,?\s+(?:last|this|next|early|late)\s+(?:week|month|y
 const HEARER = /^\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3})/u;
 
 /** "Tom Reyes’s campaign", "the mayor's office": a person's body or staff, a subject that speaks. */
+/** "his campaign", "their lawyers": a body or staff a pronoun owns, who speak for its owner's side. */
+const OWN_BODY = /^(?:his|her|their|its|His|Her|Their|Its)\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)(?![\p{L}\p{N}])/u;
 const POSSESSIVE_BODY = /[’']s\s+(?:campaign|office|team|staff|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?|aides?|advisers?|camp)$/u;
 /**
  * A dateline opening a story's first sentence: a place in capitals, perhaps a state or date after a
@@ -235,7 +248,7 @@ export function afterDateline(text: string, lo: number, hi: number): number {
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 /** Time adverbials that open a sentence before its subject ("Hours later,", "Back in 1999,"): a regex source for the readers here and in indirect.ts. */
 export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
-const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS}|(?!(?:nothing|something|anything|everything)\b)\p{L}{2,}ing)\b[^,;:“”"]{0,60},\s+)+`, "iu");
+const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|even|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS}|(?!(?:nothing|something|anything|everything)\b)\p{L}{2,}ing)\b[^,;:“”"]{0,60},\s+)+`, "iu");
 
 /** A possessive determiner and a role ("her senior policy adviser", "his lawyer"). */
 const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Their|Its)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?:${[...ROLE_NOUNS].filter((w) => /^[a-z\-]+$/u.test(w)).join("|")})$`, "u");
@@ -245,14 +258,16 @@ const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|
 /** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
 const STATEMENT_INTRO = /\s((?:released|issued|put\s+out|sent|posted|gave|offered|shared|provided|tweeted))\s+(?:the\s+following|this|a|an)\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(?:statement|response|comment|message|tweet|explanation|note|reply|answer)(?:\s+(?:to|on|about)\s+[^:“”"]{1,40})?$|\s(had)\s+this\s+to\s+say(?:\s+(?:about|on|of)\s+[^:“”"]{1,60})?$/u;
 /** The subject of a statement introduced without a speech verb ("President Jo Bloggs released the following statement: “…”"). */
-function statementIntro(ctx: Context, lo: number, end: number): Attribution | null {
+function statementIntro(ctx: Context, lo: number, end: number, comma = false): Attribution | null {
   const { text } = ctx;
   const m = STATEMENT_INTRO.exec(text.slice(Math.max(lo, end - 140), end));
   if (!m) return null;
+  // before a comma only a statement put out, not "gave a speech, “…”" or "had this to say,"
+  if (comma && !/^(?:released|issued|put\s+out|posted|tweeted)$/u.test(m[1] ?? "") || comma && !/(?:statement|tweet|message)$/u.test(m[0])) return null;
   const base = Math.max(lo, end - 140);
   const verb = m[1] ?? m[2]!;
   const vStart = base + m.index + m[0].indexOf(verb);
-  let s = lo;
+  let s = afterDateline(text, lo, vStart);
   while (s < vStart && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, vStart));
   if (adv) s += adv[0].length;
@@ -288,9 +303,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
     const hearer = c.base === "tell" ? HEARER.exec(tail) : null;
-    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,45}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
-  if (!cue) return endsWithPunct && /:$/u.test(trimmed) ? statementIntro(ctx, lo, end) : null;
+  if (!cue) return endsWithPunct && /:$/u.test(trimmed) ? statementIntro(ctx, lo, end) : endsWithPunct && /,$/u.test(trimmed) ? statementIntro(ctx, lo, end, true) : null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
   let speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
@@ -298,6 +313,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (/\),\s*$/u.test(text.slice(Math.max(lo, speakerEnd - 3), speakerEnd))) speakerEnd = text.lastIndexOf(",", speakerEnd);
   let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
   if (mention && mention.end < speakerEnd - 1) mention = null;
+  // "sent a message to supporters saying:": the object of a preposition is not the participle's subject
+  const objectBefore = !!mention && cue.participle && /\b(?:to|for|from|toward|towards)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u.test(text.slice(Math.max(lo, mention.start - 14), mention.start));
+  if (objectBefore) mention = null;
   // "The ad says “…”": a description the name grammar does not read, the whole window before the cue
   if (!mention && text.slice(lo, speakerEnd).trim()) mention = looseDescription(text, lo, speakerEnd, (e) => !text.slice(e, speakerEnd).trim());
   if (!mention) {
@@ -305,7 +323,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
   }
   // the subject opening the clause, after leading adverbials ("At the debate, Ann Ruiz …")
-  let s = lo;
+  // "PORTSMOUTH, Dec. 8 (UPI) — In response …, X rallied supporters, saying:": after a dateline
+  let s = afterDateline(text, lo, speakerEnd);
   while (s < speakerEnd && /\s/u.test(text[s]!)) s++;
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
   if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it|his|her|their|its|the|a|an)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 6))) s += adv[0].length;
@@ -333,9 +352,10 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
   // ("… about the mayor before saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
   // statement saying, “…”": the same subject)
-  if (!mention && cue.participle && (/(?:,[”"’']*|\b(?:by|before|after|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note))\s*$/u.test(text.slice(lo, cue.start)))) {
-    const subject = mentionAfter(text, s, cue.start);
-    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text)) && subject.kind !== "anonymous") mention = subject;
+  if (!mention && cue.participle && (objectBefore || /(?:,[”"’']*|\b(?:by|before|after|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent(?:\s+out)?|blasted(?:\s+out)?|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note)(?:\s+(?:to|for)\s+[^,;:“”"]{1,60})?)\s*$/u.test(text.slice(lo, cue.start)))) {
+    const own = OWN_BODY.exec(text.slice(s, Math.min(cue.start, s + 40)));
+    const subject = mentionAfter(text, s, cue.start) ?? (own ? analyse(tokenize(text, s, s + own[0].length), text) : null);
+    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text) || own) && subject.kind !== "anonymous") mention = subject;
   }
   // "Ann Sherry smiled and said, “…”", "He paused, then added: “…”": a verb coordinated with the cue's
   // right after the clause's subject; that subject speaks
