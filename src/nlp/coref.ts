@@ -142,7 +142,14 @@ const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", 
 /** Words after a name that open an appositive describing the person (", a Republican from Arizona,"). */
 const APPOSITIVE = /^,\s+((?:the|a|an)\s+[^,.;:()“”"]{2,70}?|(?:\p{Lu}[\p{L}\-]*\s+){0,2}(?:Republican|Democrat|Democratic|GOP|Independent)\b[^,.;:()“”"]{0,50}?)(?=[,.;]|\s+(?:who|said|says|told)\b)/u;
 /** A verb of putting a document out and its object ("released a new report", "wrote an open letter"): up to five words of the object in group 1. */
-const PUBLISHED = /(?<![\p{L}])(?:released|releases|is releasing|has released|published|publishes|issued|issues|wrote|writes|sent|filed|files|put out|puts out|unveiled|unveils|aired|airs|ran|runs|commissioned|produced|launched|launches|posted|posts)\s+(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\d\-’']+\s+){0,4}[\p{L}\d\-’']+)/u;
+const PUBLISHED = /(?<![\p{L}])(?:released|releases|is releasing|has released|published|publishes|issued|issues|wrote|writes|sent|sent out|sends out|blasted out|filed|files|put out|puts out|unveiled|unveils|aired|airs|ran|runs|commissioned|produced|launched|launches|posted|posts|provided|provides|gave|gives|circulated|distributed|submitted|signed|penned|drafted)\s+(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\d\-’']+\s+){0,4}[\p{L}\d\-’']+)/u;
+/** A verb that is itself the sending of a document ("Jo Bloggs emailed supporters", "tweeted"): the document's head, group 1 → its head word. */
+const SENT_AS = /(?<![\p{L}])(emailed|e-mailed|tweeted|texted|wrote to)(?![\p{L}])/u;
+const SENT_HEADS: ReadonlyMap<string, readonly string[]> = new Map([["emailed", ["email", "e-mail", "message"]], ["e-mailed", ["email", "e-mail", "message"]], ["tweeted", ["tweet", "post"]], ["texted", ["text", "message"]], ["wrote to", ["letter"]]]);
+/** A document the subject holds ("contended in its letter that …"): its head, group 1. */
+const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+((?:[\p{L}\-]+\s+){0,2}?[\p{L}\-]+)(?=\s+(?:that|to|on|of|,|said|says)|[,.;:]|\s*$)/u;
+/** A document put out, in the passive, with its author as a modifier ("A Harbour Trust memo was released"): the head, group 1. */
+const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
 const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
@@ -712,19 +719,40 @@ export class Coref {
    * this paragraph or the one before, at most two sentences back, whose verb of publishing has a
    * document as its object. Null when no sentence says so.
    */
-  private author(pos: number): Entity | null {
+  private author(pos: number, head?: string): Entity | null {
     const si = sentenceAt(this.doc, pos);
     const para = this.paraOf[si] ?? 0;
+    const text = this.doc.text;
     for (let k = si; k >= 0 && k >= si - 2; k--) {
       const sent = this.doc.sentences[k]!;
       if ((this.paraOf[k] ?? 0) < para - 1) break;
       const end = Math.min(sent.end, k === si ? pos : sent.end);
-      const pub = PUBLISHED.exec(this.doc.text.slice(sent.start, end));
-      if (!pub || !pub[1]!.toLowerCase().split(/\s+/u).some(isDocumentHead)) continue;
-      const verbAt = sent.start + pub.index;
-      // the first name of that sentence before the verb, if it is no object ("sent to Jo Bloggs")
+      const part = text.slice(sent.start, end);
+      // "A Harbour Trust memo was released": the name inside the document's own phrase
+      const passive = PUT_OUT_PASSIVE.exec(part);
+      if (passive && isDocumentHead(passive[1]!.toLowerCase())) {
+        const from = sent.start + passive.index;
+        const inner = this.refs.find((r) => r.at >= from && r.at < from + passive[0].length && !r.plural && (isBodyRef(r) || personLike(r)));
+        if (inner) return inner.entity;
+      }
+      let verbAt = -1;
+      const pub = PUBLISHED.exec(part);
+      if (pub && pub[1]!.toLowerCase().split(/\s+/u).some(isDocumentHead)) verbAt = sent.start + pub.index;
+      // "Jo Bloggs emailed supporters … The email said": the verb is the sending
+      const sentAs = verbAt < 0 && head ? SENT_AS.exec(part) : null;
+      if (sentAs && SENT_HEADS.get(sentAs[1]!)!.includes(head!)) verbAt = sent.start + sentAs.index;
+      // "Harbourline contended in its letter that …": the subject's own document
+      const own = verbAt < 0 ? OWN_DOCUMENT.exec(part) : null;
+      if (own && own[1]!.toLowerCase().split(/\s+/u).some(isDocumentHead)) verbAt = sent.start + own.index;
+      if (verbAt < 0) continue;
+      // the name right before the verb ("The Times said Jo Bloggs provided a statement"), else the
+      // first name of that sentence before the verb, if it is no object ("sent to Jo Bloggs")
       const lo = this.refIndex(sent.start, false);
-      const r = this.refs[lo];
+      let r = this.refs[lo];
+      for (let i = lo; i < this.refs.length && this.refs[i]!.at < verbAt; i++) {
+        const x = this.refs[i]!;
+        if (x.end !== undefined && !x.oblique && /^(?:[’']s\s+\p{Ll}+|\s+(?:\p{Ll}+ly|also|then|has|had|have|quickly|later))*\s*$/u.test(text.slice(x.end, verbAt))) r = x;
+      }
       if (!r || r.at >= verbAt || r.oblique || r.plural || r.sentence !== k) continue;
       if (!isBodyRef(r) && !personLike(r)) continue;
       return r.entity;
@@ -785,7 +813,7 @@ export class Coref {
     }
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
-    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start);
+    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start, head);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

@@ -382,6 +382,31 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "pier was unsafe", want: "letter",
     },
     {
+      name: "a statement provided by the one named right before the verb, not the outlet that reported it (decision 035)",
+      text: "The Harbour Courier said Tom Okafor provided a written statement on Monday. “The pier is safe,” the statement said.",
+      needle: "The pier is safe", want: "Tom Okafor",
+    },
+    {
+      name: "an email is its sender's: 'emailed supporters' (decision 035)",
+      text: "Ann Lee, vice chair of the campaign, emailed supporters on Monday. The email goes on to say: “We have to be ready.”",
+      needle: "We have to be ready", want: "Ann Lee",
+    },
+    {
+      name: "negative: a tweet is not an email's sender (decision 035)",
+      text: "Ann Lee tweeted on Monday. The email goes on to say: “We have to be ready.”",
+      needle: "We have to be ready", want: "email",
+    },
+    {
+      name: "a letter the subject contended in (decision 035)",
+      text: "Greenfield Power contended in its letter that the articles were biased. The letter also accuses one reporter of ignoring the company's views.",
+      needle: "one reporter", want: "Greenfield Power",
+    },
+    {
+      name: "a memo put out in the passive, its author a modifier (decision 035)",
+      text: "A Tom Okafor campaign memo was released as the polls closed. “We feel very good about our prospects,” the memo stated.",
+      needle: "We feel very good", want: "Tom Okafor",
+    },
+    {
       name: "his father: the person introduced as 'His father, Sam Okafor,'",
       text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. His father said the ferry was old.",
       needle: "ferry was old", want: "Sam Okafor",
