@@ -606,6 +606,10 @@ export class Coref {
     const lo = this.refIndex(pos, false);
     let best: Entity | null = null;
     let bestScore = 0;
+    // "Rep. Jo Bloggs said … The Ohio Republican added": a lawmaker named in the last few sentences
+    // whose introduction gives no state or party to tie or to contradict, nearest first
+    let lawmaker: Entity | null = null;
+    const si = sentenceAt(this.doc, pos);
     for (let i = lo - 1, n = 0; i >= 0 && n < 400; i--, n++) {
       const r = this.refs[i]!;
       if (seen.has(r.entity) || !r.cluster) continue;
@@ -616,6 +620,7 @@ export class Coref {
       // a state or party the introduction contradicts rules the person out; one it does not give is no evidence either way
       if (p.states.size && states.some((x) => !p.states.has(x))) continue;
       if (p.parties.size && parties.some((x) => !p.parties.has(x))) continue;
+      if (!lawmaker && (partyHead || LAWMAKER_HEADS.has(head)) && (states.length || parties.length) && si - r.sentence <= 3 && [...p.words].some((w) => LAWMAKER_HEADS.has(w))) lawmaker = r.entity;
       const tied = states.filter((x) => p.states.has(x)).length * 2 + parties.filter((x) => p.parties.has(x)).length * 2;
       // "the Florida senator and Republican presidential candidate": either role is the head
       const heads = [head, ...also];
@@ -630,7 +635,9 @@ export class Coref {
         bestScore = score;
       }
     }
-    if (best || !SALIENT_HEADS.has(head) || states.length || parties.length) return best;
+    if (best) return best;
+    if (lawmaker) return lawmaker;
+    if (!SALIENT_HEADS.has(head) || states.length || parties.length) return null;
     return this.mostSalient(pos, g);
   }
 

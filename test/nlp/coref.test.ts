@@ -407,6 +407,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "We feel very good", want: "Tom Okafor",
     },
     {
+      name: "a state and party epithet for a lawmaker named just before with neither (decision 035)",
+      text: "Rep. Tom Okafor released a statement on Tuesday. “The inquiry found the facts,” said Okafor. The Ohio Republican added that the inquiry would go on.",
+      needle: "the inquiry would go on", want: "Tom Okafor",
+    },
+    {
+      name: "negative: a party tag the epithet contradicts (decision 035)",
+      text: "Rep. Tom Okafor (D-Ohio) released a statement on Tuesday. “The inquiry found the facts,” said Okafor. The Ohio Republican added that the inquiry would go on.",
+      needle: "the inquiry would go on", want: "Ohio Republican",
+    },
+    {
+      name: "negative: no lawmaker's title, no epithet's referent (decision 035)",
+      text: "Tom Okafor released a statement on Tuesday. “The inquiry found the facts,” said Okafor. The Ohio Republican added that the inquiry would go on.",
+      needle: "the inquiry would go on", want: "Ohio Republican",
+    },
+    {
       name: "his father: the person introduced as 'His father, Sam Okafor,'",
       text: "Tom Okafor runs the ferry. His father, Sam Okafor, built it. His father said the ferry was old.",
       needle: "ferry was old", want: "Sam Okafor",
