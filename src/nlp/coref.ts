@@ -150,6 +150,8 @@ const SENT_HEADS: ReadonlyMap<string, readonly string[]> = new Map([["emailed", 
 const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+((?:[\p{L}\-]+\s+){0,2}?[\p{L}\-]+)(?=\s+(?:that|to|on|of|,|said|says)|[,.;:]|\s*$)/u;
 /** A document put out, in the passive, with its author as a modifier ("A Harbour Trust memo was released"): the head, group 1. */
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
+/** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
+const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "parents", "children", "colleague", "colleagues", "neighbor", "neighbour", "neighbors", "neighbours", "classmate", "roommate", "partner", "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "rival", "rivals", "opponent", "opponents", "critic", "critics", "supporter", "supporters", "fans", "biographer", "successor", "predecessor"]);
 /** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
 const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
@@ -423,7 +425,9 @@ export class Coref {
     const kin = this.kinNamed(m);
     if (kin) return kin;
     const w = /^(his|her|its|their)\s+[“"‘']?\p{Ll}/iu.exec(m.text);
-    if (w) {
+    // "his remarks", "her campaign": the owner's words or side; "his best friend" is someone else
+    const ownHead = m.text.toLowerCase().replace(/\s+(?:at|of|in|from|for|with)\s.*$/su, "").replace(/[”"’']+$/u, "").split(/\s+/u).pop() ?? "";
+    if (w && !OTHER_PERSON_HEADS.has(ownHead)) {
       const o = w[1]!.toLowerCase();
       const p = o === "his" ? "he" : o === "her" ? "she" : o === "its" ? "it" : "they";
       return this.pronoun({ ...m, pronoun: p });

@@ -69,6 +69,8 @@ function pronounOf(t: Token): string | null {
   if (PRONOUNS.has(l)) return l;
   return CONTRACTED.exec(l)?.[1] ?? null;
 }
+/** Possessive determiners, which open a role before a name ("his campaign manager Tom Reyes"). */
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(["his", "her", "their", "its"]);
 const DETERMINERS = new Set(["the", "a", "an", "some", "several", "many", "two", "three", "four", "other", "another", "one", "most", "few", "both", "all"]);
 const NAME_PARTICLES = new Set(["de", "da", "van", "von", "bin", "ibn", "al", "el", "del", "der", "den", "la", "le", "du", "dos", "di", "y"]);
 /** Pronouns that can only be subjects: the subject of the verb after them, whatever precedes ("In May she said"). */
@@ -486,8 +488,9 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(low(toks[j - 1]!)) || ANONYMOUS_HEADS.has(low(toks[j - 1]!))) && (isCap(toks[j + 1]!.text) || low(toks[j + 1]!) === "the" || ROLE_MODIFIERS.has(low(toks[j + 1]!)) && !!toks[j + 2] && isCap(toks[j + 2]!.text))) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
-    // "said regional sales manager Tom Reyes", "says Ohio cartoonist Tom Reyes": a lowercase role before the name
-    const named = roleRunToName(toks, j);
+    // "said regional sales manager Tom Reyes", "says Ohio cartoonist Tom Reyes": a lowercase role before the
+    // name; after a possessive determiner too ("added his campaign manager Tom Reyes")
+    const named = roleRunToName(toks, j === 0 && POSSESSIVE_DETERMINERS.has(l) ? 1 : j);
     if (named > j) { j = named; continue; }
     break;
   }

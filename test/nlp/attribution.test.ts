@@ -729,6 +729,25 @@ describe("newsroom frames (decision 035)", () => {
       { text: "they violate the contract", canonical: "Harbour Workers Union", sieve: "participle" }],
     ["a clause inside a quote is not the narrative's (negative row)", "Ann Ruiz spoke on Monday. “We lost the vote, and we were going to have a party,” she said, recalling that the city had won the race in May.",
       { text: "the city had won the race", speaker: "she", canonical: "Ann Ruiz" }],
+    // an inverted cue, then a description the name grammar does not read, closed by a comma, a full
+    // stop or a relative pronoun
+    ["an inverted cue, a possessive role and a name", "The port reopened. “We have a path to victory,” added his campaign manager Tom Reyes, speaking to reporters.",
+      { text: "We have a path", speaker: "his campaign manager Tom Reyes", canonical: "Tom Reyes" }],
+    ["an inverted cue, a description with 'of' and a relative", "The port reopened. “It was unseemly,” said one of two witnesses who relayed the same story.",
+      { text: "It was unseemly", speaker: "one of two witnesses" }],
+    ["an inverted cue, a description with 'familiar with'", "The port reopened. “The energy will be substantial,” said one well-connected Democrat familiar with the campaign's organization, who requested anonymity.",
+      { text: "The energy will be", speaker: "one well-connected Democrat familiar with the campaign's organization" }],
+    ["an inverted cue and 'another' alone", "The port reopened. “Better watch out for the mayor,” tweeted another.", { text: "Better watch out", speaker: "another" }],
+    ["an inverted cue, a description, then the name in apposition", "The port reopened. “It was his first attempt,” said his best friend at college, Bruce Turry, who joined later.",
+      { text: "It was his first attempt", speaker: "Bruce Turry" }],
+    ["'in a statement' closes the description", "The port reopened. “The site is censored,” said the group in a statement.", { text: "The site is censored", speaker: "the group" }],
+    ["a verb inside is a clause going on, not a description (negative row)", "The port reopened. “We are done,” said the owners of the pier were wrong.",
+      { text: "We are done", speaker: null }],
+    // a description the mention grammar cuts short, going on to its cue
+    ["a description's head past the word the mention read", "The port reopened. “The evidence contradicts her testimony,” the committee chairmen wrote.",
+      { text: "The evidence contradicts", speaker: "the committee chairmen" }],
+    ["a verb and its object are not the description's (negative row)", "The port reopened. “The cost savings are greater,” the newspaper quoted the executive as saying.",
+      { text: "The cost savings are greater", speaker: null }],
     ["a leading participle phrase, then the subject of both verbs", "The port reopened. Walking to the next pier, Reyes reminisced about his days on the ferries, and said the crews had changed.",
       { text: "the crews had changed", speaker: "Reyes", sieve: "coordinated-subject" }],
   ];

@@ -97,6 +97,31 @@ export function looseDescription(text: string, at: number, limit: number, follow
   return null;
 }
 
+/**
+ * After an inverted cue that ends a quote's sentence ("…,” said one of two witnesses who relayed the
+ * story", "…,” wrote the authors of the “Harbour Plan,”", "…,” tweeted another."): a determiner, then
+ * words up to the comma, full stop or relative pronoun that closes the attribution, with "of", "for",
+ * "at", "with", "from", "familiar with", "known as" inside. Someone unnamed or a group, never a name
+ * (the name grammar reads those). Null when nothing closes it within twelve words.
+ */
+function invertedDescription(text: string, at: number, limit: number): Mention | null {
+  const m = /^\s+((?:the|a|an|one|another|some|several|two|three|his|her|their|its)(?:\s+(?:[\p{L}\d][\p{L}\d\-’']*|[“"][^“”",]{1,40}[”"]?)){0,12}?)(?=\s*[”"]?\s*(?:[,;]|\.(?:\s|$)|$)|\s+(?:who|which|that)\s|\s+(?:in|on)\s+(?:(?:a|an|its|his|her|their)\s+(?:\p{Ll}+\s+)?(?:statement|interview|review|letter|post|tweet|email|note|report|column|blog)|Twitter|Facebook|Instagram)\b)/u.exec(text.slice(at, Math.min(limit, at + 160)));
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/u);
+  // a verb or a clause word inside is a sentence going on, not an attribution
+  if (words.slice(1).some((w) => /^(?:is|are|was|were|has|have|had|will|would|and|but|or|because|when|if|as)$/iu.test(w) || CUE_FORMS.has(w.toLowerCase()))) return null;
+  const start = at + m[0].indexOf(m[1]!);
+  const end = start + m[1]!.length;
+  // "said his best friend at college, Bruce Turry, who …": the name in apposition is who speaks
+  const named = /^,\s+(?=\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3}(?:,|\.(?:\s|$)|$))/u.exec(text.slice(end, Math.min(limit, end + 80)));
+  if (named) {
+    const inner = mentionAfter(text, end + named[0].length, limit);
+    if (inner?.name && inner.kind === "person") return inner;
+  }
+  const d = analyse(tokenize(text, start, end), text);
+  return d && !d.pronoun ? { ...d, text: text.slice(start, end), start, end, name: null, nameStart: null, nameEnd: null, kind: d.kind === "person" || d.kind === "unknown" ? "anonymous" : d.kind } : null;
+}
+
 /** What follows the head of an unnamed source ("close to", "familiar with"), then an optional determiner. */
 const QUALIFIED = new RegExp(String.raw`^\s+(?:${ANONYMOUS_PERSON_QUALIFIERS.map((x) => x.replace(/ /gu, String.raw`\s+`)).join("|")})\s+`, "u");
 /** The ends of up to `max` words from `from`, separated by spaces only (a punctuation mark stops them), before `limit`. */
@@ -133,19 +158,29 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     if (author && (author.name || author.definiteDescription) && ends(author.end)) return { mention: author, cue: c0, via: null, end: author.end };
   }
   if (c0 && !c0.prepositional && (INVERTIBLE.has(c0.text.toLowerCase()) || (!c0.participle && /(?:ed|told|wrote|said)$/iu.test(c0.text)))) {
-    const m = mentionAfter(text, c0.end, limit) ?? looseDescription(text, c0.end, limit, (e) => /^(?:\s*[,.;:!?)]|\s*$|\s+(?:—|who\b))/u.test(text.slice(e, Math.min(limit, e + 5))));
+    const m = mentionAfter(text, c0.end, limit) ?? looseDescription(text, c0.end, limit, (e) => /^(?:\s*[,.;:!?)]|\s*$|\s+(?:—|who\b))/u.test(text.slice(e, Math.min(limit, e + 5)))) ?? invertedDescription(text, c0.end, limit);
     if (m) return { mention: m, cue: c0, via: null, end: m.end };
   }
   let m = mentionAfter(text, at, Math.min(limit, at + 160));
-  if (!m && midSentence) {
-    // "…,” the statement said.": a description the name grammar does not read, right before its cue
+  let cueNext: ((e: number) => boolean) | null = null;
+  if (midSentence) {
     // a cue that takes an object ("the letter asked residents to …") reports its own clause,
     // not the quote before it, unless the sentence stops right after it
-    const cueNext = (e: number): boolean => {
+    cueNext = (e: number): boolean => {
       const c = cueAt(ctx, e, Math.min(limit, e + 40));
       if (!c || c.prepositional || !BETWEEN_SPEAKER_AND_CUE.test(text.slice(e, c.start))) return false;
       return !OBJECT_CUES.has(c.base) || /^\s*[,.;:!?]/u.test(text.slice(c.end, c.end + 3));
     };
+  }
+  // "…,” the committee chairmen wrote": the mention read a shorter description ("the committee") that no
+  // cue follows; the loose description goes on to the cue
+  if (m && cueNext && !m.name && !m.pronoun && !/^\s*[,(]/u.test(text.slice(m.end, m.end + 2)) && !cueNext(m.end)) {
+    const longer = looseDescription(text, at, Math.min(limit, at + 160), cueNext);
+    // the words it adds are the head's own ("chairmen"), not a verb and its object ("quoted the executive as")
+    if (longer && longer.end > m.end && !/(?:^|\s)(?:\p{Ll}+ed|as|the|a|an|his|her|its|their)(?=\s|$)/u.test(text.slice(m.end, longer.end))) m = longer;
+  }
+  if (!m && cueNext) {
+    // "…,” the statement said.": a description the name grammar does not read, right before its cue
     m = looseDescription(text, at, Math.min(limit, at + 160), cueNext);
   }
   // "…,” the company’s spokesman, Tom Reyes, said.": a role no mention reads, then the name in apposition
@@ -248,7 +283,7 @@ export function afterDateline(text: string, lo: number, hi: number): number {
 /** Leading adverbial parts of a sentence before its subject: "At the debate, ", "On Tuesday, however, ". */
 /** Time adverbials that open a sentence before its subject ("Hours later,", "Back in 1999,"): a regex source for the readers here and in indirect.ts. */
 export const TIME_OPENERS = String.raw`(?:hours|days|weeks|months|years|minutes|moments|decades)\s+(?:later|earlier|after|before)|back|shortly|soon`;
-const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|even|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS}|(?!(?:nothing|something|anything|everything)\b)\p{L}{2,}ing)\b[^,;:“”"]{0,60},\s+)+`, "iu");
+const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|earlier|later|last|this|but|and|however|meanwhile|still|here|there|then|now|yet|so|also|even|just|instead|separately|likewise|similarly|indeed|when asked|asked|${TIME_OPENERS}|(?!(?:nothing|something|anything|everything)\b)\p{L}{2,}ing)\b[^,;:“”"]{0,60},\s+)+`, "iu");
 
 /** A possessive determiner and a role ("her senior policy adviser", "his lawyer"). */
 const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Their|Its)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?:${[...ROLE_NOUNS].filter((w) => /^[a-z\-]+$/u.test(w)).join("|")})$`, "u");
