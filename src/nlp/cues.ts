@@ -134,6 +134,9 @@ export function findCues(text: string): Cue[] {
     // noun is an adjective ("8 said", "10 reported seeing" stay cues; so does an age between commas,
     // "Jo Smith, 45, warned residents": the number must end in a digit)
     if (/ed$/.test(w) && /(?:\b\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
+    // "1,153 in pledged delegates", "among reported cases": a past form between a preposition and a
+    // plural noun is an adjective too
+    if (/ed$/.test(w) && /(?:^|[^\p{L}])(?:in|of|with|for|among|from|to|on|at)\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
     if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base

@@ -339,6 +339,30 @@ export function analyse(tokens: Token[], text: string): Mention | null {
  * `lo`. Null when the words before the cue are not a speaker (a verb, a clause, punctuation).
  */
 export function mentionBefore(text: string, lo: number, hi: number): Mention | null {
+  return wholeNumber(text, mentionBeforeIn(text, lo, hi));
+}
+
+/**
+ * A mention that starts inside a number written with separators ("1,409 teachers" read from "409"):
+ * from where the whole number starts; the number's last digits alone ("about 1,500": "500") are none.
+ */
+function wholeNumber(text: string, m: Mention | null): Mention | null {
+  if (!m || !insideNumber(text, m.start)) return m;
+  if (!/\s/u.test(m.text)) return null;
+  let start = m.start;
+  while (start >= 2 && /[,.]/u.test(text[start - 1]!) && /\p{N}/u.test(text[start - 2]!)) {
+    start -= 2;
+    while (start > 0 && /\p{N}/u.test(text[start - 1]!)) start--;
+  }
+  return { ...m, start, text: text.slice(start, m.end) };
+}
+
+/** A mention starting inside a number written with thousands separators ("1,500": "500" is no speaker). */
+function insideNumber(text: string, start: number): boolean {
+  return start >= 2 && /\p{N}/u.test(text[start] ?? "") && /[,.]/u.test(text[start - 1]!) && /\p{N}/u.test(text[start - 2]!);
+}
+
+function mentionBeforeIn(text: string, lo: number, hi: number): Mention | null {
   // read a short window first and widen it only when the walk reaches its start: a cue in a long
   // sentence must not re-tokenize the whole sentence ("said said said …" was cubic)
   for (let w = WINDOW; ; w *= 4) {
@@ -429,6 +453,10 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
 
 /** The speaker mention starting at `lo` (after spaces), reading forwards no further than `hi`. */
 export function mentionAfter(text: string, lo: number, hi: number): Mention | null {
+  return wholeNumber(text, mentionAfterIn(text, lo, hi));
+}
+
+function mentionAfterIn(text: string, lo: number, hi: number): Mention | null {
   // a short window first, widened only when the walk reaches its end (see mentionBefore)
   for (let w = WINDOW; ; w *= 4) {
     if (lo + w >= hi) return readAfter(text, tokenize(text, lo, hi), false) as Mention | null;

@@ -497,6 +497,8 @@ describe("not statements", () => {
     // decision 024: a past form between a number and a plural noun is an adjective
     ["a number, a past form and a plural noun", "The mayor has won 412 pledged delegates so far this spring."],
     ["a number word, a past form and a plural noun", "The clinic saw two reported cases of the flu in May."],
+    // decision 035: after a preposition too
+    ["a preposition, a past form and a plural noun", "Ruiz leads Reyes 1,428 to 1,153 in pledged delegates, and 516 to 39 among superdelegates."],
     ["a capitalised cue word inside a name", "The Harbour Post that covered the story was sued in May."],
   ];
   for (const [name, article] of cases) {
@@ -748,6 +750,11 @@ describe("newsroom frames (decision 035)", () => {
       { text: "The evidence contradicts", speaker: "the committee chairmen" }],
     ["a verb and its object are not the description's (negative row)", "The port reopened. “The cost savings are greater,” the newspaper quoted the executive as saying.",
       { text: "The cost savings are greater", speaker: null }],
+    // numbers with thousands separators, sentence adverbs, and a poll's respondents
+    ["the last digits of a number are no speaker (negative row)", "The port reopened. The Harbour Trust has deemed about 1,500 of those pages personal and says it will not release them.",
+      { text: "it will not release", canonical: "Harbour Trust" }],
+    ["a sentence adverb is no speaker", "The port reopened. Again, those surveyed said the mayor was best able to handle the issue.",
+      { text: "the mayor was best able", speaker: "those surveyed" }],
     ["a leading participle phrase, then the subject of both verbs", "The port reopened. Walking to the next pier, Reyes reminisced about his days on the ferries, and said the crews had changed.",
       { text: "the crews had changed", speaker: "Reyes", sieve: "coordinated-subject" }],
   ];

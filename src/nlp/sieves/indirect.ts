@@ -192,7 +192,7 @@ function afterConnective(text: string, lo: number, hi: number): number {
 const SUBORDINATE_OPENER = /^\s*(?:[“"‘']\s*)?(?:after|before|when|whenever|while|although|though|because|since|if|once|until|unless|even though|even if)\s+[^,;:]*$/iu;
 
 /** A comma-separated part that opens a sentence as an adverbial: "On Wednesday", "however", "Last week", "In a statement". */
-const ADVERBIAL_PART = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|${TIME_OPENERS}|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$`, "iu");
+const ADVERBIAL_PART = new RegExp(String.raw`^(?:(?:on|in|at|after|before|during|since|by|under|amid|earlier|later|last|this|late|early|${TIME_OPENERS}|however|meanwhile|moreover|furthermore|nonetheless|nevertheless|still|also|again|once again|even so|overall|finally|yesterday|today|instead|then|now|indeed|but|and|so|yet|though|too|separately|similarly|likewise|\p{Ll}+ly)\b(?:\s+[^\s]+){0,5}|(?!according)\p{L}+(?:ed|ing)\s+(?:by|with|in|at|about|on|to|from|for|over|after)\b.*|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$`, "iu");
 
 /**
  * "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the cue's;
@@ -259,7 +259,7 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   // "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the
   // cue's, whose subject is the name opening the clause, not the whole phrase
   if (/\s(?:and|but)$/u.test(phrase)) return coordinatedSubject(text, lo, end);
-  const parts = phrase.split(",").map((x) => x.trim()).filter(Boolean);
+  const parts = phrase.split(/(?<!\p{N}),|,(?!\p{N})/u).map((x) => x.trim()).filter(Boolean);
   // only commas and spaces before the cue (",said …"): no phrase at all
   if (!parts.length) return null;
   // leading adverbials are not the subject ("On Wednesday, however, the director, Jo Bloggs, said")
@@ -286,6 +286,11 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   // a clause is no subject: a finite verb outside a relative clause ("It was late and he said")
   const main = head.split(/\s(?:who|that|which|whose)\s/u)[0]!;
   if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|if|when|because|while|although|after|before|since)\b/iu.test(main)) return null;
+  // "those surveyed said": the people a poll asked, not a clause
+  if (/^(?:those|people|voters|respondents|adults|americans|residents)\s+(?:surveyed|polled|interviewed|questioned|asked)$/iu.test(main)) {
+    const at = text.indexOf(head, lo);
+    return analyse(tokenize(text, at, at + head.length), text);
+  }
   // a past tense is a clause: alone, taking an object, or after an adverb whatever follows ("Jo
   // Bloggs jokingly offered the man a job as Secretary of Defense, then says …")
   if ((/\p{L}{3,}ed\b/u.test(main.split(/\s+/).slice(1).join(" ")) && !/\b(?:of|in|at|for|from|with|on)\b/u.test(main)) ||

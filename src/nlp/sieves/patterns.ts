@@ -109,7 +109,7 @@ function invertedDescription(text: string, at: number, limit: number): Mention |
   if (!m) return null;
   const words = m[1]!.split(/\s+/u);
   // a verb or a clause word inside is a sentence going on, not an attribution
-  if (words.slice(1).some((w) => /^(?:is|are|was|were|has|have|had|will|would|and|but|or|because|when|if|as)$/iu.test(w) || CUE_FORMS.has(w.toLowerCase()))) return null;
+  if (words.slice(1).some((w) => /^(?:is|are|was|were|has|have|had|will|would|and|but|or|because|when|if)$/iu.test(w) || CUE_FORMS.has(w.toLowerCase()) && !/ing$/iu.test(w) && w.toLowerCase() !== "known")) return null;
   const start = at + m[0].indexOf(m[1]!);
   const end = start + m[1]!.length;
   // "said his best friend at college, Bruce Turry, who …": the name in apposition is who speaks
