@@ -45,7 +45,9 @@ const MONTHS_NOT_NAMES = new Set(["january", "february", "march", "september", "
 const NAME_NEVER_OPENS = new Set(["if", "when", "while", "whether", "this",
   "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "there", "here", "it", "he", "she", "they",
   "we", "one", "but", "and", "or", "yet", "so", "because", "although", "though", "after", "before", "since", "until",
-  "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none", "having", "being"]);
+  "unless", "once", "as", "such", "each", "every", "another", "any", "no", "none", "having", "being",
+  // sentence adverbs a capitalised run starts with ("However 60 said", "Meanwhile Lindcorp")
+  "however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "also", "still", "now", "then"]);
 /**
  * Words that, capitalised inside a name, make it a body's ("Exeter City", "Crime Trust", "Lionhead
  * Studios"). Narrower than the mention grammar's ORG_WORDS on purpose: that list holds outlet words
@@ -83,6 +85,13 @@ export function looksLikeName(name: string): boolean {
   // a quantifier alone or before a number ("Some", "Most", "Some 80"); "Several Democrats" is a group's
   if (QUANTIFIERS.has(words[0]!.toLowerCase()) && (words.length === 1 || /^\p{N}/u.test(words[1]!))) return false;
   if (/^\p{N}+$/u.test(name.replace(/[^\p{L}\p{N}]/gu, "")) && !/\p{L}/u.test(name)) return false;
+  // a quantity or a date run into a name ("27bn Russia", "21 March", "2004 Lindcorp"): no name opens
+  // with a figure, while one may hold it later ("Transport 2000", "50 Cent" opens with the figure but is
+  // one word after it, so it is kept by the next check's exception)
+  if (/^\p{N}/u.test(words[0]!) && !(words.length === 2 && /^\p{N}+$/u.test(words[0]!) && /^\p{Lu}\p{Ll}+$/u.test(words[1]!) && !CALENDAR.has(words[1]!.toLowerCase()) && !MONTHS_NOT_NAMES.has(words[1]!.toLowerCase()))) return false;
+  // a month and a year ("April 2004"), a quantifier before a determiner ("Both the Lenders' Council")
+  if (words.length === 2 && /^\p{N}{4}$/u.test(words[1]!) && CALENDAR.has(words[0]!.toLowerCase())) return false;
+  if (QUANTIFIERS.has(words[0]!.toLowerCase()) && words.length > 1 && /^(?:the|a|an|of)$/iu.test(words[1]!)) return false;
   if (words.length === 1 && CALENDAR.has(words[0]!.toLowerCase())) return false;
   // "December Microsoft": a date run into a name (months that are also first names excepted)
   if (words.length > 1 && MONTHS_NOT_NAMES.has(words[0]!.toLowerCase())) return false;

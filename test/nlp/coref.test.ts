@@ -497,6 +497,10 @@ describe("speaker kinds", () => {
     // a sentence's first word is no name: "When asked, …", "Some 80 said", "This was …"
     ["When", false], ["If", false], ["This", false], ["Another", false], ["Some", false], ["Some 80", false], ["Most", false],
     ["Several Democrats", true], ["The Harbour Times", true], ["Sommer Lee", true], ["Thistle Okafor", true], ["Mostyn Bates", true],
+    // a figure, a date or a sentence adverb run into a name; a name holding a figure later stays one
+    ["27bn Lindcorp", false], ["21 March", false], ["2004 LCN", false], ["April 2004", false], ["However 60", false],
+    ["Meanwhile Lindcorp", false], ["Both the Lenders Council", false], ["Both Okafors", true], ["Transport 2000", true],
+    ["50 Cent", true], ["April Okafor", true], ["Section 12 Okafor", true],
   ];
   for (const [n, ok] of names) it(`${JSON.stringify(n)} ${ok ? "is" : "is not"} a name`, () => assert.equal(looksLikeName(n), ok));
 
