@@ -8,6 +8,7 @@ import { TITLE_WORDS } from "./lexicon/roles";
 import { STATE_NAMES } from "./lexicon/places";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
+import { bodyName } from "./kinds";
 
 // nameKey and nameParts are pure and called many times per name (every mention, every lookup):
 // their answers are kept per string, bounded (emptied when full; long strings not kept). A name
@@ -105,6 +106,8 @@ export function untitled(m: Mention): Mention {
 }
 
 /** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
+/** "Jo Okafor’s": two or three capitalised words before a possessive ending. */
+const POSSESSIVE_FULL_NAME = /(?<![\p{L}\p{N}.’'\-])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{Ll}\-]+){1,2})[’']s(?![\p{L}])/gu;
 const BODY_LAST = /^(?:Project|Trust|Programme|Program|Initiative|Network|Fund|Society|Association|Foundation|Institute|Group|Council|Centre|Center|Party)$/u;
 
 export interface Cluster {
@@ -224,6 +227,19 @@ export class EntityResolver {
         if (c.entity.kind === "person" && /^,\s*\d{1,3}\s*[,.;]/u.test(scan.slice(m.end, m.end + 8))) c.aged = true;
       }
     }
+    // "Jo Okafor’s server": a full name with a first name, written only as a possessive, is whom
+    // "Okafor" stands for later (the name pass reads no possessive as a name). Known for lookup only:
+    // not a mention in the narrative, so it is no candidate of its own for a pronoun
+    for (const pm of scan.matchAll(POSSESSIVE_FULL_NAME)) {
+      const name = pm[1]!;
+      const words = name.split(/\s+/u);
+      if (!genderOfName(words[0]!) || TITLE_WORDS.has(words[0]!.toLowerCase()) || bodyName(name, true)) continue;
+      // only where no full name the article writes out holds that surname: a name written out
+      // ("Jeh Johnson") is not outranked by another's possessive ("Gary Johnson’s")
+      const parts = nameParts(name);
+      if (this.byKey.has(nameKey(name)) || this.byPart.get(parts[parts.length - 1]!)?.some((c) => c.entity.kind === "person")) continue;
+      this.create(name, "person", pm.index);
+    }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
     const alone = found.filter((m) => m.name && nameParts(m.name).length === 1 && !this.byKey.has(nameKey(m.name)));
     const checkedLone = new Map<string, boolean>();
@@ -287,6 +303,9 @@ export class EntityResolver {
 
   private create(name: string, kind: SpeakerKind, at: number): Cluster {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim().replace(/^(?:the|a|an)\s+/iu, "");
+    // "Okafor Global Initiative", "Okafor Foundation": a body named after a person is no person, so
+    // neither "Okafor" nor "she" stands for it
+    if (kind === "person" && bodyName(clean, true)) kind = "organisation";
     const parts = nameParts(clean);
     const gender = kind === "person" && parts.length > 1 ? genderOfName(clean.split(/\s+/)[0]!) : null;
     const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, titled: /^the\s/iu.test(name.trim()), spoke: false, placeLike: 0 };

@@ -57,7 +57,8 @@ const NAME_NEVER_OPENS = new Set(["if", "when", "while", "whether", "this",
 const BODY_NAME_WORDS = new Set(["city", "united", "rovers", "athletic", "athletics", "wanderers", "trust", "council", "bank",
   "studios", "motors", "fc", "ltd", "inc", "plc", "corp", "association", "federation", "union", "party", "committee",
   "institute", "foundation", "society", "league", "airways", "airlines", "group", "ministry", "department", "agency",
-  "commission", "university", "college", "hospital", "police", "company", "corporation", "club"]);
+  "commission", "university", "college", "hospital", "police", "company", "corporation", "club", "initiative",
+  "organization", "organisation", "fund", "coalition", "alliance", "academy"]);
 /**
  * "Exeter City", "Athletics Ireland", "Terrence Higgins Trust": a capitalised body word as a name's last
  * word, or anywhere in a name of up to three words no first name opens ("Jo City Smith" stays a person).

@@ -447,6 +447,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "council had failed", want: "Harbour Courier",
     },
     {
+      name: "a surname stands for the full name written only as a possessive ('Jo Okafor’s server')",
+      text: "More than 1,200 emails from Jo Okafor’s private server were classified. “Nothing was marked,” Okafor said.",
+      needle: "Nothing was marked", want: "Jo Okafor",
+    },
+    {
+      name: "a body named after a person is not whom the surname stands for",
+      text: "Okafor worked for years with the Okafor Global Initiative. “Nothing was marked,” Okafor said.",
+      needle: "Nothing was marked", want: "Okafor",
+    },
+    {
+      name: "negative: a full name written out is not outranked by another's possessive",
+      text: "Lindo Okafor met aides of the ferry firm. Later, Gary Okafor’s aides met them too. “We talked,” Okafor said.",
+      needle: "We talked", want: "Lindo Okafor",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
