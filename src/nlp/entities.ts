@@ -106,6 +106,8 @@ export function untitled(m: Mention): Mention {
 }
 
 /** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
+/** Titles only a person holds, before a surname ("President Okafor", "Sen. Okafor"). */
+const PERSON_TITLE_ONLY = new Set(["president", "sen.", "senator", "gov.", "governor", "rep.", "representative", "mayor", "judge", "gen.", "general", "secretary", "prime", "chancellor", "minister", "dr.", "professor", "prof.", "justice", "ambassador", "councillor", "councilman", "councilwoman", "congressman", "congresswoman", "sheriff", "chief", "speaker", "vice"]);
 /** "Jo Okafor’s": two or three capitalised words before a possessive ending. */
 const POSSESSIVE_FULL_NAME = /(?<![\p{L}\p{N}.’'\-])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{Ll}\-]+){1,2})[’']s(?![\p{L}])/gu;
 const BODY_LAST = /^(?:Project|Trust|Programme|Program|Initiative|Network|Fund|Society|Association|Foundation|Institute|Group|Council|Centre|Center|Party)$/u;
@@ -214,6 +216,8 @@ export class EntityResolver {
       if (m.kind !== "person" || !m.name) continue;
       const words = m.name.split(/\s+/u);
       if (words.length > 1 && genderOfName(words[0]!)) surnames.add(nameKey(words[words.length - 1]!));
+      // "Mr. Ruiz", "President Ruiz": a title makes a lone surname a person's too
+      else if (words.length === 1 && m.role && (genderOfWords(m.role) !== null || m.role.split(/\s+/u).some((w) => TITLE_WORDS.has(w.toLowerCase())))) surnames.add(nameKey(m.name));
     }
     for (const m of found) {
       if (m.name && /^the\s+\S+$/iu.test(m.name) && surnames.has(nameKey(m.name))) continue;
@@ -248,6 +252,11 @@ export class EntityResolver {
       let c = this.findByPart(nameParts(m.name!)[0]!, g, true);
       // "Mr Okafor" with no full name anywhere: a person of that title's gender all the same
       if (!c && g) c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
+      // "President Okafor", "Sen. Okafor": a person's title before a surname makes a person of unknown gender
+      if (!c && m.kind === "person" && m.role && m.role.split(/\s+/u).some((w) => PERSON_TITLE_ONLY.has(w.toLowerCase()))) {
+        const known = this.byKey.get(nameKey(m.name!));
+        c = known ? (known.entity.kind === "person" ? known : null) : this.create(m.name!, "person", m.start);
+      }
       // "a resident named Caroline", "identified only as Omar": a first name alone introduces a person
       const firstName = !c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) ? genderOfName(m.name!) : null;
       if (firstName) {

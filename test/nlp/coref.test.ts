@@ -462,6 +462,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "We talked", want: "Lindo Okafor",
     },
     {
+      name: "'The Okafor administration' makes no body of the Mr. Okafor a 'he' stands for",
+      text: "The Okafor administration has upended the plans. Mr. Okafor tried to draw a distinction. “I think people understood,” he said.",
+      needle: "people understood", want: "Okafor",
+    },
+    {
+      name: "a person's title before a lone surname makes a person ('President Okafor')",
+      text: "President Okafor spoke on Monday. The Okafor administration has upended the plans. Later, he said the plans were sound.",
+      needle: "plans were sound", want: "Okafor",
+    },
+    {
+      name: "negative: a lone surname with no title and no pronoun after it is no person for a later 'he'",
+      text: "The Okafor administration has upended the plans. Later, he said the plans were sound.",
+      needle: "plans were sound", want: null,
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
