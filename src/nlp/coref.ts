@@ -613,6 +613,11 @@ export class Coref {
     // "Rep. Jo Bloggs said … The Ohio Republican added": a lawmaker named in the last few sentences
     // whose introduction gives no state or party to tie or to contradict, nearest first
     let lawmaker: Entity | null = null;
+    // the speaker of the last two sentences, whose introduction contradicts nothing the description
+    // says: whom an epithet continues when no one fits all it says ("Ryan said … ” he said. The
+    // Wisconsin Republican added": not a party chairman whose state the article never gives)
+    let recentSpeaker: Entity | null = null;
+    let bestFull = false;
     const si = sentenceAt(this.doc, pos);
     for (let i = lo - 1, n = 0; i >= 0 && n < 400; i--, n++) {
       const r = this.refs[i]!;
@@ -625,6 +630,7 @@ export class Coref {
       if (p.states.size && states.some((x) => !p.states.has(x))) continue;
       if (p.parties.size && parties.some((x) => !p.parties.has(x))) continue;
       if (!lawmaker && (partyHead || LAWMAKER_HEADS.has(head)) && (states.length || parties.length) && si - r.sentence <= 3 && [...p.words].some((w) => LAWMAKER_HEADS.has(w))) lawmaker = r.entity;
+      if (!recentSpeaker && best === null && r.speaker && si - r.sentence <= 2) recentSpeaker = r.entity;
       const tied = states.filter((x) => p.states.has(x)).length * 2 + parties.filter((x) => p.parties.has(x)).length * 2;
       // "the Florida senator and Republican presidential candidate": either role is the head
       const heads = [head, ...also];
@@ -637,8 +643,10 @@ export class Coref {
       if (score > bestScore) {
         best = r.entity;
         bestScore = score;
+        bestFull = states.every((x) => p.states.has(x)) && parties.every((x) => p.parties.has(x));
       }
     }
+    if (best && !bestFull && partyHead && states.length && recentSpeaker && recentSpeaker !== best) return recentSpeaker;
     if (best) return best;
     if (lawmaker) return lawmaker;
     if (!SALIENT_HEADS.has(head) || states.length || parties.length) return null;

@@ -106,6 +106,12 @@ export function untitled(m: Mention): Mention {
 }
 
 /** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
+/** A generational suffix after a surname, as nameParts keys it ("jr", "sr", "iii"). */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/u;
+/** The surname among a name's keyed parts: the last, or the one before a generational suffix. */
+function surnamePart(parts: readonly string[]): string {
+  return parts.length > 2 && NAME_SUFFIX.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+}
 /** Titles only a person holds, before a surname ("President Okafor", "Sen. Okafor"). */
 const PERSON_TITLE_ONLY = new Set(["president", "sen.", "senator", "gov.", "governor", "rep.", "representative", "mayor", "judge", "gen.", "general", "secretary", "prime", "chancellor", "minister", "dr.", "professor", "prof.", "justice", "ambassador", "councillor", "councilman", "councilwoman", "congressman", "congresswoman", "sheriff", "chief", "speaker", "vice"]);
 /** "Jo Okafor’s": two or three capitalised words before a possessive ending. */
@@ -322,7 +328,8 @@ export class EntityResolver {
     this.byEntity.set(c.entity, c);
     this.clusters.push(c);
     if (c.parts.length > 1) {
-      for (const p of [c.parts[0]!, c.parts[c.parts.length - 1]!]) {
+      // "Joseph R. Okafor Jr": the surname is the word before a generational suffix
+      for (const p of [c.parts[0]!, surnamePart(c.parts)]) {
         const list = this.byPart.get(p) ?? [];
         list.push(c);
         this.byPart.set(p, list);
@@ -372,7 +379,7 @@ export class EntityResolver {
     const rank = (c: Cluster) => (c.gender ? 1000 : 0) + c.count;
     const best = (list: Cluster[]) => list.length ? list.reduce((a, b) => (rank(b) > rank(a) || (rank(b) === rank(a) && b.first < a.first) ? b : a)) : null;
     const persons = cands.filter((c) => c.entity.kind === "person" && c.placeLike * 2 <= c.count);
-    return best(persons.filter((c) => c.parts[c.parts.length - 1] === part)) ?? best(persons) ?? (personOnly ? null : best(cands));
+    return best(persons.filter((c) => surnamePart(c.parts) === part)) ?? best(persons) ?? (personOnly ? null : best(cands));
   }
 
   private addRole(c: Cluster, role: string): void {

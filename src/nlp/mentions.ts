@@ -61,6 +61,10 @@ const isPossessive = (w: string): boolean => w.endsWith("’s") || w.endsWith("'
 const lower = (w: string): string => w.toLowerCase();
 /** A token's text lower-cased, computed once per token (about 1.5 M lower-casings per bench pass otherwise). */
 const low = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
+/** Titles that are also first names: after another title they are the first name ("Rep. Earl Okafor"). */
+const TITLE_FIRST_NAMES = new Set(["earl", "duke"]);
+/** A person's title after a body's name ("Harbour Party Chairman Jo Bates"): the name after it is a person's. */
+const PERSON_TITLE_AFTER_BODY = new Set(["chairman", "chairwoman", "chair", "president", "director", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "commissioner", "leader", "chief", "head", "executive", "founder", "treasurer", "manager", "coordinator", "counsel", "judge", "justice", "administrator"]);
 /** "he’s", "she'd", "they’ve": a subject pronoun with an auxiliary's contraction ("he’s said" is "he has said") */
 const CONTRACTED = /^(he|she|they)[’'](?:s|d|ll|ve|re)$/u;
 /** The pronoun a token is, contracted or not ("He’s" → "he"), or null. */
@@ -280,8 +284,27 @@ export function analyse(tokens: Token[], text: string): Mention | null {
     const next = low(nameTokens[cut + 1]!);
     // a first name before a title-like surname is a name ("Patty Judge", "Ann Marshal"), not a role
     if (!TITLE_WORDS.has(w) && cut + 2 === nameTokens.length && genderOfName(w)) break;
+    // after a title, a title that is also a first name is the first name ("Rep. Earl Okafor")
+    if (cut > 0 && cut + 2 === nameTokens.length && TITLE_FIRST_NAMES.has(w)) break;
     if (TITLE_WORDS.has(w) || TITLE_WORDS.has(next)) cut++;
     else break;
+  }
+  // "Harbour Party Chairman Reince Okafor", "Port Authority Director Jo Bates": a body's name, a title,
+  // then a person's name: the person speaks, the body and the title are the role
+  if (bodyName && nameTokens.length >= 3) {
+    let t = -1;
+    for (let k = nameTokens.length - 2; k >= 1; k--) {
+      const w = low(nameTokens[k]!);
+      if (ORG_WORDS.has(w)) break;
+      if (PERSON_TITLE_AFTER_BODY.has(w)) {
+        t = k;
+        break;
+      }
+    }
+    const rest = t >= 0 ? nameTokens.slice(t + 1) : [];
+    if (t >= 1 && ORG_WORDS.has(low(nameTokens[t - 1]!)) && rest.length && rest.length <= 3 && rest.every((x) => !ORG_WORDS.has(low(x)) && !TITLE_WORDS.has(low(x)) && /^\p{Lu}\p{Ll}/u.test(x.text)) && (rest.length > 1 || low(first) !== "the")) {
+      cut = t + 1;
+    }
   }
   // an all-title run ("Foreign Minister") is a role, not a name
   if (nameTokens.length && nameTokens.every((t) => TITLE_WORDS.has(low(t)))) cut = nameTokens.length;

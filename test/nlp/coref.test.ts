@@ -477,6 +477,36 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "plans were sound", want: null,
     },
     {
+      name: "a body's name and a title before a person's name: the person ('… Committee Chairman Reince Okafor')",
+      text: "Republican National Committee Chairman Reince Okafor met donors on Monday. “We are ready,” Okafor said.",
+      needle: "We are ready", want: "Reince Okafor",
+    },
+    {
+      name: "negative: a body's name and a title with no name after them stay the body's",
+      text: "The Harbour Council Chief Executive said the pier was safe.",
+      needle: "pier was safe", want: "Harbour Council Chief Executive",
+    },
+    {
+      name: "a title that is also a first name, after a title, is the first name ('Rep. Earl Okafor')",
+      text: "Rep. Earl Okafor spoke on Monday. “We are ready,” Okafor said.",
+      needle: "We are ready", want: "Earl Okafor",
+    },
+    {
+      name: "a surname before a generational suffix ('Joseph R. Okafor Jr.') is whom 'Mr. Okafor' stands for",
+      text: "Vice President Joseph R. Okafor Jr. spoke on Monday. “We are ready,” Mr. Okafor said.",
+      needle: "We are ready", want: "Joseph R. Okafor Jr",
+    },
+    {
+      name: "a state-and-party epithet no one fits in full continues the speaker just before",
+      text: "Republican National Committee Chairman Reince Okafor met donors on Monday. House Speaker Paul Bates spoke to a network. “We must unify this party,” Bates said. The Ohio Republican said the nominee should be congratulated.",
+      needle: "should be congratulated", want: "Paul Bates",
+    },
+    {
+      name: "negative: a lawmaker introduced with that state and party is the epithet's, not the last speaker",
+      text: "Sen. Jo Reyes (R-Ohio) met donors on Monday. House Speaker Paul Bates spoke to a network. “We must unify this party,” Bates said. The Ohio Republican said the nominee should be congratulated.",
+      needle: "should be congratulated", want: "Jo Reyes",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
