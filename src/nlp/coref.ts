@@ -134,7 +134,9 @@ interface Profile {
  * Heads of a description that name the article's main figure when no one's introduction carries
  * them ("the candidate", "the businessman", "the front-runner").
  */
-const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "incumbent", "challenger"]);
+const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "incumbent", "challenger"]);
+/** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
+const OFFICE_WORDS = new Set(["president", "senator", "governor", "minister", "secretary", "mayor", "judge", "chancellor", "king", "queen", "premier", "representative", "congressman", "congresswoman", "ambassador", "general", "admiral", "pope", "prince", "princess", "speaker"]);
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
@@ -686,7 +688,8 @@ export class Coref {
     for (const s of this.resolver.seen) {
       if (s.at >= pos) break;
       const c = s.cluster;
-      if (c.entity.kind !== "person" || (g && c.genderSure && c.gender !== g)) continue;
+      // a gendered description ("the businessman") is no one of the other gender, sure or guessed from a first name
+      if (c.entity.kind !== "person" || (g && c.gender && c.gender !== g)) continue;
       const ref: Ref = { at: s.at, entity: c.entity, cluster: c, sentence: 0, paragraph: 0, speaker: false };
       if (!personLike(ref)) continue;
       counts.set(c, (counts.get(c) ?? 0) + 1);
@@ -842,6 +845,16 @@ export class Coref {
       });
       const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r), g);
       if (byRole) return byRole;
+      // a gendered head ("the businessman") first looks past a person of the other gender, even one a
+      // first name only suggests; with no one else, the first name's gender may be wrong
+      // and past a person introduced in an office ("Russian President Vladimir Putin"): an office
+      // holder is "the president", not "the businessman" no one was introduced as
+      const noOffice = (r: Ref) => !r.entity.roles.some((role) => role.toLowerCase().split(/[\s\-]+/u).some((w) => OFFICE_WORDS.has(ROLE_ABBREV.get(w) ?? w)));
+      if (g) {
+        const fits = this.pick(m.start, (r) => personLike(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)
+          ?? this.pick(m.start, (r) => personLike(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
+        if (fits) return fits;
+      }
       return this.pick(m.start, (r) => personLike(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
     }
     return null;

@@ -507,6 +507,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "should be congratulated", want: "Jo Reyes",
     },
     {
+      name: "a gendered description no one was introduced as looks past a woman and an office holder ('the businessman')",
+      text: "Ann Ruiz said hackers hit the port, and she accused contender Donald Okafor of backing Russian President Vlad Petrov. Asked if she believed Petrov wanted Okafor to win, Ruiz said she would not say. The New York businessman has praised Petrov, saying he was a strong leader.",
+      needle: "strong leader", want: "Donald Okafor",
+    },
+    {
+      name: "an occupation head ('the billionaire real estate magnate') is the person just written about",
+      text: "Republican hopeful Donald Okafor says he does not watch football. Okafor drew the analogy during a speech on Sunday. The billionaire real estate magnate says the game has changed.",
+      needle: "game has changed", want: "Donald Okafor",
+    },
+    {
+      name: "negative: an office head is the office holder's ('the president')",
+      text: "Ann Ruiz met Russian President Vlad Petrov on Monday. Donald Okafor was not there. The president said the talks went well.",
+      needle: "talks went well", want: "Vlad Petrov",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
