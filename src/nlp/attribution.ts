@@ -309,7 +309,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       // "“We will win,” Jo Bloggs said. ¶ The remarks drew cheers": words just spoken are their speaker's
       if (!entity && last && SPOKEN_WORDS.test(m.text) && paragraphAt(doc, m.start) - paragraphAt(doc, last.at) <= 1) entity = last.entity;
     }
-    if (m && entity && !st.sameAs) coref.addSpeaker(m, entity);
+    if (m && entity && !st.sameAs) coref.addSpeaker(m, entity, st.kind !== "direct" ? { start: st.start, end: st.end } : undefined);
     resolved.set(st, entity);
     if (entity) {
       used.add(entity);

@@ -34,6 +34,8 @@ interface Ref {
   oblique?: boolean;
   /** a narrative "he"/"she" opening its sentence, resolved: a subject mention continuing its referent */
   narrative?: boolean;
+  /** named inside what a speaker of its sentence reports ("The race between Ruiz and Bates is close, Lind said"): the speaker is the subject, not this name */
+  reported?: boolean;
 }
 
 /** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
@@ -258,10 +260,20 @@ export class Coref {
     }
   }
 
-  /** Records a resolved speaker mention, so later pronouns can reach it. */
-  addSpeaker(m: Mention, e: Entity): void {
+  /**
+   * Records a resolved speaker mention, so later pronouns can reach it. `reported`: the span of what
+   * the speaker says, when it is reported speech in the speaker's sentence: names in it are not that
+   * sentence's subject.
+   */
+  addSpeaker(m: Mention, e: Entity, reported?: Span): void {
     const at = m.nameStart ?? m.start;
     const si = sentenceAt(this.doc, at);
+    if (reported) {
+      for (let i = this.refIndex(reported.start, false); i < this.refs.length && this.refs[i]!.at < reported.end; i++) {
+        const r = this.refs[i]!;
+        if (!r.speaker && r.sentence === si) r.reported = true;
+      }
+    }
     const cluster = this.resolver.clusterOf(e);
     // training only (bench/train.ts): a named speaker of known gender read as if it were "he" or
     // "she", its candidates reported with the name as the answer
@@ -333,7 +345,7 @@ export class Coref {
     if (pronoun) return this.rankPronoun(pos, pronoun, refs, ok, sentence, paragraph, gender, undefined, quiet, inside);
     // the first agreeing mention of each sentence: its subject, as near as we can tell without a parse
     const firstIn = new Map<number, Ref>();
-    for (const r of ok) if (!r.oblique) firstIn.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique && !r.reported) firstIn.set(r.sentence, r);
     let best: Ref | null = null;
     let bestScore = -Infinity;
     const seenEntity = new Set<Entity>();
@@ -357,14 +369,14 @@ export class Coref {
     // refs and ok are nearest first: the last one set per sentence or paragraph is its first mention;
     // a name after "told", "with", "to" … is an object, never the subject
     const firstAgreeing = new Map<number, Ref>();
-    for (const r of ok) if (!r.oblique) firstAgreeing.set(r.sentence, r);
+    for (const r of ok) if (!r.oblique && !r.reported) firstAgreeing.set(r.sentence, r);
     const subject = new Map<number, Ref>();
     const paraFirst = new Map<number, Ref>();
     const mentions = new Map<Entity, number>();
     const earliest = new Map<Entity, number>();
     const spoke = new Set<Entity>();
     for (const r of refs) {
-      if (!r.oblique) subject.set(r.sentence, r);
+      if (!r.oblique && !r.reported) subject.set(r.sentence, r);
       paraFirst.set(r.paragraph, r);
       mentions.set(r.entity, (mentions.get(r.entity) ?? 0) + 1);
       earliest.set(r.entity, r.at);

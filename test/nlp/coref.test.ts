@@ -522,6 +522,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "talks went well", want: "Vlad Petrov",
     },
     {
+      name: "a name inside what the last speaker reported is not its sentence's subject ('The race between Ruiz and Bates …, Okafor said')",
+      text: "Ann Ruiz leads the race. The race between Ann Ruiz and Mary Bates has turned sour and will take time to cool off, Madeleine Okafor said in an interview.\n\n“Her normal demeanor is grumpy,” she said.",
+      needle: "normal demeanor", want: "Madeleine Okafor",
+    },
+    {
+      name: "negative: the subject of a narrative sentence is still its subject",
+      text: "Madeleine Okafor said the race was close.\n\nAnn Ruiz and Mary Bates met in a debate on Monday. Ruiz spoke first.\n\n“I am ready,” she said.",
+      needle: "I am ready", want: "Ann Ruiz",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
