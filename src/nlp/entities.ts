@@ -321,6 +321,8 @@ export class EntityResolver {
     // "Okafor Global Initiative", "Okafor Foundation": a body named after a person is no person, so
     // neither "Okafor" nor "she" stands for it
     if (kind === "person" && bodyName(clean, true)) kind = "organisation";
+    // "Nevada Democrats", "House Republicans": a party's members, a group ("Nevada" is no first name here)
+    if (kind === "person" && /\s(?:Democrats|Republicans|Conservatives|Liberals|Progressives|Independents|Libertarians|Socialists|Democrat|Republican)$/u.test(clean) && /s$/u.test(clean)) kind = "group";
     const parts = nameParts(clean);
     const gender = kind === "person" && parts.length > 1 ? genderOfName(clean.split(/\s+/)[0]!) : null;
     const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, titled: /^the\s/iu.test(name.trim()), spoke: false, placeLike: 0 };

@@ -532,6 +532,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "I am ready", want: "Ann Ruiz",
     },
     {
+      name: "a party's members named by place ('Nevada Democrats') are a group, no woman for 'she'",
+      text: "After the meeting of Nevada Democrats ended in mayhem, Roberta Okafor, the state party chairwoman, said she had received threats.\n\n“The campaign incited everything,” she said.",
+      needle: "incited everything", want: "Roberta Okafor",
+    },
+    {
+      name: "negative: a person with a place's first name is still a person ('Nevada Okafor')",
+      text: "After the meeting of the party ended in mayhem, Nevada Okafor spoke to reporters.\n\n“The campaign incited everything,” she said.",
+      needle: "incited everything", want: "Nevada Okafor",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
