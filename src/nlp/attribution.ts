@@ -247,7 +247,7 @@ function descriptiveName(m: Mention): boolean {
   return state && party;
 }
 
-const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** "The remarks", "the comments": words just spoken, not a document with an author of its own. */
 const SPOKEN_WORDS = /^the\s+(?:remarks|comments|words|testimony|speech|interview)$/iu;

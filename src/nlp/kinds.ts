@@ -149,6 +149,8 @@ export function groupName(canonical: string): boolean {
   return pluralWord(words[words.length - 1]!) && (words.length === 1 || (words.length <= 3 && QUANTIFIERS.has(words[0]!.toLowerCase())));
 }
 
+const SHARE = /^(?:(?:about|nearly|almost|roughly|some|over|under|(?:more|fewer|less)\s+than)\s+)?(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|five|ten)(?:\s|$)/iu;
+
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
@@ -166,6 +168,8 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
 /** The kind of a speaker no entity stands for: what its mention's words say. */
 export function mentionKind(m: Mention, canonical: string | null): SpeakerKind {
   if (m.pronoun === "who" && canonical) return mentionKind({ ...m, pronoun: null, name: null, kind: "unknown" }, canonical);
+  // "Six in 10", "About four out of 10 voters": a share of those asked
+  if (!m.name && !m.pronoun && (m.kind === "group" || SHARE.test(m.text))) return "group";
   if (m.pronoun) return m.pronoun === "they" || m.pronoun === "we" ? "group" : m.pronoun === "he" || m.pronoun === "she" ? "person" : "unknown";
   const text = (canonical ?? m.text).trim();
   const h = head(text);

@@ -369,7 +369,19 @@ export function mentionBefore(text: string, lo: number, hi: number): Mention | n
  * A mention that starts inside a number written with separators ("1,409 teachers" read from "409"):
  * from where the whole number starts; the number's last digits alone ("about 1,500": "500") are none.
  */
+/** "Six in 10", "about 4 out of 10": the share a bare number closes, read back from the number. */
+const SHARE_BEFORE = /(?:^|[^\p{L}\p{N}])((?:(?:about|nearly|almost|roughly|some|over|under|(?:more|fewer|less)\s+than)\s+)?(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+)$/iu;
+const SHARE_NUMBER = /^(?:\p{N}+|five|ten|three|four)(?:\s+\p{L}+){0,2}$/iu;
+
 function wholeNumber(text: string, m: Mention | null): Mention | null {
+  // "Six in 10 say": the share speaks for those asked, not the number "10"
+  if (m && SHARE_NUMBER.test(m.text)) {
+    const share = SHARE_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (share) {
+      const start = m.start - share[1]!.length;
+      return { ...m, start, text: text.slice(start, m.end), name: null, nameStart: null, nameEnd: null, role: null, kind: "group", definiteDescription: false };
+    }
+  }
   if (!m || !insideNumber(text, m.start)) return m;
   if (!/\s/u.test(m.text)) return null;
   let start = m.start;

@@ -542,6 +542,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "incited everything", want: "Nevada Okafor",
     },
     {
+      name: "a share of those asked is the speaker, not its last number ('Six in 10 say')",
+      text: "The port reopened. Six in 10 say the ferry is late.",
+      needle: "ferry is late", want: "Six in 10",
+    },
+    {
+      name: "a month closing a poll's description names no one ('a Harbour poll conducted in February')",
+      text: "The port reopened. Some 55 percent of voters said the ferry was late, according to a Harbour poll conducted in February.",
+      needle: "Some 55 percent", want: "Harbour poll conducted in February",
+    },
+    {
+      name: "negative: a number that is a name's stays the name's ('Transport 2000 said')",
+      text: "The port reopened. Transport 2000 said the ferry was late.",
+      needle: "ferry was late", want: "Transport 2000",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
@@ -572,6 +587,8 @@ describe("speaker kinds", () => {
     { name: "a body", text: "Greenfield Power said the lines were repaired.", needle: "lines were repaired", want: "organisation" },
     { name: "a document", text: "The report said the bridge was unsafe.", needle: "bridge was unsafe", want: "document" },
     { name: "an unnamed group", text: "Protesters said the fares were too high.", needle: "fares were too high", want: "group" },
+    { name: "a share of those asked ('Six in 10 say')", text: "The port reopened. Six in 10 say the ferry is late.", needle: "ferry is late", want: "group" },
+    { name: "a share with 'out of' ('About four out of 10 voters')", text: "The port reopened. About four out of 10 voters said the ferry was late.", needle: "ferry was late", want: "group" },
     { name: "an anonymous source", text: "A senior official said the talks had stalled.", needle: "talks had stalled", want: "anonymous" },
     { name: "an unnamed individual by role", text: "The ferry captain said the sea was rough.", needle: "sea was rough", want: "anonymous" },
     { name: "a club named like a place", text: "Exeter City said the match would go ahead.", needle: "match would go ahead", want: "organisation" },
