@@ -151,6 +151,13 @@ export function groupName(canonical: string): boolean {
 
 const SHARE = /^(?:(?:about|nearly|almost|roughly|some|over|under|(?:more|fewer|less)\s+than)\s+)?(?:\p{N}+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+(?:\p{N}+|five|ten)(?:\s|$)/iu;
 
+/** Plurals that name a people, a faith or a party's members, never a family ("the Sanders" aside). */
+const GROUP_PLURALS = new Set(["democrats", "republicans", "latinos", "latinas", "hispanics", "americans", "europeans", "muslims",
+  "christians", "jews", "catholics", "evangelicals", "conservatives", "liberals", "progressives", "independents", "libertarians",
+  "millennials", "germans", "britons", "mexicans", "canadians", "russians", "israelis", "palestinians", "iranians", "iraqis",
+  "syrians", "africans", "asians", "europeans", "texans", "californians", "floridians", "ohioans", "iowans", "virginians",
+  "tories", "socialists", "greens", "nationalists", "unionists", "loyalists", "republicans", "sunnis", "shiites", "kurds"]);
+
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
@@ -161,6 +168,8 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (bodyName(e.canonical, hasFirstName)) return "organisation";
   // "Protesters said": a capitalised plural that no first name, title or role makes a surname
   if (!hasFirstName && e.roles.length === 0 && groupName(e.canonical)) return "group";
+  // "Many Latinos", "leading Democrats", "Most Europeans": a people's or a party's plural is no surname
+  if (!hasFirstName && words.length <= 3 && GROUP_PLURALS.has(words[words.length - 1]!)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   return "person";
 }

@@ -362,7 +362,37 @@ export function analyse(tokens: Token[], text: string): Mention | null {
  * `lo`. Null when the words before the cue are not a speaker (a verb, a clause, punctuation).
  */
 export function mentionBefore(text: string, lo: number, hi: number): Mention | null {
-  return wholeNumber(text, mentionBeforeIn(text, lo, hi));
+  return placeTail(text, lo, wholeNumber(text, mentionBeforeIn(text, lo, hi)));
+}
+
+/** A quantifier, up to two modifiers and a lowercase plural, opening its clause ("Most Republican voters"). */
+const QUANTIFIED_PLURAL = /(?:^|[.;:!?,—]\s+|\n)((?:Most|Many|Some|Several|Few|All|Both|Other|most|many|some|several|few|all|both|other)\s+(?:[\p{L}\-]+\s+){0,2}\p{Ll}[\p{Ll}\-]*s)$/u;
+/** Places named after "in"/"from" ending a subject: "in Alabama", "in Alabama, Georgia and Virginia". */
+const PLACE_TAIL = /[ \t]+(?:in|from|across|throughout)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}.’'\-]*(?:[ \t]+\p{Lu}[\p{L}.’'\-]*){0,2}(?:,[ \t]+|[ \t]+and[ \t]+|,[ \t]+and[ \t]+))*$/u;
+
+/**
+ * "Most voters in Alabama said", "Officials in Ohio said": a name read before a cue that only says
+ * where the subject is; the subject is the noun phrase before it (a plural or a role), place and all.
+ */
+function placeTail(text: string, lo: number, m: Mention | null): Mention | null {
+  if (!m?.name || m.role || m.start - lo < 4) return m;
+  const before = text.slice(Math.max(lo, m.start - 120), m.start);
+  const tail = PLACE_TAIL.exec(before);
+  if (!tail) return m;
+  const at = m.start - before.length + tail.index;
+  let np = mentionBeforeIn(text, lo, at);
+  if (!np) {
+    // "Most voters", "Many Republican voters": a quantified plural opening the clause
+    const q = QUANTIFIED_PLURAL.exec(text.slice(Math.max(lo, at - 60), at));
+    if (q) {
+      const start = at - q[1]!.length;
+      np = { text: q[1]!, start, end: at, name: null, nameStart: null, nameEnd: null, role: null, pronoun: null, kind: "group", definiteDescription: false };
+    }
+  }
+  if (!np || np.name || np.pronoun || np.end !== at) return m;
+  const head = lower(np.text.split(/\s+/u).pop()!);
+  if (!(/^\p{Ll}[\p{Ll}\-]*s$/u.test(head) || ROLE_NOUNS.has(head) || ANONYMOUS_HEADS.has(head))) return m;
+  return { ...np, end: m.end, text: text.slice(np.start, m.end) };
 }
 
 /**

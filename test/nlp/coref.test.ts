@@ -557,6 +557,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "ferry was late", want: "Transport 2000",
     },
     {
+      name: "a place after the subject is where it is, not who speaks ('Most voters in Alabama, Georgia and Virginia said')",
+      text: "The port reopened. Most Republican voters in Alabama, Georgia and Virginia said they felt betrayed.",
+      needle: "felt betrayed", want: "Most Republican voters in Alabama, Georgia and Virginia",
+    },
+    {
+      name: "negative: a person's name after a place phrase still speaks ('In Leeds, Ann Ruiz said')",
+      text: "The port reopened. In Leeds, Ann Ruiz said the ferry was late.",
+      needle: "ferry was late", want: "Ann Ruiz",
+    },
+    {
+      name: "a place before a lowercase role and a name after an inverted cue ('said Ohio delegate Tom Reyes')",
+      text: "The port reopened. “This is a show,” said Ohio delegate Tom Reyes.",
+      needle: "This is a show", want: "Tom Reyes",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
@@ -587,6 +602,9 @@ describe("speaker kinds", () => {
     { name: "a body", text: "Greenfield Power said the lines were repaired.", needle: "lines were repaired", want: "organisation" },
     { name: "a document", text: "The report said the bridge was unsafe.", needle: "bridge was unsafe", want: "document" },
     { name: "an unnamed group", text: "Protesters said the fares were too high.", needle: "fares were too high", want: "group" },
+    { name: "a people's plural ('Many Latinos have said')", text: "The port reopened. Many Latinos have said the plan falls flat.", needle: "plan falls flat", want: "group" },
+    { name: "a party's plural with a modifier ('Leading Democrats')", text: "The port reopened. Leading Democrats have said the plan falls flat.", needle: "plan falls flat", want: "group" },
+    { name: "negative: a surname that looks plural stays a person's ('Sanders said')", text: "Bernie Sanders spoke. Sanders said the plan falls flat.", needle: "plan falls flat", want: "person" },
     { name: "a share of those asked ('Six in 10 say')", text: "The port reopened. Six in 10 say the ferry is late.", needle: "ferry is late", want: "group" },
     { name: "a share with 'out of' ('About four out of 10 voters')", text: "The port reopened. About four out of 10 voters said the ferry was late.", needle: "ferry was late", want: "group" },
     { name: "an anonymous source", text: "A senior official said the talks had stalled.", needle: "talks had stalled", want: "anonymous" },

@@ -50,7 +50,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "governors", "nominee", "incumbent", "challenger", "opponent", "rival", "running", "mate",
   "vice-president", "co-founder", "ceo", "chairman", "regulator", "watchdog", "councillor",
   "councilman", "councilwoman", "sheriff", "detective", "inspector", "superintendent", "constable",
-  "front-runner", "frontrunner", "clerk", "tycoon", "magnate",
+  "front-runner", "frontrunner", "clerk", "tycoon", "magnate", "delegate", "advocate", "associate", "pastor", "rabbi",
+  "priest", "imam", "chaplain",
 ]);
 
 /** Lowercase words that may modify a role inside a speaker mention ("senior", "foreign affairs"). */
