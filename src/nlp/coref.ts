@@ -606,6 +606,12 @@ export class Coref {
   roleDescription(m: Mention): Entity | null {
     const kin = this.kinNamed(m);
     if (kin) return kin;
+    // "the senator from Vermont" is "the Vermont senator"
+    const from = /^((?:the|a|an)\s+)?([\p{Ll}\s\-]+?)\s+from\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)$/u.exec(m.text.replace(/^The\s/u, "the "));
+    if (from && STATE_NAMES.has(from[3]!.toLowerCase())) {
+      const role = from[2]!.trim().split(/\s+/u);
+      m = { ...m, text: `${from[1] ?? "the "}${[...role.slice(0, -1), from[3]!, role[role.length - 1]!].join(" ")}` };
+    }
     // "the former chief executive of Harbourline": the role before the body it is held at
     const atBody = /\s+(?:of|at)\s+(?:the\s+)?(\p{Lu}.*)$/su.exec(m.text);
     const d = readDescription(atBody ? m.text.slice(0, atBody.index) : m.text);

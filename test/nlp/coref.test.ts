@@ -572,6 +572,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "This is a show", want: "Tom Reyes",
     },
     {
+      name: "'the senator from Vermont' is the Vermont senator named before",
+      text: "Vermont Sen. Bernie Okafor spoke on Monday. Ann Ruiz spoke too. The senator from Vermont said they would win.",
+      needle: "they would win", want: "Bernie Okafor",
+    },
+    {
+      name: "negative: 'the senator from Vermont' is no senator introduced with another state",
+      text: "Ohio Sen. Bernie Okafor spoke on Monday. Ann Ruiz spoke too. The senator from Vermont said they would win.",
+      needle: "they would win", want: "senator from Vermont",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
