@@ -247,6 +247,8 @@ function descriptiveName(m: Mention): boolean {
   return state && party;
 }
 
+/** A mention headed by a candidate's campaign ("campaign", "the Okafor campaign", "her campaign"). */
+const CAMPAIGN_HEAD = /(?:^|\s)campaign$/iu;
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
 /** "The remarks", "the comments": words just spoken, not a document with an author of its own. */
@@ -276,7 +278,9 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const m = st.mention;
     let entity: Entity | null = null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
-    else if (m?.name && descriptiveName(m)) {
+    else if (m && !m.name && !m.pronoun && CAMPAIGN_HEAD.test(m.text) && (entity = coref.campaign(m))) {
+      // "Bernie Okafor’s campaign said", "her campaign said", "the campaign said": the owner's campaign, a body
+    } else if (m?.name && descriptiveName(m)) {
       // "The Arizona Republican said": a state and a party, no one's name
       entity = coref.roleDescription(m) ?? resolver.resolveNamed(m);
     } else if (m?.name && m.role && WEEKDAY.test(m.name)) {

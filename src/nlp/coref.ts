@@ -6,12 +6,12 @@
 // names inside quotation marks not counted (a speaker quoting someone does not make them the topic).
 // Pure and linear: each mention is looked at once per sentence window, the window is bounded.
 import type { Cluster, EntityResolver } from "./entities";
-import { genderOfWords, type Gender } from "./gender";
+import { genderOfName, genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
 import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
-import { BODY_HEADS, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
+import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
 import { PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
@@ -139,6 +139,12 @@ interface Profile {
 const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "incumbent", "challenger"]);
 /** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
 const OFFICE_WORDS = new Set(["president", "senator", "governor", "minister", "secretary", "mayor", "judge", "chancellor", "king", "queen", "premier", "representative", "congressman", "congresswoman", "ambassador", "general", "admiral", "pope", "prince", "princess", "speaker"]);
+/** The owner written before "campaign": a name ("Okafor’s", "Sanders’", "the Okafor") or a possessive determiner. */
+const CAMPAIGN_OWNER = /(?:(?<![\p{L}])(?!(?:his|her|their|His|Her|Their)\s)((?:The\s+|the\s+)?\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*(?:\s+\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*){0,2})(?:[’']s?)?|(?<![\p{L}])(his|her|their|His|Her|Their))\s+(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?campaign$/u;
+/** A campaign as the speaker: a determiner, owner or capitalised words, and the head ("The Okafor campaign", "her campaign", "campaign"). */
+const CAMPAIGN_ITSELF = /^(?:(?:the|his|her|their|The|His|Her|Their)\s+)?(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?[Cc]ampaign$/u;
+/** "Okafor’s campaign", "the Okafor campaign" anywhere before: the owner. */
+const CAMPAIGN_WRITTEN = /(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})(?:[’']s?)?\s+(?:presidential\s+)?campaign(?![\p{L}])/gu;
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
@@ -453,6 +459,48 @@ export class Coref {
       return this.description({ ...m, text: owner, end: m.start + owner.length });
     }
     return null;
+  }
+
+  /**
+   * "Bernie Okafor’s campaign", "the Okafor campaign", "her campaign", then "the campaign": the
+   * campaign of the person named or meant, as a body of its own ("Bernie Okafor campaign"), one per
+   * owner in the article. "The campaign" with no owner in its words is the nearest campaign spoken
+   * of before: one that spoke, else the last "X campaign" or "X’s campaign" written. Null otherwise.
+   */
+  campaign(m: Mention): Entity | null {
+    const text = this.doc.text;
+    const upto = text.slice(Math.max(0, m.end - 90), m.end);
+    // the mention is the campaign itself, not someone close to it ("a source close to the campaign",
+    // "an adviser to his campaign") nor one campaign among others ("a rival campaign")
+    if (!CAMPAIGN_ITSELF.test(m.text.trim())) return null;
+    const own = CAMPAIGN_OWNER.exec(upto);
+    let owner: Entity | null = null;
+    if (own?.[1] && !/^(?:The|A|An|This|That)$/u.test(own[1])) {
+      let name = own[1].replace(/^(?:The|A)\s+/u, "");
+      // "Rival Jo Okafor’s campaign": a capitalised word before a first name is no part of the name
+      const words = name.split(/\s+/u);
+      if (words.length > 2 && !genderOfName(words[0]!) && genderOfName(words[1]!)) name = words.slice(1).join(" ");
+      if (!looksLikeName(name)) return null;
+      // "Mrs. Clinton’s campaign": the title's gender picks among people of that surname
+      const title = /(?:^|[^\p{L}])(Mr|Mrs|Ms|Miss)\.?\s+$/u.exec(upto.slice(0, own.index + (own[1].length - name.length)));
+      owner = this.resolver.lookupName(name, "person", m.end - upto.length + own.index, title ? genderOfWords(title[1]) : undefined).entity;
+    } else if (own?.[2]) {
+      const o = own[2].toLowerCase();
+      owner = this.pronoun({ ...m, pronoun: o === "his" ? "he" : o === "her" ? "she" : "they" });
+    } else {
+      const spoke = this.pick(m.start, (r) => isBodyRef(r) && !r.plural && r.speaker && /\scampaign$/u.test(r.entity.canonical), null);
+      if (spoke) return spoke;
+      // the last owner written before ("… that Okafor’s campaign is filing", "the Okafor campaign")
+      const back = text.slice(Math.max(0, m.start - 2000), m.start);
+      let last: RegExpExecArray | null = null;
+      for (const x of back.matchAll(CAMPAIGN_WRITTEN)) last = x;
+      if (last && looksLikeName(last[1]!)) owner = this.resolver.lookupName(last[1]!, "person", m.start - back.length + last.index).entity;
+    }
+    // the owner a person, or a lone surname the name pass took for a body ("the Okafor campaign")
+    if (!owner || !(owner.kind === "person" || (owner.kind === "organisation" && !/\s/u.test(owner.canonical) && !bodyName(owner.canonical)))) return null;
+    const c = this.resolver.lookupName(`${owner.canonical} campaign`, "organisation", m.start);
+    c.entity.kind = "organisation";
+    return c.entity;
   }
 
   /** The index of the first name the name pass read at or after `pos` (resolver.seen is in text order). */

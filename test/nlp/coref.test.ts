@@ -264,7 +264,7 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
     {
       name: "a person's campaign as the subject of a participle cue speaks",
       text: "Tom Reyes’s campaign shrugged off the remarks, telling reporters, “Nobody asked for an endorsement.”",
-      needle: "Nobody asked", want: "Tom Reyes’s campaign",
+      needle: "Nobody asked", want: "Tom Reyes campaign",
     },
     {
       name: "an appositive holding 'Place, State,' between a name and its cue after a quote",
@@ -580,6 +580,36 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       name: "negative: 'the senator from Vermont' is no senator introduced with another state",
       text: "Ohio Sen. Bernie Okafor spoke on Monday. Ann Ruiz spoke too. The senator from Vermont said they would win.",
       needle: "they would win", want: "senator from Vermont",
+    },
+    {
+      name: "a named owner's campaign is a body of its own ('Bernie Okafor’s campaign says')",
+      text: "The port reopened. Bernie Okafor spoke. Bernie Okafor’s campaign says it raised more.",
+      needle: "raised more", want: "Bernie Okafor campaign",
+    },
+    {
+      name: "'her campaign' is the campaign of the woman meant",
+      text: "The port reopened. Ann Ruiz spoke on Monday. Her campaign said it raised more.",
+      needle: "raised more", want: "Ann Ruiz campaign",
+    },
+    {
+      name: "'the campaign' is the campaign that spoke before ('The Okafor campaign said … the campaign said')",
+      text: "The port reopened. The Okafor campaign said it would assess its options. If it is small, the campaign said, it may not bother.",
+      needle: "may not bother", want: "Okafor campaign",
+    },
+    {
+      name: "'the campaign' is the one last written of ('reports that Ruiz’s campaign is filing')",
+      text: "Ann Ruiz spoke. That is according to reports that Ruiz’s campaign is filing. The campaign says the average donation was small.",
+      needle: "average donation", want: "Ann Ruiz campaign",
+    },
+    {
+      name: "a title's gender picks among people of the owner's surname ('Mrs. Okafor’s campaign')",
+      text: "Bill Okafor spoke. Bill Okafor spoke again. Ann Okafor spoke. Mrs. Okafor’s campaign said it raised more.",
+      needle: "raised more", want: "Ann Okafor campaign",
+    },
+    {
+      name: "negative: one campaign among others is no one's in particular ('a rival campaign')",
+      text: "Ann Ruiz spoke. Her campaign said it raised more. Later, a rival campaign said it raised less.",
+      needle: "raised less", want: "rival campaign",
     },
     {
       name: "negative: a newspaper the article never names stays a description",
