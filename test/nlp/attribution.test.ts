@@ -760,3 +760,23 @@ describe("newsroom frames (decision 035)", () => {
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("subjects with a quoted phrase, and hearers with a town (session 12)", () => {
+  const cases: [string, string, Want][] = [
+    ["a scare quote inside the subject's who-clause", "The port reopened. Humphrey, who calls Okafor a “sociopath,” said the effort works.",
+      { text: "the effort works", speaker: "Humphrey", sieve: "cue-clause" }],
+    ["a quote of its own before an inverted cue keeps its speaker (negative row)", "The port reopened. “Thanks, Leeds, for welcoming these families,” said Asab Tabchi, an engineer who settled there.",
+      { text: "Thanks, Leeds", speaker: "Asab Tabchi", sieve: "trailing-cue" }],
+    ["an outlet and its town as the hearer, then the report", "The port reopened. Republican Ann Whitman, the former governor, told The Star-Ledger of Newark last week she would rather vote for Ruiz.",
+      { text: "she would rather vote", speaker: "Republican Ann Whitman", canonical: "Ann Whitman" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+  it("a name and its who-clause before the cue are no clause the cue closes by inversion", () => {
+    const { quotes } = extract("The port reopened. Humphrey, who calls Okafor a “sociopath,” said the effort works.");
+    assert.deepEqual(quotes.filter((q) => q.text.startsWith("Humphrey")).map((q) => q.text), []);
+  });
+  it("a quote's own commas before an inverted cue make no subject for what follows the cue (negative row)", () => {
+    const { quotes } = extract("The port reopened. “Thanks, Leeds, for welcoming these families,” said Asab Tabchi, an engineer who settled there.");
+    assert.deepEqual(quotes.map((q) => q.text), ["Thanks, Leeds, for welcoming these families,"]);
+  });
+});

@@ -151,6 +151,13 @@ function subjectBefore(ctx: Context, sentStart: number, cue: Cue): Mention | nul
     const plain = plainSubject(text, sentStart, end);
     if (plain && text[end - 1] !== ",") return plain;
   }
+  // "Humphrey, who calls Okafor a “sociopath,” said": the comma inside the closing mark ends the clause
+  // (a short quoted phrase inside the clause: a scare quote or a title, opened after a word; never a
+  // quote of its own that the cue closes: "“Thanks, Clarkston, for the help,” said …")
+  if (/[”"’]/u.test(text[end - 1] ?? "") && text[end - 2] === ",") {
+    const open = Math.max(text.lastIndexOf("“", end - 2), text.lastIndexOf("\"", end - 3));
+    if (open > sentStart && /\p{L}[\s]$/u.test(text.slice(open - 2, open)) && words(text.slice(open, end)) <= 6) end--;
+  }
   if (text[end - 1] === ",") {
     const prevComma = lastIn(text, ",", sentStart, end - 1);
     if (prevComma > sentStart) {
@@ -324,7 +331,11 @@ function skipHearer(text: string, pos: number, sentEnd: number): { end: number; 
   const poss = POSSESSIVE_HEARER.exec(text.slice(pos, sentEnd));
   if (poss) return { end: pos + poss[0].length, mention: null };
   const obj = mentionAfter(text, pos, sentEnd);
-  if (obj && /^\s*$/u.test(text.slice(pos, obj.start))) return { end: obj.end, mention: obj };
+  if (obj && /^\s*$/u.test(text.slice(pos, obj.start))) {
+    // "told The Star-Ledger of Newark": an outlet's town is part of the hearer
+    const of = obj.name ? /^\s+of\s+\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)?(?=[\s,.;])/u.exec(text.slice(obj.end, sentEnd)) : null;
+    return { end: obj.end + (of ? of[0].length : 0), mention: obj };
+  }
   const o = HEARER.exec(text.slice(pos, sentEnd));
   return { end: o ? pos + o[0].length : pos, mention: null };
 }
@@ -646,6 +657,13 @@ const NO_INVERSION: ReadonlySet<string> = new Set([
   "underline", "underscore", "mention", "reveal", "disclose", "question",
 ]);
 
+/**
+ * "Humphrey, who calls Okafor a “sociopath,” said …", "Jo Bates, a rival, said …": a name and the
+ * clause or appositive describing it, up to the cue: the name is the cue's subject, no clause the
+ * cue closes by inversion.
+ */
+const SUBJECT_WITH_CLAUSE = /^\s*(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}\p{Lu}[\p{L}.’'\-]*,\s+(?:who|whose|a|an|the|\p{N}{1,3},)\s[^;:.!?]*,[”"’']*\s*$/u;
+
 /** "CLAUSE, X said." and "CLAUSE, said X." */
 function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
@@ -669,7 +687,7 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   if (m && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     comma = text.lastIndexOf(",", m.start);
-  } else if (!NO_INVERSION.has(cue.base) && COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start))) {
+  } else if (!NO_INVERSION.has(cue.base) && COMMA_BEFORE.test(text.slice(Math.max(sent.start, cue.start - 5), cue.start)) && !SUBJECT_WITH_CLAUSE.test(text.slice(sent.start, cue.start))) {
     let inv = mentionAfter(text, cue.end, sent.end);
     if (!inv) {
       // ", said a handful of Democrats who …": a plain noun phrase after the cue
