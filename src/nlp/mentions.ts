@@ -261,7 +261,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   // "a spokeswoman for Mayor Ann Ruiz", "a lawyer for Mr. Reyes": the one who speaks for a titled
   // person is not that person (a body's stays the body's: "a spokesman for the Harbor Authority",
   // and an untitled name may be a body's: "a spokeswoman for Harbourline")
-  if (i > 1 && i < tokens.length && low(tokens[i - 1]!) === "for" && SPEAKS_FOR.has(low(tokens[i - 2]!)) && TITLE_WORDS.has(low(tokens[i]!)) && !tokens.slice(i).some((t) => ORG_WORDS.has(low(t)) || MEDIA_WORDS.has(low(t)))) {
+  // ("a spokesman for Tom Ruiz": a first name and a surname are a person's too)
+  if (i > 1 && i < tokens.length && low(tokens[i - 1]!) === "for" && SPEAKS_FOR.has(low(tokens[i - 2]!)) && (TITLE_WORDS.has(low(tokens[i]!)) || (i + 1 < tokens.length && !!genderOfName(low(tokens[i]!)) && isCap(tokens[i + 1]!.text))) && !tokens.slice(i).some((t) => ORG_WORDS.has(low(t)) || MEDIA_WORDS.has(low(t)))) {
     i = tokens.length;
     speaksFor = true;
   }

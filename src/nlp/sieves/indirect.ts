@@ -727,6 +727,30 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   return make(cue, mention, s, e, "clause-then-cue", cue.belief ? 0.7 : 0.85);
 }
 
+/** "As X noted, ": the attribution opening its sentence; group 1 is where the speaker starts. */
+const AS_OPENING = /^\s*(?:(?:But|And|Yet|So),?\s+)?As\s+$/u;
+
+/**
+ * "As press secretary Tom Reyes explained, three taxes were postponed": an attribution opening the
+ * sentence with "As", then a comma; the rest of the sentence is what was said.
+ */
+function asCue(ctx: Context, cue: Cue): Statement | null {
+  const { text } = ctx;
+  if (cue.participle || cue.belief || cue.thought) return null;
+  const sent = sentenceBounds(ctx, cue.start);
+  const end = cue.start - gapBefore(text, cue.start);
+  const m = mentionBefore(text, sent.start, end);
+  if (!m || m.end < end - 1 || !AS_OPENING.test(text.slice(sent.start, m.start))) return null;
+  // the cue, adverbials or a hearer, then the comma ("As Reyes told reporters on Friday, …")
+  const from = TELL_CUES.has(cue.base) ? skipHearer(text, cue.end, sent.end).end : cue.end;
+  const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u.exec(text.slice(from, sent.end));
+  if (!after) return null;
+  const close = from + after[0].length;
+  const [s, e] = trimClause(text, close, sent.end);
+  if (words(text.slice(s, e)) < MIN_CLAUSE_WORDS || !hasFiniteVerb(text.slice(s, e)) || /[“"]|''/u.test(text.slice(s, e))) return null;
+  return make(cue, m, s, e, "parenthetical-cue", 0.8);
+}
+
 /** "In a merger, he said, the brand would survive": an attribution set off by commas mid-sentence. */
 function parenthetical(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
@@ -888,7 +912,7 @@ export function findIndirect(ctx: Context): Statement[] {
     let st: Statement | null;
     if (noStatement(ctx.text, cue)) st = null;
     else if (cue.prepositional) st = accordingTo(ctx, cue);
-    else st = clauseAfter(ctx, cue, lastSubject) ?? parenthetical(ctx, cue) ?? clauseBefore(ctx, cue);
+    else st = asCue(ctx, cue) ?? clauseAfter(ctx, cue, lastSubject) ?? parenthetical(ctx, cue) ?? clauseBefore(ctx, cue);
     if (!st) {
       // remember a subject even when the cue has no clause of its own ("X hinted …, telling reporters that")
       if (!cue.prepositional && !cue.participle) lastSubject = subjectBefore(ctx, sent.start, cue) ?? lastSubject;

@@ -288,6 +288,8 @@ const LEADING_ADVERBIAL = new RegExp(String.raw`^(?:(?:on|in|at|after|before|dur
 /** A possessive determiner and a role ("her senior policy adviser", "his lawyer"). */
 const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Their|Its)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}(?:${[...ROLE_NOUNS].filter((w) => /^[a-z\-]+$/u.test(w)).join("|")})$`, "u");
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
+/** After a sentence-opening inverted cue: a name, then a who-clause or appositive, up to the quote. */
+const INVERTED_OPENING_TAIL = /^\s+\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3},\s+(?:who|a|an|the)\s[^“”"]{1,120}$/u;
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s|[RDI]-\p{Lu})[^“”"]{0,200},\s*$/u;
 
 /** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
@@ -337,6 +339,12 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
     const tail = text.slice(c.end, end);
+    // "Said Dorothy Okafor, who grew up nearby, “…”": an inverted cue opening the sentence, the
+    // speaker and what describes them
+    if (!text.slice(lo, c.start).trim() && INVERTIBLE.has(c.text.toLowerCase()) && INVERTED_OPENING_TAIL.test(tail)) {
+      cue = c;
+      break;
+    }
     const hearer = c.base === "tell" ? HEARER.exec(tail) : null;
     if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,45}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
@@ -381,7 +389,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       const named = !subject.name ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),\s*$/u.exec(rest) : null;
       const inner = named ? mentionAfter(text, comma + named[0].indexOf(named[1]!), speakerEnd) : null;
       if (inner?.name && inner.kind === "person") mention = inner;
-      else if ((subject.name || subject.definiteDescription) && APPOSITIVE_TO_CUE.test(rest)) mention = subject;
+      // ("A Ruiz adviser, who spoke on condition of anonymity, said": an unnamed source and its who-clause)
+      else if ((subject.name || subject.definiteDescription || (/^,\s+who\s/u.test(rest) && /^(?:a|an|one|another)\s/iu.test(subject.text) && ROLE_NOUNS.has(subject.text.split(/\s+/u).pop()!.toLowerCase()))) && APPOSITIVE_TO_CUE.test(rest)) mention = subject;
     }
   }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
