@@ -34,6 +34,11 @@ function wordCount(s: string): number {
   return n;
 }
 
+/** “ ” „ " ': the characters findQuoteSpans' scan acts on (' only when another follows). */
+function isQuoteMark(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x201e;
+}
+
 function isWordChar(ch: string | undefined): boolean {
   return !!ch && /[\p{L}\p{N}]/u.test(ch);
 }
@@ -87,6 +92,8 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
     // closing mark closes it, not the outer quote
     let nested = false;
     for (let i = p.start; i < p.end; i++) {
+      // only the five marks below act (most characters are none of them: skipped by code unit)
+      if (!isQuoteMark(text.charCodeAt(i))) continue;
       const ch = text[i]!;
       if (ch === OPEN_CURLY && openAt >= 0 && !nested && (openStyle === "curly" || openLen === 1) && i - openAt > 1 &&
         closesStatement(text, i, p.start) && (i + 1 >= p.end || /\s/u.test(text[i + 1]!))) {
