@@ -162,7 +162,7 @@ const SENTENCE_OPENS = /(?:^|[.!?][”"’']?\s+|\n\s*)(?:(?:But|And|Then|Now|St
 const SPEAKS_AFTER = /(?<![\p{L}])(\p{Lu}\p{Ll}{2,})\s+(?:said|says|told|added|wrote|stated|insisted|argued|warned)(?![\p{L}])/gu;
 const PLURAL_AFTER = /(?<![\p{L}])(\p{Lu}\p{Ll}{2,})\s+(?:have|are|were|say)(?![\p{L}])/gu;
 let lastLone: { text: string; speaks: Set<string>; plural: Set<string> } | null = null;
-function loneWords(text: string): { speaks: Set<string>; plural: Set<string> } {
+export function loneWords(text: string): { speaks: Set<string>; plural: Set<string> } {
   if (lastLone?.text !== text) lastLone = { text, speaks: wordsMatched(text, SPEAKS_AFTER), plural: wordsMatched(text, PLURAL_AFTER) };
   return lastLone;
 }
