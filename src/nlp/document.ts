@@ -86,6 +86,9 @@ function periodEndsSentence(text: string, dot: number, next: string): boolean {
  */
 export const MAX_SENTENCE = 2000;
 
+/** What can end a sentence; splitSentences acts at no other character. */
+const SENTENCE_PUNCT = /[.!?]/g;
+
 /** Sentences within each paragraph. Linear in the length of the text. */
 export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
@@ -107,35 +110,42 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
     }
     if (end > start) out.push({ start, end, index: out.length, paragraph });
   };
+  // the first ".", "!" or "?" at or after endFrom (text.length when none): the loop below jumps from
+  // one to the next, as no other character acts in it (a character loop ran mostly in the interpreter
+  // in a fresh process), and the text is searched once in all
+  let endFrom = 0;
+  let endAt = -1;
+  const nextEnd = (i: number): number => {
+    if (i < endFrom || i > endAt) {
+      SENTENCE_PUNCT.lastIndex = i;
+      endAt = SENTENCE_PUNCT.exec(text)?.index ?? text.length;
+      endFrom = i;
+    }
+    return endAt;
+  };
   for (const p of paragraphs) {
     let start = p.start;
     let i = p.start;
-    while (i < p.end) {
-      // char codes, not one-character strings: this loop reads every character of the text
-      const c = text.charCodeAt(i);
-      if (c === 46 || c === 33 || c === 63) {
-        const ch = text[i]!; // "." "!" "?"
-        let j = i + 1;
-        while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
-        while (j < p.end && CLOSERS.has(text[j]!)) j++;
-        if (j < p.end && isSpace(text.charCodeAt(j))) {
-          let k = j;
-          while (k < p.end && isSpace(text.charCodeAt(k))) k++;
-          const nextCh = text[k] ?? "";
-          const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
-          // the next word is read only when a single period has to be decided
-          const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, wordAfter(text, k)));
-          if (ends && k < p.end) {
-            push(start, j, p.index);
-            start = k;
-            i = k;
-            continue;
-          }
+    while ((i = nextEnd(i)) < p.end) {
+      const ch = text[i]!; // "." "!" "?"
+      let j = i + 1;
+      while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+      while (j < p.end && CLOSERS.has(text[j]!)) j++;
+      if (j < p.end && isSpace(text.charCodeAt(j))) {
+        let k = j;
+        while (k < p.end && isSpace(text.charCodeAt(k))) k++;
+        const nextCh = text[k] ?? "";
+        const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
+        // the next word is read only when a single period has to be decided
+        const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, wordAfter(text, k)));
+        if (ends && k < p.end) {
+          push(start, j, p.index);
+          start = k;
+          i = k;
+          continue;
         }
-        i = j;
-        continue;
       }
-      i++;
+      i = j;
     }
     if (p.end > start) push(start, p.end, p.index);
   }
