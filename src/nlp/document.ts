@@ -125,27 +125,32 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
   };
   for (const p of paragraphs) {
     let start = p.start;
-    let i = p.start;
-    while ((i = nextEnd(i)) < p.end) {
-      const ch = text[i]!; // "." "!" "?"
-      let j = i + 1;
-      while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
-      while (j < p.end && CLOSERS.has(text[j]!)) j++;
-      if (j < p.end && isSpace(text.charCodeAt(j))) {
-        let k = j;
-        while (k < p.end && isSpace(text.charCodeAt(k))) k++;
-        const nextCh = text[k] ?? "";
-        const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
-        // the next word is read only when a single period has to be decided
-        const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, wordAfter(text, k)));
-        if (ends && k < p.end) {
-          push(start, j, p.index);
-          start = k;
-          i = k;
-          continue;
+    let i = nextEnd(p.start);
+    while (i < p.end) {
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 33 || c === 63) {
+        const ch = text[i]!; // "." "!" "?"
+        let j = i + 1;
+        while (j < p.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+        while (j < p.end && CLOSERS.has(text[j]!)) j++;
+        if (j < p.end && isSpace(text.charCodeAt(j))) {
+          let k = j;
+          while (k < p.end && isSpace(text.charCodeAt(k))) k++;
+          const nextCh = text[k] ?? "";
+          const startsNew = isUpper(nextCh) || isDigit(nextCh) || OPENERS.has(nextCh);
+          // the next word is read only when a single period has to be decided
+          const ends = startsNew && (ch !== "." || j > i + 1 || periodEndsSentence(text, i, wordAfter(text, k)));
+          if (ends && k < p.end) {
+            push(start, j, p.index);
+            start = k;
+            i = nextEnd(k);
+            continue;
+          }
         }
+        i = nextEnd(j);
+        continue;
       }
-      i = j;
+      i = nextEnd(i + 1);
     }
     if (p.end > start) push(start, p.end, p.index);
   }
