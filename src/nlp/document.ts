@@ -86,6 +86,9 @@ function periodEndsSentence(text: string, dot: number, next: string): boolean {
  */
 export const MAX_SENTENCE = 2000;
 
+/** What can end a sentence; splitSentences acts at no other character. */
+const SENTENCE_PUNCT = /[.!?]/g;
+
 /** Sentences within each paragraph. Linear in the length of the text. */
 export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
@@ -107,11 +110,23 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
     }
     if (end > start) out.push({ start, end, index: out.length, paragraph });
   };
+  // the first ".", "!" or "?" at or after endFrom (text.length when none): the loop below jumps from
+  // one to the next, as no other character acts in it (a character loop ran mostly in the interpreter
+  // in a fresh process), and the text is searched once in all
+  let endFrom = 0;
+  let endAt = -1;
+  const nextEnd = (i: number): number => {
+    if (i < endFrom || i > endAt) {
+      SENTENCE_PUNCT.lastIndex = i;
+      endAt = SENTENCE_PUNCT.exec(text)?.index ?? text.length;
+      endFrom = i;
+    }
+    return endAt;
+  };
   for (const p of paragraphs) {
     let start = p.start;
-    let i = p.start;
+    let i = nextEnd(p.start);
     while (i < p.end) {
-      // char codes, not one-character strings: this loop reads every character of the text
       const c = text.charCodeAt(i);
       if (c === 46 || c === 33 || c === 63) {
         const ch = text[i]!; // "." "!" "?"
@@ -128,14 +143,14 @@ export function splitSentences(text: string, paragraphs: Paragraph[]): Sentence[
           if (ends && k < p.end) {
             push(start, j, p.index);
             start = k;
-            i = k;
+            i = nextEnd(k);
             continue;
           }
         }
-        i = j;
+        i = nextEnd(j);
         continue;
       }
-      i++;
+      i = nextEnd(i + 1);
     }
     if (p.end > start) push(start, p.end, p.index);
   }

@@ -34,6 +34,9 @@ function wordCount(s: string): number {
   return n;
 }
 
+/** “ ” „ " ': the characters findQuoteSpans' scan acts on (' only when another follows). */
+const QUOTE_MARK = /["'“”„]/g;
+
 function isWordChar(ch: string | undefined): boolean {
   return !!ch && /[\p{L}\p{N}]/u.test(ch);
 }
@@ -67,6 +70,19 @@ function closesStatement(text: string, i: number, paraStart: number): boolean {
 export function findQuoteSpans(doc: Doc): QuoteSpan[] {
   const { text } = doc;
   const out: QuoteSpan[] = [];
+  // the first quote mark at or after markFrom (text.length when none): the scan below jumps from
+  // mark to mark, as no other character acts in it (a character loop ran mostly in the interpreter
+  // in a fresh process), and the text is searched once in all
+  let markFrom = 0;
+  let mark = -1;
+  const nextMark = (i: number): number => {
+    if (i < markFrom || i > mark) {
+      QUOTE_MARK.lastIndex = i;
+      mark = QUOTE_MARK.exec(text)?.index ?? text.length;
+      markFrom = i;
+    }
+    return mark;
+  };
   // a quote left open at the end of a paragraph, waiting for the next paragraph to reopen it
   let pending: { spanIndex: number } | null = null;
   for (const p of doc.paragraphs) {
@@ -86,7 +102,7 @@ export function findQuoteSpans(doc: Doc): QuoteSpan[] {
     // a quote of the other style opened inside the open one ("“He called it "bad" today,”"): its
     // closing mark closes it, not the outer quote
     let nested = false;
-    for (let i = p.start; i < p.end; i++) {
+    for (let i = nextMark(p.start); i < p.end; i = nextMark(i + 1)) {
       const ch = text[i]!;
       if (ch === OPEN_CURLY && openAt >= 0 && !nested && (openStyle === "curly" || openLen === 1) && i - openAt > 1 &&
         closesStatement(text, i, p.start) && (i + 1 >= p.end || /\s/u.test(text[i + 1]!))) {

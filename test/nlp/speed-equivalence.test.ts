@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { findCues, mayBeCue } from "../../src/nlp/cues";
 import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
-import { nameKey } from "../../src/nlp/entities";
+import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
 import { detectClaims, isGated, mayBeGated } from "../../src/nlp/claims";
 
@@ -179,6 +179,35 @@ describe("speed shortcuts give the original answers", () => {
           assert.fail(`U+${c.toString(16)}`);
         }
       }
+    });
+  });
+
+  describe("loneSubjectGender: the words before a speaking or plural verb found in one scan", () => {
+    // the original: one regex per word of loneSubjectGender's shape, run over the whole text
+    const speaksRef = (text: string, word: string) => new RegExp(`(?<![\\p{L}])${word}\\s+(?:said|says|told|added|wrote|stated|insisted|argued|warned)(?![\\p{L}])`, "u").test(text);
+    const pluralRef = (text: string, word: string) => new RegExp(`(?<![\\p{L}])${word}\\s+(?:have|are|were|say)(?![\\p{L}])`, "u").test(text);
+    const SHAPE = /\p{Lu}\p{Ll}{2,}/gu;
+    function check(text: string): void {
+      const { speaks, plural } = loneWords(text);
+      // every word of the shape in the text, its prefixes of the shape and a few absent words answer as their own regex does
+      const words = new Set(["Ruiz", "Obama"]);
+      for (const m of text.matchAll(SHAPE)) for (let n = 3; n <= m[0].length; n++) words.add(m[0].slice(0, n));
+      for (const w of words) {
+        assert.equal(speaks.has(w), speaksRef(text, w), `${JSON.stringify(text)} speaks ${w}`);
+        assert.equal(plural.has(w), pluralRef(text, w), `${JSON.stringify(text)} plural ${w}`);
+      }
+    }
+    const cases = [
+      "Ruiz said it would rain. Obama says no.",
+      "Liverpool have won; Fans say so. Ruiz were there",
+      "MrRuiz said it", "éRuiz said it", "Ruizé said it", "Ruiz saidx it", "Ruiz  \n said", "Ruiz, said", "Ruiz’s said",
+      "Ruiz said Obama said Ruiz have", "ObamaRuiz said", "Ruiz-Obama said", "The Ruiz\u00a0told us", "Ruiz say", "Ruiz says",
+      "\ud835\udc00Ruiz said", "Ruiz\ud835\udc00 said", "", "Ruiz",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => check(text));
+    it("random strings of names, verbs, spaces and letters", () => {
+      const piece = fc.constantFrom("Ruiz", "Obama", "Fans", "Ab", "said", "says", "say", "have", "were", "told", "warned", " ", "  ", "\n", "\u00a0", ",", "é", "É", "x", "’", "-", "\ud835\udc00");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => check(parts.join(""))), { numRuns: 5000 });
     });
   });
 
