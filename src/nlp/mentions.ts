@@ -277,6 +277,8 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   }
   let nameTokens: Token[] = [];
   for (let k = i; k < tokens.length; k++) if (tokens[k]!.text !== "(" && tokens[k]!.text !== ")") nameTokens.push(tokens[k]!);
+  // "another study from 2011": a figure alone closing a description names no one
+  if (nameTokens.length && i > 0 && nameTokens.every((t) => /^\p{N}+$/u.test(t.text))) nameTokens = [];
   // strip titles from the left of the name: "Russian Foreign Minister Sergey Lavrov"
   let cut = 0;
   const bodyName = nameTokens.some((t) => ORG_WORDS.has(low(t))) || low(first) === "the";

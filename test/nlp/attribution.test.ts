@@ -771,6 +771,12 @@ describe("subjects with a quoted phrase, and hearers with a town (session 12)", 
       { text: "three taxes were postponed", speaker: "press secretary Tom Reyes", canonical: "Tom Reyes", sieve: "parenthetical-cue" }],
     ["'As X told reporters on Friday,' with a hearer and a time", "The port reopened. As the mayor told reporters on Friday, the ferry will run late.",
       { text: "the ferry will run late", speaker: "the mayor" }],
+    ["'As the paper noted,' with a plain description", "The port reopened. As the paper noted, it is surprising because Reyes has not always had good things to say.",
+      { text: "it is surprising", speaker: "the paper" }],
+    ["a figure closing a description names no one ('another study from 2011')", "The port reopened. As another harbour study from 2011 noted, the average age of residents was 18.",
+      { text: "the average age", speaker: "another harbour study from 2011", canonical: "another harbour study from 2011" }],
+    ["a plain plural between commas mid-sentence", "The port reopened. In some ways, the brothers noted, Reyes might appreciate their performance.",
+      { text: "In some ways, the brothers noted, Reyes", speaker: "the brothers", sieve: "parenthetical-cue" }],
     ["'As expected,' is no attribution (negative row)", "The port reopened. As expected, Reyes said the plan was dropped.",
       { text: "the plan was dropped", speaker: "Reyes", sieve: "cue-clause" }],
     ["an unnamed source and its who-clause before a leading cue", "The port reopened. A Ruiz adviser, who spoke on the condition of anonymity, said, “She takes the threat very seriously.”",
@@ -788,6 +794,10 @@ describe("subjects with a quoted phrase, and hearers with a town (session 12)", 
   it("a name and its who-clause before the cue are no clause the cue closes by inversion", () => {
     const { quotes } = extract("The port reopened. Humphrey, who calls Okafor a “sociopath,” said the effort works.");
     assert.deepEqual(quotes.filter((q) => q.text.startsWith("Humphrey")).map((q) => q.text), []);
+  });
+  it("a bare plural between commas is no parenthetical attribution (negative row)", () => {
+    const { quotes } = extract("The port reopened. In some ways, brothers noted, Reyes might appreciate their performance.");
+    assert.deepEqual(quotes.filter((q) => q.sieve === "parenthetical-cue").map((q) => q.text), []);
   });
   it("a quote's own commas before an inverted cue make no subject for what follows the cue (negative row)", () => {
     const { quotes } = extract("The port reopened. “Thanks, Leeds, for welcoming these families,” said Asab Tabchi, an engineer who settled there.");

@@ -739,8 +739,12 @@ function asCue(ctx: Context, cue: Cue): Statement | null {
   if (cue.participle || cue.belief || cue.thought) return null;
   const sent = sentenceBounds(ctx, cue.start);
   const end = cue.start - gapBefore(text, cue.start);
-  const m = mentionBefore(text, sent.start, end);
-  if (!m || m.end < end - 1 || !AS_OPENING.test(text.slice(sent.start, m.start))) return null;
+  const as = /^\s*(?:(?:But|And|Yet|So),?\s+)?As\s+/u.exec(text.slice(sent.start, end));
+  if (!as) return null;
+  // a name or description, else a plain phrase ("As the paper noted", "As another study from 2011 found")
+  let m = mentionBefore(text, sent.start, end);
+  if (!m || m.end < end - 1 || !AS_OPENING.test(text.slice(sent.start, m.start))) m = plainSubject(text, sent.start + as[0].length, end);
+  if (!m || m.end < end - 1 || m.start !== sent.start + as[0].length || m.pronoun === "it") return null;
   // the cue, adverbials or a hearer, then the comma ("As Reyes told reporters on Friday, …")
   const from = TELL_CUES.has(cue.base) ? skipHearer(text, cue.end, sent.end).end : cue.end;
   const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u.exec(text.slice(from, sent.end));
@@ -760,7 +764,15 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
   let open = -1;
   let close = -1;
   const end = cue.start - gapBefore(text, cue.start);
-  const m = mentionBefore(text, sent.start, end);
+  let m = mentionBefore(text, sent.start, end);
+  // "In some ways, the brothers noted, …": a plain phrase between the commas
+  if (!m) {
+    const c0 = lastIn(text, ",", sent.start, end);
+    if (c0 > sent.start) {
+      const p = plainSubject(text, c0 + 1, end);
+      if (p && /^\s*$/u.test(text.slice(c0 + 1, p.start)) && (p.definiteDescription || /^(?:the|some|many|several|two|three|other)\s/iu.test(p.text))) m = p;
+    }
+  }
   if (m && m.end >= end - 1 && COMMA_BEFORE.test(text.slice(Math.max(sent.start, m.start - 5), m.start))) {
     mention = m;
     open = text.lastIndexOf(",", m.start);
