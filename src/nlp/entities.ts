@@ -154,7 +154,7 @@ const PLACE_PREP = /(?:^|\s)(?:in|from|across|near|to|at|outside|inside|througho
 
 /** Acronyms whose long form is searched for in one article: each search reads the text once, so extraction stays linear. */
 const MAX_ACRONYM_SCANS = 16;
-const WEAK_PLACE_PREP = /(?:^|\s)(?:to|of)\s+(?:the\s+)?$/iu;
+const WEAK_PLACE_PREP = /(?:^|\s)(?:to|of|from)\s+(?:the\s+)?$/iu;
 
 /** The long form before a bracketed acronym: up to seven capitalised words, ending where the bracket opens. */
 const LONG_FORM = /((?:\p{Lu}[\p{L}\-]*\s+(?:of\s+|for\s+|and\s+|the\s+)?){1,7})$/u;
@@ -346,7 +346,8 @@ export class EntityResolver {
     // "Nevada Democrats", "House Republicans": a party's members, a group ("Nevada" is no first name here)
     if (kind === "person" && /\s(?:Democrats|Republicans|Conservatives|Liberals|Progressives|Independents|Libertarians|Socialists|Democrat|Republican)$/u.test(clean) && /s$/u.test(clean)) kind = "group";
     const parts = nameParts(clean);
-    const gender = kind === "person" && parts.length > 1 ? genderOfName(clean.split(/\s+/)[0]!) : null;
+    // "Indiana Statehouse", "Georgia Senate": a state's first word is no first name before a seat of government
+    const gender = kind === "person" && parts.length > 1 && !(STATE_NAMES.has(clean.split(/\s+/)[0]!.toLowerCase()) && /\s(?:Statehouse|Capitol|House|Senate|Legislature|Assembly|Delegation)$/u.test(clean)) ? genderOfName(clean.split(/\s+/)[0]!) : null;
     const c: Cluster = { entity: { canonical: clean, kind, aliases: [clean], roles: [] }, key: nameKey(clean), parts, count: 0, first: at, gender, genderSure: false, titled: /^the\s/iu.test(name.trim()), spoke: false, placeLike: 0 };
     this.byKey.set(c.key, c);
     this.byEntity.set(c.entity, c);

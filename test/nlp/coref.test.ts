@@ -612,6 +612,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "raised less", want: "rival campaign",
     },
     {
+      name: "a person named after 'from' is no place ('according to a post from Mary Okafor', then 'she')",
+      text: "Ann Ruiz leads the race. Ruiz spoke on Monday. The coverage will be biased, according to a post from Mary Okafor.\n\n“We will cover the ways the race is unique,” she wrote.",
+      needle: "cover the ways", want: "Mary Okafor",
+    },
+    {
+      name: "negative: a state's seat of government is no woman for 'she' ('from the Georgia Statehouse')",
+      text: "Ann Ruiz spoke on Monday. Reporters came from the Georgia Statehouse.\n\n“We will cover the race,” she said.",
+      needle: "cover the race", want: "Ann Ruiz",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
