@@ -145,6 +145,8 @@ const CAMPAIGN_OWNER = /(?:(?<![\p{L}])(?!(?:his|her|their|His|Her|Their)\s)((?:
 const CAMPAIGN_ITSELF = /^(?:(?:the|his|her|their|The|His|Her|Their)\s+)?(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?[Cc]ampaign$/u;
 /** "Okafor’s campaign", "the Okafor campaign" anywhere before: the owner. */
 const CAMPAIGN_WRITTEN = /(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})(?:[’']s?)?\s+(?:presidential\s+)?campaign(?![\p{L}])/gu;
+/** Outlets that are no newspaper: news agencies and broadcasters. */
+const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|NPR|PBS|BBC|Radio|TV|Television|Network|Broadcasting|Channel)\b/u;
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
@@ -897,7 +899,9 @@ export class Coref {
       // "the administration" after "the White House" is not the White House: only an outlet is
       // taken without its head word in the name ("The Harbour Courier … the newspaper said")
       if (!media) return null;
-      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))), null);
+      // a newspaper is no news agency or broadcaster ("the Associated Press", "CNN")
+      const print = head === "newspaper" || head === "paper";
+      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) && !(print && NOT_PRINT.test(r.entity.canonical)), null);
     }
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);

@@ -622,6 +622,16 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "cover the race", want: "Ann Ruiz",
     },
     {
+      name: "a news agency is no newspaper ('the Associated Press … The newspaper reported')",
+      text: "The port reopened, the Associated Press reported Friday. The newspaper reported that the ferry was late.",
+      needle: "ferry was late", want: "newspaper",
+    },
+    {
+      name: "negative: the newspaper named before is the one, past a broadcaster named since",
+      text: "The port reopened, the Harbour Times reported Friday. CNN said so too. The newspaper reported that the ferry was late.",
+      needle: "ferry was late", want: "Harbour Times",
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
