@@ -114,6 +114,13 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
     } else lo = Math.max(lo, at + mark.length);
   }
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
+  // "an electorate in which voters say", "a town where residents say": the subject of the relative clause
+  const rel = /(?:^|\s)(?:(?:in|on|at|for|from|by|with|among|of)\s+(?:which|whom)|where|whereby)\s+(?=\S)/giu;
+  let r: RegExpExecArray | null;
+  let relEnd = -1;
+  const span = text.slice(lo, end);
+  while ((r = rel.exec(span))) relEnd = r.index + r[0].length;
+  if (relEnd > 0) lo += relEnd;
   const conn = /^(?:and|but|while|whereas|after|before|when|although|though|because|since|if|once|until|unless)\s+/iu.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end).trimEnd();
