@@ -147,6 +147,8 @@ const CAMPAIGN_ITSELF = /^(?:(?:the|his|her|their|The|His|Her|Their)\s+)?(?:\p{L
 const CAMPAIGN_WRITTEN = /(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})(?:[’']s?)?\s+(?:presidential\s+)?campaign(?![\p{L}])/gu;
 /** Outlets that are no newspaper: news agencies and broadcasters. */
 const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|NPR|PBS|BBC|Radio|TV|Television|Network|Broadcasting|Channel)\b/u;
+/** Before a pair opening its sentence: nothing, or a connective or "As", perhaps a short time phrase. */
+const PAIR_OPENING = /^\s*(?:(?:But|And|Yet|So|Still|Then|Now|As|When|While|Meanwhile|Later|On\s+\p{Lu}\p{Ll}+|Last\s+\p{Ll}+),?\s+)?$/u;
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
@@ -505,6 +507,35 @@ export class Coref {
     return c.entity;
   }
 
+  private readonly pairs = new Map<string, Entity>();
+
+  /**
+   * Two names joined by "and" opening a sentence (after a connective or "As" at most): the pair as
+   * a group, "Rick Wilcox and Carlos Beruff", one entity per pair in the article. Null when the
+   * sentence and the two before open with no such pair.
+   */
+  private coordinatedSubject(refs: readonly Ref[], sentence: number): Entity | null {
+    const text = this.doc.text;
+    for (let si = sentence; si >= Math.max(0, sentence - 2); si--) {
+      const inS = refs.filter((x) => x.sentence === si).sort((a, b) => a.at - b.at);
+      const [a, b] = inS;
+      if (!a || !b || a.entity === b.entity) continue;
+      if (!PAIR_OPENING.test(text.slice(this.doc.sentences[si]!.start, a.at))) continue;
+      // where the first name ends: as the name pass read it (a speaker's reference keeps no end)
+      const aEnd = a.end ?? (a.cluster ? this.spans.get(a.cluster)?.find((x) => x.at === a.at)?.end : undefined);
+      if (aEnd === undefined || !/^\s+and\s+$/u.test(text.slice(aEnd, b.at))) continue;
+      if (!(isPersonRef(a) || isBodyRef(a)) || !(isPersonRef(b) || isBodyRef(b))) continue;
+      const canonical = `${a.entity.canonical} and ${b.entity.canonical}`;
+      let e = this.pairs.get(canonical);
+      if (!e) {
+        e = { canonical, kind: "group", aliases: [canonical], roles: [] };
+        this.pairs.set(canonical, e);
+      }
+      return e;
+    }
+    return null;
+  }
+
   /** The index of the first name the name pass read at or after `pos` (resolver.seen is in text order). */
   private seenFrom(pos: number): number {
     const seen = this.resolver.seen;
@@ -585,6 +616,10 @@ export class Coref {
       const { refs, sentence } = this.before(m.start);
       const r = refs.find((x) => x.plural && sentence - x.sentence <= 3);
       if (r) return r.entity;
+      // "Wilcox and Beruff argued … they said": two named as the subject of this sentence or of one
+      // of the two before, nearest first
+      const pair = this.coordinatedSubject(refs, sentence);
+      if (pair) return pair;
       // no plural speaker: a company, agency or group named as the subject of this sentence or the
       // one before ("Greenfield Power restored service. “Crews will work overnight,” they said.")
       const body = refs.find((x) => sentence - x.sentence <= 1 && !x.oblique && isBodyRef(x) && !x.plural && !x.cluster?.placeLike && refs.every((y) => y.sentence !== x.sentence || y.at >= x.at));

@@ -632,6 +632,21 @@ describe("coreference: pronouns go to the entity the narrative names", () => {
       needle: "ferry was late", want: "Harbour Times",
     },
     {
+      name: "'they' for two named as a sentence's subject ('Tom Wilcox and Carl Beruff argued …')",
+      text: "The port reopened. Tom Wilcox and Carl Beruff argued that the department is not needed. State departments can do that, they said.",
+      needle: "State departments", want: "Tom Wilcox and Carl Beruff",
+    },
+    {
+      name: "'they' for a pair after 'As' opening the sentence",
+      text: "The port reopened. As Gary Okafor and Bill Weld stumped across the county, they were recognized by voters, they said.",
+      needle: "stumped across", want: "Gary Okafor and Bill Weld",
+    },
+    {
+      name: "negative: two named as subject and object are no pair for 'they'",
+      text: "The port reopened. Ann Ruiz met Tom Bates. The plan is sound, they said.",
+      needle: "plan is sound", want: null,
+    },
+    {
       name: "negative: a newspaper the article never names stays a description",
       text: "A newspaper said the council had failed. Tom Okafor agreed.",
       needle: "council had failed", want: "newspaper",
