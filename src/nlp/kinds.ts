@@ -4,6 +4,7 @@
 import type { Entity, SpeakerKind } from "./types";
 import type { Mention } from "./mentions";
 import { ANONYMOUS_HEADS, ROLE_NOUNS } from "./lexicon/roles";
+import { COUNTRY_NAMES } from "./lexicon/places";
 
 /** Words that make a body's name an outlet's ("The Harbour Times", "Channel 4 News"). */
 const MEDIA_NAME_WORDS = new Set([
@@ -171,6 +172,8 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   // "Many Latinos", "leading Democrats", "Most Europeans": a people's or a party's plural is no surname
   if (!hasFirstName && words.length <= 3 && GROUP_PLURALS.has(words[words.length - 1]!)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
+  // "Scotland", "Germany", "North Korea": a country the article gives no first name, title or role
+  if (!hasFirstName && e.roles.length === 0 && words.length <= 2 && COUNTRY_NAMES.has(words.join(" "))) return "place";
   return "person";
 }
 

@@ -680,6 +680,8 @@ describe("speaker kinds", () => {
     { name: "a people's plural ('Many Latinos have said')", text: "The port reopened. Many Latinos have said the plan falls flat.", needle: "plan falls flat", want: "group" },
     { name: "a party's plural with a modifier ('Leading Democrats')", text: "The port reopened. Leading Democrats have said the plan falls flat.", needle: "plan falls flat", want: "group" },
     { name: "negative: a surname that looks plural stays a person's ('Sanders said')", text: "Bernie Sanders spoke. Sanders said the plan falls flat.", needle: "plan falls flat", want: "person" },
+    { name: "a country alone is a place, no person ('Scotland said')", text: "The port reopened. Scotland said the ferry would run.", needle: "ferry would run", want: "place" },
+    { name: "negative: a person with a country's name as a surname stays a person", text: "The port reopened. Jo Jordan spoke. Jordan said the ferry would run.", needle: "ferry would run", want: "person" },
     { name: "a share of those asked ('Six in 10 say')", text: "The port reopened. Six in 10 say the ferry is late.", needle: "ferry is late", want: "group" },
     { name: "a share with 'out of' ('About four out of 10 voters')", text: "The port reopened. About four out of 10 voters said the ferry was late.", needle: "ferry was late", want: "group" },
     { name: "an anonymous source", text: "A senior official said the talks had stalled.", needle: "talks had stalled", want: "anonymous" },

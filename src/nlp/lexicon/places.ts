@@ -49,3 +49,22 @@ export const PARTY_WORDS: ReadonlyMap<string, string> = new Map([
   ["republican", "r"], ["republicans", "r"], ["gop", "r"], ["democrat", "d"], ["democratic", "d"],
   ["democrats", "d"], ["independent", "i"],
 ]);
+
+/**
+ * Countries and the nations of the UK, keyed lowercase: a one-word or two-word name the article never
+ * gives a first name, title or role is a place, not a person ("Scotland", "Germany").
+ */
+export const COUNTRY_NAMES: ReadonlySet<string> = new Set([
+  "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain", "bangladesh",
+  "belarus", "belgium", "bolivia", "bosnia", "brazil", "britain", "bulgaria", "cambodia", "cameroon", "canada", "chile", "china",
+  "colombia", "croatia", "cuba", "cyprus", "czechia", "denmark", "ecuador", "egypt", "england", "eritrea", "estonia", "ethiopia",
+  "finland", "france", "germany", "ghana", "greece", "guatemala", "haiti", "honduras", "hungary", "iceland", "india", "indonesia",
+  "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan", "kenya", "kosovo", "kuwait", "latvia", "lebanon",
+  "libya", "lithuania", "luxembourg", "malaysia", "mali", "malta", "mexico", "moldova", "mongolia", "montenegro", "morocco",
+  "mozambique", "myanmar", "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palestine",
+  "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "scotland", "senegal",
+  "serbia", "singapore", "slovakia", "slovenia", "somalia", "spain", "sudan", "sweden", "switzerland", "syria", "taiwan",
+  "tanzania", "thailand", "tunisia", "turkey", "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales",
+  "yemen", "zambia", "zimbabwe", "north korea", "south korea", "south africa", "saudi arabia", "new zealand", "sri lanka",
+  "northern ireland", "united states", "united kingdom", "great britain", "hong kong", "el salvador", "costa rica",
+]);
