@@ -9,8 +9,8 @@ import {
 } from "../compare";
 import {
   allMembership, allStatements, deleteGroups, fingerprintCounts,
-  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
-  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, type StatementRow,
+  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMembers, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
+  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, withCsvRowsHeld, type StatementRow,
 } from "../store/groups";
 import { nameKey } from "./people";
 
@@ -82,6 +82,14 @@ export function markGroupsStale(db: Db): void {
  * first), so a group that grows or loses a version keeps its id, and links to it stay meaningful.
  */
 function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; quote_id: number }[]): void {
+  // the CSV rows of every quote whose membership or group label this may change are written once at
+  // the end, not by a trigger per member row
+  withCsvRowsHeld(db, () => writeGroups(db, groups, old));
+}
+
+/** replaceGroups' writes; returns the quotes whose member row or group label may have changed. */
+function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quote_id: number }[]): Set<number> {
+  const touched = new Set<number>();
   const oldOf = new Map(old.map((m) => [m.quote_id, m.group_id]));
   const oldIds = new Set(old.map((m) => m.group_id));
   const claimed = new Map<GroupResult, number>();
@@ -99,7 +107,8 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
       taken.add(best[0]);
     }
   }
-  deleteGroups(db, [...oldIds].filter((id) => !taken.has(id)));
+  const deleted = new Set([...oldIds].filter((id) => !taken.has(id)));
+  deleteGroups(db, deleted);
   const stored = groupsWithMembers(db, taken);
   const storedRow = new Map(stored.groups.map((g) => [g.id, g]));
   const storedMembers = new Map<number, Map<number, string>>();
@@ -112,6 +121,7 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
   }
   // members written after the groups, in quote order: the member table's key, so its B-tree is
   // appended to rather than split all over (each quote is written once, so the order changes no row)
+  const updated = new Set<number>();
   const writes: { quote_id: number; group_id: number; m: GroupResult["members"][number] }[] = [];
   for (const g of groups) {
     const row = {
@@ -126,18 +136,22 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
         && members.size === g.members.length && g.members.every((m) => members.get(m.id) === memberKey(m));
       if (unchanged) continue;
       updateGroup(db, id, row);
+      if (before.label !== row.label) updated.add(id);
     } else {
       id = insertGroup(db, row);
     }
     for (const m of g.members) writes.push({ quote_id: m.id, group_id: id, m });
   }
   writes.sort((a, b) => a.quote_id - b.quote_id);
-  for (const { quote_id, group_id, m } of writes) {
-    insertMember(db, {
-      quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
-      negation_changed: m.negation_changed, number_changed: m.number_changed,
-    });
-  }
+  insertMembers(db, writes.map(({ quote_id, group_id, m }) => ({
+    quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
+    negation_changed: m.negation_changed, number_changed: m.number_changed,
+  })));
+  // every member row written; the old members of deleted groups (their rows went with them) and of
+  // groups whose label changed
+  for (const w of writes) touched.add(w.quote_id);
+  for (const m of old) if (deleted.has(m.group_id) || updated.has(m.group_id)) touched.add(m.quote_id);
+  return touched;
 }
 
 /** Every attributed quote of the corpus, as grouping reads it. */
