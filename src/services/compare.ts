@@ -159,14 +159,42 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
+/**
+ * prepareText of statements by quote id, computed ahead (a bulk run prepares each deferred batch's new
+ * statements while extraction goes on, for the full regroup at its end). Like the cache above, an
+ * entry is used only when its text is the statement's, so the answer is always prepareText(text)'s.
+ */
+export class PreparedTexts {
+  private readonly byId = new Map<number, { text: string; prep: PreparedText }>();
+  /** Prepares this statement now, keeps the answer and returns it. */
+  add(id: number, text: string): PreparedText {
+    const prep = prepareText(text);
+    this.byId.set(id, { text, prep });
+    return prep;
+  }
+  get size(): number {
+    return this.byId.size;
+  }
+  /** The kept answer for this statement, else the process cache's, else prepareText's. */
+  readonly lookup = (s: StatementInput): PreparedText => {
+    const hit = this.byId.get(s.id);
+    return hit && hit.text === s.text ? hit.prep : lookedUpPrep(s);
+  };
+}
+
+export interface RegroupAllOptions {
+  /** statements prepared ahead (their answers are prepareText's) */
+  prepared?: PreparedTexts;
+}
+
 /** Regroups every attributed quote of the corpus and brings the fingerprint index up to date. */
-export function regroupAll(db: Db): RegroupReport {
+export function regroupAll(db: Db, options: RegroupAllOptions = {}): RegroupReport {
   return db.transaction((): RegroupReport => {
     const rows = allStatements(db);
     const fingerprints = new Map<number, readonly number[]>();
     const { groups, stats } = groupStatements(rows.map(toInput), {
       onFingerprints: (id, fps) => fingerprints.set(id, fps),
-      prepared: lookedUpPrep,
+      prepared: options.prepared?.lookup ?? lookedUpPrep,
     });
     syncFingerprints(db, fingerprints);
     replaceGroups(db, groups, allMembership(db));
@@ -179,8 +207,8 @@ export function regroupAll(db: Db): RegroupReport {
 }
 
 /** Regroups everything if the stored groups are stale or from another version; else does nothing. */
-export function ensureGroups(db: Db): RegroupReport | null {
-  return groupsAreCurrent(db) ? null : regroupAll(db);
+export function ensureGroups(db: Db, options: RegroupAllOptions = {}): RegroupReport | null {
+  return groupsAreCurrent(db) ? null : regroupAll(db, options);
 }
 
 /**

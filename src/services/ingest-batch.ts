@@ -10,11 +10,11 @@ import { isDiskFull, type Db } from "../store/db";
 import { AppError } from "../errors";
 import { parseArticleInput, type ArticleInput } from "./article-input";
 import { contentHash, DEFAULT_EXTRACTOR, storeExtraction, type Extractor } from "./ingest";
-import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
+import { ensureGroups, markGroupsStale, PreparedTexts, regroupPeople } from "./compare";
 import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
 import { maxPersonId, quotedPeopleAfter } from "../store/people";
-import { attributedCount } from "../store/groups";
+import { attributedCount, attributedFrom, maxQuoteId } from "../store/groups";
 import { deferFts, indexDeferred } from "../store/fts";
 import type { ArticleItem } from "./readers";
 import { existsSync } from "node:fs";
@@ -110,6 +110,11 @@ export class BatchIngest {
 
   private readonly extractor: Extractor;
   private done = 0;
+  /**
+   * Once deferred: the new statements of every batch since, prepared for the final regroup while the
+   * workers extract the next batches (decision 033).
+   */
+  private readonly ahead = new PreparedTexts();
 
   constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
     this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
@@ -182,6 +187,8 @@ export class BatchIngest {
       db.transaction(() => {
         const touched = new Set<number>();
         const lastPerson = this.perBatch ? maxPersonId(db) : 0;
+        const deferred = this.mode === "deferred";
+        const firstQuote = deferred ? maxQuoteId(db) + 1 : 0;
         // the batch's new rows are indexed for search once, after its last article (one FTS5 segment per
         // batch, not a trigger per row)
         if (prepared.length) deferFts(db);
@@ -236,7 +243,10 @@ export class BatchIngest {
               markGroupsStale(db);
             }
           }
-        } else markGroupsStale(db);
+        } else {
+          markGroupsStale(db);
+          if (deferred) this.prepareAhead(firstQuote);
+        }
       }).immediate();
     };
     try {
@@ -290,9 +300,17 @@ export class BatchIngest {
     return this.regionWork + region * remaining > budget * (attributed + Math.max(0, fresh) * remaining);
   }
 
+  /**
+   * A deferred batch's new statements (ids from `firstQuote`), prepared now for the final regroup. The
+   * answers are prepareText's whatever happens next: the final regroup uses one only for the same text.
+   */
+  private prepareAhead(firstQuote: number): void {
+    for (const r of attributedFrom(this.db, firstQuote)) this.ahead.add(r.id, r.text);
+  }
+
   /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */
   finish(): IngestSummary {
-    if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db);
+    if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db, { prepared: this.ahead });
     return this.summary;
   }
 

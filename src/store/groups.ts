@@ -123,6 +123,9 @@ const statements = preparedOnce((db: Db) => ({
   unindexedAttributed: db.prepare<[string], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
       WHERE q.person_id IN (SELECT value FROM json_each(?)) AND q.review_status <> 'rejected'
         AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
+  attributedFrom: db.prepare<[number], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
+      WHERE q.id >= ? AND q.person_id IS NOT NULL AND q.review_status <> 'rejected' ORDER BY q.id`),
+  maxQuoteId: db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM quotes"),
   attributed: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id IS NOT NULL"),
   // one statement for many members: a JSON array of [quote_id, group_id, relation, other_speaker,
   // negation_changed, number_changed], inserted in array order
@@ -314,6 +317,16 @@ export function peopleOfQuotes(db: Db, quoteIds: Iterable<number>): number[] {
 /** How many quotes have a person (rejected ones included): the size of a full regroup, near enough. */
 export function attributedCount(db: Db): number {
   return statements(db).attributed.get()!.n;
+}
+
+/** Attributed quotes (not rejected) from this id on (a bulk batch's new ones), by id. */
+export function attributedFrom(db: Db, fromId: number): { id: number; text: string }[] {
+  return statements(db).attributedFrom.all(fromId);
+}
+
+/** The highest quote id, 0 when there is none. */
+export function maxQuoteId(db: Db): number {
+  return statements(db).maxQuoteId.get()!.id ?? 0;
 }
 
 /** Quotes of these people that have no fingerprints yet. */
