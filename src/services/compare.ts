@@ -159,6 +159,9 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
+/** The statements a bulk run prepares ahead at most (~250 MB of answers at 100,000: issue 15's ×10 run holds 80,000). */
+export const PREPARED_AHEAD_MAX = 200_000;
+
 /**
  * prepareText of statements by quote id, computed ahead (a bulk run prepares each deferred batch's new
  * statements while extraction goes on, for the full regroup at its end). Like the cache above, an
@@ -166,11 +169,15 @@ export function corpusStatements(db: Db): StatementInput[] {
  */
 export class PreparedTexts {
   private readonly byId = new Map<number, { text: string; prep: PreparedText }>();
-  /** Prepares this statement now, keeps the answer and returns it. */
-  add(id: number, text: string): PreparedText {
-    const prep = prepareText(text);
-    this.byId.set(id, { text, prep });
-    return prep;
+  /**
+   * `max`: statements kept at most (the full regroup holds every statement's answer at once anyway,
+   * but these are held through the whole run; past the bound the regroup prepares the rest itself).
+   */
+  constructor(private readonly max = PREPARED_AHEAD_MAX) {}
+  /** Prepares this statement now and keeps the answer, unless `max` are kept already. */
+  add(id: number, text: string): void {
+    if (this.byId.size >= this.max && !this.byId.has(id)) return;
+    this.byId.set(id, { text, prep: prepareText(text) });
   }
   get size(): number {
     return this.byId.size;

@@ -106,11 +106,21 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
   });
 
   it("lookup: the kept answer for the same id and text, prepareText's otherwise", () => {
-    const prepared = new PreparedTexts();
-    const kept = prepared.add(7, "We will not raise the ferry fares this year.");
+    const prepared = new PreparedTexts(2);
     const input = (id: number, text: string) => ({ id, text, source_id: 1, person_id: 1, person_key: "a", person_name: "A", via_key: null, kind: "direct" as const });
-    assert.equal(prepared.lookup(input(7, "We will not raise the ferry fares this year.")), kept);
-    assert.equal(prepared.size, 1);
+    prepared.add(7, "We will not raise the ferry fares this year.");
+    const kept = prepared.lookup(input(7, "We will not raise the ferry fares this year."));
+    assert.equal(prepared.lookup(input(7, "We will not raise the ferry fares this year.")), kept, "the same object: kept, not prepared again");
+    assert.deepEqual(kept, prepareText("We will not raise the ferry fares this year."));
+    // bounded: a third statement is not kept, a kept one may be prepared again
+    prepared.add(9, "The council has no money left.");
+    prepared.add(10, "The bridge will wait.");
+    assert.equal(prepared.size, 2);
+    assert.notEqual(prepared.lookup(input(10, "The bridge will wait.")), prepared.lookup(input(10, "The bridge will wait.")), "not kept");
+    prepared.add(7, "We will not raise the ferry fares next year.");
+    assert.deepEqual(prepared.lookup(input(7, "We will not raise the ferry fares next year.")), prepareText("We will not raise the ferry fares next year."));
+    assert.equal(prepared.size, 2);
+    prepared.add(7, "We will not raise the ferry fares this year.");
     for (const [id, text] of [[7, "We will raise the ferry fares this year."], [8, "We will not raise the ferry fares this year."]] as const) {
       const got = prepared.lookup(input(id, text));
       assert.notEqual(got, kept);
