@@ -111,10 +111,11 @@ export class BatchIngest {
   private readonly extractor: Extractor;
   private done = 0;
   /**
-   * Once deferred: the new statements of every batch since, prepared for the final regroup while the
-   * workers extract the next batches (decision 033).
+   * Once deferred: the new statements of every batch since, to be prepared for the final regroup
+   * while this thread would otherwise wait for the workers (decision 033), and those prepared.
    */
   private readonly ahead = new PreparedTexts();
+  private readonly toPrepare: { id: number; text: string }[] = [];
 
   constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
     this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
@@ -177,6 +178,7 @@ export class BatchIngest {
     const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
     const outcomes: (string | null)[] = new Array(prepared.length).fill(null);
     let full = false;
+    let fresh: { id: number; text: string }[] = [];
     // First without a savepoint per article (each costs about as much as the article's inserts: FTS5
     // syncs its tables at every savepoint); if an article fails, the whole attempt rolls back and the
     // batch is stored again with a savepoint per article, so that the failing one stores nothing and
@@ -184,6 +186,7 @@ export class BatchIngest {
     const attempt = (careful: boolean) => {
       outcomes.fill(null);
       full = false;
+      fresh = [];
       db.transaction(() => {
         const touched = new Set<number>();
         const lastPerson = this.perBatch ? maxPersonId(db) : 0;
@@ -245,7 +248,8 @@ export class BatchIngest {
           }
         } else {
           markGroupsStale(db);
-          if (deferred) this.prepareAhead(firstQuote);
+          // the batch's new statements, to prepare while waiting for the next batch (once committed)
+          if (deferred) fresh = attributedFrom(db, firstQuote);
         }
       }).immediate();
     };
@@ -264,6 +268,7 @@ export class BatchIngest {
       outcomes.fill("not stored: the disk is full");
     }
     if (full) this.summary.stopped = "the disk is full";
+    else for (const r of fresh) this.toPrepare.push(r);
     prepared.forEach((p, i) => {
       const copies = this.pending.get(p.hash) ?? [];
       this.pending.delete(p.hash);
@@ -301,11 +306,18 @@ export class BatchIngest {
   }
 
   /**
-   * A deferred batch's new statements (ids from `firstQuote`), prepared now for the final regroup. The
-   * answers are prepareText's whatever happens next: the final regroup uses one only for the same text.
+   * Prepares up to `n` of the deferred batches' statements for the final regroup; false when none is
+   * left. The bulk path calls it while it waits for the workers, so it fills time this thread would
+   * spend idle and never delays a batch (on a busy machine little may be prepared: the final regroup
+   * prepares the rest). The answers are prepareText's whatever happens next: the final regroup uses
+   * one only for the same quote id and text.
    */
-  private prepareAhead(firstQuote: number): void {
-    for (const r of attributedFrom(this.db, firstQuote)) this.ahead.add(r.id, r.text);
+  prepareAhead(n: number): boolean {
+    for (let k = 0; k < n && this.toPrepare.length; k++) {
+      const r = this.toPrepare.pop()!;
+      this.ahead.add(r.id, r.text);
+    }
+    return this.toPrepare.length > 0;
   }
 
   /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */
@@ -400,6 +412,22 @@ export const BULK_NICE = 5;
 /** Batches queued for extraction beyond the one being stored in a bulk ingest (decision 032). */
 export const BULK_AHEAD = 2;
 
+/** Statements prepared ahead per turn of the event loop while waiting for the workers (~1 ms). */
+const PREPARE_STEP = 64;
+
+/** Waits for `results`, preparing the deferred statements for the final regroup meanwhile (decision 033). */
+async function whilePreparing<T>(run: BatchIngest, results: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = results.then(() => {
+    settled = true;
+  }, () => {
+    settled = true;
+  });
+  while (!settled && run.prepareAhead(PREPARE_STEP)) await new Promise<void>((r) => setImmediate(r));
+  await done;
+  return results;
+}
+
 async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
   const run = new BatchIngest(db, options);
   // the whole batch is queued at once: the pool's queue limit is for web requests. Each worker is sent
@@ -419,10 +447,10 @@ async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: Bul
       first = false;
       if (inflight.length > BULK_AHEAD) {
         const done = inflight.shift()!;
-        run.store(done.prepared, await done.results);
+        run.store(done.prepared, await whilePreparing(run, done.results));
       }
     }
-    for (const done of inflight.splice(0)) run.store(done.prepared, await done.results);
+    for (const done of inflight.splice(0)) run.store(done.prepared, await whilePreparing(run, done.results));
   } finally {
     await pool.close();
   }

@@ -1,13 +1,13 @@
-// Decision 033: once a bulk run has deferred its regroups to one full regroup at its end, each batch's
-// new statements are prepared (prepareText) while the workers extract the next batches, and their
-// fingerprints indexed; the final regroup uses a kept answer only for the same quote id and text.
-// Batch sequences: the run that prepares ahead stores what a serial ingest stores and groups what a
-// from-scratch regroup groups; a run that never defers prepares nothing ahead (negative row); and
-// kept answers whose text is not the statement's are not used.
+// Decision 033: once a bulk run has deferred its regroups to one full regroup at its end, its batches'
+// new statements are prepared (prepareText) while the storing thread waits for the workers; the final
+// regroup uses a kept answer only for the same quote id and text. Batch sequences, each with all, some
+// or none of the statements prepared ahead: the run stores what a serial ingest stores and groups what
+// a from-scratch regroup groups; a run that never defers prepares nothing (negative rows); and kept
+// answers whose text is not the statement's are not used.
 import assert from "node:assert/strict";
 import { openDb, type Db } from "../../src/store/db";
 import { ingestArticle } from "../../src/services/ingest";
-import { ingestItemsSync } from "../../src/services/ingest-batch";
+import { BatchIngest, ingestItems } from "../../src/services/ingest-batch";
 import { PreparedTexts, batchUnderWay, groupsAreCurrent, regroupAll } from "../../src/services/compare";
 import { prepareText } from "../../src/compare";
 import { groupSignatures } from "../../src/store/groups";
@@ -49,22 +49,37 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
   before(() => (ref = serial(HARBOUR)));
   after(() => ref.close());
 
-  const cases: { name: string; batchSize: number; regionBudget?: number; expected?: number; ahead: boolean }[] = [
-    { name: "deferred from the first batch (budget 0), batches of 4", batchSize: 4, regionBudget: 0, ahead: true },
-    { name: "deferred part-way (budget 0.5), batches of 3", batchSize: 3, regionBudget: 0.5, ahead: true },
-    { name: "deferred ahead of the budget, told its size (decision 028), batches of 3", batchSize: 3, expected: HARBOUR.length, ahead: true },
-    { name: "deferred from the first batch, batches of 1", batchSize: 1, regionBudget: 0, ahead: true },
-    // negative: a run that regroups every batch has no final regroup, so nothing is prepared ahead
-    { name: "never deferred (one batch)", batchSize: 1000, ahead: false },
+  /** A bulk run driven batch by batch, preparing `step` statements ahead after each batch (as the pool path does while it waits). */
+  function driven(batchSize: number, step: number, options: { regionBudget?: number; expected?: number } = {}) {
+    const db = keep(openDb(":memory:"));
+    const stale: boolean[] = [];
+    const { added } = countingAdds(() => {
+      const run = new BatchIngest(db, { now: FIXED_NOW, batchSize, ...options, onProgress: () => stale.push(batchUnderWay(db)) });
+      const list = items(HARBOUR);
+      for (let i = 0; i < list.length; i += batchSize) {
+        const prepared = run.prepare(list.slice(i, i + batchSize));
+        run.store(prepared, run.extractHere(prepared));
+        if (step > 0) run.prepareAhead(step);
+      }
+      return run.finish();
+    });
+    return { db, stale, added };
+  }
+
+  const cases: { name: string; batchSize: number; step: number; regionBudget?: number; expected?: number; ahead: boolean; deferred?: false }[] = [
+    { name: "deferred from the first batch (budget 0), batches of 4, all prepared", batchSize: 4, step: 1000, regionBudget: 0, ahead: true },
+    { name: "deferred from the first batch, batches of 4, two per batch (the rest by the final regroup)", batchSize: 4, step: 2, regionBudget: 0, ahead: true },
+    { name: "deferred part-way (budget 0.5), batches of 3, all prepared", batchSize: 3, step: 1000, regionBudget: 0.5, ahead: true },
+    { name: "deferred ahead of the budget, told its size (decision 028), batches of 3, one per batch", batchSize: 3, step: 1, expected: HARBOUR.length, ahead: true },
+    { name: "deferred from the first batch, batches of 1, all prepared", batchSize: 1, step: 1000, regionBudget: 0, ahead: true },
+    // negative rows: nothing prepared (a busy machine: no wait to fill), and a run that never defers
+    { name: "deferred from the first batch, batches of 4, none prepared", batchSize: 4, step: 0, regionBudget: 0, ahead: false },
+    { name: "never deferred (one batch)", batchSize: 1000, step: 1000, ahead: false, deferred: false },
   ];
   for (const c of cases) {
-    it(`${c.name}: ${c.ahead ? "prepared ahead, and" : "nothing prepared ahead;"} the same rows, fingerprints and groups`, () => {
-      const db = keep(openDb(":memory:"));
-      const stale: boolean[] = [];
-      const { added } = countingAdds(() => ingestItemsSync(db, items(HARBOUR), {
-        now: FIXED_NOW, batchSize: c.batchSize, regionBudget: c.regionBudget, expected: c.expected, onProgress: () => stale.push(batchUnderWay(db)),
-      }));
-      assert.equal(stale.includes(true), c.ahead, "deferred as the case says");
+    it(`${c.name}: the same rows, fingerprints and groups as a serial ingest and a from-scratch regroup`, () => {
+      const { db, stale, added } = driven(c.batchSize, c.step, { regionBudget: c.regionBudget, expected: c.expected });
+      assert.equal(stale.includes(true), c.deferred ?? true, "deferred as the case says");
       if (c.ahead) assert.ok(added > 0, "statements were prepared ahead");
       else assert.equal(added, 0);
       assert.deepEqual(dump(db), dump(ref));
@@ -72,6 +87,14 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
       assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
     });
   }
+
+  it("the pooled path (2 workers, prepared while it waits, as much as the timing allows) stores the same", async () => {
+    const db = keep(openDb(":memory:"));
+    await ingestItems(db, items(HARBOUR), { workers: 2, now: FIXED_NOW, batchSize: 4, regionBudget: 0 });
+    assert.deepEqual(dump(db), dump(ref));
+    assert.ok(groupsAreCurrent(db));
+    assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
+  });
 
   it("a kept answer is used only for its statement's text: wrong texts kept change no group", () => {
     const db = keep(serial(HARBOUR));
