@@ -159,12 +159,12 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
-/** The statements a bulk run prepares ahead at most (~250 MB of answers at 100,000: issue 15's ×10 run holds 80,000). */
+/** The statements a bulk run prepares ahead at most (an answer is ~2.5 KB of heap; issue 15's ×10 run has 80,000 to prepare). */
 export const PREPARED_AHEAD_MAX = 200_000;
 
 /**
- * prepareText of statements by quote id, computed ahead (a bulk run prepares each deferred batch's new
- * statements while extraction goes on, for the full regroup at its end). Like the cache above, an
+ * prepareText of statements by quote id, computed ahead (a deferred bulk run prepares its batches' new
+ * statements while its storing thread waits for the workers, for the full regroup at its end). Like the cache above, an
  * entry is used only when its text is the statement's, so the answer is always prepareText(text)'s.
  */
 export class PreparedTexts {
