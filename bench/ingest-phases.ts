@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   const proto = batch.BatchIngest.prototype as unknown as Record<string, unknown>;
   wrap(proto, "store", "batches (store)");
   wrap(proto, "finish", "finish (final regroup)");
+  // decision 033: the deferred batches' statements prepared while waiting for the workers (outside "batches")
+  if (typeof proto.prepareAhead === "function") wrap(proto, "prepareAhead", "prepared ahead (while waiting)");
   wrap(compareGroup as unknown as Record<string, unknown>, "groupStatements", "  groupStatements (all calls)");
   wrap(storeGroups as unknown as Record<string, unknown>, "syncFingerprints", "  syncFingerprints");
   const articles = loadCorpus();

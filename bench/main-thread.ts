@@ -43,6 +43,10 @@ export function storedDigest(db: Db): Record<string, string> {
     quotes: sha(all("SELECT * FROM quotes ORDER BY id")),
     claims: sha(all("SELECT * FROM claims ORDER BY id")),
     fingerprints: sha(all("SELECT fingerprint, quote_id FROM quote_fingerprints ORDER BY fingerprint, quote_id")),
+    // migration 80's stored /quotes.csv records, and the group rows with their ids (stricter than
+    // `groups` below, which leaves ids out)
+    csv_rows: sha(all("SELECT quote_id, csv FROM quote_csv_rows ORDER BY quote_id")),
+    group_rows: sha([...all("SELECT * FROM statement_groups ORDER BY id"), ...all("SELECT * FROM statement_group_members ORDER BY quote_id")]),
   };
   // membership: each group as its sorted members (quote id, relation, flags) with its label and flags,
   // groups ordered by their first member; the group id itself left out

@@ -9,8 +9,8 @@ import {
 } from "../compare";
 import {
   allMembership, allStatements, deleteGroups, fingerprintCounts,
-  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMember, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
-  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, type StatementRow,
+  getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMembers, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
+  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, withCsvRowsHeld, type StatementRow,
 } from "../store/groups";
 import { nameKey } from "./people";
 
@@ -82,6 +82,14 @@ export function markGroupsStale(db: Db): void {
  * first), so a group that grows or loses a version keeps its id, and links to it stay meaningful.
  */
 function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; quote_id: number }[]): void {
+  // the CSV rows of every quote whose membership or group label this may change are written once at
+  // the end, not by a trigger per member row
+  withCsvRowsHeld(db, () => writeGroups(db, groups, old));
+}
+
+/** replaceGroups' writes; returns the quotes whose member row or group label may have changed. */
+function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quote_id: number }[]): Set<number> {
+  const touched = new Set<number>();
   const oldOf = new Map(old.map((m) => [m.quote_id, m.group_id]));
   const oldIds = new Set(old.map((m) => m.group_id));
   const claimed = new Map<GroupResult, number>();
@@ -99,7 +107,8 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
       taken.add(best[0]);
     }
   }
-  deleteGroups(db, [...oldIds].filter((id) => !taken.has(id)));
+  const deleted = new Set([...oldIds].filter((id) => !taken.has(id)));
+  deleteGroups(db, deleted);
   const stored = groupsWithMembers(db, taken);
   const storedRow = new Map(stored.groups.map((g) => [g.id, g]));
   const storedMembers = new Map<number, Map<number, string>>();
@@ -112,6 +121,7 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
   }
   // members written after the groups, in quote order: the member table's key, so its B-tree is
   // appended to rather than split all over (each quote is written once, so the order changes no row)
+  const updated = new Set<number>();
   const writes: { quote_id: number; group_id: number; m: GroupResult["members"][number] }[] = [];
   for (const g of groups) {
     const row = {
@@ -126,18 +136,22 @@ function replaceGroups(db: Db, groups: GroupResult[], old: { group_id: number; q
         && members.size === g.members.length && g.members.every((m) => members.get(m.id) === memberKey(m));
       if (unchanged) continue;
       updateGroup(db, id, row);
+      if (before.label !== row.label) updated.add(id);
     } else {
       id = insertGroup(db, row);
     }
     for (const m of g.members) writes.push({ quote_id: m.id, group_id: id, m });
   }
   writes.sort((a, b) => a.quote_id - b.quote_id);
-  for (const { quote_id, group_id, m } of writes) {
-    insertMember(db, {
-      quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
-      negation_changed: m.negation_changed, number_changed: m.number_changed,
-    });
-  }
+  insertMembers(db, writes.map(({ quote_id, group_id, m }) => ({
+    quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
+    negation_changed: m.negation_changed, number_changed: m.number_changed,
+  })));
+  // every member row written; the old members of deleted groups (their rows went with them) and of
+  // groups whose label changed
+  for (const w of writes) touched.add(w.quote_id);
+  for (const m of old) if (deleted.has(m.group_id) || updated.has(m.group_id)) touched.add(m.quote_id);
+  return touched;
 }
 
 /** Every attributed quote of the corpus, as grouping reads it. */
@@ -145,14 +159,49 @@ export function corpusStatements(db: Db): StatementInput[] {
   return allStatements(db).map(toInput);
 }
 
+/** The statements a bulk run prepares ahead at most (an answer is ~2.5 KB of heap; issue 15's ×10 run has 80,000 to prepare). */
+export const PREPARED_AHEAD_MAX = 200_000;
+
+/**
+ * prepareText of statements by quote id, computed ahead (a deferred bulk run prepares its batches' new
+ * statements while its storing thread waits for the workers, for the full regroup at its end). Like the cache above, an
+ * entry is used only when its text is the statement's, so the answer is always prepareText(text)'s.
+ */
+export class PreparedTexts {
+  private readonly byId = new Map<number, { text: string; prep: PreparedText }>();
+  /**
+   * `max`: statements kept at most (the full regroup holds every statement's answer at once anyway,
+   * but these are held through the whole run; past the bound the regroup prepares the rest itself).
+   */
+  constructor(private readonly max = PREPARED_AHEAD_MAX) {}
+  /** Prepares this statement now and keeps the answer, unless `max` are kept already. */
+  add(id: number, text: string): void {
+    if (this.byId.size >= this.max && !this.byId.has(id)) return;
+    this.byId.set(id, { text, prep: prepareText(text) });
+  }
+  get size(): number {
+    return this.byId.size;
+  }
+  /** The kept answer for this statement, else the process cache's, else prepareText's. */
+  readonly lookup = (s: StatementInput): PreparedText => {
+    const hit = this.byId.get(s.id);
+    return hit && hit.text === s.text ? hit.prep : lookedUpPrep(s);
+  };
+}
+
+export interface RegroupAllOptions {
+  /** statements prepared ahead (their answers are prepareText's) */
+  prepared?: PreparedTexts;
+}
+
 /** Regroups every attributed quote of the corpus and brings the fingerprint index up to date. */
-export function regroupAll(db: Db): RegroupReport {
+export function regroupAll(db: Db, options: RegroupAllOptions = {}): RegroupReport {
   return db.transaction((): RegroupReport => {
     const rows = allStatements(db);
     const fingerprints = new Map<number, readonly number[]>();
     const { groups, stats } = groupStatements(rows.map(toInput), {
       onFingerprints: (id, fps) => fingerprints.set(id, fps),
-      prepared: lookedUpPrep,
+      prepared: options.prepared?.lookup ?? lookedUpPrep,
     });
     syncFingerprints(db, fingerprints);
     replaceGroups(db, groups, allMembership(db));
@@ -165,8 +214,8 @@ export function regroupAll(db: Db): RegroupReport {
 }
 
 /** Regroups everything if the stored groups are stale or from another version; else does nothing. */
-export function ensureGroups(db: Db): RegroupReport | null {
-  return groupsAreCurrent(db) ? null : regroupAll(db);
+export function ensureGroups(db: Db, options: RegroupAllOptions = {}): RegroupReport | null {
+  return groupsAreCurrent(db) ? null : regroupAll(db, options);
 }
 
 /**

@@ -10,11 +10,11 @@ import { isDiskFull, type Db } from "../store/db";
 import { AppError } from "../errors";
 import { parseArticleInput, type ArticleInput } from "./article-input";
 import { contentHash, DEFAULT_EXTRACTOR, storeExtraction, type Extractor } from "./ingest";
-import { ensureGroups, markGroupsStale, regroupPeople } from "./compare";
+import { ensureGroups, markGroupsStale, PreparedTexts, regroupPeople } from "./compare";
 import { findSourceByHash, insertSource } from "../store/sources";
 import { peopleQuotedIn } from "../store/quotes";
 import { maxPersonId, quotedPeopleAfter } from "../store/people";
-import { attributedCount } from "../store/groups";
+import { attributedCount, attributedFrom, maxQuoteId } from "../store/groups";
 import { deferFts, indexDeferred } from "../store/fts";
 import type { ArticleItem } from "./readers";
 import { existsSync } from "node:fs";
@@ -110,6 +110,12 @@ export class BatchIngest {
 
   private readonly extractor: Extractor;
   private done = 0;
+  /**
+   * Once deferred: the new statements of every batch since, to be prepared for the final regroup
+   * while this thread would otherwise wait for the workers (decision 033), and those prepared.
+   */
+  private readonly ahead = new PreparedTexts();
+  private readonly toPrepare: { id: number; text: string }[] = [];
 
   constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
     this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
@@ -172,6 +178,7 @@ export class BatchIngest {
     const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
     const outcomes: (string | null)[] = new Array(prepared.length).fill(null);
     let full = false;
+    let fresh: { id: number; text: string }[] = [];
     // First without a savepoint per article (each costs about as much as the article's inserts: FTS5
     // syncs its tables at every savepoint); if an article fails, the whole attempt rolls back and the
     // batch is stored again with a savepoint per article, so that the failing one stores nothing and
@@ -179,9 +186,12 @@ export class BatchIngest {
     const attempt = (careful: boolean) => {
       outcomes.fill(null);
       full = false;
+      fresh = [];
       db.transaction(() => {
         const touched = new Set<number>();
         const lastPerson = this.perBatch ? maxPersonId(db) : 0;
+        const deferred = this.mode === "deferred";
+        const firstQuote = deferred ? maxQuoteId(db) + 1 : 0;
         // the batch's new rows are indexed for search once, after its last article (one FTS5 segment per
         // batch, not a trigger per row)
         if (prepared.length) deferFts(db);
@@ -236,7 +246,11 @@ export class BatchIngest {
               markGroupsStale(db);
             }
           }
-        } else markGroupsStale(db);
+        } else {
+          markGroupsStale(db);
+          // the batch's new statements, to prepare while waiting for the next batch (once committed)
+          if (deferred) fresh = attributedFrom(db, firstQuote);
+        }
       }).immediate();
     };
     try {
@@ -254,6 +268,7 @@ export class BatchIngest {
       outcomes.fill("not stored: the disk is full");
     }
     if (full) this.summary.stopped = "the disk is full";
+    else for (const r of fresh) this.toPrepare.push(r);
     prepared.forEach((p, i) => {
       const copies = this.pending.get(p.hash) ?? [];
       this.pending.delete(p.hash);
@@ -290,9 +305,24 @@ export class BatchIngest {
     return this.regionWork + region * remaining > budget * (attributed + Math.max(0, fresh) * remaining);
   }
 
+  /**
+   * Prepares up to `n` of the deferred batches' statements for the final regroup; false when none is
+   * left. The bulk path calls it while it waits for the workers, so it fills time this thread would
+   * spend idle and never delays a batch (on a busy machine little may be prepared: the final regroup
+   * prepares the rest). The answers are prepareText's whatever happens next: the final regroup uses
+   * one only for the same quote id and text.
+   */
+  prepareAhead(n: number): boolean {
+    for (let k = 0; k < n && this.toPrepare.length; k++) {
+      const r = this.toPrepare.pop()!;
+      this.ahead.add(r.id, r.text);
+    }
+    return this.toPrepare.length > 0;
+  }
+
   /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */
   finish(): IngestSummary {
-    if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db);
+    if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db, { prepared: this.ahead });
     return this.summary;
   }
 
@@ -382,6 +412,22 @@ export const BULK_NICE = 5;
 /** Batches queued for extraction beyond the one being stored in a bulk ingest (decision 032). */
 export const BULK_AHEAD = 2;
 
+/** Statements prepared ahead per turn of the event loop while waiting for the workers (~1 ms). */
+const PREPARE_STEP = 64;
+
+/** Waits for `results`, preparing the deferred statements for the final regroup meanwhile (decision 033). */
+async function whilePreparing<T>(run: BatchIngest, results: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = results.then(() => {
+    settled = true;
+  }, () => {
+    settled = true;
+  });
+  while (!settled && run.prepareAhead(PREPARE_STEP)) await new Promise<void>((r) => setImmediate(r));
+  await done;
+  return results;
+}
+
 async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: BulkOptions, workers: number): Promise<IngestSummary> {
   const run = new BatchIngest(db, options);
   // the whole batch is queued at once: the pool's queue limit is for web requests. Each worker is sent
@@ -401,10 +447,10 @@ async function ingestWithPool(db: Db, items: Iterable<ArticleItem>, options: Bul
       first = false;
       if (inflight.length > BULK_AHEAD) {
         const done = inflight.shift()!;
-        run.store(done.prepared, await done.results);
+        run.store(done.prepared, await whilePreparing(run, done.results));
       }
     }
-    for (const done of inflight.splice(0)) run.store(done.prepared, await done.results);
+    for (const done of inflight.splice(0)) run.store(done.prepared, await whilePreparing(run, done.results));
   } finally {
     await pool.close();
   }

@@ -123,7 +123,15 @@ const statements = preparedOnce((db: Db) => ({
   unindexedAttributed: db.prepare<[string], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
       WHERE q.person_id IN (SELECT value FROM json_each(?)) AND q.review_status <> 'rejected'
         AND NOT EXISTS (SELECT 1 FROM quote_fingerprints f WHERE f.quote_id = q.id)`),
+  attributedFrom: db.prepare<[number], { id: number; text: string }>(`SELECT q.id, q.text FROM quotes q
+      WHERE q.id >= ? AND q.person_id IS NOT NULL AND q.review_status <> 'rejected' ORDER BY q.id`),
+  maxQuoteId: db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM quotes"),
   attributed: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM quotes WHERE person_id IS NOT NULL"),
+  // one statement for many members: a JSON array of [quote_id, group_id, relation, other_speaker,
+  // negation_changed, number_changed], inserted in array order
+  insertMembers: db.prepare<[string]>(`INSERT OR REPLACE INTO statement_group_members
+      (quote_id, group_id, relation, other_speaker, negation_changed, number_changed)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?) ORDER BY key`),
   insertFingerprint: db.prepare<[number, number]>("INSERT OR IGNORE INTO quote_fingerprints (fingerprint, quote_id) VALUES (?, ?)"),
   fingerprintsByQuote: db.prepare("SELECT fingerprint, quote_id FROM quote_fingerprints ORDER BY quote_id, fingerprint"),
   deleteFingerprintsOf: db.prepare<[number]>("DELETE FROM quote_fingerprints WHERE quote_id = ?"),
@@ -197,6 +205,55 @@ export function insertMember(db: Db, m: NewMember): void {
   });
 }
 
+/** Inserts (or replaces) many members with one statement, in the order given: the same rows as insertMember one by one. */
+export function insertMembers(db: Db, members: readonly NewMember[]): void {
+  if (!members.length) return;
+  const rows = members.map((m) => [m.quote_id, m.group_id, m.relation, b(m.other_speaker), b(m.negation_changed), b(m.number_changed)]);
+  statements(db).insertMembers.run(JSON.stringify(rows));
+}
+
+/** What withCsvRowsHeld runs, where the schema has migration 80's rows (and so 50's deferral); null on an older schema. */
+const csvRowStatements = preparedOnce((db: Db) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quote_csv_rows'").get()
+  ? {
+    quotesDeferred: db.prepare<[], { n: number }>("SELECT count(*) AS n FROM fts_deferred WHERE tbl = 'quotes'"),
+    hold: db.prepare("INSERT INTO fts_deferred (tbl, from_id) VALUES ('quotes', 0)"),
+    release: db.prepare("DELETE FROM fts_deferred WHERE tbl = 'quotes' AND from_id = 0"),
+    // migration 80's record of these quotes in one statement (what its triggers write one quote at a time)
+    rowsOf: db.prepare<[string]>(`INSERT INTO quote_csv_rows (quote_id, csv)
+      SELECT quote_id, csv FROM quote_csv_records WHERE quote_id IN (SELECT value FROM json_each(?)) ORDER BY quote_id
+      ON CONFLICT (quote_id) DO UPDATE SET csv = excluded.csv`),
+  }
+  : null);
+
+/**
+ * Runs `write` (inside a write transaction: group and member writes only) with the CSV-row triggers of
+ * migration 80 on groups and members held back, then writes the CSV rows of the quotes it returns in
+ * one statement. `write` must return every quote whose member row it inserted, replaced or deleted
+ * (by itself or by a group's cascade), or whose group's label it changed: their records are then
+ * computed once, from the final state, which is what the last trigger on each of them would have
+ * written (the record reads only the member row and the group's label of those tables). A trigger per
+ * member row cost about as much as the member writes themselves (a full regroup writes ~120,000).
+ * Held by migration 50's deferral of every quote (from_id 0), which those triggers read; where quotes
+ * are deferred already (inside a bulk batch, before its indexDeferred), the triggers run as always.
+ */
+export function withCsvRowsHeld(db: Db, write: () => Iterable<number>): void {
+  if (!db.inTransaction) throw new Error("withCsvRowsHeld must run inside a write transaction");
+  const s = csvRowStatements(db);
+  if (!s || s.quotesDeferred.get()!.n) {
+    write();
+    return;
+  }
+  s.hold.run();
+  let touched: Iterable<number>;
+  try {
+    touched = write();
+  } finally {
+    s.release.run();
+  }
+  const list = [...new Set(touched)];
+  if (list.length) s.rowsOf.run(ids(list));
+}
+
 export function insertFingerprints(db: Db, quoteId: number, fps: readonly number[]): void {
   const s = statements(db).insertFingerprint;
   for (const f of fps) s.run(f, quoteId);
@@ -260,6 +317,16 @@ export function peopleOfQuotes(db: Db, quoteIds: Iterable<number>): number[] {
 /** How many quotes have a person (rejected ones included): the size of a full regroup, near enough. */
 export function attributedCount(db: Db): number {
   return statements(db).attributed.get()!.n;
+}
+
+/** Attributed quotes (not rejected) from this id on (a bulk batch's new ones), by id. */
+export function attributedFrom(db: Db, fromId: number): { id: number; text: string }[] {
+  return statements(db).attributedFrom.all(fromId);
+}
+
+/** The highest quote id, 0 when there is none. */
+export function maxQuoteId(db: Db): number {
+  return statements(db).maxQuoteId.get()!.id ?? 0;
 }
 
 /** Quotes of these people that have no fingerprints yet. */
