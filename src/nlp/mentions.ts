@@ -271,7 +271,7 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   let roleAt = false;
   // ("the chairman of the Police Federation": "of the" too)
   const at = i > 2 && low(tokens[i - 1]!) === "the" && /^(?:of|at)$/u.test(low(tokens[i - 2]!)) ? i - 1 : i;
-  if (at > 1 && at < tokens.length && /^(?:of|at)$/u.test(low(tokens[at - 1]!)) && ROLE_NOUNS.has(low(tokens[at - 2]!)) && !TITLE_WORDS.has(low(tokens[i]!)) && low(first) === "the" && (!isCap(tokens[at - 2]!.text) || /^\p{Lu}{2,4}$/u.test(tokens[at - 2]!.text))) {
+  if (at > 1 && at < tokens.length && /^(?:of|at)$/u.test(low(tokens[at - 1]!)) && ROLE_NOUNS.has(low(tokens[at - 2]!)) && (i >= tokens.length || !TITLE_WORDS.has(low(tokens[i]!))) && low(first) === "the" && (!isCap(tokens[at - 2]!.text) || /^\p{Lu}{2,4}$/u.test(tokens[at - 2]!.text))) {
     i = tokens.length;
     roleAt = true;
   }

@@ -57,6 +57,13 @@ describe("extraction is total", () => {
     fc.assert(fc.property(hostileText(80), (text) => assertExtractionContract(text, extract(text))), { numRuns: 4000, seed: 14 });
   });
 
+  // the stress run of session 12 (seed 985336372) threw at string 2,375 of its second property: the
+  // mention grammar read a token past the end of a phrase ("the minister ofthe?called on"), which
+  // only the texts before it in the same process brought about; the whole sequence is replayed
+  it("fast-check: the stress sequence that once threw (seed 985336373, 2,375 strings up to 600 pieces)", function () {
+    this.timeout(120_000);
+    fc.assert(fc.property(hostileText(600), (text) => assertExtractionContract(text, extract(text))), { numRuns: 2_375, seed: 985336373 });
+  });
   it("fast-check: 300 long hostile strings (up to 400 pieces)", function () {
     this.timeout(300_000);
     fc.assert(fc.property(hostileText(400), (text) => assertExtractionContract(text, extract(text))), { numRuns: 300, seed: 1414 });
