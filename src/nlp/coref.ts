@@ -140,11 +140,13 @@ const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrun
 /** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
 const OFFICE_WORDS = new Set(["president", "senator", "governor", "minister", "secretary", "mayor", "judge", "chancellor", "king", "queen", "premier", "representative", "congressman", "congresswoman", "ambassador", "general", "admiral", "pope", "prince", "princess", "speaker"]);
 /** The owner written before "campaign": a name ("Okafor’s", "Sanders’", "the Okafor") or a possessive determiner. */
-const CAMPAIGN_OWNER = /(?:(?<![\p{L}])(?!(?:his|her|their|His|Her|Their)\s)((?:The\s+|the\s+)?\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*(?:\s+\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*){0,2})(?:[’']s?)?|(?<![\p{L}])(his|her|their|His|Her|Their))\s+(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?campaign$/u;
+/** Words between a campaign's owner and "campaign" ("her presidential campaign"). */
+const CAMPAIGN_MODIFIER = String.raw`(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?`;
+const CAMPAIGN_OWNER = new RegExp(String.raw`(?:(?<![\p{L}])(?!(?:his|her|their|His|Her|Their)\s)((?:The\s+|the\s+)?\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*(?:\s+\p{Lu}(?:[\p{L}\-]|[’'](?=\p{Lu}))*){0,2})(?:[’']s?)?|(?<![\p{L}])(his|her|their|His|Her|Their))\s+${CAMPAIGN_MODIFIER}campaign$`, "u");
 /** A campaign as the speaker: a determiner, owner or capitalised words, and the head ("The Okafor campaign", "her campaign", "campaign"). */
-const CAMPAIGN_ITSELF = /^(?:(?:the|his|her|their|The|His|Her|Their)\s+)?(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}(?:(?:presidential|reelection|re-election|own|primary|general-election)\s+)?[Cc]ampaign$/u;
+const CAMPAIGN_ITSELF = new RegExp(String.raw`^(?:(?:the|his|her|their|The|His|Her|Their)\s+)?(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}${CAMPAIGN_MODIFIER}[Cc]ampaign$`, "u");
 /** "Okafor’s campaign", "the Okafor campaign" anywhere before: the owner. */
-const CAMPAIGN_WRITTEN = /(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})(?:[’']s?)?\s+(?:presidential\s+)?campaign(?![\p{L}])/gu;
+const CAMPAIGN_WRITTEN = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})(?:[’']s?)?\s+${CAMPAIGN_MODIFIER}campaign(?![\p{L}])`, "gu");
 /** Outlets that are no newspaper: news agencies and broadcasters. */
 const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|NPR|PBS|BBC|Radio|TV|Television|Network|Broadcasting|Channel)\b/u;
 /** Before a pair opening its sentence: nothing, or a connective or "As", perhaps a short time phrase. */

@@ -105,7 +105,6 @@ export function untitled(m: Mention): Mention {
   };
 }
 
-/** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
 /** A generational suffix after a surname, as nameParts keys it ("jr", "sr", "iii"). */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/u;
 /** The surname among a name's keyed parts: the last, or the one before a generational suffix. */
@@ -116,6 +115,9 @@ function surnamePart(parts: readonly string[]): string {
 const PERSON_TITLE_ONLY = new Set(["president", "sen.", "senator", "gov.", "governor", "rep.", "representative", "mayor", "judge", "gen.", "general", "secretary", "prime", "chancellor", "minister", "dr.", "professor", "prof.", "justice", "ambassador", "councillor", "councilman", "councilwoman", "congressman", "congresswoman", "sheriff", "chief", "speaker", "vice"]);
 /** "Jo Okafor’s": two or three capitalised words before a possessive ending. */
 const POSSESSIVE_FULL_NAME = /(?<![\p{L}\p{N}.’'\-])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?(?:[ \t]+\p{Lu}[\p{Ll}\-]+){1,2})[’']s(?![\p{L}])/gu;
+/** A party's members named by place ("Nevada Democrats", "House Republicans"). */
+const PARTY_MEMBERS = /\s(?:Democrats|Republicans|Conservatives|Liberals|Progressives|Independents|Libertarians|Socialists)$/u;
+/** Last words of a body's name that the name grammar may read as a person's ("… Life Project"). */
 const BODY_LAST = /^(?:Project|Trust|Programme|Program|Initiative|Network|Fund|Society|Association|Foundation|Institute|Group|Council|Centre|Center|Party)$/u;
 
 export interface Cluster {
@@ -269,7 +271,7 @@ export class EntityResolver {
       // only where no full name the article writes out holds that surname: a name written out
       // ("Jeh Johnson") is not outranked by another's possessive ("Gary Johnson’s")
       const parts = nameParts(name);
-      if (this.byKey.has(nameKey(name)) || this.byPart.get(parts[parts.length - 1]!)?.some((c) => c.entity.kind === "person")) continue;
+      if (this.byKey.has(nameKey(name)) || this.byPart.get(surnamePart(parts))?.some((c) => c.entity.kind === "person")) continue;
       this.create(name, "person", pm.index);
     }
     // a surname alone in the narrative ("Ruiz said", "Okafor has worked") is a mention of its full name
@@ -344,7 +346,7 @@ export class EntityResolver {
     // neither "Okafor" nor "she" stands for it
     if (kind === "person" && bodyName(clean, true)) kind = "organisation";
     // "Nevada Democrats", "House Republicans": a party's members, a group ("Nevada" is no first name here)
-    if (kind === "person" && /\s(?:Democrats|Republicans|Conservatives|Liberals|Progressives|Independents|Libertarians|Socialists|Democrat|Republican)$/u.test(clean) && /s$/u.test(clean)) kind = "group";
+    if (kind === "person" && PARTY_MEMBERS.test(clean)) kind = "group";
     const parts = nameParts(clean);
     // "Indiana Statehouse", "Georgia Senate": a state's first word is no first name before a seat of government
     const gender = kind === "person" && parts.length > 1 && !(STATE_NAMES.has(clean.split(/\s+/)[0]!.toLowerCase()) && /\s(?:Statehouse|Capitol|House|Senate|Legislature|Assembly|Delegation)$/u.test(clean)) ? genderOfName(clean.split(/\s+/)[0]!) : null;

@@ -156,8 +156,8 @@ const SHARE = /^(?:(?:about|nearly|almost|roughly|some|over|under|(?:more|fewer|
 const GROUP_PLURALS = new Set(["democrats", "republicans", "latinos", "latinas", "hispanics", "americans", "europeans", "muslims",
   "christians", "jews", "catholics", "evangelicals", "conservatives", "liberals", "progressives", "independents", "libertarians",
   "millennials", "germans", "britons", "mexicans", "canadians", "russians", "israelis", "palestinians", "iranians", "iraqis",
-  "syrians", "africans", "asians", "europeans", "texans", "californians", "floridians", "ohioans", "iowans", "virginians",
-  "tories", "socialists", "greens", "nationalists", "unionists", "loyalists", "republicans", "sunnis", "shiites", "kurds"]);
+  "syrians", "africans", "asians", "texans", "californians", "floridians", "ohioans", "iowans", "virginians",
+  "tories", "socialists", "greens", "nationalists", "unionists", "loyalists", "sunnis", "shiites", "kurds"]);
 
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {

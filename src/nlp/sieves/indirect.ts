@@ -100,6 +100,9 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
  * said"): the whole short phrase from the sentence start, or after a comma, up to the cue, when it
  * holds no verb-like word, no quote mark and at most eight words.
  */
+/** A relative clause's opening whose subject follows ("in which", "where"). */
+const RELATIVE_OPENER = /(?:^|\s)(?:(?:in|on|at|for|from|by|with|among|of)\s+(?:which|whom)|where|whereby)\s+(?=\S)/giu;
+
 function plainSubject(text: string, sentStart: number, end: number): Mention | null {
   let lo = sentStart;
   // "Democrats — and some Republicans — say": a dash closing an aside just before the cue sets the
@@ -115,11 +118,8 @@ function plainSubject(text: string, sentStart: number, end: number): Mention | n
   }
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   // "an electorate in which voters say", "a town where residents say": the subject of the relative clause
-  const rel = /(?:^|\s)(?:(?:in|on|at|for|from|by|with|among|of)\s+(?:which|whom)|where|whereby)\s+(?=\S)/giu;
-  let r: RegExpExecArray | null;
   let relEnd = -1;
-  const span = text.slice(lo, end);
-  while ((r = rel.exec(span))) relEnd = r.index + r[0].length;
+  for (const r of text.slice(lo, end).matchAll(RELATIVE_OPENER)) relEnd = r.index + r[0].length;
   if (relEnd > 0) lo += relEnd;
   const conn = /^(?:and|but|while|whereas|after|before|when|although|though|because|since|if|once|until|unless)\s+/iu.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
@@ -734,8 +734,10 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   return make(cue, mention, s, e, "clause-then-cue", cue.belief ? 0.7 : 0.85);
 }
 
-/** "As X noted, ": the attribution opening its sentence; group 1 is where the speaker starts. */
-const AS_OPENING = /^\s*(?:(?:But|And|Yet|So),?\s+)?As\s+$/u;
+/** After a mid-sentence or opening attribution: adverbials, then the comma that closes it ("…, he said on Friday, …"). */
+const ATTRIBUTION_CLOSE = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u;
+/** "As X noted, ": the attribution opening its sentence, up to where the speaker starts. */
+const AS_OPENING = /^\s*(?:(?:But|And|Yet|So),?\s+)?As\s+/u;
 
 /**
  * "As press secretary Tom Reyes explained, three taxes were postponed": an attribution opening the
@@ -746,15 +748,16 @@ function asCue(ctx: Context, cue: Cue): Statement | null {
   if (cue.participle || cue.belief || cue.thought) return null;
   const sent = sentenceBounds(ctx, cue.start);
   const end = cue.start - gapBefore(text, cue.start);
-  const as = /^\s*(?:(?:But|And|Yet|So),?\s+)?As\s+/u.exec(text.slice(sent.start, end));
+  const as = AS_OPENING.exec(text.slice(sent.start, end));
   if (!as) return null;
+  const from0 = sent.start + as[0].length;
   // a name or description, else a plain phrase ("As the paper noted", "As another study from 2011 found")
   let m = mentionBefore(text, sent.start, end);
-  if (!m || m.end < end - 1 || !AS_OPENING.test(text.slice(sent.start, m.start))) m = plainSubject(text, sent.start + as[0].length, end);
-  if (!m || m.end < end - 1 || m.start !== sent.start + as[0].length || m.pronoun === "it") return null;
+  if (!m || m.end < end - 1 || m.start !== from0) m = plainSubject(text, from0, end);
+  if (!m || m.end < end - 1 || m.start !== from0 || m.pronoun === "it") return null;
   // the cue, adverbials or a hearer, then the comma ("As Reyes told reporters on Friday, …")
   const from = TELL_CUES.has(cue.base) ? skipHearer(text, cue.end, sent.end).end : cue.end;
-  const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u.exec(text.slice(from, sent.end));
+  const after = ATTRIBUTION_CLOSE.exec(text.slice(from, sent.end));
   if (!after) return null;
   const close = from + after[0].length;
   const [s, e] = trimClause(text, close, sent.end);
@@ -785,7 +788,7 @@ function parenthetical(ctx: Context, cue: Cue): Statement | null {
     open = text.lastIndexOf(",", m.start);
     // "…, he told me on Friday, …": the hearer, then adverbials, then the closing comma
     const from = TELL_CUES.has(cue.base) ? skipHearer(text, cue.end, sent.end).end : cue.end;
-    const after = /^(?:\s+(?:on|in|at|last|this|earlier|later)\s[^,.;]{1,30}|\s+(?:\p{Ll}+ly|then|again|too|also|today|yesterday|recently|previously|once))?\s*,/u.exec(text.slice(from, sent.end));
+    const after = ATTRIBUTION_CLOSE.exec(text.slice(from, sent.end));
     if (after) close = from + after[0].length;
   } else if (/,\s*$/.test(text.slice(Math.max(sent.start, cue.start - 3), cue.start))) {
     const inv = mentionAfter(text, cue.end, sent.end);
