@@ -12,7 +12,7 @@ import { findIndirect } from "./sieves/indirect";
 import { mentionAfter } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
 import { PARTY_WORDS, readStates } from "./lexicon/places";
-import { ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
 import type { Mention } from "./mentions";
@@ -257,6 +257,32 @@ const SPOKEN_WORDS = /^the\s+(?:remarks|comments|words|testimony|speech|intervie
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 
+/** What may follow a name in apposition to a speaker's description: the clause's end, a relative or a cue. */
+const AFTER_APPOSED_NAME = /^(?:\s*(?:[,.;:)”"]|$)|\s+(?:who|said|says|told|wrote|added|in|on|at|during|after|before)\b)/u;
+
+/**
+ * "said the company’s chief executive, Ann Ruiz, in a statement", "a former spokesman for the
+ * Foreign Ministry, Tom Reyes,": a description of one person followed by a full name in apposition is
+ * that person; the mention runs from the description to the name. Null when no name stands there.
+ */
+export function apposedName(text: string, m: Mention): Mention | null {
+  // (a description, or a role owned by a name: "Okafor’s deputy campaign manager")
+  if (m.pronoun || (m.name && m.kind === "person") || !/^(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s|(?:\p{Lu}[\p{L}.\-]*\s+)*\p{Lu}[\p{L}.\-]*[’']s\s)/u.test(m.text)) return null;
+  // a role of one person ("chief executive", "former spokesman"), not a body or a group
+  const words = m.text.toLowerCase().split(/\s+/u);
+  const roleAt = words.findIndex((w, k) => k > 0 && (ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.has(w)) && !/s$/u.test(w.replace(/(?:ss|us|is)$/u, "")));
+  if (roleAt < 0) return null;
+  const comma = /^,[ \t]+/u.exec(text.slice(m.end, m.end + 4));
+  if (!comma) return null;
+  const from = m.end + comma[0].length;
+  const n = mentionAfter(text, from, Math.min(text.length, from + 120));
+  if (!n || n.kind !== "person" || !n.name || n.text !== n.name || n.start !== from || n.name.split(/\s+/u).length < 2) return null;
+  const tail = text.slice(n.end, n.end + 12);
+  // "…, Ann Ruiz and Tom Reyes": a list, not an apposition
+  if (!AFTER_APPOSED_NAME.test(tail) || /^,?\s+and\s/u.test(tail)) return null;
+  return { ...n, text: text.slice(m.start, n.end), start: m.start, role: m.text };
+}
+
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
 export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
   const resolver = new EntityResolver(doc.text, headlineSpans(doc));
@@ -267,6 +293,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const quotes: QuoteRecord[] = [];
   const kindOf: [number, Entity][] = [];
   let last: { entity: Entity; at: number } | null = null;
+  for (const st of statements) {
+    const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) : null;
+    if (named) st.mention = named;
+  }
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
     if (st.mention?.name && !st.sameAs && !RELATIVE_MENTION.test(st.mention.text)) {

@@ -171,7 +171,9 @@ const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "w
 /** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
 const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
-const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s*$/u;
+const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+(?:[’']s)?\s+){0,3}[\p{Ll}\-]+),\s*$/u;
+/** A role in apposition after a name without a determiner: ", chief executive of the Harbor Authority," (the role in group 1). */
+const BARE_APPOSITIVE = /^,\s+((?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Ll}[\p{Ll}\-]*)(?=\s+(?:of|at|for)\s+(?:the\s+)?\p{Lu}|[,;]|\.\s)/u;
 /** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
 const PARTY_TAG = /^\s*\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)/u;
 
@@ -659,6 +661,10 @@ export class Coref {
       }
       const app = APPOSITIVE.exec(after);
       if (app) addToProfile(p, app[1]!);
+      else {
+        const bare = BARE_APPOSITIVE.exec(after);
+        if (bare && ROLE_NOUNS.has(bare[1]!.split(/\s+/u).pop()!)) addToProfile(p, bare[1]!);
+      }
       const of = /^\s+(?:of|from)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after);
       if (of) {
         const st = stateOf(of[1]!) ?? stateOf(of[1]!.split(/\s+/u)[0]!);
@@ -831,6 +837,8 @@ export class Coref {
     if (byRole && !ownerKey.includes(byRole.canonical.toLowerCase().split(/\s+/u).pop()!)) return byRole;
     // the next sentence, in this paragraph or the next, opening with a person not named before
     const si = sentenceAt(this.doc, m.start);
+    const ahead = this.namedAhead(m, own[1]!, head);
+    if (ahead) return ahead;
     const next = this.doc.sentences[si + 1];
     if (!next || next.paragraph > (this.paraOf[si] ?? 0) + 1) return null;
     const lo = this.refIndex(next.start, false);
@@ -838,6 +846,43 @@ export class Coref {
     if (!r || r.at > next.start + 2 || !r.cluster || !isPersonRef(r) || r.cluster.first < m.end) return null;
     if (!r.cluster.gender && !r.entity.roles.length && r.cluster.parts.length < 2) return null;
     return r.entity;
+  }
+
+  /**
+   * "NATO’s secretary general called on … . ¶ “…,” NATO Secretary General Jo Bloggs said": the
+   * person named later, in this paragraph or the next two, with the owner and the role's head right
+   * before the name ("NATO Secretary General Jo Bloggs") or right after it ("Jo Bloggs, NATO’s
+   * secretary general"). The nearest such person; null when none is named so.
+   */
+  private namedAhead(m: Mention, owner: string, head: string): Entity | null {
+    const text = this.doc.text;
+    const para = this.paraOf[sentenceAt(this.doc, m.start)] ?? 0;
+    const seen = this.resolver.seen;
+    let lo = 0;
+    let hi = seen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seen[mid]!.at < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const words = (s: string) => s.toLowerCase().replace(/[’']s(?![\p{L}])/gu, "").split(/[^\p{L}.\-]+/u);
+    // ("A source": a determiner is no owner)
+    const ownerWords = words(owner).filter((w) => w && !/^(?:a|an|the)$/u.test(w));
+    if (!ownerWords.length) return null;
+    for (let i = lo; i < seen.length && i < lo + 40; i++) {
+      const s = seen[i]!;
+      if (s.cluster.entity.kind !== "person") continue;
+      if ((this.paraOf[sentenceAt(this.doc, s.at)] ?? 0) > para + 2) break;
+      // the owner and the role's head in the words just before the name, or in an appositive after it
+      // (a name mention's span holds the title run before the name: "NATO Secretary General Jo Bloggs")
+      // (never the description's own words: "an NBC reporter asked Jo Bloggs")
+      const before = words(text.slice(Math.max(m.end, s.at - 50), s.end)).slice(-8);
+      const app = /^,\s+([^,.;:()“”"]{2,60})/u.exec(text.slice(s.end, s.end + 64));
+      const after = app ? words(app[1]!) : [];
+      const fits = (ws: string[]) => ws.includes(head) && ownerWords.every((w) => ws.includes(w));
+      if (fits(before) || fits(after)) return s.cluster.entity;
+    }
+    return null;
   }
 
   /**

@@ -166,6 +166,15 @@ function possessedBody(toks: readonly Token[], k: number): boolean {
   return !!prev && isPossessive(prev.text) && isCap(prev.text) && POSSESSED_BODIES.has(low(toks[k]!));
 }
 
+/** Lowercase owners of a role besides body and role nouns: "the alliance’s secretary general", "the city’s lawyer". */
+const OWNER_NOUNS = new Set(["alliance", "campaign", "firm", "city", "state", "county", "team", "club", "league", "paper", "newspaper", "station", "panel", "coalition", "charity", "hospital", "airline", "utility", "regulator", "country", "nation", "church", "family"]);
+/** A lowercase possessive that can own a role: "company’s", "mayor’s", "alliance’s" ("the day’s" cannot). */
+function ownerPossessive(t: Token): boolean {
+  if (!isPossessive(t.text) || isCap(t.text)) return false;
+  const stem = low(t).replace(/[’']s$/u, "");
+  return ORG_WORDS.has(stem) || ROLE_NOUNS.has(stem) || OWNER_NOUNS.has(stem);
+}
+
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
 const SURNAME_BODY_WORDS = new Set(["day"]);
 
@@ -484,6 +493,9 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
     const l = low(t);
     if (allowedInside(t)) { i--; continue; }
     if (i === toks.length && i > 1 && possessedBody(toks, i - 1)) { i--; continue; }
+    // "the company’s spokesman said", "the alliance’s secretary general said": a body's or a role's
+    // possessive after a determiner owns the role and stays in the mention
+    if (i < toks.length && i > 1 && ownerPossessive(t) && DETERMINERS.has(low(toks[i - 2]!))) { i--; continue; }
     // "Tom Reyes with the Harbor Authority": a name, a preposition, then the body (analyse keeps the person)
     if (i < toks.length && i > 2 && isCap(toks[i]!.text)) {
       const prep = l === "the" ? low(toks[i - 2]!) : l;

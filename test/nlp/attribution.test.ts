@@ -808,3 +808,35 @@ describe("subjects with a quoted phrase, and hearers with a town (session 12)", 
     assert.deepEqual(quotes.map((q) => q.text), ["Thanks, Leeds, for welcoming these families,"]);
   });
 });
+
+describe("roles tied to named people: appositive names, owners' possessives, a name given later (session 13)", () => {
+  const cases: [string, string, Want][] = [
+    ["a description then a full name in apposition after an inverted cue", "The port reopened. “We will not stop,” said the company’s chief executive, John J. Okafor, in a statement.",
+      { text: "We will not stop", speaker: "the company’s chief executive, John J. Okafor", canonical: "John J. Okafor" }],
+    ["a name's possessive role then the full name", "The port reopened. “It is over,” said Ruiz’s deputy campaign manager, Rich Beeson, who ran the effort.",
+      { text: "It is over", canonical: "Rich Beeson" }],
+    ["a spokesman for a body then the spokesman's name", "The port reopened. “Nothing changed,” said a former spokesman for the Foreign Ministry, Oleg Okafor.",
+      { text: "Nothing changed", canonical: "Oleg Okafor" }],
+    ["a list after the description is no apposition (negative row)", "The port reopened. “Nothing changed,” said a former spokesman, Oleg Okafor and Tom Reyes.",
+      { text: "Nothing changed", speaker: "a former spokesman" }],
+    ["a lone surname after the description is no full name (negative row)", "The port reopened. “Nothing changed,” said the chief executive, Okafor.",
+      { text: "Nothing changed", speaker: "the chief executive" }],
+    ["a body's possessive keeps its role whole", "The port reopened. The company's spokesman said the project was on time.",
+      { text: "the project was on time", speaker: "The company's spokesman" }],
+    ["a lowercase possessive that is no body or role owns nothing (negative row)", "The port reopened. The year's spokesman said the project was on time.",
+      { text: "the project was on time", speaker: "spokesman" }],
+    ["the owner's role read back to the person introduced with it", "Jens Okafor, the alliance's secretary general, visited Kyiv on Monday. The alliance's secretary general said more aid was coming.",
+      { text: "more aid was coming", canonical: "Jens Okafor" }],
+    ["a role without a determiner in apposition introduces the person", "Tom Reyes, chief executive of the Harbor Authority, opened the terminal. “It is on time,” the authority's chief executive said.",
+      { text: "It is on time", canonical: "Tom Reyes" }],
+    ["a possessive role before the name introduces the person", "The company's chief executive, Ann Ruiz, spoke first. Later, the chief executive said profits had doubled.",
+      { text: "profits had doubled", canonical: "Ann Ruiz" }],
+    ["an owned role whose holder the article names later with the owner and the role", "NATO's secretary general, meanwhile, called on the regime to abandon its weapons. “The test is a clear breach,” NATO Secretary General Jens Okafor said.",
+      { text: "the regime to abandon", canonical: "Jens Okafor" }],
+    ["a person the description's own sentence names is not its holder (negative row)", "The port reopened. An NBC reporter later asked Tom Reyes if the plan was fair. “You tell me,” he said.",
+      { text: "You tell me", canonical: "Tom Reyes" }],
+    ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
+      { text: "Okafor could end up", speaker: "A source", canonical: null }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
