@@ -200,6 +200,10 @@ function readDescription(text: string): { head: string; states: string[]; partie
   // "a former official" is someone new; only "the …" points back
   if (ws[0] !== "the") return null;
   ws.shift();
+  // "the former secretary of state", "the director of national intelligence": the role before "of"
+  // heads it, the office's words after "of" go with the rest
+  const of = ws.lastIndexOf("of");
+  const office = of > 0 && of >= ws.length - 3 && ROLE_NOUNS.has(ws[of - 1]!) ? ws.splice(of) : [];
   if (!ws.length || ws.length > (ws.includes("and") ? 8 : 5)) return null;
   const head = ws[ws.length - 1]!;
   const states: string[] = [];
@@ -211,6 +215,7 @@ function readDescription(text: string): { head: string; states: string[]; partie
     else if (!DESC_FILLER.has(word)) rest.push(word);
   }
   if (PARTY_WORDS.has(head)) parties.push(PARTY_WORDS.get(head)!);
+  for (const w of office.slice(1)) if (!DESC_FILLER.has(w) && !STATE_NAMES.has(w)) rest.push(w);
   return { head, states, parties, rest };
 }
 
@@ -681,6 +686,8 @@ export class Coref {
       for (let k = words.length - 1; k >= 0 && run.length < 5; k--) {
         const w = words[k]!.toLowerCase();
         if (ROLE_NOUNS.has(w) || ROLE_MODIFIERS.has(w) || TITLE_WORDS.has(w) || PARTY_WORDS.has(w) || STATE_NAMES.has(w) || SALIENT_HEADS.has(w) || DESC_FILLER.has(w)) run.unshift(w);
+        // "Secretary of State Ann Ruiz", "director of national intelligence Jo Bloggs": an office's "of"
+        else if (w === "of" && run.length && run.length <= 2 && k > 0 && ROLE_NOUNS.has(words[k - 1]!.toLowerCase())) run.unshift(w);
         else break;
       }
       if (run.length) addToProfile(p, run.join(" "));
@@ -762,7 +769,8 @@ export class Coref {
     if (best && !bestFull && partyHead && states.length && recentSpeaker && recentSpeaker !== best) return recentSpeaker;
     if (best) return best;
     if (lawmaker) return lawmaker;
-    if (!SALIENT_HEADS.has(head) || states.length || parties.length) return null;
+    // ("the Democratic front-runner and former secretary of state": either role may be the salient one)
+    if (![head, ...also].some((h) => SALIENT_HEADS.has(h)) || states.length || parties.length) return null;
     return this.mostSalient(pos, g);
   }
 

@@ -333,7 +333,10 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   const det = DETERMINERS.has(low(first)) ? low(first) : null;
   const roleWords = det ? roleTokens.slice(1) : roleTokens;
   const role = roleWords.length ? text.slice(roleWords[0]!.start, roleWords[roleWords.length - 1]!.end) : null;
-  const headWord = low(last);
+  // "the former secretary of state", "the director of national intelligence": the role before a
+  // lowercase "of" and at most two words is the head
+  const ofAt = tokens.length >= 3 && !nameTokens.length ? tokens.findIndex((t, k) => k >= tokens.length - 3 && k < tokens.length - 1 && low(t) === "of") : -1;
+  const headWord = ofAt > 0 && ROLE_NOUNS.has(low(tokens[ofAt - 1]!)) && tokens.slice(ofAt + 1).every((t) => /^\p{Ll}+$/u.test(t.text)) ? low(tokens[ofAt - 1]!) : low(last);
   const mediaHead = MEDIA_WORDS.has(headWord);
   let name: string | null = null;
   let nameStart: number | null = null;

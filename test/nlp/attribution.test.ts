@@ -835,6 +835,12 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
       { text: "the regime to abandon", canonical: "Jens Okafor" }],
     ["a person the description's own sentence names is not its holder (negative row)", "The port reopened. An NBC reporter later asked Tom Reyes if the plan was fair. “You tell me,” he said.",
       { text: "You tell me", canonical: "Tom Reyes" }],
+    ["an office with a lowercase 'of' is the role ('the former secretary of state')", "Former Secretary of State Ann Ruiz spoke on Sunday. Tom Reyes spoke too. The former secretary of state said the country needed a stronger air campaign.",
+      { text: "the country needed", canonical: "Ann Ruiz" }],
+    ["an office with 'of' in apposition introduces the person", "Ann Ruiz, the director of national intelligence, spoke on Sunday. Tom Reyes spoke too. The director of national intelligence said the threat was growing.",
+      { text: "the threat was growing", canonical: "Ann Ruiz" }],
+    ["an office nobody was introduced with stays a description (negative row)", "Ann Ruiz spoke on Sunday. Tom Reyes spoke too. The director of national intelligence said the threat was growing.",
+      { text: "the threat was growing", canonical: "director of national intelligence" }],
     ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
       { text: "Okafor could end up", speaker: "A source", canonical: null }],
   ];
