@@ -206,6 +206,9 @@ function allowedInside(t: Token): boolean {
   const l = low(t);
   if (isCap(w) && !NOT_NAMES.has(l)) return true;
   if (isPossessive(w) && isCap(w)) return true;
+  // "co-Anchor", "co-chair", "ex-minister", "vice-chairman": a prefixed role
+  const dash = l.indexOf("-");
+  if (dash > 0 && dash <= 4 && /^(?:co|ex|vice)-/u.test(l) && ROLE_NOUNS.has(l.slice(dash + 1))) return true;
   return ROLE_NOUNS.has(l) || ROLE_MODIFIERS.has(l) || AGE.test(w) || ANONYMOUS_HEADS.has(l) || MEDIA_WORDS.has(l) || NAME_PARTICLES.has(l) || /^[\p{Lu}]{2,}[’']?s?$/u.test(w);
 }
 

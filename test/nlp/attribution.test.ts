@@ -846,3 +846,29 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("speakers around quotes and cues: a sentence split inside a quote, a medium between subject and cue, prefixed roles, an inverted cue after an adverbial (session 13)", () => {
+  const cases: [string, string, Want][] = [
+    ["a participle after a quote whose sentence split inside it continues the quote's speaker", "The case goes to trial in May. “I have a judge who is a hater of mine, a hater. He's a hater,” Okafor said at a rally in San Diego, adding that he believed the judge was biased.",
+      { text: "he believed the judge", speaker: "Okafor", sieve: "participle" }],
+    ["the same quote without a split keeps its speaker (negative row)", "The case goes to trial in May. “I have a judge who is a hater of mine,” Okafor said at a rally in San Diego, adding that he believed the judge was biased.",
+      { text: "he believed the judge", speaker: "Okafor" }],
+    ["'X in a statement said'", "The mayor spoke first. Ann Okafor in a statement said the plan was flawed.",
+      { text: "the plan was flawed", speaker: "Ann Okafor", sieve: "cue-clause" }],
+    ["'X in a Medium post said' after 'while'", "Tom Reyes proposed a new agency, while Ann Okafor in a Medium post said she would appoint more judges.",
+      { text: "she would appoint", speaker: "Ann Okafor" }],
+    ["'X on Twitter said'", "The mayor spoke first. Ann Okafor on Twitter said the plan was flawed.",
+      { text: "the plan was flawed", speaker: "Ann Okafor" }],
+    ["a place between subject and cue is no medium (negative row)", "The mayor spoke first. Officials in the city said the plan was flawed.",
+      { text: "the plan was flawed", speaker: "Officials in the city" }],
+    ["a prefixed role between an outlet and a name ('co-Anchor')", "“But that was the first time in a long time, senator,” Morning Show co-Anchor Ann Okafor said.",
+      { text: "But that was the first time", speaker: "Morning Show co-Anchor Ann Okafor", canonical: "Ann Okafor", sieve: "trailing-cue" }],
+    ["an inverted cue after an opening adverbial, a role and a full name, then a colon", "For a moment, the mayor paused. In other words, explained moderator Nancy Okafor: “What does that have to do with taking big donations?”",
+      { text: "What does that have to do", speaker: "moderator Nancy Okafor", canonical: "Nancy Okafor", sieve: "leading-cue" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+  it("an inverted cue after an adverbial needs a full name before the colon (negative row)", () => {
+    const { quotes } = extract("For a moment, the mayor paused. In other words, explained the plan: “What does that have to do with taking big donations?”");
+    assert.deepEqual(quotes.filter((q) => q.text.startsWith("What does")).map((q) => q.sieve === "leading-cue" ? q.speaker : null).filter(Boolean), []);
+  });
+});

@@ -445,7 +445,9 @@ const PARTICIPLE_PREPOSITIONS = /^(?:by|from|for|after|before|while|when|without
 /** The speaker of a direct quote whose cue stands earlier in the sentence ("“…,” he said, adding that"). */
 function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | null {
   let found: Mention | null = null;
-  for (let j = firstSpanFrom(ctx, Math.max(0, lo - 1)); j < ctx.spans.length && ctx.spans[j]!.open < hi; j++) {
+  // (from the quote the sentence starts inside, if any: "… a hater. He's a hater,” Okafor said, adding
+  // that …" splits its sentence inside the quote, whose cue still comes before the participle)
+  for (let j = Math.max(0, firstSpanFrom(ctx, Math.max(0, lo - 1)) - 1); j < ctx.spans.length && ctx.spans[j]!.open < hi; j++) {
     const st = ctx.direct[j];
     if (st?.cue && st.mention && st.cue.start >= lo && st.cue.end <= hi) found = st.mention;
   }

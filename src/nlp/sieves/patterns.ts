@@ -12,7 +12,7 @@ export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"). */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 50), pos));
+  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|interview|letter|post|tweet|email|e-mail|op-ed|speech|memo|video|filing|release)|on\s+(?:Twitter|Facebook|Instagram)|\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 70), pos));
   return m ? m[0].length : 0;
 }
 
@@ -290,6 +290,8 @@ const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Thei
 /** An appositive between a subject and its cue ("Ann Ruiz, the former harbour master, said"), comma to comma. */
 /** After a sentence-opening inverted cue: a name, then a who-clause or appositive, up to the quote. */
 const INVERTED_OPENING_TAIL = /^\s+\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3},\s+(?:who|a|an|the)\s[^“”"]{1,120}$/u;
+/** After an inverted cue: up to three lowercase role words and a full name ("moderator Nancy Okafor"). */
+const INVERTED_ROLE_NAME = /^\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}$/u;
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s|[RDI]-\p{Lu})[^“”"]{0,200},\s*$/u;
 
 /** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
@@ -344,6 +346,16 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     if (!text.slice(lo, c.start).trim() && INVERTIBLE.has(c.text.toLowerCase()) && INVERTED_OPENING_TAIL.test(tail)) {
       cue = c;
       break;
+    }
+    // "In other words, explained moderator Nancy Okafor: “…”": after an opening adverbial, an inverted
+    // cue and the speaker's role and full name up to the colon
+    if (/:$/u.test(trimmed) && INVERTIBLE.has(c.text.toLowerCase()) && INVERTED_ROLE_NAME.test(tail)) {
+      const open = text.slice(lo, c.start);
+      const adv = LEADING_ADVERBIAL.exec(open.trimStart());
+      if (adv && adv[0].length === open.trimStart().length) {
+        cue = c;
+        break;
+      }
     }
     const hearer = c.base === "tell" ? HEARER.exec(tail) : null;
     if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,45}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
