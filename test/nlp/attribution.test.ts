@@ -865,6 +865,18 @@ describe("speakers around quotes and cues: a sentence split inside a quote, a me
       { text: "But that was the first time", speaker: "Morning Show co-Anchor Ann Okafor", canonical: "Ann Okafor", sieve: "trailing-cue" }],
     ["an inverted cue after an opening adverbial, a role and a full name, then a colon", "For a moment, the mayor paused. In other words, explained moderator Nancy Okafor: “What does that have to do with taking big donations?”",
       { text: "What does that have to do", speaker: "moderator Nancy Okafor", canonical: "Nancy Okafor", sieve: "leading-cue" }],
+    ["a clause interjected between a leading cue and its quote", "The story broke in March. Ruiz said, when the story broke, “I did not email any classified material to anyone.”",
+      { text: "I did not email", speaker: "Ruiz", sieve: "leading-cue" }],
+    ["a time and a long interjected clause before the quote", "The story broke in March. Ruiz initially said in the spring, when the private server email story broke, “I did not email any classified material to anyone.”",
+      { text: "I did not email", speaker: "Ruiz", sieve: "leading-cue" }],
+    ["'after the vote' between the cue and the quote", "The story broke in March. Ruiz said on Monday, after the vote, “I did not email any classified material to anyone.”",
+      { text: "I did not email", speaker: "Ruiz", sieve: "leading-cue" }],
+    ["a full clause of its own before the quote is no interjection (negative row)", "The story broke in March. Ruiz said nothing, and the mayor left, “I did not email any classified material to anyone.”",
+      { text: "I did not email", speaker: null }],
+    ["'when asked' after the hearer is the occasion, not a cue", "Any decision would involve Ann Ruiz. She told Congress when asked about the inquiry: “That matter is being handled by career agents.”",
+      { text: "That matter is being handled", speaker: "She", canonical: "Ann Ruiz", sieve: "leading-cue" }],
+    ["a relative pronoun before a leading cue speaks for the name before it, not the hearer after it", "Any decision would involve Attorney General Ann Ruiz, who told Congress when asked last month about the inquiry: “That matter is being handled by career agents.”",
+      { text: "That matter is being handled", speaker: "who", canonical: "Ann Ruiz", sieve: "leading-cue" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
   it("an inverted cue after an adverbial needs a full name before the colon (negative row)", () => {

@@ -257,7 +257,7 @@ const CUE_TAIL = /^(?:\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}
  * Thursday on Twitter,", "said last week in Tel Aviv,", "responded pointedly, with a smile:"). Case-sensitive
  * like CUE_TAIL; a prepositional phrase is at most three words after its determiner.
  */
-const ADVERBIAL_TAIL = /^(?:,?\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|,?\s+(?:on|in|at|during|via|from|with)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|,?\s+\p{Ll}+ly){1,3}$/u;
+const ADVERBIAL_TAIL = /^(?:,?\s+(?:last|this|next|early|late)\s+(?:week|month|year|night|morning|afternoon|evening)|,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)|,?\s+(?:on|in|at|during|via|from|with|after|before|following)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,2}|\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})|,\s+(?:when|while|as|after|before|since|once|until)\s+(?:the|a|an|his|her|their|its|he|she|they|it|we|i|\p{Lu}[\p{L}\-]*)\s[^,“”":;!?]{1,60}|,?\s+when\s+asked(?:\s+[^,“”":;!?]{1,50})?|,?\s+\p{Ll}+ly){1,3}$/u;
 
 /** The hearer after "told" ("told the Harbour Post", "told reporters"), before adverbials. */
 const HEARER = /^\s+(?:reporters|journalists|him|her|them|(?:the\s+)?\p{Lu}[\p{L}\-’'.]*(?:\s+\p{Lu}[\p{L}\-’'.]*){0,3})/u;
@@ -336,10 +336,13 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     }
   }
   // the cue must end the window, allowing "of X" or a short adverbial after it
-  const window = Math.max(lo, end - 60);
+  // (wide enough for an interjected clause: "said in the spring, when the private server story broke,")
+  const window = Math.max(lo, end - 110);
   let cue: Cue | null = null;
   for (let c = cueAt(ctx, window, end); c; c = cueAt(ctx, c.end, end)) {
     if (c.prepositional) continue;
+    // "told Congress when asked about it:": "when asked" is the occasion, not a cue of its own
+    if (c.base === "ask" && /\bwhen\s+$/u.test(text.slice(Math.max(lo, c.start - 6), c.start))) continue;
     const tail = text.slice(c.end, end);
     // "Said Dorothy Okafor, who grew up nearby, “…”": an inverted cue opening the sentence, the
     // speaker and what describes them
@@ -373,6 +376,16 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (objectBefore) mention = null;
   // "The ad says “…”": a description the name grammar does not read, the whole window before the cue
   if (!mention && text.slice(lo, speakerEnd).trim()) mention = looseDescription(text, lo, speakerEnd, (e) => !text.slice(e, speakerEnd).trim());
+  // "… Attorney General Ann Ruiz, who told Congress: “…”": the name before the relative speaks
+  if (!mention) {
+    const rel = /,\s*who\s*$/u.exec(text.slice(Math.max(lo, speakerEnd - 12), speakerEnd));
+    if (rel) {
+      const comma = Math.max(lo, speakerEnd - 12) + rel.index;
+      const whoAt = text.indexOf("who", comma);
+      const ante = mentionBefore(text, lo, comma);
+      if (ante?.name && ante.kind === "person" && ante.end >= comma - 1) mention = { ...ante, text: "who", start: whoAt, end: whoAt + 3 };
+    }
+  }
   if (!mention) {
     const inv = mentionAfter(text, cue.end, end);
     if (inv && INVERTIBLE.has(cue.text.toLowerCase())) mention = inv;
