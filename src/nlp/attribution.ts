@@ -9,7 +9,7 @@ import { EntityResolver } from "./entities";
 import { findQuoteSpans, looksLikeStatement, looksLikeTitle, type QuoteSpan } from "./quotes";
 import { DIRECT_SIEVES } from "./sieves/direct";
 import { findIndirect } from "./sieves/indirect";
-import { mentionAfter } from "./mentions";
+import { analyse, mentionAfter, tokenize } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
 import { PARTY_WORDS, readStates } from "./lexicon/places";
 import { ANONYMOUS_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
@@ -283,6 +283,24 @@ export function apposedName(text: string, m: Mention): Mention | null {
   return { ...n, text: text.slice(m.start, n.end), start: m.start, role: m.text };
 }
 
+/** Documents a possessive owner puts out ("the campaign’s statement", "the foundation's tally"). */
+const OWNED_DOCUMENT = /^((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\p{Ll}\-]+\s+){0,2}[\p{Ll}\-]+|(?:\p{Lu}[\p{L}.\-]*\s+){0,3}\p{Lu}[\p{L}.\-]*)(?:[’']s|s[’'])\s+(?:(?:own|latest|new|official|written|final|first|annual|weekly|daily)\s+)?(?:statement|tally|count|report|letter|analysis|memo|release|press release|filing|editorial|website|ad|video|tweet|email|e-mail|figures|records|survey|poll|data|estimate|summary|account)$/u;
+
+/**
+ * "The campaign’s statement said …", "the foundation's tally": a document its owner puts out speaks
+ * for the owner, who is the speaker (the mention narrows to the owner: "The campaign"). Null when
+ * the mention is no owned document or its owner is a pronoun ("Her statement" resolves as it is).
+ */
+export function documentOwner(text: string, m: Mention): Mention | null {
+  if (m.pronoun || m.kind === "person" && m.name) return null;
+  const own = OWNED_DOCUMENT.exec(m.text);
+  if (!own) return null;
+  const ownerText = own[1]!;
+  const owner = analyse(tokenize(text, m.start, m.start + ownerText.length), text);
+  if (!owner || owner.pronoun) return null;
+  return owner;
+}
+
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
 export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: readonly Span[] = []): { quotes: QuoteRecord[]; entities: Entity[] } {
   const resolver = new EntityResolver(doc.text, headlineSpans(doc));
@@ -294,7 +312,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const kindOf: [number, Entity][] = [];
   let last: { entity: Entity; at: number } | null = null;
   for (const st of statements) {
-    const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) : null;
+    const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) ?? documentOwner(doc.text, st.mention) : null;
     if (named) st.mention = named;
   }
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
