@@ -463,6 +463,12 @@ export class Coref {
     if (w && !OTHER_PERSON_HEADS.has(ownHead)) {
       const o = w[1]!.toLowerCase();
       const p = o === "his" ? "he" : o === "her" ? "she" : o === "its" ? "it" : "they";
+      // "For Okafor’s part, his organization has argued": an owner named as a possessive earlier in
+      // the same sentence, of the right gender, owns what the determiner does
+      if (p === "he" || p === "she") {
+        const owner = this.possessiveInSentence(m.start, p === "he" ? "m" : "f");
+        if (owner) return owner;
+      }
       return this.pronoun({ ...m, pronoun: p });
     }
     // "the foundation's tally", "the newspaper's editorial": a document's words are its owner's
@@ -472,6 +478,50 @@ export class Coref {
       return this.description({ ...m, text: owner, end: m.start + owner.length });
     }
     return null;
+  }
+
+  /**
+   * The subject of the main clause for a pronoun right after a subordinating conjunction in the same
+   * sentence ("Ruiz caught flak from both sides when she said …"): the sentence's first reference,
+   * opening it (after an introductory phrase and its comma), a person of the pronoun's gender or of
+   * none known, and no other person named between it and the pronoun. Null otherwise.
+   */
+  private subordinateSubject(pos: number, g: Gender): Entity | null {
+    const text = this.doc.text;
+    const sent = this.doc.sentences[sentenceAt(this.doc, pos)];
+    if (!sent || !/\b(?:when|after|because|as|while|since|before|until|although|though|once)\s+$/u.test(text.slice(Math.max(sent.start, pos - 12), pos))) return null;
+    const lo = this.refIndex(sent.start, false);
+    const hi = this.refIndex(pos, false);
+    if (hi - lo < 1) return null;
+    const first = this.refs[lo]!;
+    if (first.sentence !== sentenceAt(this.doc, pos) || first.oblique || !first.cluster || !isPersonRef(first)) return null;
+    if (first.cluster.gender && first.cluster.gender !== g) return null;
+    // the subject opens the sentence or follows its introductory phrase ("During her campaign, Ruiz …")
+    const lead = text.slice(sent.start, first.at);
+    if (lead.trim() && !/,\s*$/u.test(lead)) return null;
+    for (let i = lo + 1; i < hi; i++) if (this.refs[i]!.entity !== first.entity && isPersonRef(this.refs[i]!)) return null;
+    return first.entity;
+  }
+
+  /**
+   * The person named with a possessive ("Okafor’s") earlier in the sentence of `pos`, nearest first,
+   * whose gender is `g` or unknown. Null when there is none.
+   */
+  private possessiveInSentence(pos: number, g: Gender): Entity | null {
+    const sent = this.doc.sentences[sentenceAt(this.doc, pos)];
+    if (!sent) return null;
+    // (possessives are no references of their own: the name pass leaves them out; read the sentence)
+    const before = this.doc.text.slice(sent.start, pos);
+    let found: Entity | null = null;
+    for (const m of before.matchAll(/(?<![\p{L}’'\-])((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)(?:[’']s|(?<=s)[’'])(?![\p{L}])/gu)) {
+      // ("For Okafor’s part": the capitalised run may open with a word of the sentence)
+      const ws = m[1]!.split(/\s+/u);
+      let c = null;
+      for (let k = 0; k < ws.length && !c; k++) c = this.resolver.knownName(ws.slice(k).join(" "));
+      if (!c || c.entity.kind !== "person" || (c.gender && c.gender !== g)) continue;
+      found = c.entity;
+    }
+    return found;
   }
 
   /**
@@ -608,6 +658,10 @@ export class Coref {
       // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
       // he said") or after "said of" / "said about"; unless no one else agrees
       const about = statement ? this.spokenOf(m, statement) : null;
+      // "Ruiz caught flak … when she said": the pronoun opening a clause subordinate to its sentence's
+      // main clause is that clause's subject, when it agrees
+      const main = this.subordinateSubject(m.start, g);
+      if (main && !about?.of.has(main)) return main;
       if (about?.of.size) {
         const e = this.pick(m.start, (r) => agree(r) && !about.of.has(r.entity), g, p, false, about.inside);
         if (e) return e;
@@ -841,6 +895,9 @@ export class Coref {
     if (!ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) return null;
     if (/s$/u.test(head) && !ROLE_NOUNS.has(head)) return null;
     const ownerKey = own[1]!.toLowerCase();
+    // "the Democratic front-runner", "Republican presidential nominee": a party is no owner; the
+    // description with its party is read as a role (nobody fits one who has another party)
+    if (PARTY_WORDS.has(ownerKey)) return this.roleDescription({ ...m, text: `the ${own[1]!} ${role}` });
     const byRole = this.roleDescription({ ...m, text: `the ${role}` });
     if (byRole && !ownerKey.includes(byRole.canonical.toLowerCase().split(/\s+/u).pop()!)) return byRole;
     // the next sentence, in this paragraph or the next, opening with a person not named before
@@ -1003,7 +1060,11 @@ export class Coref {
         const rw = role.toLowerCase().split(/\s+/).map((w) => ROLE_ABBREV.get(w) ?? w);
         return rw[rw.length - 1] === head || rw.join(" ") === want;
       });
-      const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r), g);
+      // a party the description names rules out whoever the article introduced with another
+      // ("Republican Jo Bloggs … the Democratic front-runner said")
+      const parties = words.map((w) => PARTY_WORDS.get(w)).filter((x): x is string => !!x);
+      const party = (r: Ref) => !parties.length || !r.cluster || ![...this.profile(r.cluster).parties].some((x) => !parties.includes(x));
+      const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r) && party(r), g);
       if (byRole) return byRole;
       // a gendered head ("the businessman") first looks past a person of the other gender, even one a
       // first name only suggests; with no one else, the first name's gender may be wrong
@@ -1011,11 +1072,11 @@ export class Coref {
       // holder is "the president", not "the businessman" no one was introduced as
       const noOffice = (r: Ref) => !r.entity.roles.some((role) => role.toLowerCase().split(/[\s\-]+/u).some((w) => OFFICE_WORDS.has(ROLE_ABBREV.get(w) ?? w)));
       if (g) {
-        const fits = this.pick(m.start, (r) => personLike(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)
-          ?? this.pick(m.start, (r) => personLike(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
+        const fits = this.pick(m.start, (r) => personLike(r) && party(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)
+          ?? this.pick(m.start, (r) => personLike(r) && party(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
         if (fits) return fits;
       }
-      return this.pick(m.start, (r) => personLike(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && party(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
     }
     return null;
   }

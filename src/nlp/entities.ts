@@ -5,7 +5,7 @@
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
 import { TITLE_WORDS } from "./lexicon/roles";
-import { STATE_NAMES } from "./lexicon/places";
+import { PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
 import { bodyName } from "./kinds";
@@ -138,6 +138,16 @@ export interface Cluster {
   placeLike: number;
   /** introduced with an age ("Jo Bloggs, 56,"): a person, whatever the name list says of the first name */
   aged?: boolean;
+}
+
+/** The parties a lowercase role or description names ("the democratic front-runner" → d). */
+function partiesOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.split(/[\s,()\-]+/u)) {
+    const p = PARTY_WORDS.get(w);
+    if (p) out.add(p);
+  }
+  return out;
 }
 
 /** Text with the given ranges blanked (offsets kept), so that a headline's title case names nobody. */
@@ -417,6 +427,15 @@ export class EntityResolver {
     if (!c.entity.roles.includes(r)) c.entity.roles.push(r);
   }
 
+  /** The cluster a written name refers to when the article already has it (a full name, or a surname of a person); null otherwise. Creates nothing. */
+  knownName(name: string): Cluster | null {
+    const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
+    const direct = this.byKey.get(nameKey(clean));
+    if (direct) return direct;
+    const parts = nameParts(clean);
+    return parts.length === 1 ? this.findByPart(parts[0]!, null, true) : null;
+  }
+
   /** The cluster a written name refers to, creating it for a name not seen in the name pass. */
   lookupName(name: string, kind: SpeakerKind, at: number, gender?: Gender): Cluster {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
@@ -499,11 +518,15 @@ export class EntityResolver {
       if (e.roles.some((r) => r.toLowerCase() === want)) return e;
     }
     for (const c of this.clusters) if (c.entity.roles.some((r) => r.toLowerCase() === want)) return c.entity;
+    // by the head alone, never someone whose roles give another party ("the Democratic front-runner"
+    // is not the one introduced as "the Republican front-runner")
+    const parties = partiesOf(want);
+    const fits = (e: Entity) => e.roles.some((r) => r.toLowerCase().split(/\s+/).pop() === head) && !(parties.size && e.roles.some((r) => [...partiesOf(r.toLowerCase())].some((p) => !parties.has(p))));
     for (let i = before.length - 1; i >= 0; i--) {
       const e = before[i]!;
-      if (e.roles.some((r) => r.toLowerCase().split(/\s+/).pop() === head)) return e;
+      if (fits(e)) return e;
     }
-    for (const c of this.clusters) if (c.entity.roles.some((r) => r.toLowerCase().split(/\s+/).pop() === head)) return c.entity;
+    for (const c of this.clusters) if (fits(c.entity)) return c.entity;
     return null;
   }
 
