@@ -168,6 +168,10 @@ const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
 const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "parents", "children", "colleague", "colleagues", "neighbor", "neighbour", "neighbors", "neighbours", "classmate", "roommate", "partner", "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "rival", "rivals", "opponent", "opponents", "critic", "critics", "supporter", "supporters", "fans", "biographer", "successor", "predecessor"]);
+/** Documents of one kind under different heads ("the poll" and "the survey"). */
+const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map([["poll", "poll"], ["polls", "poll"], ["survey", "poll"], ["study", "study"], ["report", "report"], ["analysis", "analysis"]]);
+/** A document introduced with its modifiers ("a new Harbour Courier poll released Wednesday"): modifiers in group 1, head in group 2. */
+const DOCUMENT_INTRO = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:a|an|the|of|in|by|on|for|and|to|at|with)\s|\p{Ll}+ed\s)[\p{L}\d’'\/\-.&]+\s+){1,5}?)(poll|survey|study|report|analysis)(?![\p{L}])(?:\s+(?:released|conducted|published|issued|taken)(?:\s+(?:on|last|this|in))?\s+\p{Lu}\p{Ll}+)?/gu;
 /** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
 const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
@@ -478,6 +482,36 @@ export class Coref {
       return this.description({ ...m, text: owner, end: m.start + owner.length });
     }
     return null;
+  }
+
+  private readonly documents = new Map<string, Entity>();
+
+  /**
+   * "A Harbour Courier poll released Monday shows … . ¶ According to the survey, …": the poll, survey,
+   * study or report the article introduced with what makes it one of its kind (a capitalised word
+   * among its modifiers), in this paragraph or the three before, nearest first; a poll and a survey
+   * are one kind. The document is the speaker, as the article describes it in full. Null when no
+   * such document was introduced.
+   */
+  private documentNamed(m: Mention, head: string): Entity | null {
+    const kind = DOCUMENT_KINDS.get(head);
+    if (!kind) return null;
+    const text = this.doc.text;
+    const para = this.paraOf[sentenceAt(this.doc, m.start)] ?? 0;
+    const first = this.doc.sentences.find((s) => s.paragraph >= para - 3);
+    const from = first ? first.start : 0;
+    let found: string | null = null;
+    for (const d of text.slice(from, m.start).matchAll(DOCUMENT_INTRO)) {
+      if (DOCUMENT_KINDS.get(d[2]!.toLowerCase()) !== kind || !/\p{Lu}/u.test(d[1]!)) continue;
+      found = d[0].replace(/^(?:[Aa]n?|[Tt]he)\s+/u, "").trim();
+    }
+    if (!found) return null;
+    let e = this.documents.get(found);
+    if (!e) {
+      e = { canonical: found, kind: "document", aliases: [found], roles: [] };
+      this.documents.set(found, e);
+    }
+    return e;
   }
 
   /**
@@ -1052,7 +1086,7 @@ export class Coref {
     }
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);
-    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start, head);
+    if (isDocumentHead(head) && !SPOKEN_HEADS.has(head)) return this.author(m.start, head) ?? this.documentNamed(m, head);
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);

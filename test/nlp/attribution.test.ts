@@ -865,6 +865,12 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
       { text: "she could not support", canonical: "Pat Ruiz" }],
     ["another person between the subject and the pronoun leaves it to the ranker (negative row)", "Tom Reyes spoke first. Ann Ruiz met Jo Okafor on Monday after she said the deal was dead.",
       { text: "the deal was dead", speaker: "she" }],
+    ["'the survey' is the poll the article introduced, described in full", "A CNN/ORC poll released on Monday shows Okafor leading by five points. According to the survey, voters were unhappy with the economy.",
+      { text: "voters were unhappy", speaker: "the survey", canonical: "CNN/ORC poll released on Monday" }],
+    ["a study whose publisher the article names stays the publisher's (negative row)", "The Harbour Institute released a study on Monday. The study said rents had doubled.",
+      { text: "rents had doubled", canonical: "Harbour Institute" }],
+    ["a poll introduced without a name is not the one meant (negative row)", "A new poll shows Okafor leading by five points. According to the survey, voters were unhappy with the economy.",
+      { text: "voters were unhappy", canonical: "survey" }],
     ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
       { text: "Okafor could end up", speaker: "A source", canonical: null }],
   ];
