@@ -168,6 +168,8 @@ const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
 const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "parents", "children", "colleague", "colleagues", "neighbor", "neighbour", "neighbors", "neighbours", "classmate", "roommate", "partner", "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "rival", "rivals", "opponent", "opponents", "critic", "critics", "supporter", "supporters", "fans", "biographer", "successor", "predecessor"]);
+/** A sentence opening with a capitalised plural group and its verb ("Still, Democrats believe", "Many Republicans say"): the group in group 1. */
+const GROUP_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead),?\s+)?(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ss]everal|[Oo]ther|[Ff]ellow)\s+)?(\p{Lu}\p{Ll}+s)\s+(?:\p{Ll}+ly\s+)?(?:also\s+)?(?:believe|think|say|said|argue|argued|hope|fear|expect|worry|contend|insist|want|wanted|are|were|have|had|will|would|can|could)\b/u;
 /** Documents of one kind under different heads ("the poll" and "the survey"). */
 const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map([["poll", "poll"], ["polls", "poll"], ["survey", "poll"], ["study", "study"], ["report", "report"], ["analysis", "analysis"]]);
 /** A document introduced with its modifiers ("a new Harbour Courier poll released Wednesday"): modifiers in group 1, head in group 2. */
@@ -484,6 +486,29 @@ export class Coref {
     return null;
   }
 
+  private readonly groups = new Map<string, Entity>();
+
+  /**
+   * "Still, Democrats believe the pressure will grow. ¶ They say …": a capitalised group ("Democrats",
+   * "Many Republicans") opening the previous sentence, in this paragraph or the one before, as the
+   * subject of a verb. The name pass keeps no plural groups, so the sentence is read here. Null otherwise.
+   */
+  private groupSubject(pos: number): Entity | null {
+    const si = sentenceAt(this.doc, pos);
+    const prev = this.doc.sentences[si - 1];
+    const here = this.doc.sentences[si];
+    if (!prev || !here || here.paragraph - prev.paragraph > 1) return null;
+    const g = GROUP_SUBJECT.exec(this.doc.text.slice(prev.start, Math.min(prev.end, prev.start + 80)));
+    if (!g || !groupName(g[1]!)) return null;
+    const canonical = g[1]!;
+    let e = this.groups.get(canonical);
+    if (!e) {
+      e = { canonical, kind: "group", aliases: [canonical], roles: [] };
+      this.groups.set(canonical, e);
+    }
+    return e;
+  }
+
   private readonly documents = new Map<string, Entity>();
 
   /**
@@ -719,8 +744,9 @@ export class Coref {
       if (pair) return pair;
       // no plural speaker: a company, agency or group named as the subject of this sentence or the
       // one before ("Greenfield Power restored service. “Crews will work overnight,” they said.")
-      const body = refs.find((x) => sentence - x.sentence <= 1 && !x.oblique && isBodyRef(x) && !x.plural && !x.cluster?.placeLike && refs.every((y) => y.sentence !== x.sentence || y.at >= x.at));
-      return body?.entity ?? null;
+      // (or a group named as such: "Still, Democrats believe the pressure will grow. They say …")
+      const body = refs.find((x) => sentence - x.sentence <= 1 && !x.oblique && (isBodyRef(x) || groupName(x.entity.canonical)) && !x.plural && !x.cluster?.placeLike && refs.every((y) => y.sentence !== x.sentence || y.at >= x.at));
+      return body?.entity ?? this.groupSubject(m.start) ?? null;
     }
     if (p === "who") {
       // "…, voters who said": a common noun right before the pronoun is its antecedent, no name is

@@ -64,7 +64,7 @@ const low = (t: Token): string => t.low ?? (t.low = t.text.toLowerCase());
 /** Titles that are also first names: after another title they are the first name ("Rep. Earl Okafor"). */
 const TITLE_FIRST_NAMES = new Set(["earl", "duke"]);
 /** A person's title after a body's name ("Harbour Party Chairman Jo Bates"): the name after it is a person's. */
-const PERSON_TITLE_AFTER_BODY = new Set(["chairman", "chairwoman", "chair", "president", "director", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "commissioner", "leader", "chief", "head", "executive", "founder", "treasurer", "manager", "coordinator", "counsel", "judge", "justice", "administrator"]);
+const PERSON_TITLE_AFTER_BODY = new Set(["chairman", "chairwoman", "chair", "president", "director", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "commissioner", "leader", "chief", "head", "executive", "founder", "treasurer", "manager", "coordinator", "counsel", "judge", "justice", "administrator", "whip", "speaker"]);
 /** "he’s", "she'd", "they’ve": a subject pronoun with an auxiliary's contraction ("he’s said" is "he has said") */
 const CONTRACTED = /^(he|she|they)[’'](?:s|d|ll|ve|re)$/u;
 /** The pronoun a token is, contracted or not ("He’s" → "he"), or null. */
@@ -174,6 +174,9 @@ function ownerPossessive(t: Token): boolean {
   const stem = low(t).replace(/[’']s$/u, "");
   return ORG_WORDS.has(stem) || ROLE_NOUNS.has(stem) || OWNER_NOUNS.has(stem);
 }
+
+/** Words between a body's name and a title that belong to the title ("Senate Majority Leader", "Party Deputy Chairman"). */
+const TITLE_MODIFIERS_AFTER_BODY = new Set(["majority", "minority", "deputy", "assistant", "vice", "acting", "interim"]);
 
 /** Body words that are also surnames ("Day"): after a first name, a person's ("Supreme Court" is not: the list calls Supreme a first name). */
 const SURNAME_BODY_WORDS = new Set(["day"]);
@@ -317,7 +320,10 @@ export function analyse(tokens: Token[], text: string): Mention | null {
       }
     }
     const rest = t >= 0 ? nameTokens.slice(t + 1) : [];
-    if (t >= 1 && ORG_WORDS.has(low(nameTokens[t - 1]!)) && rest.length && rest.length <= 3 && rest.every((x) => !ORG_WORDS.has(low(x)) && !TITLE_WORDS.has(low(x)) && /^\p{Lu}\p{Ll}/u.test(x.text)) && (rest.length > 1 || low(first) !== "the")) {
+    // ("Senate Minority Whip Dick Okafor": the title's own modifiers between the body and the title)
+    let b = t - 1;
+    while (b >= 1 && TITLE_MODIFIERS_AFTER_BODY.has(low(nameTokens[b]!))) b--;
+    if (t >= 1 && b >= 0 && ORG_WORDS.has(low(nameTokens[b]!)) && rest.length && rest.length <= 3 && rest.every((x) => !ORG_WORDS.has(low(x)) && !TITLE_WORDS.has(low(x)) && /^\p{Lu}\p{Ll}/u.test(x.text)) && (rest.length > 1 || low(first) !== "the")) {
       cut = t + 1;
     }
   }
