@@ -233,9 +233,10 @@ function affiliatedPerson(tokens: Token[], text: string): Mention | null {
   if (k < 2 || k + 1 >= tokens.length || !/^(?:with|of|at|from)$/u.test(tokens[k]!.text)) return null;
   const run = tokens.slice(0, k);
   if (run.some((t) => ORG_WORDS.has(low(t)) || MEDIA_WORDS.has(low(t)))) return null;
-  // what follows is a body: capitalised words, "the" first
+  // what follows is a body: capitalised words, "the" first (and where it is: "of Liberty Baptist
+  // Church in Marion", a capitalised word after "in")
   const rest = tokens.slice(k + 1);
-  if (!rest.every((t, i) => isCap(t.text) || (i === 0 && low(t) === "the") || NAME_PARTICLES.has(low(t)) || t.text === "(" || t.text === ")")) return null;
+  if (!rest.every((t, i) => isCap(t.text) || (i === 0 && low(t) === "the") || NAME_PARTICLES.has(low(t)) || t.text === "(" || t.text === ")" || (low(t) === "in" && i > 0 && i + 1 < rest.length && isCap(rest[i - 1]!.text) && isCap(rest[i + 1]!.text)))) return null;
   const person = analyse(run, text);
   // one name word is enough after a title ("President Okafor of Ghana"), not alone ("Okafor of Ghana")
   if (!person?.name || person.kind !== "person" || person.name.split(/\s+/u).length < 2 && !TITLE_WORDS.has(low(run[0]!))) return null;
@@ -273,6 +274,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   let speaksFor = false;
   // "advisers to Mr. Obama": the name after "to" is whom the speakers serve, not who speaks
   if (i > 0 && i < tokens.length && low(tokens[i - 1]!) === "to") i = tokens.length;
+  // "One pastor supporting Mr. Okafor", "a lawyer representing Ann Ruiz": the name is the participle's
+  // object; the role before it speaks
+  if (i > 1 && i < tokens.length && /^\p{Ll}{3,}ing$/u.test(tokens[i - 1]!.text) && tokens.slice(0, i - 1).some((t) => ROLE_NOUNS.has(low(t)) || ANONYMOUS_HEADS.has(low(t)))) i = tokens.length;
   // "a spokeswoman for Mayor Ann Ruiz", "a lawyer for Mr. Reyes": the one who speaks for a titled
   // person is not that person (a body's stays the body's: "a spokesman for the Harbor Authority",
   // and an untitled name may be a body's: "a spokeswoman for Harbourline")

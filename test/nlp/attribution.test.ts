@@ -879,6 +879,12 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
       { text: "it is evident", speaker: "They", canonical: "Democrats" }],
     ["a singular subject there is no group for 'they' (negative row)", "The vote failed. Still, Reyes believes the pressure will grow. They say it is evident.",
       { text: "it is evident", speaker: "They", canonical: null }],
+    ["a name after a participle in the subject is its object; the appositive name speaks", "The church is busy. One pastor supporting Mr. Reyes, Darran Okafor of Liberty Baptist Church in Marion, said he had made more than 150 phone calls.",
+      { text: "he had made more than 150", canonical: "Darran Okafor" }],
+    ["a person of a body and its town: the person, not the town", "The church is busy. One pastor, Darran Okafor of Liberty Baptist Church in Marion, said he had made more than 150 phone calls.",
+      { text: "he had made more than 150", canonical: "Darran Okafor" }],
+    ["a name after a participle without a role before it stays the name (negative row)", "The port reopened. Supporting Ann Ruiz said the plan was sound.",
+      { text: "the plan was sound", canonical: "Ann Ruiz" }],
     ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
       { text: "Okafor could end up", speaker: "A source", canonical: null }],
   ];
