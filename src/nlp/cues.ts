@@ -17,6 +17,8 @@ export interface Cue {
   prepositional: boolean;
 }
 
+/** A modal right before a word (an adverb between): the word is a verb ("could only quip"). */
+const MODAL_BEFORE = /(?:^|[^\p{L}])(?:could|would|can|will|might|may|must|should)\s+(?:(?:only|just|also|simply|merely|\p{Ll}+ly)\s+)?$/u;
 const NOUNISH = new Set([
   "guarantee", "report", "claim", "promise", "state", "post", "answer", "question", "charge", "estimate",
   "forecast", "signal", "object", "demand", "protest", "note", "tweet", "reply", "remark", "vow", "pledge",
@@ -149,7 +151,8 @@ export function findCues(text: string): Cue[] {
     }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end)) continue;
+    // (after a modal, before a colon or a quote, the bare form introduces words: "could only quip: “…”")
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end) && !(MODAL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && /^\s*(?::|,?\s*[“"])/u.test(text.slice(end, end + 4)))) continue;
     // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
     // it a relative pronoun, and the word before it a plural noun (decision 027)
     if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;

@@ -921,8 +921,26 @@ describe("speakers around quotes and cues: a sentence split inside a quote, a me
       { text: "That matter is being handled", speaker: "She", canonical: "Ann Ruiz", sieve: "leading-cue" }],
     ["a relative pronoun before a leading cue speaks for the name before it, not the hearer after it", "Any decision would involve Attorney General Ann Ruiz, who told Congress when asked last month about the inquiry: “That matter is being handled by career agents.”",
       { text: "That matter is being handled", speaker: "who", canonical: "Ann Ruiz", sieve: "leading-cue" }],
+    ["'said in politics it takes …': a short phrase with 'in' before a clause without 'that'", "The mayor spoke on Monday. Okafor said in politics it takes a long time to build trust.",
+      { text: "in politics it takes", speaker: "Okafor", sieve: "cue-clause" }],
+    ["'told investigators in July she was advised'", "The inquiry ended. Ann Ruiz told federal investigators in July she was advised by a former minister to use a private account.",
+      { text: "in July she was advised", canonical: "Ann Ruiz" }],
+    ["a first subject and 'and' before a second subject's cue stay one reported clause", "The mayor spoke on Monday. Okafor said he and Ruiz promised to fix the roads by June.",
+      { text: "he and Ruiz promised", speaker: "Okafor", sieve: "cue-clause" }],
+    ["a whole clause before 'and' and a new subject's cue still splits (negative row)", "The mayor spoke on Monday. Okafor said the plan was sound and Ruiz promised to fix the roads by June.",
+      { text: "the plan was sound", speaker: "Okafor" }],
+    ["a modal before a colon cue ('could only quip:')", "The timing was so odd that a spokesman for Tom Ruiz could only quip: “I guess Christmas Eve was booked.”",
+      { text: "I guess Christmas Eve", speaker: "a spokesman for Tom Ruiz", sieve: "leading-cue" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
+  const none: [string, string, string][] = [
+    ["a phrase with 'on' and a relative clause is no reported clause (negative row)", "The talks went on. Okafor agreed on a justice they can at least tolerate.", "on a justice"],
+    ["a subordinator inside the phrase ends it (negative row)", "The rules stayed. None of the allegiances will be written in stone until they cast their votes.", "in stone"],
+    ["a modal before a noun-like cue with no quote after is no cue (negative row)", "The deal stalled. Applicants must promise to furnish $2,000 to take part.", "to furnish"],
+  ];
+  for (const [name, article, start] of none) {
+    it(name, () => assert.deepEqual(extract(article).quotes.filter((q) => q.text.startsWith(start)).map((q) => q.text), []));
+  }
   it("an inverted cue after an adverbial needs a full name before the colon (negative row)", () => {
     const { quotes } = extract("For a moment, the mayor paused. In other words, explained the plan: “What does that have to do with taking big donations?”");
     assert.deepEqual(quotes.filter((q) => q.text.startsWith("What does")).map((q) => q.sieve === "leading-cue" ? q.speaker : null).filter(Boolean), []);

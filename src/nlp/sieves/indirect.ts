@@ -78,7 +78,9 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
     // "… A and Democrats accused B": a new subject with its own cue starts a clause of its own
     if (!c.participle && m && m.end >= subjectEnd - 1) {
       const joint = /(?:,\s*|\s+)(?:and|but|while|whereas)\s+$/u.exec(ctx.text.slice(Math.max(from, m.start - 12), m.start));
-      if (joint) return m.start - joint[0].length;
+      // ("said he and Ruiz promised …": a pronoun or a name alone before "and" is the first of two
+      // subjects of the one clause, not a clause of its own)
+      if (joint && !(/^\s+and\s+$/u.test(joint[0]) && COORDINATED_FIRST.test(ctx.text.slice(from, m.start - joint[0].length)))) return m.start - joint[0].length;
     }
     // "… A, and three-quarters said B": a short plain subject the name grammar does not read
     if (!c.participle && !m) {
@@ -94,6 +96,9 @@ function clauseEnd(ctx: Context, from: number, sentEnd: number): number {
   return sentEnd;
 }
 
+
+/** A reported clause that so far holds only its first subject: a pronoun or a short name ("he", "Jo Bloggs"). */
+const COORDINATED_FIRST = /^\s*(?:he|she|they|we|i|you|(?:\p{Lu}[\p{L}’'.\-]*\s+){0,2}\p{Lu}[\p{L}’'.\-]*)\s*$/u;
 
 /**
  * A subject the name grammar does not cover ("People with knowledge of the plan said", "21 percent
@@ -440,6 +445,24 @@ function opensClause(s: string): boolean {
   return /^\s*(?:the|a|an|his|her|their|its|this|these|those|some|many|most|several|\p{Lu}[\p{L}’'\-]*)(?:\s+[\p{L}’'\-]+){0,4}?\s+(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do)\b/u.test(s);
 }
 
+/**
+ * "said in politics it takes years", "said in July she was advised": "in" or "during" and one to four
+ * words (no comma, no "that", no wh-word) and then a clause with its subject and verb. ("agree on a
+ * justice they can tolerate" is a noun and its relative clause: "on" and "at" are left out.)
+ */
+function phraseThenClause(s: string): boolean {
+  for (const re of PHRASE_OF) {
+    const m = re.exec(s);
+    if (!m) return false;
+    const rest = s.slice(m[0].length);
+    if (/^(?:that|which|who|and|or|but)\b/u.test(rest)) return false;
+    if (opensClause(rest) && hasFiniteVerb(rest.slice(0, 60))) return true;
+  }
+  return false;
+}
+/** A preposition and exactly 1, 2, 3 or 4 words, for phraseThenClause. */
+const PHRASE_OF = [1, 2, 3, 4].map((n) => new RegExp(String.raw`^\s*(?:in|during)(?:\s+(?!(?:what|which|who|whom|where|how|why|until|when|because|if|after|before|while|as|since|unless|than)\b)[\p{L}’'\-]+){${n}}\s+`, "u"));
+
 const PARTICIPLE_PREPOSITIONS = /^(?:by|from|for|after|before|while|when|without|of|in|on|upon|since)$/u;
 
 /** The speaker of a direct quote whose cue stands earlier in the sentence ("“…,” he said, adding that"). */
@@ -564,7 +587,7 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
     const q = firstSpanFrom(ctx, start);
     if (q < ctx.spans.length && ctx.spans[q]!.open < start + 3 && ctx.standalone[q]) return null;
   }
-  if (/^\s*(?:to|for|about(?!\s+\p{N})|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0) return null;
+  if (/^\s*(?:to|for|about(?!\s+\p{N})|of|with|without|by|in|on|at|from|goodbye|so|nothing|something|anything)\b|^\s*(?:no|yes)\b(?!\s+\p{L})/iu.test(next + text.slice(start + 2, start + 12)) && !that && framed < 0 && !phraseThenClause(text.slice(start, Math.min(sent.end, start + 120)))) return null;
   // "said it over and over": "it" is the object, not a clause's subject
   if (!that && framed < 0 && /^\s*(?:it|this)\s+(?:over|again|to|in|on|at|for|with|before|after|publicly|privately|first|twice|often|repeatedly|loudly|aloud|best|himself|herself|themselves|myself)\b/iu.test(text.slice(start, start + 30))) return null;
   let end = clauseEnd(ctx, start, sent.end);

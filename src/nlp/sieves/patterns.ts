@@ -367,6 +367,12 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
   // the speaker: before the cue, or after it in inverted order ("said Peskov:")
   let speakerEnd = Math.max(lo, cue.start - gapBefore(text, cue.start));
+  // "a spokesman … could only quip: “…”": a modal before a cue that opens a quote with a colon (kept
+  // out of gapBefore: "should have insisted" before a clause is an inverted report, not a speaker's)
+  if (/:$/u.test(trimmed)) {
+    const modal = /\s+(?:could|would|can|might|may)(?:\s+(?:only|just|simply|merely|also))?\s*$/u.exec(text.slice(Math.max(lo, speakerEnd - 24), speakerEnd));
+    if (modal) speakerEnd -= modal[0].length;
+  }
   // "Gov. Jo Bloggs (R-Ohio), said": the comma after a bracketed tag
   if (/\),\s*$/u.test(text.slice(Math.max(lo, speakerEnd - 3), speakerEnd))) speakerEnd = text.lastIndexOf(",", speakerEnd);
   let mention = text.slice(lo, speakerEnd).trim() ? mentionBefore(text, lo, speakerEnd) : null;
