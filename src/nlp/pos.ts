@@ -21,7 +21,27 @@ type WinkNLP = (model: unknown, pipe: string[]) => {
   readDoc(s: string): { tokens(): { out(f?: unknown): unknown } };
 };
 
+/** A feature table of wink's core model: value → index (`hash`, no prototype) and index → value (`list`). */
+interface Feature {
+  hash?: Record<string, number>;
+  list: unknown[];
+}
+
+// wink-nlp's tagger keeps state across documents: every word a document brings that its lexicon
+// lacks is added to the lexicon (feature.hash and .list of the core model), and the tokenizer and the
+// tagger read that lexicon ("Brannigan's," once read, "Brannigan's calls" is one token and then a
+// PROPN before "calls", otherwise "Brannigan" "'s" and a PART). A window's tags depended on the windows
+// tagged before it in the process, and so extract() on the articles before. The additions are undone
+// before each window (the values added since the last window are deleted from each hash: wink adds
+// to a hash and pushes onto its list together, nowhere else), so every window is read by the lexicon
+// as loaded. The lists and wink's own table of added words (private to it, indexed by list position)
+// keep their entries, so that indices stay aligned; a word read again is added again, at a new index.
+// Those entries grow with every window: past MAX_ADDED the tagger is built anew, as it is loaded.
+const MAX_ADDED = 200_000;
+
 let tagger: Tagger | null | undefined;
+/** The model's metaCER answer, asked once: each call stringifies the model module's own state again. */
+let cer: unknown;
 
 function load(): Tagger | null {
   if (tagger !== undefined) return tagger;
@@ -30,13 +50,37 @@ function load(): Tagger | null {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const winkNLP = require("wink-nlp") as WinkNLP;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const model: unknown = require("wink-eng-lite-web-model");
-    const nlp = winkNLP(model, ["pos"]);
+    const model = require("wink-eng-lite-web-model") as Record<string, (...a: unknown[]) => unknown>;
+    // the model as wink reads it, but for the core model kept (its feature tables are the lexicon)
+    // and metaCER asked once
+    let core: { features: Record<string, Feature> } | undefined;
+    cer ??= model.metaCER!();
+    const nlp = winkNLP(Object.assign(Object.create(null) as object, model, {
+      core: () => (core = model.core!() as { features: Record<string, Feature> }),
+      metaCER: () => cer,
+    }), ["pos"]);
+    const tables = Object.values(core!.features).filter((f): f is Feature & { hash: Record<string, number> } => !!f.hash && Array.isArray(f.list));
+    const lexeme = core!.features.lexeme!;
+    let loaded = lexeme.list.length;
+    const marks = tables.map((f) => f.list.length);
     const its = nlp.its;
-    tagger = (s) => {
+    const self: Tagger = (s) => {
+      if (lexeme.list.length - loaded > MAX_ADDED) {
+        tagger = undefined;
+        const fresh = load();
+        if (fresh) return fresh(s);
+        // not built anew: this one goes on (its windows are read as loaded all the same)
+        tagger = self;
+        loaded = lexeme.list.length;
+      }
+      tables.forEach((f, k) => {
+        for (let i = marks[k]!; i < f.list.length; i++) delete f.hash[f.list[i] as string];
+        marks[k] = f.list.length;
+      });
       const toks = nlp.readDoc(s).tokens();
       return { values: toks.out() as string[], pos: toks.out(its.pos) as string[], spaces: toks.out(its.precedingSpaces) as string[] };
     };
+    tagger = self;
   } catch {
     tagger = null;
   }
