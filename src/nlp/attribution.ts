@@ -307,6 +307,15 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const coref = new Coref(doc, resolver, [...quoted].sort((a, b) => a.start - b.start));
   const used = new Set<Entity>();
   const recent: Entity[] = [];
+  const families = new Map<string, Entity | null>();
+  const familyOf = (plural: string): Entity | null => {
+    if (!families.has(plural)) {
+      const members = resolver.family(plural);
+      const canonical = members ? members.map((c) => c.entity.canonical).join(members.length === 2 ? " and " : ", ").replace(/, ([^,]+)$/u, " and $1") : null;
+      families.set(plural, canonical ? { canonical, kind: "group", aliases: [canonical], roles: [] } : null);
+    }
+    return families.get(plural)!;
+  };
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];
   const kindOf: [number, Entity][] = [];
@@ -328,6 +337,8 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
     else if (m && !m.name && !m.pronoun && CAMPAIGN_HEAD.test(m.text) && (entity = coref.campaign(m))) {
       // "Bernie Okafor’s campaign said", "her campaign said", "the campaign said": the owner's campaign, a body
+    } else if (m?.name && /^the\s/iu.test(m.text) && (entity = familyOf(m.name.replace(/^the\s+/iu, "")))) {
+      // "the Okafors say": the two or three people of the article with that surname
     } else if (m?.name && descriptiveName(m)) {
       // "The Arizona Republican said": a state and a party, no one's name
       entity = coref.roleDescription(m) ?? resolver.resolveNamed(m);

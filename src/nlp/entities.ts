@@ -427,6 +427,20 @@ export class EntityResolver {
     if (!c.entity.roles.includes(r)) c.entity.roles.push(r);
   }
 
+  /**
+   * "the Okafors": the persons of the article with that surname and a first name, in the order they
+   * were first named, when there are two or three of them (a family speaking together). Else null.
+   */
+  family(plural: string): Cluster[] | null {
+    const m = /^(\p{Lu}[\p{L}’'\-]+?)(?:es|s)$/u.exec(plural.trim());
+    if (!m) return null;
+    for (const stem of [plural.trim().replace(/s$/u, ""), m[1]!]) {
+      const members = (this.byPart.get(nameKey(stem)) ?? []).filter((c) => c.entity.kind === "person" && c.parts.length >= 2 && surnamePart(c.parts) === nameKey(stem));
+      if (members.length >= 2 && members.length <= 3) return [...members].sort((a, b) => a.first - b.first);
+    }
+    return null;
+  }
+
   /** The cluster a written name refers to when the article already has it (a full name, or a surname of a person); null otherwise. Creates nothing. */
   knownName(name: string): Cluster | null {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();

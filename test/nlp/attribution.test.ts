@@ -885,6 +885,10 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
       { text: "he had made more than 150", canonical: "Darran Okafor" }],
     ["a name after a participle without a role before it stays the name (negative row)", "The port reopened. Supporting Ann Ruiz said the plan was sound.",
       { text: "the plan was sound", canonical: "Ann Ruiz" }],
+    ["'the Okafors' are the two people of the article with that surname", "Khizr Okafor and Ghazala Okafor spoke at the convention. During the past year, the Okafors say they have heard rising fears from friends.",
+      { text: "they have heard", speaker: "the Okafors", canonical: "Khizr Okafor and Ghazala Okafor" }],
+    ["one person of that surname is no family to name (negative row)", "Tom Okafor arrived in June. The Okafors said they were glad.",
+      { text: "they were glad", canonical: "Okafors" }],
     ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
       { text: "Okafor could end up", speaker: "A source", canonical: null }],
   ];
