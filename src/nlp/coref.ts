@@ -39,7 +39,7 @@ interface Ref {
 }
 
 /** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
-const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about|of)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
 /** A narrative "he"/"she" opening a sentence, after a conjunction or a sentence adverb at most. */
 const NARRATIVE_PRONOUN = /^\s*(?:(?:But|And|Then|Yet|So|Still|Later|Now|Since then|Earlier|Afterward|Afterwards),?\s+)?(He|She)\b(?![’'])/u;
 

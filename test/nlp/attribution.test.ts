@@ -889,6 +889,10 @@ describe("roles tied to named people: appositive names, owners' possessives, a n
       { text: "they have heard", speaker: "the Okafors", canonical: "Khizr Okafor and Ghazala Okafor" }],
     ["one person of that surname is no family to name (negative row)", "Tom Okafor arrived in June. The Okafors said they were glad.",
       { text: "they were glad", canonical: "Okafors" }],
+    ["a name after 'of' is no subject a later 'his' points back to", "Cash manager dies\n\nThe former manager of Johnny Okafor, Saul Israel Reyes, has died at the age of 79, his family said.",
+      { text: "The former manager", speaker: "his family", canonical: "Saul Israel Reyes" }],
+    ["a noun in -ly is no adverb before the cue ('his family said')", "Cash manager dies\n\nThe singer Saul Reyes has died at the age of 79, his family said.",
+      { text: "The singer Saul Reyes", speaker: "his family" }],
     ["a determiner is no owner (negative row)", "Assemblywoman Claudia Okafor won the primary. A source said that Okafor could end up winning by ten points.",
       { text: "Okafor could end up", speaker: "A source", canonical: null }],
   ];
