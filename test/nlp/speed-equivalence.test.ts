@@ -3,7 +3,7 @@
 // (the edge cases each shortcut depends on) and on random strings from the characters that matter.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { findCues, mayBeCue } from "../../src/nlp/cues";
+import { findCues, mayBeCue, wordSpans } from "../../src/nlp/cues";
 import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
@@ -72,6 +72,24 @@ describe("speed shortcuts give the original answers", () => {
     it("random words", () => {
       const ch = fc.constantFrom("s", "a", "i", "d", "S", "A", "I", "D", "e", "t", "o", "l", "k", "K", "\u212A", "\u0130", "é", "n", "g", "p", "w", "r", "-", "’");
       fc.assert(fc.property(fc.array(ch, { minLength: 1, maxLength: 12 }), (cs) => check(cs.join(""))), { numRuns: 20000 });
+    });
+  });
+
+  describe("findCues: words found by test() and a scan for their first letter, as WORD_RE.exec finds them", () => {
+    const reference = (text: string): [number, number][] =>
+      [...text.matchAll(/[\p{L}]+(?:[’'\-][\p{L}]+)*/gu)].map((m) => [m.index!, m.index! + m[0].length]);
+    const cases = [
+      "", " ", "said", "Jo Bloggs said.", "  “Yes,” she said — twice.", "O’Brien’s re-election", "a--b", "a'-b", "'tis", "-x-",
+      "Zoë said", "élan vital", "«Élan»", "3 said 4", "x\ud835\udc00y", "\ud835\udc00said", "\ud800 lone", "said\udc00", "İstanbul said",
+      "\u212aelvin", "ſaid", "_said_", "e-mail’", "1990s-era", "\u00a0said\u2009so", "日本 said", "said\n\nadded",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => assert.deepEqual(wordSpans(text), reference(text)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("s", "a", "Z", " ", "-", "'", "’", "“", "”", "—", "é", "É", "日", "1", ".", "\n", "\u00a0", "\ud835\udc00", "\ud835", "\udc00", "_", "\u212a", "ſ", "İ");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (cs) => {
+        const text = cs.join("");
+        assert.deepEqual(wordSpans(text), reference(text));
+      }), { numRuns: 20000 });
     });
   });
 
