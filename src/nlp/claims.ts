@@ -209,6 +209,40 @@ const lowerToken = (t: string): string => {
   return l.includes("’") ? l.replace(/’/g, "'") : l;
 };
 
+/**
+ * Whether the UTF-16 code unit c is white space to \s (the WhiteSpace and LineTerminator characters;
+ * tested against /\s/u on every code unit).
+ */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Where the next TOKEN_RE match at or after `from` in s starts, as TOKEN_RE.exec finds it (its end
+ * left in TOKEN_RE.lastIndex), or -1 when there is none; without a match array per token. test()
+ * finds the end, and the start is the first non-space at or after `from`: every character but
+ * white space opens a token (a letter or digit the word alternatives, any other the last one).
+ * Tested against exec (test/nlp/speed-equivalence.test.ts).
+ */
+export function nextToken(s: string, from: number): number {
+  TOKEN_RE.lastIndex = from;
+  if (!TOKEN_RE.test(s)) return -1;
+  while (isSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+/** For tests: TOKEN_RE's matches in s as nextToken reads them, and as exec finds them, as [start, end]. */
+export function tokenSpans(s: string, byExec = false): [number, number][] {
+  const out: [number, number][] = [];
+  if (byExec) {
+    const re = new RegExp(TOKEN_RE);
+    for (let m; (m = re.exec(s)); ) out.push([m.index, m.index + m[0].length]);
+  } else {
+    for (let from = 0, at: number; (at = nextToken(s, from)) >= 0; from = TOKEN_RE.lastIndex) out.push([at, TOKEN_RE.lastIndex]);
+  }
+  return out;
+}
+
 /** Tokenizes the whole text once, marking sentence and quotation membership. */
 function tokenize(doc: Doc): Token[] {
   const { text } = doc;
@@ -217,16 +251,15 @@ function tokenize(doc: Doc): Token[] {
     // matched within the sentence: over the whole text, a word running past a cut sentence was read
     // to its end once per sentence (a megabyte-long word was quadratic)
     const sentence = text.slice(s.start, s.end);
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(sentence))) {
-      const t = m[0];
+    for (let from = 0, at: number; (at = nextToken(sentence, from)) >= 0; ) {
+      from = TOKEN_RE.lastIndex;
+      const t = sentence.slice(at, from);
+      const start = s.start + at;
       const c0 = t.charCodeAt(0);
       const word = wordStart(c0, t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
       const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
       const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
-      const start = s.start + m.index;
       const low = lowerToken(head);
       out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false });
       if (clitic) {

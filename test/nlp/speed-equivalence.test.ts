@@ -8,7 +8,7 @@ import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
-import { detectClaims, isGated, mayBeGated } from "../../src/nlp/claims";
+import { detectClaims, isGated, isSpace, mayBeGated, tokenSpans } from "../../src/nlp/claims";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -89,6 +89,26 @@ describe("speed shortcuts give the original answers", () => {
       fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (cs) => {
         const text = cs.join("");
         assert.deepEqual(wordSpans(text), reference(text));
+      }), { numRuns: 20000 });
+    });
+  });
+
+  describe("claims tokenizer: tokens found by test() and a scan past white space, as TOKEN_RE.exec finds them", () => {
+    it("isSpace is \\s on every UTF-16 code unit", () => {
+      for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/u.test(String.fromCharCode(c)), c.toString(16));
+    });
+    it("isSpace of NaN (past the end) is false", () => assert.equal(isSpace(NaN), false));
+    const cases = [
+      "", " ", "   ", "It's believed.", "U.S. officials said ''no'' and ``yes``", "a--b", "e-mail’s", "  “Yes,” she said — twice. ",
+      "\u00a0x\u2009y\u3000z\ufeff", "x\ud835\udc00y \ud835\udc00", "\ud800 lone \udc00", "日本 said", "3.5% of 1,000", "\n\nA.B.C.",
+      "tab\there", "\u200b zero-width is no space", "\u0301combining",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => assert.deepEqual(tokenSpans(text), tokenSpans(text, true)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("s", "a", "Z", " ", "-", "'", "’", "`", "“", "—", ".", ",", "é", "1", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "\u200b", "\ud835\udc00", "\ud835", "\udc00", "\u0301", "日");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (cs) => {
+        const text = cs.join("");
+        assert.deepEqual(tokenSpans(text), tokenSpans(text, true));
       }), { numRuns: 20000 });
     });
   });
