@@ -17,6 +17,7 @@
 // Every step looks at a bounded window around a token, so the whole is linear in the article length.
 import type { ClaimReason, ClaimRecord, Doc, NearestSource, QuoteRecord } from "./types";
 import { sentenceAt } from "./document";
+import { isSpace } from "./chars";
 import {
   ACTIVE_SUBJECTS, AUXILIARIES, INSTITUTIONAL_PLURALS, SPEECH_CONTEXT, ANAPHORIC_DETERMINERS, BARE_PASSIVES, OBJECT_VERBS, ANONYMITY_PHRASES, ANONYMOUS_PERSON_NOUNS, ANONYMOUS_PERSON_QUALIFIERS,
   ANONYMOUS_SOURCES, AUX_ADVERBS, BE_FORMS, CLAUSE_BREAKERS, CLAUSE_OPENERS, CRITICISM_ADJECTIVES,
@@ -208,15 +209,6 @@ const lowerToken = (t: string): string => {
   const l = t.toLowerCase();
   return l.includes("’") ? l.replace(/’/g, "'") : l;
 };
-
-/**
- * Whether the UTF-16 code unit c is white space to \s (the WhiteSpace and LineTerminator characters;
- * tested against /\s/u on every code unit).
- */
-export function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * Where the next TOKEN_RE match at or after `from` in s starts, as TOKEN_RE.exec finds it (its end

@@ -8,7 +8,9 @@ import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
-import { detectClaims, isGated, isSpace, mayBeGated, tokenSpans } from "../../src/nlp/claims";
+import { detectClaims, isGated, mayBeGated, tokenSpans } from "../../src/nlp/claims";
+import { isSpace } from "../../src/nlp/chars";
+import { gapBefore } from "../../src/nlp/sieves/patterns";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -110,6 +112,60 @@ describe("speed shortcuts give the original answers", () => {
         const text = cs.join("");
         assert.deepEqual(tokenSpans(text), tokenSpans(text, true));
       }), { numRuns: 20000 });
+    });
+  });
+
+  describe("gapBefore: the adverbs and auxiliaries read back from the end, as the end-anchored regex finds them", () => {
+    // the regex gapBefore ran before (session 13)
+    const GAP_RE = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|interview|letter|post|tweet|email|e-mail|op-ed|speech|memo|video|filing|release)|on\s+(?:Twitter|Facebook|Instagram)|(?!(?:ally|family|assembly|supply|rally|bully)\b)\p{Ll}+ly))*\s*$/u;
+    const reference = (text: string, pos: number): number => GAP_RE.exec(text.slice(Math.max(0, pos - 70), pos))?.[0].length ?? 0;
+    const cases: [string, number][] = [
+      ["Kim reportedly told", 0], ["Kim said", 0], ["Kim  said", 0], ["Kim has also said", 0], ["Kim, who has since said", 0],
+      ["the minister had this to say", 0], ["Jo Bloggs was quick to say", 0], ["Jo chimed in to say", 0], ["Jo stood up to say", 0],
+      ["Jo this past week said", 0], ["Jo last past week said", 0], ["Jo on Monday said", 0], ["Jo on monday said", 0], ["Jo late night said", 0],
+      ["Jo isn’t said", 0], ["Jo isn't said", 0], ["Jo isnt said", 0], ["Jo ly said", 0], ["Jo fly said", 0], ["Jo Reportedly said", 0],
+      ["Jo went on to go on to say", 0], ["Jo was eager happy to say", 0], ["Jo paused to rose to say", 0], ["also said", 0], [" also said", 0],
+      ["  also   has said", 0], ["Jo\u00a0also\u2009said", 0], ["Jo also\nsaid", 0], ["Jo also, said", 0], ["Jo quickly, firmly said", 0],
+      ["Jo zoë-ly said", 0], ["Jo \ud835\udc1aly said", 0], ["Jo also", 0], ["Jo also ", 0], ["", 0], [" ", 0],
+      ["a very long sentence whose window cuts a word in the middle and then has also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also has also has also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also has also has also said", 0],
+      ["Jo in a statement said", 0], ["Jo in his written statement said", 0], ["Jo in a Medium blog post said", 0], ["Jo in a very long blog post said", 0],
+      ["Jo in A statement said", 0], ["Jo In a statement said", 0], ["Jo in a 2016 statement said", 0], ["Jo in an e-mail said", 0], ["Jo in an op-ed said", 0],
+      ["Jo in the statement also said", 0], ["Jo on Twitter said", 0], ["Jo on twitter said", 0], ["Jo also on Facebook in a post said", 0],
+      ["A Ruiz ally said", 0], ["the family said", 0], ["an allyly said", 0], ["an allyé said", 0], ["the rallyly said", 0], ["the supply said", 0],
+      ["Jo in a statement", 0], ["in a statement said", 0], [" in a statement said", 0], ["Jo in a Zoë statement said", 0], ["Jo in a \ud835\udc00 statement said", 0],
+    ];
+    for (const [text] of cases) {
+      for (const pos of [text.lastIndexOf(" ") + 1, text.length, text.lastIndexOf("said")]) {
+        if (pos < 0) continue;
+        it(`${JSON.stringify(text)} at ${pos}`, () => assert.equal(gapBefore(text, pos), reference(text, pos)));
+      }
+    }
+    it("every position of the table's texts", () => {
+      for (const [text] of cases) for (let pos = 0; pos <= text.length; pos++) assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+    });
+    it("random phrases of the words that matter", () => {
+      const piece = fc.constantFrom("also", "has", "had", "have", "this", "to", "on", "in", "up", "past", "week", "weekend", "Monday", "monday", "last", "late",
+        "goes", "went", "was", "been", "quick", "eager", "chimed", "stepped", "stood", "paused", "interjected", "isn’t", "wasn't", "doesnt", "quickly", "ly", "Ly",
+        "x", "Kim", "said", ",", "zoëly", "\ud835\udc1aly", "reportedly", "itself", "Also", "\ud835",
+        "in", "a", "an", "his", "the", "statement", "e-mail", "post", "blog", "Medium", "written", "Twitter", "twitter", "ally", "family", "allyé", "bully", "2016");
+      const space = fc.constantFrom(" ", "  ", "\n", "\u00a0", "\t", "", "\u2009");
+      fc.assert(fc.property(fc.array(fc.tuple(piece, space), { maxLength: 14 }), fc.nat(60), (parts, back) => {
+        const text = parts.map(([p, sp]) => p + sp).join("");
+        const pos = Math.max(0, text.length - back);
+        assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+      }), { numRuns: 30000 });
+    });
+    it("random phrases of the medium words ('in a written statement')", () => {
+      const piece = fc.constantFrom("in", "a", "an", "his", "the", "written", "blog", "Medium", "statement", "post", "e-mail", "op-ed", "on", "Twitter", "also", "ally", "x", "Jo", "é", "1");
+      const space = fc.constantFrom(" ", "  ", "\n", "");
+      fc.assert(fc.property(fc.array(fc.tuple(piece, space), { maxLength: 14 }), fc.nat(40), (parts, back) => {
+        const text = parts.map(([p, sp]) => p + sp).join("");
+        const pos = Math.max(0, text.length - back);
+        assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+      }), { numRuns: 30000 });
     });
   });
 
