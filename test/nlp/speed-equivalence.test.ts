@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { findCues, mayBeCue, wordSpans } from "../../src/nlp/cues";
 import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
-import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
+import { isCap, lastCapitalWord, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
 import { detectClaims, isGated, mayBeGated, tokenSpans } from "../../src/nlp/claims";
@@ -166,6 +166,21 @@ describe("speed shortcuts give the original answers", () => {
         const pos = Math.max(0, text.length - back);
         assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
       }), { numRuns: 30000 });
+    });
+  });
+
+  describe("findNames: a run's last capitalised word read back from its end, as the end-anchored regex finds it", () => {
+    const reference = (s: string): string | undefined => /(\p{Lu}[\p{L}’'\-]*)$/u.exec(s)?.[1];
+    const cases = ["Jo Bloggs", "Department", "Bank of England", "O'Brien", "O’Brien", "Jo-Ann", "McDonald", "mcDonald", "BBC", "NASA's",
+      "Jo Bloggs-", "Jo Bloggs (JB)", "Jo Bloggs.", "U.S. Justice", "Zoë Ruiz", "Ruiz Zoë", "Émile", "de la Cruz", "x", "", "A", "'A", "-A-b",
+      "Jo \ud835\udc00x", "Jo\u00a0Bloggs", "Ann Ruiz2", "Ab Cd Ef"];
+    for (const s of cases) it(JSON.stringify(s), () => assert.equal(lastCapitalWord(s), reference(s)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("A", "B", "a", "b", "Z", "z", " ", "'", "’", "-", ".", "(", ")", "1", "É", "é", "ë", "\ud835\udc00", "\u00a0", "\t");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 12 }), (cs) => {
+        const s = cs.join("");
+        assert.equal(lastCapitalWord(s), reference(s));
+      }), { numRuns: 20000 });
     });
   });
 
