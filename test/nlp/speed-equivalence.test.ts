@@ -8,7 +8,7 @@ import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
 import { isCap, lastCapitalWord, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
-import { detectClaims, isGated, mayBeGated, tokenSpans } from "../../src/nlp/claims";
+import { detectClaims, isGated, mayBeGated, tokenize as claimTokens, tokenSpans, type Token as ClaimToken } from "../../src/nlp/claims";
 import { isSpace } from "../../src/nlp/chars";
 import { gapBefore } from "../../src/nlp/sieves/patterns";
 
@@ -181,6 +181,40 @@ describe("speed shortcuts give the original answers", () => {
         const s = cs.join("");
         assert.equal(lastCapitalWord(s), reference(s));
       }), { numRuns: 20000 });
+    });
+  });
+
+  describe("claims tokenizer: apostrophes found once per sentence, as a search per token finds them", () => {
+    // the tokenizer as it was before session 13 (exec per token, two searches per word), quotes marked the same way
+    const reference = (text: string): Omit<ClaimToken, "quoted">[] => {
+      const doc = makeDoc(text);
+      const out: Omit<ClaimToken, "quoted">[] = [];
+      const re = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|''|``|[^\s\p{L}\p{N}]/gu;
+      const lowerToken = (t: string): string => t.toLowerCase().replace(/’/g, "'");
+      for (const s of doc.sentences) {
+        const sentence = text.slice(s.start, s.end);
+        re.lastIndex = 0;
+        for (let m; (m = re.exec(sentence)); ) {
+          const t = m[0];
+          // (the first code unit alone, as the tokenizer reads it)
+          const word = /[\p{L}\p{N}]/u.test(t[0]!);
+          const clitic = word && (t.includes("'") || t.includes("’")) ? /(?<=\p{L})['’](?:s|re|ve|ll|d|m)$/iu.exec(t) : null;
+          const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
+          const start = s.start + m.index;
+          out.push({ start, end: start + head.length, text: head, low: lowerToken(head), word, cap: word && /\p{Lu}/u.test(t[0]!), sentence: s.index });
+          if (clitic) out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: lowerToken(clitic[0]), word: true, cap: false, sentence: s.index });
+        }
+      }
+      return out;
+    };
+    const same = (text: string): void =>
+      assert.deepEqual(claimTokens(makeDoc(text)).map(({ quoted: _, ...t }) => t), reference(text), JSON.stringify(text));
+    const cases = ["It's believed they'd said so.", "It’s believed. They’re sure, O'Brien's aide’d say.", "rock 'n' roll isn't O’Neill’s", "'Tis ’twas",
+      "Ann's. Bob’s! Cy's? D’s", "no apostrophes at all here.", "’’ '' `` ‘quoted’ words", "It’S IT'S", "a'b'c'd’e’f’s", "Zoë’s café’s", ""];
+    for (const text of cases) it(JSON.stringify(text), () => same(text));
+    it("random sentences", () => {
+      const piece = fc.constantFrom("It", "it", "'s", "’s", "’re", "'d", "'", "’", "O", "Brien", "n't", "’t", " ", " ", ". ", ", ", "A.B.", "Zoë", "x", "\n\n", "''", "“", "”", "1", "\ud835\udc00", "É");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (parts) => same(parts.join(""))), { numRuns: 5000 });
     });
   });
 
