@@ -17,6 +17,7 @@
 // Every step looks at a bounded window around a token, so the whole is linear in the article length.
 import type { ClaimReason, ClaimRecord, Doc, NearestSource, QuoteRecord } from "./types";
 import { sentenceAt } from "./document";
+import { isSpace } from "./chars";
 import {
   ACTIVE_SUBJECTS, AUXILIARIES, INSTITUTIONAL_PLURALS, SPEECH_CONTEXT, ANAPHORIC_DETERMINERS, BARE_PASSIVES, OBJECT_VERBS, ANONYMITY_PHRASES, ANONYMOUS_PERSON_NOUNS, ANONYMOUS_PERSON_QUALIFIERS,
   ANONYMOUS_SOURCES, AUX_ADVERBS, BE_FORMS, CLAUSE_BREAKERS, CLAUSE_OPENERS, CRITICISM_ADJECTIVES,
@@ -31,7 +32,7 @@ import {
   REPORT_NOUNS, STRIKE_VERBS, LINK_LINE_STARTS, PLAIN_SAY, JUDGEMENT_BY_AGENT, THERE_NOUNS, INSTITUTION_NOUNS,
 } from "./lexicon/claims";
 
-interface Token {
+export interface Token {
   start: number;
   end: number;
   text: string;
@@ -204,30 +205,65 @@ function upperStart(c: number, ch: string): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   return UPPER.test(ch);
 }
+/** The first index of ch in s at or after `from`, or Infinity. */
+const nextIndex = (s: string, ch: string, from: number): number => {
+  const k = s.indexOf(ch, from);
+  return k < 0 ? Infinity : k;
+};
 const lowerToken = (t: string): string => {
   const l = t.toLowerCase();
   return l.includes("’") ? l.replace(/’/g, "'") : l;
 };
 
-/** Tokenizes the whole text once, marking sentence and quotation membership. */
-function tokenize(doc: Doc): Token[] {
+/**
+ * Where the next TOKEN_RE match at or after `from` in s starts, as TOKEN_RE.exec finds it (its end
+ * left in TOKEN_RE.lastIndex), or -1 when there is none; without a match array per token. test()
+ * finds the end, and the start is the first non-space at or after `from`: every character but
+ * white space opens a token (a letter or digit the word alternatives, any other the last one).
+ * Tested against exec (test/nlp/speed-equivalence.test.ts).
+ */
+export function nextToken(s: string, from: number): number {
+  TOKEN_RE.lastIndex = from;
+  if (!TOKEN_RE.test(s)) return -1;
+  while (isSpace(s.charCodeAt(from))) from++;
+  return from;
+}
+/** For tests: TOKEN_RE's matches in s as nextToken reads them, and as exec finds them, as [start, end]. */
+export function tokenSpans(s: string, byExec = false): [number, number][] {
+  const out: [number, number][] = [];
+  if (byExec) {
+    const re = new RegExp(TOKEN_RE);
+    for (let m; (m = re.exec(s)); ) out.push([m.index, m.index + m[0].length]);
+  } else {
+    for (let from = 0, at: number; (at = nextToken(s, from)) >= 0; from = TOKEN_RE.lastIndex) out.push([at, TOKEN_RE.lastIndex]);
+  }
+  return out;
+}
+
+/** Tokenizes the whole text once, marking sentence and quotation membership (exported for tests). */
+export function tokenize(doc: Doc): Token[] {
   const { text } = doc;
   const out: Token[] = [];
   for (const s of doc.sentences) {
     // matched within the sentence: over the whole text, a word running past a cut sentence was read
     // to its end once per sentence (a megabyte-long word was quadratic)
     const sentence = text.slice(s.start, s.end);
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = TOKEN_RE.exec(sentence))) {
-      const t = m[0];
+    // the next straight and curly apostrophe at or after the token, each searched again only once
+    // passed (so the sentence is read once for each): whether a token holds one, without a search per token
+    let straight = -Infinity;
+    let curly = -Infinity;
+    for (let from = 0, at: number; (at = nextToken(sentence, from)) >= 0; ) {
+      from = TOKEN_RE.lastIndex;
+      if (straight < at) straight = nextIndex(sentence, "'", at);
+      if (curly < at) curly = nextIndex(sentence, "’", at);
+      const t = sentence.slice(at, from);
+      const start = s.start + at;
       const c0 = t.charCodeAt(0);
       const word = wordStart(c0, t[0]!);
       // a clitic is a token of its own, as the attribution stages read it: "It's believed" = it + 's + believed
-      const clitic = word && (t.includes("'") || t.includes("’")) ? CLITIC_RE.exec(t) : null;
+      const clitic = word && (straight < from || curly < from) ? CLITIC_RE.exec(t) : null;
       const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
-      const start = s.start + m.index;
-      const low = lowerToken(head);
+      const low = curly < from ? lowerToken(head) : head.toLowerCase();
       out.push({ start, end: start + head.length, text: head, low, word, cap: word && upperStart(c0, t[0]!), sentence: s.index, quoted: false });
       if (clitic) {
         const cl = lowerToken(clitic[0]);

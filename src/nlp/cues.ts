@@ -97,25 +97,66 @@ const CUE_SHAPES: Uint32Array | null = (() => {
 
 /** False when the word (a WORD_RE match) cannot lower-case to a cue form or "point" word. */
 export function mayBeCue(word: string): boolean {
+  return mayBeCueAt(word, 0, word.length);
+}
+
+/** mayBeCue(text.slice(start, end)), read in place (no string is made for the words it skips). */
+function mayBeCueAt(text: string, start: number, end: number): boolean {
   if (!CUE_SHAPES) return true;
-  const n = word.length;
-  const a = word.charCodeAt(0);
-  const b = word.charCodeAt(n - 1);
+  const n = end - start;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(end - 1);
   // a non-ASCII first or last character: not decided here
   if (a >= 128 || b >= 128) return true;
   // WORD_RE words start and end with a letter: in ASCII, A-Z or a-z, lower-cased by setting bit 5
   return n <= 30 && (CUE_SHAPES[26 * ((a | 32) - 97) + ((b | 32) - 97)]! & (1 << n)) !== 0;
 }
 
+/** Where nextWord's last word starts and ends. */
+let wordStart = 0;
+let wordEnd = 0;
+/**
+ * The next WORD_RE match at or after `from`, as WORD_RE.exec finds it, into wordStart and wordEnd
+ * (false when there is none), without a match array or a string per word: test() finds where it
+ * ends. A match starts at the first letter at or after `from` (any letter opens one), so when only
+ * ASCII characters stand before it, its start is the first ASCII letter; otherwise exec says.
+ * Tested against WORD_RE.exec (test/nlp/speed-equivalence.test.ts).
+ */
+export function nextWord(text: string, from: number): boolean {
+  WORD_RE.lastIndex = from;
+  if (!WORD_RE.test(text)) return false;
+  wordEnd = WORD_RE.lastIndex;
+  for (let i = from; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) break;
+    const l = c | 32;
+    if (l >= 97 && l <= 122) {
+      wordStart = i;
+      return true;
+    }
+  }
+  WORD_RE.lastIndex = from;
+  wordStart = WORD_RE.exec(text)!.index;
+  WORD_RE.lastIndex = wordEnd;
+  return true;
+}
+/** For tests: every word nextWord finds in text, as [start, end]. */
+export function wordSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = 0; nextWord(text, at); at = wordEnd) out.push([wordStart, wordEnd]);
+  return out;
+}
+
 export function findCues(text: string): Cue[] {
   const out: Cue[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) {
-    if (!mayBeCue(m[0])) continue;
-    const w = m[0].toLowerCase();
+  for (let at = 0; nextWord(text, at); ) {
+    at = wordEnd;
+    if (!mayBeCueAt(text, wordStart, wordEnd)) continue;
+    const start = wordStart;
+    const word = text.slice(start, wordEnd);
+    const w = word.toLowerCase();
     let base = CUE_FORMS.get(w);
-    let end = m.index + m[0].length;
+    let end = start + word.length;
     if (w === "point" || w === "points" || w === "pointed" || w === "pointing") {
       const rest = /^\s+out\b/.exec(text.slice(end, end + 6));
       if (!rest) continue;
@@ -125,46 +166,47 @@ export function findCues(text: string): Cue[] {
     if (!base) continue;
     // the rejections that need no tagger come first (each one skips the word whatever follows)
     // "the said", "a report" … a noun use after a determiner is not a cue
-    const before = text.slice(Math.max(0, m.index - 5), m.index).toLowerCase();
+    const before = text.slice(Math.max(0, start - 5), start).toLowerCase();
     // (a letter-aware boundary: with \b, "García said" read as "a said", an accented letter being no word character)
     if (/(?:^|[^\p{L}\p{N}])(?:the|a|an)\s+$/u.test(before)) continue;
     // "The Harbour Post that …", "the Daily Report says": a capitalised noun-like cue right after a
     // capitalised word, with lower-case text after it, is part of a name (a Title Case headline,
     // "Ruiz Says He Will Run", keeps its cue)
-    if (NOUNISH.has(base) && /^\p{Lu}/u.test(m[0]) && /\p{Lu}[\p{L}’'\-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && !/[.!?:;]\s+\S+\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index)) && /^[\s,]+\p{Ll}/u.test(text.slice(end, end + 6))) continue;
+    if (NOUNISH.has(base) && /^\p{Lu}/u.test(word) && /\p{Lu}[\p{L}’'\-]*\s+$/u.test(text.slice(Math.max(0, start - 30), start)) && !/[.!?:;]\s+\S+\s+$/u.test(text.slice(Math.max(0, start - 30), start)) && /^[\s,]+\p{Ll}/u.test(text.slice(end, end + 6))) continue;
     // "412 pledged delegates", "two reported cases": a past form between a number and a plural
     // noun is an adjective ("8 said", "10 reported seeing" stay cues; so does an age between commas,
     // "Jo Smith, 45, warned residents": the number must end in a digit)
-    if (/ed$/.test(w) && /(?:\b\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, m.index - 14), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
+    if (/ed$/.test(w) && /(?:\b\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))\s+$/iu.test(text.slice(Math.max(0, start - 14), start)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "1,153 in pledged delegates", "among reported cases": a past form between a preposition and a
     // plural noun is an adjective too
-    if (/ed$/.test(w) && /(?:^|[^\p{L}])(?:in|of|with|for|among|from|to|on|at)\s+$/u.test(text.slice(Math.max(0, m.index - 8), m.index)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
+    if (/ed$/.test(w) && /(?:^|[^\p{L}])(?:in|of|with|for|among|from|to|on|at)\s+$/u.test(text.slice(Math.max(0, start - 8), start)) && /^\s+\p{Ll}{2,}(?:s|es)\b/u.test(text.slice(end, end + 24)) && !/^\s+(?:this|his|its|was|is|has|does|as|us|yes|unless|perhaps|thus)\b/u.test(text.slice(end, end + 12))) continue;
     // "those states that", "many reports": a plural noun after a demonstrative or quantifier
-    if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index).toLowerCase())) continue;
+    if (/[^s]s$/.test(w) && /\b(?:these|those|many|several|both|other|few|most|all)\s+$/.test(text.slice(Math.max(0, start - 10), start).toLowerCase())) continue;
     // "call" reports only in its frames ("called for", "called on X to", "called X a Y"); its base
     // and -s forms are nouns unless a subject-like word stands before them
     if (base === "call" && !/(ed|ing)$/.test(w)) {
       // the word before is read first: when it rules the frame out, the tagger need not be asked
-      const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1] ?? "";
-      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
-      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90)) && !verbAfterSubject(text, m.index, end)) continue;
+      const prev = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1] ?? "";
+      if (!/^(?:i|we|you|they|he|she|it|to|will|would|could|should|may|might|must|did|does|do|also|and|\p{Lu}.*|\p{Ll}+ly)$/u.test(prev) && !/,\s+$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
+      if (!/^\s+(?:\p{Ll}+ly\s+)?(?:for|on)\b/u.test(text.slice(end, end + 20)) && !/^\s+(?:[\p{L}\p{N}’'\-./]+\s+){1,8}?(?:[“"‘]|'')/u.test(text.slice(end, end + 90)) && !verbAfterSubject(text, start, end)) continue;
     }
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
     // (after a modal, before a colon or a quote, the bare form introduces words: "could only quip: “…”")
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, m.index) && !verbAfterSubject(text, m.index, end) && !(MODAL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) && /^\s*(?::|,?\s*[“"])/u.test(text.slice(end, end + 4)))) continue;
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, start) && !verbAfterSubject(text, start, end) && !(MODAL_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && /^\s*(?::|,?\s*[“"])/u.test(text.slice(end, end + 4)))) continue;
     // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
     // it a relative pronoun, and the word before it a plural noun (decision 027)
     if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;
     // "his repeated attempts", "the state's 20 pledged delegates": a past participle between a
     // possessive, a number or a preposition and a plural noun is an adjective
-    if (/ed$/.test(w) && ADJECTIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) && PLURAL_NOUN_AFTER.test(text.slice(end, end + 24))) continue;
+    if (/ed$/.test(w) && ADJECTIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && PLURAL_NOUN_AFTER.test(text.slice(end, end + 24))) continue;
     // "claimed victory", "claiming 41 percent of the vote", "the crash claimed three lives": to take, not to say
     if (base === "claim" && CLAIM_TAKES.test(text.slice(end, end + 60))) continue;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
+    out.push({ text: text.slice(start, end), start: start, end, base, participle: w.endsWith("ing"), belief: BELIEF_VERBS.has(base), thought: THOUGHT_VERBS.has(base), prepositional: false });
   }
   const prep = text.includes("\u017f") || text.includes("\u212a") ? PREP_RE : PREP_RE_ASCII;
   prep.lastIndex = 0;
+  let m: RegExpExecArray | null;
   while ((m = prep.exec(text))) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, base: "according to", participle: false, belief: false, prepositional: true });
   }

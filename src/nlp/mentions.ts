@@ -650,6 +650,26 @@ export function nameRunTokens(text: string, run: string, at: number): Token[] {
   }
 }
 
+const LAST_CAPITAL_WORD = /(\p{Lu}[\p{L}’'\-]*)$/u;
+/**
+ * LAST_CAPITAL_WORD's capture in s (a capital and the letters, apostrophes and hyphens after it to
+ * the end), read back from the end: the match starts at the first capital of the longest such tail,
+ * found without the regex when the tail is ASCII. Tested against the regex.
+ */
+export function lastCapitalWord(s: string): string | undefined {
+  let i = s.length;
+  for (; i > 0; i--) {
+    const c = s.charCodeAt(i - 1);
+    if (c >= 128) return LAST_CAPITAL_WORD.exec(s)?.[1];
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45)) break;
+  }
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 65 && c <= 90) return s.slice(j);
+  }
+  return undefined;
+}
+
 /** Every capitalised name run in the text (2+ words, or an acronym), for building entities. */
 export function findNames(text: string): Mention[] {
   const out: Mention[] = [];
@@ -661,7 +681,7 @@ export function findNames(text: string): Mention[] {
     if (m.index > 0 && /[&\p{L}\p{N}]/u.test(text[m.index - 1]!)) continue;
     let run = m[0];
     // "the Department of Homeland Security": the run goes on after "of" when a body head ends it
-    const head = /(\p{Lu}[\p{L}’'\-]*)$/u.exec(run)?.[1];
+    const head = lastCapitalWord(run);
     if (head && OF_HEADS.has(lower(head))) {
       const end = m.index + run.length;
       const more = /^[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?((?:\p{Lu}[\p{L}’'\-]*[ \t]+){0,4}\p{Lu}[\p{L}’'\-]*)/u.exec(text.slice(end, end + 120));

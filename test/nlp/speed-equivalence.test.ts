@@ -3,12 +3,14 @@
 // (the edge cases each shortcut depends on) and on random strings from the characters that matter.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { findCues, mayBeCue } from "../../src/nlp/cues";
+import { findCues, mayBeCue, wordSpans } from "../../src/nlp/cues";
 import { CUE_FORMS } from "../../src/nlp/lexicon/cues";
-import { isCap, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
+import { isCap, lastCapitalWord, NAME_RUN, nameRunTokens, tokenize } from "../../src/nlp/mentions";
 import { loneWords, nameKey } from "../../src/nlp/entities";
 import { isUpper, letterOrApostrophe, makeDoc, wordOrDot } from "../../src/nlp/document";
-import { detectClaims, isGated, mayBeGated } from "../../src/nlp/claims";
+import { detectClaims, isGated, mayBeGated, tokenize as claimTokens, tokenSpans, type Token as ClaimToken } from "../../src/nlp/claims";
+import { isSpace } from "../../src/nlp/chars";
+import { gapBefore } from "../../src/nlp/sieves/patterns";
 
 /** findCues' prepositional cues as the /iu regex alone finds them (the original code). */
 function prepositionalReference(text: string): [number, number, string][] {
@@ -72,6 +74,147 @@ describe("speed shortcuts give the original answers", () => {
     it("random words", () => {
       const ch = fc.constantFrom("s", "a", "i", "d", "S", "A", "I", "D", "e", "t", "o", "l", "k", "K", "\u212A", "\u0130", "é", "n", "g", "p", "w", "r", "-", "’");
       fc.assert(fc.property(fc.array(ch, { minLength: 1, maxLength: 12 }), (cs) => check(cs.join(""))), { numRuns: 20000 });
+    });
+  });
+
+  describe("findCues: words found by test() and a scan for their first letter, as WORD_RE.exec finds them", () => {
+    const reference = (text: string): [number, number][] =>
+      [...text.matchAll(/[\p{L}]+(?:[’'\-][\p{L}]+)*/gu)].map((m) => [m.index!, m.index! + m[0].length]);
+    const cases = [
+      "", " ", "said", "Jo Bloggs said.", "  “Yes,” she said — twice.", "O’Brien’s re-election", "a--b", "a'-b", "'tis", "-x-",
+      "Zoë said", "élan vital", "«Élan»", "3 said 4", "x\ud835\udc00y", "\ud835\udc00said", "\ud800 lone", "said\udc00", "İstanbul said",
+      "\u212aelvin", "ſaid", "_said_", "e-mail’", "1990s-era", "\u00a0said\u2009so", "日本 said", "said\n\nadded",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => assert.deepEqual(wordSpans(text), reference(text)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("s", "a", "Z", " ", "-", "'", "’", "“", "”", "—", "é", "É", "日", "1", ".", "\n", "\u00a0", "\ud835\udc00", "\ud835", "\udc00", "_", "\u212a", "ſ", "İ");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (cs) => {
+        const text = cs.join("");
+        assert.deepEqual(wordSpans(text), reference(text));
+      }), { numRuns: 20000 });
+    });
+  });
+
+  describe("claims tokenizer: tokens found by test() and a scan past white space, as TOKEN_RE.exec finds them", () => {
+    it("isSpace is \\s on every UTF-16 code unit", () => {
+      for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/u.test(String.fromCharCode(c)), c.toString(16));
+    });
+    it("isSpace of NaN (past the end) is false", () => assert.equal(isSpace(NaN), false));
+    const cases = [
+      "", " ", "   ", "It's believed.", "U.S. officials said ''no'' and ``yes``", "a--b", "e-mail’s", "  “Yes,” she said — twice. ",
+      "\u00a0x\u2009y\u3000z\ufeff", "x\ud835\udc00y \ud835\udc00", "\ud800 lone \udc00", "日本 said", "3.5% of 1,000", "\n\nA.B.C.",
+      "tab\there", "\u200b zero-width is no space", "\u0301combining",
+    ];
+    for (const text of cases) it(JSON.stringify(text), () => assert.deepEqual(tokenSpans(text), tokenSpans(text, true)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("s", "a", "Z", " ", "-", "'", "’", "`", "“", "—", ".", ",", "é", "1", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\ufeff", "\u200b", "\ud835\udc00", "\ud835", "\udc00", "\u0301", "日");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 16 }), (cs) => {
+        const text = cs.join("");
+        assert.deepEqual(tokenSpans(text), tokenSpans(text, true));
+      }), { numRuns: 20000 });
+    });
+  });
+
+  describe("gapBefore: the adverbs and auxiliaries read back from the end, as the end-anchored regex finds them", () => {
+    // the regex gapBefore ran before (session 13)
+    const GAP_RE = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|interview|letter|post|tweet|email|e-mail|op-ed|speech|memo|video|filing|release)|on\s+(?:Twitter|Facebook|Instagram)|(?!(?:ally|family|assembly|supply|rally|bully)\b)\p{Ll}+ly))*\s*$/u;
+    const reference = (text: string, pos: number): number => GAP_RE.exec(text.slice(Math.max(0, pos - 70), pos))?.[0].length ?? 0;
+    const cases: [string, number][] = [
+      ["Kim reportedly told", 0], ["Kim said", 0], ["Kim  said", 0], ["Kim has also said", 0], ["Kim, who has since said", 0],
+      ["the minister had this to say", 0], ["Jo Bloggs was quick to say", 0], ["Jo chimed in to say", 0], ["Jo stood up to say", 0],
+      ["Jo this past week said", 0], ["Jo last past week said", 0], ["Jo on Monday said", 0], ["Jo on monday said", 0], ["Jo late night said", 0],
+      ["Jo isn’t said", 0], ["Jo isn't said", 0], ["Jo isnt said", 0], ["Jo ly said", 0], ["Jo fly said", 0], ["Jo Reportedly said", 0],
+      ["Jo went on to go on to say", 0], ["Jo was eager happy to say", 0], ["Jo paused to rose to say", 0], ["also said", 0], [" also said", 0],
+      ["  also   has said", 0], ["Jo\u00a0also\u2009said", 0], ["Jo also\nsaid", 0], ["Jo also, said", 0], ["Jo quickly, firmly said", 0],
+      ["Jo zoë-ly said", 0], ["Jo \ud835\udc1aly said", 0], ["Jo also", 0], ["Jo also ", 0], ["", 0], [" ", 0],
+      ["a very long sentence whose window cuts a word in the middle and then has also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also has also has also said", 0],
+      ["xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx also has also has also said", 0],
+      ["Jo in a statement said", 0], ["Jo in his written statement said", 0], ["Jo in a Medium blog post said", 0], ["Jo in a very long blog post said", 0],
+      ["Jo in A statement said", 0], ["Jo In a statement said", 0], ["Jo in a 2016 statement said", 0], ["Jo in an e-mail said", 0], ["Jo in an op-ed said", 0],
+      ["Jo in the statement also said", 0], ["Jo on Twitter said", 0], ["Jo on twitter said", 0], ["Jo also on Facebook in a post said", 0],
+      ["A Ruiz ally said", 0], ["the family said", 0], ["an allyly said", 0], ["an allyé said", 0], ["the rallyly said", 0], ["the supply said", 0],
+      ["Jo in a statement", 0], ["in a statement said", 0], [" in a statement said", 0], ["Jo in a Zoë statement said", 0], ["Jo in a \ud835\udc00 statement said", 0],
+    ];
+    for (const [text] of cases) {
+      for (const pos of [text.lastIndexOf(" ") + 1, text.length, text.lastIndexOf("said")]) {
+        if (pos < 0) continue;
+        it(`${JSON.stringify(text)} at ${pos}`, () => assert.equal(gapBefore(text, pos), reference(text, pos)));
+      }
+    }
+    it("every position of the table's texts", () => {
+      for (const [text] of cases) for (let pos = 0; pos <= text.length; pos++) assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+    });
+    it("random phrases of the words that matter", () => {
+      const piece = fc.constantFrom("also", "has", "had", "have", "this", "to", "on", "in", "up", "past", "week", "weekend", "Monday", "monday", "last", "late",
+        "goes", "went", "was", "been", "quick", "eager", "chimed", "stepped", "stood", "paused", "interjected", "isn’t", "wasn't", "doesnt", "quickly", "ly", "Ly",
+        "x", "Kim", "said", ",", "zoëly", "\ud835\udc1aly", "reportedly", "itself", "Also", "\ud835",
+        "in", "a", "an", "his", "the", "statement", "e-mail", "post", "blog", "Medium", "written", "Twitter", "twitter", "ally", "family", "allyé", "bully", "2016");
+      const space = fc.constantFrom(" ", "  ", "\n", "\u00a0", "\t", "", "\u2009");
+      fc.assert(fc.property(fc.array(fc.tuple(piece, space), { maxLength: 14 }), fc.nat(60), (parts, back) => {
+        const text = parts.map(([p, sp]) => p + sp).join("");
+        const pos = Math.max(0, text.length - back);
+        assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+      }), { numRuns: 30000 });
+    });
+    it("random phrases of the medium words ('in a written statement')", () => {
+      const piece = fc.constantFrom("in", "a", "an", "his", "the", "written", "blog", "Medium", "statement", "post", "e-mail", "op-ed", "on", "Twitter", "also", "ally", "x", "Jo", "é", "1");
+      const space = fc.constantFrom(" ", "  ", "\n", "");
+      fc.assert(fc.property(fc.array(fc.tuple(piece, space), { maxLength: 14 }), fc.nat(40), (parts, back) => {
+        const text = parts.map(([p, sp]) => p + sp).join("");
+        const pos = Math.max(0, text.length - back);
+        assert.equal(gapBefore(text, pos), reference(text, pos), `${JSON.stringify(text)} at ${pos}`);
+      }), { numRuns: 30000 });
+    });
+  });
+
+  describe("findNames: a run's last capitalised word read back from its end, as the end-anchored regex finds it", () => {
+    const reference = (s: string): string | undefined => /(\p{Lu}[\p{L}’'\-]*)$/u.exec(s)?.[1];
+    const cases = ["Jo Bloggs", "Department", "Bank of England", "O'Brien", "O’Brien", "Jo-Ann", "McDonald", "mcDonald", "BBC", "NASA's",
+      "Jo Bloggs-", "Jo Bloggs (JB)", "Jo Bloggs.", "U.S. Justice", "Zoë Ruiz", "Ruiz Zoë", "Émile", "de la Cruz", "x", "", "A", "'A", "-A-b",
+      "Jo \ud835\udc00x", "Jo\u00a0Bloggs", "Ann Ruiz2", "Ab Cd Ef"];
+    for (const s of cases) it(JSON.stringify(s), () => assert.equal(lastCapitalWord(s), reference(s)));
+    it("random strings", () => {
+      const ch = fc.constantFrom("A", "B", "a", "b", "Z", "z", " ", "'", "’", "-", ".", "(", ")", "1", "É", "é", "ë", "\ud835\udc00", "\u00a0", "\t");
+      fc.assert(fc.property(fc.array(ch, { maxLength: 12 }), (cs) => {
+        const s = cs.join("");
+        assert.equal(lastCapitalWord(s), reference(s));
+      }), { numRuns: 20000 });
+    });
+  });
+
+  describe("claims tokenizer: apostrophes found once per sentence, as a search per token finds them", () => {
+    // the tokenizer as it was before session 13 (exec per token, two searches per word), quotes marked the same way
+    const reference = (text: string): Omit<ClaimToken, "quoted">[] => {
+      const doc = makeDoc(text);
+      const out: Omit<ClaimToken, "quoted">[] = [];
+      const re = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|''|``|[^\s\p{L}\p{N}]/gu;
+      const lowerToken = (t: string): string => t.toLowerCase().replace(/’/g, "'");
+      for (const s of doc.sentences) {
+        const sentence = text.slice(s.start, s.end);
+        re.lastIndex = 0;
+        for (let m; (m = re.exec(sentence)); ) {
+          const t = m[0];
+          // (the first code unit alone, as the tokenizer reads it)
+          const word = /[\p{L}\p{N}]/u.test(t[0]!);
+          const clitic = word && (t.includes("'") || t.includes("’")) ? /(?<=\p{L})['’](?:s|re|ve|ll|d|m)$/iu.exec(t) : null;
+          const head = clitic ? t.slice(0, t.length - clitic[0].length) : t;
+          const start = s.start + m.index;
+          out.push({ start, end: start + head.length, text: head, low: lowerToken(head), word, cap: word && /\p{Lu}/u.test(t[0]!), sentence: s.index });
+          if (clitic) out.push({ start: start + head.length, end: start + t.length, text: clitic[0], low: lowerToken(clitic[0]), word: true, cap: false, sentence: s.index });
+        }
+      }
+      return out;
+    };
+    const same = (text: string): void =>
+      assert.deepEqual(claimTokens(makeDoc(text)).map(({ quoted: _, ...t }) => t), reference(text), JSON.stringify(text));
+    const cases = ["It's believed they'd said so.", "It’s believed. They’re sure, O'Brien's aide’d say.", "rock 'n' roll isn't O’Neill’s", "'Tis ’twas",
+      "Ann's. Bob’s! Cy's? D’s", "no apostrophes at all here.", "’’ '' `` ‘quoted’ words", "It’S IT'S", "a'b'c'd’e’f’s", "Zoë’s café’s", ""];
+    for (const text of cases) it(JSON.stringify(text), () => same(text));
+    it("random sentences", () => {
+      const piece = fc.constantFrom("It", "it", "'s", "’s", "’re", "'d", "'", "’", "O", "Brien", "n't", "’t", " ", " ", ". ", ", ", "A.B.", "Zoë", "x", "\n\n", "''", "“", "”", "1", "\ud835\udc00", "É");
+      fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (parts) => same(parts.join(""))), { numRuns: 5000 });
     });
   });
 

@@ -6,14 +6,100 @@ import { ROLE_NOUNS } from "../lexicon/roles";
 import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "../mentions";
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
+import { isSpace } from "../chars";
 
 /** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told", "he often says"). */
 export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|often|always|never|sometimes|now|still|just|even|(?!(?:ally|family|assembly|supply|rally|bully)\b)\p{Ll}+ly))*\s*$/u;
 
 /** Length of the adverbs and auxiliaries just before `pos` ("Kim reportedly told", "has also said"); nouns in -ly ("a Ruiz ally said") are none. */
 export function gapBefore(text: string, pos: number): number {
-  const m = /(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|then|again|long|often|always|never|once|still|just|even|already|now|himself|herself|themselves|itself|isn[’']t|wasn[’']t|hasn[’']t|hadn[’']t|didn[’']t|doesn[’']t|(?:goes|went|go|going)\s+on\s+to|(?:had|has|have)\s+this\s+to|(?:was|were|is|are|been)\s+(?:quick|prompted|moved|compelled|careful|eager|happy)\s+to|(?:interjected|chimed\s+in|stepped\s+in|paused|rose|stood\s+up)\s+to|(?:this|last)\s+past\s+(?:week|month|year|weekend)|(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning)|in\s+(?:a|an|his|her|their|its|the)\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|interview|letter|post|tweet|email|e-mail|op-ed|speech|memo|video|filing|release)|on\s+(?:Twitter|Facebook|Instagram)|(?!(?:ally|family|assembly|supply|rally|bully)\b)\p{Ll}+ly))*\s*$/u.exec(text.slice(Math.max(0, pos - 70), pos));
-  return m ? m[0].length : 0;
+  return pos - gapStart(text, Math.max(0, pos - 70), pos);
+}
+
+// gapBefore read from the end instead of by GAP_RE (in the tests), which tried every start in its
+// window: the match of /(?:\s+A)*\s*$/ leftmost in text[lo, pos) is the longest run of whole words
+// before pos that splits into phrases A (one to five words each), each after white space.
+const GAP_WORDS = new Set(["reportedly", "also", "later", "has", "have", "had", "would", "will", "did", "then", "again", "long", "often",
+  "always", "never", "once", "still", "just", "even", "already", "now", "himself", "herself", "themselves", "itself"]);
+const GAP_WORD = /^(?:(?:isn|wasn|hasn|hadn|didn|doesn)[’']t|\p{Ll}+ly)$/u;
+/** The nouns in -ly that are no adverbs: GAP_RE's (?!(?:ally|…)\b) at a word of lower-case letters. */
+const GAP_NOT_ADVERB = /^(?:ally|family|assembly|supply|rally|bully)(?![A-Za-z0-9_])/;
+const GAP_WHEN = new Set(["on", "last", "this", "late", "early"]);
+const GAP_WHEN_NOUNS = new Set(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "week", "month", "year", "night", "morning"]);
+const GAP_BEFORE_TO = new Set(["interjected", "paused", "rose"]);
+const GAP_GO = new Set(["goes", "went", "go", "going"]);
+const GAP_HAVE = new Set(["had", "has", "have"]);
+const GAP_BE = new Set(["was", "were", "is", "are", "been"]);
+const GAP_BE_WHAT = new Set(["quick", "prompted", "moved", "compelled", "careful", "eager", "happy"]);
+const GAP_PAST = new Set(["week", "month", "year", "weekend"]);
+const GAP_SITES = new Set(["Twitter", "Facebook", "Instagram"]);
+const GAP_MEDIUM_DETERMINERS = new Set(["a", "an", "his", "her", "their", "its", "the"]);
+const GAP_MEDIA = new Set(["statement", "interview", "letter", "post", "tweet", "email", "e-mail", "op-ed", "speech", "memo", "video", "filing", "release"]);
+/** A word of letters and hyphens (a modifier in "in a written statement"). */
+const GAP_MODIFIER = /^[\p{L}\-]+$/u;
+
+/** One word that is a phrase A: a listed word, a negated auxiliary, or a lower-case word in -ly that is no noun. */
+function gapWord(a: string): boolean {
+  if (GAP_WORDS.has(a)) return true;
+  const last = a.charCodeAt(a.length - 1);
+  return (last === 121 || last === 116) && GAP_WORD.test(a) && !(last === 121 && GAP_NOT_ADVERB.test(a));
+}
+/** Two words a b that are a phrase A ("on Monday", "paused to", "on Twitter"). */
+function gapPair(a: string, b: string): boolean {
+  return (GAP_WHEN.has(a) && GAP_WHEN_NOUNS.has(b)) || (GAP_BEFORE_TO.has(a) && b === "to") || (a === "on" && GAP_SITES.has(b));
+}
+/** Three words a b c that are a phrase A ("went on to", "was quick to", "this past week", "in a statement"). */
+function gapTriple(a: string, b: string, c: string): boolean {
+  if (c === "to") {
+    return (GAP_GO.has(a) && b === "on") || (GAP_HAVE.has(a) && b === "this") || (GAP_BE.has(a) && GAP_BE_WHAT.has(b))
+      || ((a === "chimed" || a === "stepped") && b === "in") || (a === "stood" && b === "up");
+  }
+  return ((a === "this" || a === "last") && b === "past" && GAP_PAST.has(c)) || gapMedium(a, b, "", "", c);
+}
+/** "in a statement", "in his written statement", "in a Medium blog post": in, a determiner, up to two modifiers, a medium (m1, m2 empty when absent). */
+function gapMedium(a: string, b: string, m1: string, m2: string, noun: string): boolean {
+  return a === "in" && GAP_MEDIUM_DETERMINERS.has(b) && GAP_MEDIA.has(noun) && (!m1 || GAP_MODIFIER.test(m1)) && (!m2 || GAP_MODIFIER.test(m2));
+}
+
+/** Where GAP_RE's match in text[lo, pos) starts (pos when it is empty). */
+export function gapStart(text: string, lo: number, pos: number): number {
+  // the white space before pos: the match when no phrase ends there
+  let k = pos;
+  while (k > lo && isSpace(text.charCodeAt(k - 1))) k--;
+  let start = k;
+  // words are read right to left; with n words read, ok1 … ok5 say whether the n, n - 1, … n - 4
+  // words nearest pos split into phrases (no words do: ok of 0 words is true); b, c, d and e are the
+  // words read before the last one, a. Five misses in a row end it: a phrase is five words at most.
+  let ok1 = true;
+  let ok2 = false;
+  let ok3 = false;
+  let ok4 = false;
+  let ok5 = false;
+  let b = "";
+  let c = "";
+  let d = "";
+  let e = "";
+  while (k > lo && (ok1 || ok2 || ok3 || ok4 || ok5)) {
+    const end = k;
+    while (k > lo && !isSpace(text.charCodeAt(k - 1))) k--;
+    // a word at the window's start has no white space before it in the window
+    if (k === lo) break;
+    const a = text.slice(k, end);
+    while (k > lo && isSpace(text.charCodeAt(k - 1))) k--;
+    const good: boolean = (ok1 && gapWord(a)) || (ok2 && gapPair(a, b)) || (ok3 && gapTriple(a, b, c))
+      || (ok4 && gapMedium(a, b, c, "", d)) || (ok5 && gapMedium(a, b, c, d, e));
+    if (good) start = k;
+    ok5 = ok4;
+    ok4 = ok3;
+    ok3 = ok2;
+    ok2 = ok1;
+    ok1 = good;
+    e = d;
+    d = c;
+    c = b;
+    b = a;
+  }
+  return start;
 }
 
 export interface Attribution {
