@@ -297,8 +297,7 @@ export function documentOwner(text: string, m: Mention): Mention | null {
   if (!own) return null;
   const ownerText = own[1]!;
   const owner = analyse(tokenize(text, m.start, m.start + ownerText.length), text);
-  if (!owner || owner.pronoun) return null;
-  return owner;
+  return owner && !owner.pronoun ? owner : null;
 }
 
 /** Phase two: every mention to its canonical speaker, in text order. `quoted`: the quote spans (names inside them are not narrative). */
@@ -307,14 +306,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const coref = new Coref(doc, resolver, [...quoted].sort((a, b) => a.start - b.start));
   const used = new Set<Entity>();
   const recent: Entity[] = [];
-  const families = new Map<string, Entity | null>();
+  // "the Okafors": the family's members named together ("Jo Okafor, Ann Okafor and Tom Okafor")
   const familyOf = (plural: string): Entity | null => {
-    if (!families.has(plural)) {
-      const members = resolver.family(plural);
-      const canonical = members ? members.map((c) => c.entity.canonical).join(members.length === 2 ? " and " : ", ").replace(/, ([^,]+)$/u, " and $1") : null;
-      families.set(plural, canonical ? { canonical, kind: "group", aliases: [canonical], roles: [] } : null);
-    }
-    return families.get(plural)!;
+    const members = resolver.family(plural);
+    return members ? coref.entityFor(members.map((c) => c.entity.canonical).join(", ").replace(/, ([^,]+)$/u, " and $1"), "group") : null;
   };
   const resolved = new Map<Statement, Entity | null>();
   const quotes: QuoteRecord[] = [];

@@ -10,6 +10,7 @@ import { genderOfName, genderOfWords, type Gender } from "./gender";
 import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
+import { lowerBound } from "./context";
 import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
 import { PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
@@ -486,7 +487,19 @@ export class Coref {
     return null;
   }
 
-  private readonly groups = new Map<string, Entity>();
+  /** Entities outside the resolver (groups, documents, families), one per canonical name and kind. */
+  private readonly loose = new Map<string, Entity>();
+
+  /** The article's one entity of this kind and canonical name that the name pass does not keep. */
+  entityFor(canonical: string, kind: "group" | "document"): Entity {
+    const key = `${kind} ${canonical}`;
+    let e = this.loose.get(key);
+    if (!e) {
+      e = { canonical, kind, aliases: [canonical], roles: [] };
+      this.loose.set(key, e);
+    }
+    return e;
+  }
 
   /**
    * "Still, Democrats believe the pressure will grow. ¶ They say …": a capitalised group ("Democrats",
@@ -500,16 +513,8 @@ export class Coref {
     if (!prev || !here || here.paragraph - prev.paragraph > 1) return null;
     const g = GROUP_SUBJECT.exec(this.doc.text.slice(prev.start, Math.min(prev.end, prev.start + 80)));
     if (!g || !groupName(g[1]!)) return null;
-    const canonical = g[1]!;
-    let e = this.groups.get(canonical);
-    if (!e) {
-      e = { canonical, kind: "group", aliases: [canonical], roles: [] };
-      this.groups.set(canonical, e);
-    }
-    return e;
+    return this.entityFor(g[1]!, "group");
   }
-
-  private readonly documents = new Map<string, Entity>();
 
   /**
    * "A Harbour Courier poll released Monday shows … . ¶ According to the survey, …": the poll, survey,
@@ -530,13 +535,7 @@ export class Coref {
       if (DOCUMENT_KINDS.get(d[2]!.toLowerCase()) !== kind || !/\p{Lu}/u.test(d[1]!)) continue;
       found = d[0].replace(/^(?:[Aa]n?|[Tt]he)\s+/u, "").trim();
     }
-    if (!found) return null;
-    let e = this.documents.get(found);
-    if (!e) {
-      e = { canonical: found, kind: "document", aliases: [found], roles: [] };
-      this.documents.set(found, e);
-    }
-    return e;
+    return found ? this.entityFor(found, "document") : null;
   }
 
   /**
@@ -547,13 +546,14 @@ export class Coref {
    */
   private subordinateSubject(pos: number, g: Gender): Entity | null {
     const text = this.doc.text;
-    const sent = this.doc.sentences[sentenceAt(this.doc, pos)];
+    const si = sentenceAt(this.doc, pos);
+    const sent = this.doc.sentences[si];
     if (!sent || !/\b(?:when|after|because|as|while|since|before|until|although|though|once)\s+$/u.test(text.slice(Math.max(sent.start, pos - 12), pos))) return null;
     const lo = this.refIndex(sent.start, false);
     const hi = this.refIndex(pos, false);
     if (hi - lo < 1) return null;
     const first = this.refs[lo]!;
-    if (first.sentence !== sentenceAt(this.doc, pos) || first.oblique || !first.cluster || !isPersonRef(first)) return null;
+    if (first.sentence !== si || first.oblique || !first.cluster || !isPersonRef(first)) return null;
     if (first.cluster.gender && first.cluster.gender !== g) return null;
     // the subject opens the sentence or follows its introductory phrase ("During her campaign, Ruiz …")
     const lead = text.slice(sent.start, first.at);
@@ -983,13 +983,7 @@ export class Coref {
     const text = this.doc.text;
     const para = this.paraOf[sentenceAt(this.doc, m.start)] ?? 0;
     const seen = this.resolver.seen;
-    let lo = 0;
-    let hi = seen.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (seen[mid]!.at < m.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(seen, m.end, (x) => x.at);
     const words = (s: string) => s.toLowerCase().replace(/[’']s(?![\p{L}])/gu, "").split(/[^\p{L}.\-]+/u);
     // ("A source": a determiner is no owner)
     const ownerWords = words(owner).filter((w) => w && !/^(?:a|an|the)$/u.test(w));
