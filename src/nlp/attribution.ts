@@ -253,6 +253,10 @@ const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ja
 
 /** "The remarks", "the comments": words just spoken, not a document with an author of its own. */
 const SPOKEN_WORDS = /^the\s+(?:remarks|comments|words|testimony|speech|interview)$/iu;
+/** After a cue, the document it was said in ("said in a statement", "said late Monday in a news release"): the document's head, group 1. */
+const SAID_IN_DOCUMENT = /^\s+(?:(?:on|late|early|last)\s+\p{L}+\s+)?(?:in|via)\s+(?:a|an)\s+(?:[\p{Ll}\-]+\s+){0,2}?(statement|release|letter|email|e-mail|memo|tweet|filing|note)(?![\p{L}])/u;
+/** That document taken up again as the speaker ("The statement added that …"): its head, group 1. */
+const THE_DOCUMENT = /^(?:the|that)\s+(?:[\p{Ll}\-]+\s+){0,2}?(statement|release|letter|email|e-mail|memo|tweet|filing|note)$/iu;
 
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
@@ -281,6 +285,29 @@ export function apposedName(text: string, m: Mention): Mention | null {
   // "…, Ann Ruiz and Tom Reyes": a list, not an apposition
   if (!AFTER_APPOSED_NAME.test(tail) || /^,?\s+and\s/u.test(tail)) return null;
   return { ...n, text: text.slice(m.start, n.end), start: m.start, role: m.text };
+}
+
+/** A full name closing the text before an appositive: "Tom Reyes, " (two to four capitalised words). */
+const NAME_BEFORE_COMMA = /(?<![\p{L}.’'\-])((?:\p{Lu}[\p{L}.’'\-]*\s+){1,3}\p{Lu}[\p{L}’'\-]+),[ \t]+$/u;
+
+/**
+ * "… criticism from Tom Reyes, a banker and former city official who has suggested …": an indefinite
+ * description right after a person's full name and a comma is that person, in apposition (the
+ * mention becomes the name and its appositive). Null for anything else.
+ */
+export function namedBeforeApposition(text: string, m: Mention): Mention | null {
+  if (m.pronoun || m.name || !/^(?:a|an)\s/u.test(m.text)) return null;
+  const words = m.text.toLowerCase().split(/\s+/u);
+  if (!words.some((w, k) => k > 0 && ROLE_NOUNS.has(w))) return null;
+  const before = NAME_BEFORE_COMMA.exec(text.slice(Math.max(0, m.start - 60), m.start));
+  if (!before) return null;
+  const start = m.start - before[0].length;
+  // inside a sentence ("from Tom Reyes, a banker"): a sentence's opening words before a comma are
+  // as often a phrase ("In May, a judge ruled")
+  if (!/[\p{Ll},]\s+$/u.test(text.slice(Math.max(0, start - 3), start))) return null;
+  const n = analyse(tokenize(text, start, start + before[1]!.length), text);
+  if (!n || n.kind !== "person" || !n.name || n.text !== n.name || n.start !== start || n.name.split(/\s+/u).length < 2) return null;
+  return { ...n, text: text.slice(start, m.end), end: m.end, role: m.text };
 }
 
 /** Documents a possessive owner puts out ("the campaign’s statement", "the foundation's tally"). */
@@ -315,8 +342,11 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   const quotes: QuoteRecord[] = [];
   const kindOf: [number, Entity][] = [];
   let last: { entity: Entity; at: number } | null = null;
+  // the last statement said in a document ("the council said in a statement"), for "The statement added"
+  type SaidIn = { head: string; entity: Entity | null; canonical: string | null; sentence: number };
+  let saidIn: SaidIn | null = null;
   for (const st of statements) {
-    const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) ?? documentOwner(doc.text, st.mention) : null;
+    const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) ?? namedBeforeApposition(doc.text, st.mention) ?? documentOwner(doc.text, st.mention) : null;
     if (named) st.mention = named;
   }
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
@@ -329,7 +359,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   for (const st of statements) {
     const m = st.mention;
     let entity: Entity | null = null;
+    // "The council said in a statement that … The statement added that …": the same speaker, named or not
+    const again = m && !m.name && !m.pronoun && !st.sameAs ? THE_DOCUMENT.exec(m.text) : null;
+    const prior = saidIn as SaidIn | null;
+    const said: SaidIn | null = again && prior && prior.head === again[1]!.toLowerCase() && sentenceAt(doc, m!.start) - prior.sentence <= 3 ? prior : null;
     if (st.sameAs && resolved.has(st.sameAs)) entity = resolved.get(st.sameAs)!;
+    else if (said) entity = said.entity;
     else if (m && !m.name && !m.pronoun && CAMPAIGN_HEAD.test(m.text) && (entity = coref.campaign(m))) {
       // "Bernie Okafor’s campaign said", "her campaign said", "the campaign said": the owner's campaign, a body
     } else if (m?.name && /^the\s/iu.test(m.text) && (entity = familyOf(m.name.replace(/^the\s+/iu, "")))) {
@@ -374,8 +409,11 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       recent.push(entity);
       if (m && !SPOKEN_WORDS.test(m.text)) last = { entity, at: st.start };
     }
-    let canonical = entity?.canonical ?? null;
-    if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");
+    let canonical: string | null = entity?.canonical ?? null;
+    if (!entity && said) canonical = said.canonical;
+    else if (!entity && m && !m.pronoun && m.kind !== "anonymous") canonical = m.text.replace(/^(the|a|an)\s+/i, "");
+    const inDocument = st.cue ? SAID_IN_DOCUMENT.exec(doc.text.slice(st.cue.end, st.cue.end + 48)) : null;
+    if (inDocument && m && !said) saidIn = { head: inDocument[1]!, entity, canonical, sentence: sentenceAt(doc, st.cue!.start) };
     // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
     if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     // a capitalised plural ("Several Democrats said", "Republicans say") is a group a later "they" continues

@@ -175,6 +175,16 @@ function ownerPossessive(t: Token): boolean {
   return ORG_WORDS.has(stem) || ROLE_NOUNS.has(stem) || OWNER_NOUNS.has(stem);
 }
 
+/** A determiner at token k, or one to three lowercase role modifiers then a determiner ("the former vice"). */
+function determinerBefore(toks: readonly Token[], k: number): boolean {
+  for (let j = k, n = 0; j >= 0 && n <= 3; j--, n++) {
+    const l = low(toks[j]!);
+    if (DETERMINERS.has(l)) return true;
+    if (isCap(toks[j]!.text) || !ROLE_MODIFIERS.has(l)) return false;
+  }
+  return false;
+}
+
 /** Words between a body's name and a title that belong to the title ("Senate Majority Leader", "Party Deputy Chairman"). */
 const TITLE_MODIFIERS_AFTER_BODY = new Set(["majority", "minority", "deputy", "assistant", "vice", "acting", "interim"]);
 
@@ -247,6 +257,7 @@ function affiliatedPerson(tokens: Token[], text: string): Mention | null {
 /** Builds a Mention from the tokens of a noun phrase. */
 export function analyse(tokens: Token[], text: string): Mention | null {
   if (!tokens.length) return null;
+  tokens = headlineSubject(tokens);
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   const whole = text.slice(first.start, last.end);
@@ -511,7 +522,8 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
     if (i === toks.length && i > 1 && possessedBody(toks, i - 1)) { i--; continue; }
     // "the company’s spokesman said", "the alliance’s secretary general said": a body's or a role's
     // possessive after a determiner owns the role and stays in the mention
-    if (i < toks.length && i > 1 && ownerPossessive(t) && DETERMINERS.has(low(toks[i - 2]!))) { i--; continue; }
+    // ("the former vice president’s spokeswoman": role modifiers may stand between them)
+    if (i < toks.length && i > 1 && ownerPossessive(t) && determinerBefore(toks, i - 2)) { i--; continue; }
     // "Tom Reyes with the Harbor Authority": a name, a preposition, then the body (analyse keeps the person)
     if (i < toks.length && i > 2 && isCap(toks[i]!.text)) {
       const prep = l === "the" ? low(toks[i - 2]!) : l;
@@ -545,6 +557,27 @@ function readBefore(text: string, toks: Token[], cut: boolean): Mention | null |
   // a bare lowercase modifier ("also", "senior") without a head noun is not a mention
   if (!hasHead(span)) return null;
   return analyse(span, text);
+}
+
+/** Capitalised adverbs a Title Case headline puts between its subject and verb ("Ruiz Just Announced …"). */
+const HEADLINE_ADVERBS = new Set(["just", "finally", "now", "also", "again", "still", "reportedly", "already", "even", "never", "only", "actually", "really", "apparently", "allegedly", "secretly", "privately", "publicly", "openly", "instantly", "suddenly", "officially", "quietly"]);
+/** Cue verbs a Title Case headline capitalises ("Ruiz Says Pier Will Close, Calls Plan …"). */
+const HEADLINE_CUES = new Set(["says", "said", "tells", "told", "warns", "warned", "claims", "claimed", "insists", "admits", "announces", "announced", "reveals", "revealed"]);
+/**
+ * A subject read back through a Title Case headline: up to its first capitalised cue verb ("Ruiz
+ * Says Pier Will Close, Calls …" → "Ruiz"), without the adverb before the verb ("Ruiz Just
+ * Announced" → "Ruiz"). Other spans are returned as they are.
+ */
+function headlineSubject(span: Token[]): Token[] {
+  let out = span;
+  for (let k = 1; k < out.length; k++) {
+    if (isCap(out[k]!.text) && HEADLINE_CUES.has(low(out[k]!))) {
+      out = out.slice(0, k);
+      break;
+    }
+  }
+  while (out.length > 1 && isCap(out[out.length - 1]!.text) && HEADLINE_ADVERBS.has(low(out[out.length - 1]!))) out = out.slice(0, -1);
+  return out;
 }
 
 /** The speaker mention starting at `lo` (after spaces), reading forwards no further than `hi`. */

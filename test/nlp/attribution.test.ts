@@ -954,3 +954,33 @@ describe("speakers around quotes and cues: a sentence split inside a quote, a me
     assert.deepEqual(quotes.filter((q) => q.text.startsWith("What does")).map((q) => q.sieve === "leading-cue" ? q.speaker : null).filter(Boolean), []);
   });
 });
+
+describe("epithets, appositives after a name, a document taken up again, owners with modifiers, Title Case headlines (session 14)", () => {
+  const cases: [string, string, Want][] = [
+    ["an occupation epithet continues the person just named ('The veteran speechwriter')", "Jo Okafor, a former aide to two mayors, wrote in a column that she drafted the plan. Okafor said she “may yet vote against it.” The veteran speechwriter said the deal-breaker was the cost.",
+      { text: "the deal-breaker was the cost", canonical: "Jo Okafor" }],
+    ["an epithet with a party before it ('The GOP speechwriter')", "Despite what he wrote, Tom Reyes said he would vote for the mayor. The GOP speechwriter said the deal-breaker was the tax.",
+      { text: "the deal-breaker was the tax", canonical: "Tom Reyes" }],
+    ["a role a story meets once is never the person just named (negative row)", "Tom Reyes spoke at the debate. Reyes said he would cut taxes. The moderator said the time was up.",
+      { text: "the time was up", speaker: "The moderator", canonical: "moderator" }],
+    ["a new role word inside a name's mention ('Billionaire entrepreneur')", "The party had its moments. Billionaire entrepreneur Peter Okafor said, “I am proud to be here.”",
+      { text: "I am proud to be here", speaker: "Billionaire entrepreneur Peter Okafor", canonical: "Peter Okafor" }],
+    ["an indefinite description after a full name and a comma is that person", "He dismissed criticism from Ann Ruiz and Tom Reyes, a banker and former city official who has suggested the aides were overpaid.",
+      { text: "the aides were overpaid", speaker: "Tom Reyes, a banker and former city official", canonical: "Tom Reyes" }],
+    ["a sentence's opening phrase before the comma is no name (negative row)", "Democrats had sued in March. In May, a federal judge sided with the Democrats, saying the law violated the constitution.",
+      { text: "the law violated", canonical: "federal judge" }],
+    ["'The statement added' after 'said in a statement' is the same speaker", "The port reopened. Ruiz's office said in a statement that she had used the account. The statement added that Ruiz never sent sensitive information.",
+      { text: "Ruiz never sent", speaker: "The statement", canonical: "Ruiz's office" }],
+    ["an unnamed body's statement taken up again keeps the body", "The council said in a statement that the pier would close. The statement added that the closure would last a month.",
+      { text: "the closure would last", canonical: "council" }],
+    ["another document is not the statement (negative row)", "The council said in a statement that the pier would close. The letter added that the closure would last a month.",
+      { text: "the closure would last", canonical: "letter" }],
+    ["a possessive owner with role modifiers stays in the mention", "Al Okafor will not attend. Citing family obligations, the former vice president’s spokeswoman told reporters that he plans to skip it.",
+      { text: "he plans to skip it", speaker: "the former vice president’s spokeswoman" }],
+    ["a Title Case headline's adverb before the verb is no part of the name", "Rick Okafor Just Announced His Endorsement Of A Big Name Candidate.\n\nFormer Gov. Rick Okafor said on Friday that he backs the senator.",
+      { text: "His Endorsement", speaker: "Rick Okafor", canonical: "Rick Okafor" }],
+    ["a headline's second verb has the first verb's subject", "Ruiz Says Russians Hacked The Party, Calls Okafor’s Remarks ‘Troubling.’\n\nAnn Ruiz said on Sunday that Russia was behind the leak.",
+      { text: "Okafor’s Remarks", speaker: "Ruiz", canonical: "Ann Ruiz" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});

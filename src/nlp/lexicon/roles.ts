@@ -52,6 +52,18 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "councilman", "councilwoman", "sheriff", "detective", "inspector", "superintendent", "constable",
   "front-runner", "frontrunner", "clerk", "tycoon", "magnate", "delegate", "advocate", "associate", "pastor", "rabbi",
   "priest", "imam", "chaplain",
+  // people named by what they do, as news writes them for variety ("Ruiz said … The veteran
+  // speechwriter added"); those a story often leaves unnamed are anonymous heads too (below)
+  "speechwriter", "lobbyist", "organizer", "organiser", "volunteer", "donor", "protester", "protestor",
+  "demonstrator", "entrepreneur", "contractor", "philanthropist", "comedian", "filmmaker", "novelist",
+  "poet", "journalist", "columnist", "commentator", "blogger", "broadcaster", "publisher", "producer",
+  "soldier", "firefighter", "paramedic", "scholar", "athlete", "rapper", "songwriter", "pundit",
+  "moderator", "grandmother", "grandfather", "widow", "survivor", "immigrant", "refugee",
+  "preacher", "evangelist", "trooper", "mechanic", "retiree", "physicist",
+  "biologist", "chemist", "psychologist", "psychiatrist", "sociologist", "demographer",
+  "epidemiologist", "statistician", "banker", "accountant", "homeowner",
+  "shopkeeper", "treasurer", "contender", "hopeful", "assemblyman", "assemblywoman", "alderman",
+  "ombudsman", "defendant", "plaintiff", "inmate", "prisoner",
 ]);
 
 /** Lowercase words that may modify a role inside a speaker mention ("senior", "foreign affairs"). */
@@ -88,6 +100,10 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set([
   "operative", "operatives", "ally", "allies", "associate", "associates", "confidant", "friend",
   "friends", "supporters", "opponents", "republicans", "democrats", "authorities", "reports",
   "report", "rumours", "rumors", "accounts",
+  // people a story meets once, rarely by name (one of them; several are a group)
+  "volunteer", "donor", "protester", "protestor", "demonstrator", "moderator", "organizer", "organiser",
+  "survivor", "immigrant", "refugee", "soldier", "firefighter", "paramedic", "trooper", "homeowner",
+  "shopkeeper", "retiree", "inmate", "prisoner", "defendant", "plaintiff",
 ]);
 
 /** Words that mark a capitalised mention as a body (organisation, government, outlet). */
