@@ -110,7 +110,7 @@ const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
 const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
 
-const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these"]);
+const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these", "will", "would", "can", "could", "should", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had"]);
 
 /**
  * The lowercase noun phrase a relative "who" follows ("business leaders" in "… and business leaders
@@ -118,7 +118,9 @@ const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", 
  */
 export function whoDescription(text: string, at: number): string | null {
   const before = text.slice(Math.max(0, at - 80), at);
-  const m = /(?<![\p{L}\d’'\-])((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before);
+  // ("worried some analysts and activists, who pointed out": a plural before the comma, as a
+  // singular there is a person the pronoun's own reading finds)
+  const m = /(?<![\p{L}\d’'\-])((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){1,3})$/u.exec(before) ?? /(?<![\p{L}\d’'\-])((?:[\p{Ll}\d][\p{L}\d’'\-]*\s+){0,2}[\p{Ll}][\p{L}’'\-]*[^s\W’']s),\s+$/u.exec(before);
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);
   while (words.length && NP_STOP.has(words[0]!)) words.shift();
@@ -548,10 +550,11 @@ export class Coref {
     const text = this.doc.text;
     const si = sentenceAt(this.doc, pos);
     const sent = this.doc.sentences[si];
-    if (!sent || !/\b(?:when|after|because|as|while|since|before|until|although|though|once)\s+$/u.test(text.slice(Math.max(sent.start, pos - 12), pos))) return null;
+    // (or a clause joined with a comma and "but", "and" or "yet": "Ruiz lost the vote, but she said …")
+    if (!sent || !/(?:\b(?:when|after|because|as|while|since|before|until|although|though|once)|,\s+(?:but|and|yet))\s+$/u.test(text.slice(Math.max(sent.start, pos - 12), pos))) return null;
     const lo = this.refIndex(sent.start, false);
     const hi = this.refIndex(pos, false);
-    if (hi - lo < 1) return null;
+    if (hi - lo < 1) return this.openingPossessor(sent, pos, g, lo, hi);
     const first = this.refs[lo]!;
     if (first.sentence !== si || first.oblique || !first.cluster || !isPersonRef(first)) return null;
     if (first.cluster.gender && first.cluster.gender !== g) return null;
@@ -560,6 +563,20 @@ export class Coref {
     if (lead.trim() && !/,\s*$/u.test(lead)) return null;
     for (let i = lo + 1; i < hi; i++) if (this.refs[i]!.entity !== first.entity && isPersonRef(this.refs[i]!)) return null;
     return first.entity;
+  }
+
+  /**
+   * "Okafor’s fate is still unclear, but she said …": a sentence opening with a person's possessive,
+   * and no one else named before the pronoun, has that person as the subject the pronoun continues
+   * (possessives are no references: the refs in [lo, hi) are the sentence's others). Null otherwise.
+   */
+  private openingPossessor(sent: Span, pos: number, g: Gender, lo: number, hi: number): Entity | null {
+    for (let i = lo; i < hi; i++) if (isPersonRef(this.refs[i]!)) return null;
+    const open = /^\s*((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)(?:[’']s|(?<=s)[’'])\s/u.exec(this.doc.text.slice(sent.start, pos));
+    if (!open) return null;
+    const c = this.resolver.knownName(open[1]!);
+    if (!c || c.entity.kind !== "person" || (c.gender && c.gender !== g)) return null;
+    return c.entity;
   }
 
   /**
