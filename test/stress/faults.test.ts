@@ -9,8 +9,8 @@ import Database from "better-sqlite3";
 import { corpus, jsonl } from "./corpus";
 
 const BIN = resolve(__dirname, "..", "..", "..", "bin", "whosaid.js");
-/** articles in the killed ingest (several of the bulk ingest's 256-article batches; a run takes seconds) */
-const N = 1200;
+/** articles in the killed ingest (eight of the bulk ingest's 256-article batches; a run takes seconds) */
+const N = 2000;
 
 function count(file: string, sql: string): number {
   if (!existsSync(file)) return 0;
@@ -30,24 +30,32 @@ function ingest(file: string, db: string): { status: number | null; stdout: stri
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts an ingest and SIGKILLs it `ms` after its first commit; resolves with the sources stored at the kill. */
-function killAfter(file: string, db: string, ms: number): Promise<{ killedAt: number; finished: boolean }> {
+/**
+ * Starts an ingest and SIGKILLs it `ms` after the database first holds `target` sources or more
+ * (batches commit 256 articles at a time, and after the first one they can follow each other within
+ * milliseconds, so a clock started at the first commit lands anywhere, even after the end, on a fast
+ * machine: a count then a short random delay lands inside the run). Resolves with the sources stored
+ * at the kill, and whether the run ended on its own first. Every timer is cleared when the child
+ * exits, so a run that finishes first fails the test instead of keeping mocha alive.
+ */
+function killAt(file: string, db: string, target: number, ms: number): Promise<{ killedAt: number; finished: boolean }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, "ingest", file, "--db", db], { stdio: "ignore" });
-    let finished = false;
-    child.on("exit", (_code, signal) => {
-      finished = signal !== "SIGKILL";
-      done({ killedAt: count(db, "SELECT count(*) AS n FROM sources"), finished });
-    });
-    child.on("error", fail);
-    // the clock starts once this run has committed a batch of its own (so each kill interrupts work
-    // in progress, between or inside later batches, not the start-up)
-    const baseline = count(db, "SELECT count(*) AS n FROM sources");
+    let killer: NodeJS.Timeout | undefined;
     const wait = setInterval(() => {
-      if (finished || count(db, "SELECT count(*) AS n FROM sources") <= baseline) return;
+      if (killer || count(db, "SELECT count(*) AS n FROM sources") < target) return;
+      killer = setTimeout(() => child.kill("SIGKILL"), ms);
+    }, 5);
+    child.on("exit", (_code, signal) => {
       clearInterval(wait);
-      setTimeout(() => child.kill("SIGKILL"), ms);
-    }, 10);
+      if (killer) clearTimeout(killer);
+      done({ killedAt: count(db, "SELECT count(*) AS n FROM sources"), finished: signal !== "SIGKILL" });
+    });
+    child.on("error", (e) => {
+      clearInterval(wait);
+      if (killer) clearTimeout(killer);
+      fail(e);
+    });
   });
 }
 
@@ -70,19 +78,22 @@ describe("stress: faults during a bulk ingest", function () {
     assert.match(clean.stdout, new RegExp(`ingested ${N} new, 0 already stored, 0 failed`));
 
     const db = join(dir, "killed.db");
-    // three random moments of a run (the batches commit 256 articles at a time, so a count would
-    // jump past its target); each run starts over from what the last one left
-    const targets = [0, 0, 0].map(() => Math.round(Math.random() * 0.15 * full));
+    // three random moments of a run: once a random count of sources is stored (one in each of the
+    // first three quarters of the file, so each run has batches left after it), then 0-40 ms more,
+    // which lands between batches, inside one, or in the extraction ahead of one; each run starts
+    // over from what the last one left
+    const targets = [0, 1, 2].map((q) => Math.max(1, Math.round(((q + Math.random()) * N) / 4)));
+    const delays = targets.map(() => Math.round(Math.random() * 40));
     const seen: number[] = [];
-    for (const target of targets) {
-      const { killedAt, finished } = await killAfter(file, db, target);
-      assert.equal(finished, false, "killed before it finished");
+    for (const [i, target] of targets.entries()) {
+      const { killedAt, finished } = await killAt(file, db, target, delays[i]!);
+      assert.equal(finished, false, `the run ended on its own before the kill at ${target} sources + ${delays[i]} ms`);
       const conn = new Database(db, { fileMustExist: true });
       assert.equal(conn.pragma("integrity_check", { simple: true }), "ok");
       conn.close();
       seen.push(killedAt);
     }
-    console.log(`      a clean run took ${full} ms; killed ${targets.join(", ")} ms after each run's first commit, with ${seen.join(", ")} of ${N} sources stored`);
+    console.log(`      a clean run took ${full} ms; killed at ${targets.map((t, i) => `${t} sources + ${delays[i]} ms`).join(", ")}, with ${seen.join(", ")} of ${N} sources stored`);
     // a kill may also land after the last batch, during the final regroup: the re-run must finish that too
     assert.ok(seen[0]! < N, "the first kill interrupted the storing");
     const before = count(db, "SELECT count(*) AS n FROM sources");
