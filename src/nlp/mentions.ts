@@ -599,6 +599,11 @@ function mentionAfterIn(text: string, lo: number, hi: number): Mention | null {
 }
 
 /** A lowercase word that heads a role ("manager", "cartoonist", "economist"). */
+/** A role noun or its plural ("attorneys", "lawyers"). */
+function roleOrPlural(l: string): boolean {
+  return ROLE_NOUNS.has(l) || (l.length > 4 && l.endsWith("s") && ROLE_NOUNS.has(l.slice(0, -1)));
+}
+
 function roleLike(t: Token): boolean {
   const w = t.text;
   const l = low(t);
@@ -642,7 +647,8 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
       if (k < toks.length && k <= j + 4 && ROLE_NOUNS.has(low(toks[k]!)) && !isCap(toks[k]!.text)) { j = k + 1; continue; }
     }
     // ("a spokesman for committee Democrats": a lower-case modifier before the capitalised body)
-    if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (ROLE_NOUNS.has(low(toks[j - 1]!)) || ANONYMOUS_HEADS.has(low(toks[j - 1]!))) && (isCap(toks[j + 1]!.text) || low(toks[j + 1]!) === "the" || ROLE_MODIFIERS.has(low(toks[j + 1]!)) && !!toks[j + 2] && isCap(toks[j + 2]!.text))) { j++; continue; }
+    // ("Attorneys for Ruiz said": a plural role too)
+    if ((l === "of" || l === "for") && j > 0 && j + 1 < toks.length && (roleOrPlural(low(toks[j - 1]!)) || ANONYMOUS_HEADS.has(low(toks[j - 1]!))) && (isCap(toks[j + 1]!.text) || low(toks[j + 1]!) === "the" || ROLE_MODIFIERS.has(low(toks[j + 1]!)) && !!toks[j + 2] && isCap(toks[j + 2]!.text))) { j++; continue; }
     if (l === "the" && j > 0 && /^(of|for)$/i.test(toks[j - 1]!.text)) { j++; continue; }
     if (t.text === "(" && j + 2 < toks.length && toks[j + 2]!.text === ")") { j += 3; continue; }
     // "said regional sales manager Tom Reyes", "says Ohio cartoonist Tom Reyes": a lowercase role before the

@@ -181,8 +181,10 @@ export function choose(cands: readonly Candidate[], site: PronounSite): number {
   let best = -1;
   let bestScore = -Infinity;
   // a first name the list gives the other gender rules a candidate out while another is left, unless
-  // it is the speaker just before ("Lindsey Graham said, “…” He added": the list errs on such names)
-  const out = (c: Candidate) => c.gender === "clash" && !(c.lastSpeaker && (c.sentDist <= 1 || site.afterQuote));
+  // it is the speaker of the quote the pronoun follows ("Lindsey Graham said, “…” He added": the
+  // list errs on such names); in the narrative a clash is not excused ("… told Lolita Ruiz. He
+  // denied it" is not Lolita Ruiz, however near)
+  const out = (c: Candidate) => c.gender === "clash" && !(c.lastSpeaker && (site.afterQuote || (c.sentDist <= 1 && c.speaker)));
   const someFit = cands.some((c) => !out(c));
   for (let i = 0; i < cands.length; i++) {
     if (someFit && out(cands[i]!)) continue;

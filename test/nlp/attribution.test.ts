@@ -992,3 +992,25 @@ describe("epithets, appositives after a name, a document taken up again, owners 
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("gender clashes in the narrative, plural roles with 'for', relational roles (session 15)", () => {
+  const cases: [string, string, Want][] = [
+    ["'he' in the narrative never takes a woman's name, though she spoke last and is named just before", "Tom Okafor lost the primary. “He hit me,” Dorothy Okafor said in 2009. The paper detailed four complaints Dorothy Okafor filed against him. He denied the charges, saying that they were invented.",
+      { text: "they were invented", canonical: "Tom Okafor" }],
+    ["nor 'she' a man's", "Ann Ruiz lost the primary. “She hit me,” Patrick Reyes said in 2009. The paper detailed four complaints Patrick Reyes filed against her. She denied the charges, saying that they were invented.",
+      { text: "they were invented", canonical: "Ann Ruiz" }],
+    ["the speaker of the sentence just before keeps a name the list gives the other gender (negative row)", "Lindsey Okafor said the plan was sound. He noted that the council would vote on it in May.",
+      { text: "the council would vote", canonical: "Lindsey Okafor" }],
+    ["after a quote too (negative row)", "Lindsey Okafor said, “The plan is sound.” He added, “The council will vote in May.”",
+      { text: "The council will vote in May.", canonical: "Lindsey Okafor" }],
+    ["a plural role with 'for' keeps its body ('Attorneys for Ruiz')", "Attorneys for Ruiz appeared to oppose the effort, saying in court files that her account was private.",
+      { text: "her account was private", speaker: "Attorneys for Ruiz", canonical: "Ruiz" }],
+    ["a plural role alone stays a group (negative row)", "Attorneys appeared to oppose the effort, saying in court files that the account was private.",
+      { text: "the account was private", speaker: "Attorneys" }],
+    ["a relational role between two names ('Ruiz constituent Dan Okafor')", "“That is treason,” said Ruiz constituent Dan Okafor when asked about the senator.",
+      { text: "That is treason", speaker: "Ruiz constituent Dan Okafor", canonical: "Dan Okafor" }],
+    ["'teammate' too", "“We were robbed,” said Ruiz teammate Dan Okafor.",
+      { text: "We were robbed", canonical: "Dan Okafor" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});

@@ -64,6 +64,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   "epidemiologist", "statistician", "banker", "accountant", "homeowner",
   "shopkeeper", "treasurer", "contender", "hopeful", "assemblyman", "assemblywoman", "alderman",
   "ombudsman", "defendant", "plaintiff", "inmate", "prisoner",
+  // people named by whom they stand with ("said Ruiz constituent Tom Okafor", "Ruiz ally Tom Okafor")
+  "constituent", "classmate", "teammate", "roommate", "ally", "loyalist", "biographer", "mentor",
+  "successor", "predecessor", "confidant", "protege", "protégé",
 ]);
 
 /** Lowercase words that may modify a role inside a speaker mention ("senior", "foreign affairs"). */
