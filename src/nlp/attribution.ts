@@ -276,7 +276,8 @@ export function apposedName(text: string, m: Mention): Mention | null {
   const words = m.text.toLowerCase().split(/\s+/u);
   const roleAt = words.findIndex((w, k) => k > 0 && (ROLE_NOUNS.has(w) || ANONYMOUS_HEADS.has(w)) && !/s$/u.test(w.replace(/(?:ss|us|is)$/u, "")));
   if (roleAt < 0) return null;
-  const comma = /^,[ \t]+/u.exec(text.slice(m.end, m.end + 4));
+  // (a time phrase may come between: "wrote the American ambassador at the time, Tom Reyes")
+  const comma = /^(?:\s+(?:at\s+the\s+time|at\s+that\s+time|then|since\s+\d{4}|until\s+\d{4}))?,[ \t]+/u.exec(text.slice(m.end, m.end + 24));
   if (!comma) return null;
   const from = m.end + comma[0].length;
   const n = mentionAfter(text, from, Math.min(text.length, from + 120));

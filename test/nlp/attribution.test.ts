@@ -1011,6 +1011,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "That is treason", speaker: "Ruiz constituent Dan Okafor", canonical: "Dan Okafor" }],
     ["'teammate' too", "“We were robbed,” said Ruiz teammate Dan Okafor.",
       { text: "We were robbed", canonical: "Dan Okafor" }],
+    ["a name in apposition after a time phrase ('the ambassador at the time, Tom Reyes')", "The port was closed for years, according to cables released by a watchdog. “The port is a haven for smugglers,” wrote the American ambassador at the time, Tom Reyes.",
+      { text: "The port is a haven", canonical: "Tom Reyes" }],
+    ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
+      { text: "The port is closed", canonical: "chief executive" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
