@@ -1013,6 +1013,12 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "We were robbed", canonical: "Dan Okafor" }],
     ["a name in apposition after a time phrase ('the ambassador at the time, Tom Reyes')", "The port was closed for years, according to cables released by a watchdog. “The port is a haven for smugglers,” wrote the American ambassador at the time, Tom Reyes.",
       { text: "The port is a haven", canonical: "Tom Reyes" }],
+    ["a leading cue with an occasion and a year before the quote ('said in an op-ed before a 2014 hearing, “…”')", "Sen. Tom Reyes, R-Wis., said in an op-ed piece before a 2014 Senate hearing, “The department failed to honor repeated requests.”",
+      { text: "The department failed", canonical: "Tom Reyes" }],
+    ["the occasion does not swallow a that-clause (negative row)", "The city waited. Tom Reyes said in an interview before a vote that the council “will fail.”",
+      { text: "the council “will fail", canonical: "Tom Reyes" }],
+    ["an owned role speaks through a participle ('Ann Ruiz’s top aide rallied supporters, saying: “…”')", "Ann Ruiz’s top aide rallied supporters, saying: “We have to be ready to stop him.”",
+      { text: "We have to be ready", speaker: "Ann Ruiz’s top aide" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];

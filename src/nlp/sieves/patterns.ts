@@ -447,7 +447,7 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       }
     }
     const hearer = c.base === "tell" ? HEARER.exec(tail) : null;
-    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,45}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
+    if (CUE_TAIL.test(tail) || ADVERBIAL_TAIL.test(tail) || hearer && ADVERBIAL_TAIL.test(tail.slice(hearer[0].length)) || /^(?:\s+(?:of|about|to|on)\s+[\p{L}\p{N}\s.\-’']{1,40}|\s+to\s+(?:his|her|their|its)\s+[\p{L}\p{N}\s,.\-’']{1,40}|\s+(?:the|a|an|his|her|their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:crowd|audience|room|panel|committee|court|jury|council|hall|group|reporters|supporters|voters|students)|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,45}|\s+(?:in|on|at)\s+(?:a|an|the)\s+[\p{L}\s\-]{1,30}\s(?:before|after|during|at|on|in|to)\s+(?:a|an|the)\s+(?:\d{4}\s+)?[\p{L}\s\-]{1,40}|\s+(?:reporters|journalists|him|her|them|\p{Lu}[\p{L}\-]*)|\s+\p{Ll}+ly|\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday))?$/iu.test(tail)) cue = c;
   }
   if (!cue) return endsWithPunct && /:$/u.test(trimmed) ? statementIntro(ctx, lo, end) : endsWithPunct && /,$/u.test(trimmed) ? statementIntro(ctx, lo, end, true) : null;
   if (!endsWithPunct && !/[\p{L}]$/u.test(before)) return null;
@@ -516,7 +516,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!mention && cue.participle && (objectBefore || /(?:,[”"’']*|\b(?:by|before|after|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent(?:\s+out)?|blasted(?:\s+out)?|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note)(?:\s+(?:to|for)\s+[^,;:“”"]{1,60})?)\s*$/u.test(text.slice(lo, cue.start)))) {
     const own = OWN_BODY.exec(text.slice(s, Math.min(cue.start, s + 40)));
     const subject = mentionAfter(text, s, cue.start) ?? (own ? analyse(tokenize(text, s, s + own[0].length), text) : null);
-    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text) || own) && subject.kind !== "anonymous") mention = subject;
+    // (an owned role is as definite as "the aide": "Ann Ruiz’s top aide rallied supporters, saying")
+    const owned = !!subject && /^(?:(?:the|The)\s+(?:\p{Ll}+\s+)?\p{Ll}+|\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,3})[’']s\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}\p{Ll}[\p{Ll}\-]*$/u.test(subject.text);
+    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription || POSSESSIVE_BODY.test(subject.text) || own || owned) && (subject.kind !== "anonymous" || owned)) mention = subject;
   }
   // "Ann Sherry smiled and said, “…”", "He paused, then added: “…”": a verb coordinated with the cue's
   // right after the clause's subject; that subject speaks
