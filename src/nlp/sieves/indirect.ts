@@ -497,7 +497,9 @@ function mainSubject(ctx: Context, sentStart: number, hi: number): Mention | nul
     const conn = LEADING_CONNECTIVE.exec(text.slice(lo, Math.min(hi, lo + 12)));
     if (conn) lo += conn[0].length;
     const m = mentionAfter(text, lo, hi);
-    if (m && VERB_NEXT.test(text.slice(m.end, Math.min(hi, m.end + 40)))) return m;
+    // ("Rallying hundreds of workers, Ruiz promised": a participle opening the sentence, not its subject)
+    const opener = !!m && k === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(m.text) && /^[^,;:“”"]{1,120},\s/u.test(text.slice(m.end, hi));
+    if (m && !opener && VERB_NEXT.test(text.slice(m.end, Math.min(hi, m.end + 40)))) return m;
     const comma = text.slice(pos, hi).indexOf(",");
     if (comma < 0) break;
     pos += comma + 1;
@@ -653,7 +655,9 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
         // "Kim evoked his father's legacy and said that …": the subject of the first verb, after a
         // leading participle phrase ("Walking to the pier, Kim recalled … and said")
         mention = lastSubject ?? mentionAfter(text, afterConnective(text, afterDateline(text, sent.start, cue.start), cue.start), cue.start);
-        if (mention && !lastSubject && /^\p{Lu}\p{Ll}+ing$/u.test(mention.text) && !VERB_NEXT.test(text.slice(mention.end, Math.min(cue.start, mention.end + 40)))) mention = mainSubject(ctx, sent.start, cue.start);
+        // (a gerund subject has its verb next, "Rallying works"; "Rallying hundreds of workers, Ruiz
+        // promised …" is a phrase before the subject, whatever word follows it)
+        if (mention && !lastSubject && /^\p{Lu}\p{Ll}+ing$/u.test(mention.text) && (!VERB_NEXT.test(text.slice(mention.end, Math.min(cue.start, mention.end + 40))) || /^[^,;:“”"]{1,120},\s+(?:\p{Lu}[\p{L}’'\-]*|he|she|they|we|it)\s/u.test(text.slice(mention.end, cue.start)))) mention = mainSubject(ctx, sent.start, cue.start);
         sieve = "coordinated-subject";
         conf = that ? 0.7 : 0.65;
       }

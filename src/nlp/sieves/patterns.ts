@@ -510,6 +510,13 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       else if ((subject.name || subject.definiteDescription || (/^,\s+who\s/u.test(rest) && /^(?:a|an|one|another)\s/iu.test(subject.text) && ROLE_NOUNS.has(subject.text.split(/\s+/u).pop()!.toLowerCase()))) && APPOSITIVE_TO_CUE.test(rest)) mention = subject;
     }
   }
+  // "…, Spicer said, adding, “…”", "…, said Spicer, adding": a participle right after another cue and its speaker continues
+  // that speaker, not the sentence's subject
+  if (!mention && cue.participle && /,\s*$/u.test(text.slice(lo, cue.start))) {
+    const comma = text.lastIndexOf(",", cue.start);
+    const prev = comma > lo ? speakerCueBefore(ctx, lo, comma + 1) : null;
+    if (prev && "mention" in prev && prev.mention && !prev.cue.participle && !prev.cue.prepositional && (prev.cue.end >= comma - 1 || (prev.mention.start > prev.cue.end && prev.mention.end >= comma - 1))) mention = prev.mention;
+  }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
   // ("… about the mayor before saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
   // statement saying, “…”": the same subject)
