@@ -1027,6 +1027,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "We will talk again", canonical: "Tom Reyes" }],
     ["a participle phrase opening the sentence is not its subject, whatever follows the participle", "Rallying hundreds of workers who are struggling, Ann Ruiz tried to empathize with them and promised to deliver change.",
       { text: "to deliver change", canonical: "Ann Ruiz" }],
+    ["the subject after a subordinator, with an appositive phrase before the cue ('after Mr. Okafor, asked about it, had said, “…”')", "The issue had come up after Mr. Okafor, asked about the deaths, had said, “I think our country does plenty of killing also.”",
+      { text: "I think our country", canonical: "Okafor" }],
+    ["a subordinate clause's subject does not take the main clause's cue (negative row)", "The port closed after Tom Reyes, the harbor master, ordered it shut, and the council said, “We had no choice.”",
+      { text: "We had no choice", canonical: "council" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];

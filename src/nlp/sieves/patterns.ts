@@ -501,7 +501,19 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
       const role = analyse(tokenize(text, s, comma), text);
       subject = role && { ...role, kind: "person" };
     }
-    if (subject && subject.start === s && subject.end === comma && !subject.pronoun && (subject.kind !== "anonymous" || /\s\S+\s/u.test(subject.text))) {
+    // "The issue came up after Mr. Okafor, asked about it, had said, “…”": the subject of a clause
+    // opened by a subordinator, when the sentence's own opening is no subject
+    let from = s;
+    if (comma > s && comma < speakerEnd && (!subject || subject.start !== s || subject.end !== comma)) {
+      const subs = [...text.slice(s, comma).matchAll(/\b(?:after|when|before|because|while|since|until|although|though|once)\s+(?=\p{Lu})/gu)];
+      const last = subs[subs.length - 1];
+      if (last) {
+        from = s + last.index! + last[0].length;
+        const inner = mentionAfter(text, from, comma);
+        if (inner?.name && inner.kind === "person") subject = inner;
+      }
+    }
+    if (subject && subject.start === from && subject.end === comma && !subject.pronoun && (subject.kind !== "anonymous" || /\s\S+\s/u.test(subject.text))) {
       const rest = text.slice(comma, speakerEnd);
       const named = !subject.name ? /^,\s+(\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}),\s*$/u.exec(rest) : null;
       const inner = named ? mentionAfter(text, comma + named[0].indexOf(named[1]!), speakerEnd) : null;
