@@ -97,6 +97,12 @@ const NOT_NAMES = new Set([
   "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades", "back", "shortly", "soon",
 ]);
 
+/** Prepositions and auxiliary participles that open a sentence's phrase and are never a surname alone. */
+const OPENERS = new Set([
+  "having", "being", "inside", "outside", "despite", "during", "amid", "amidst", "among", "alongside",
+  "throughout", "within", "without", "beyond", "behind", "upon", "unlike", "beside", "besides", "aboard",
+]);
+
 /** Capitalised body heads a name goes on after "of" ("Department of Homeland Security", "Bank of England", "University of the West"). */
 const OF_HEADS = new Set(["department", "ministry", "bureau", "university", "bank", "institute", "office", "council", "committee",
   "commission", "board", "college", "school", "society", "association", "federation", "league", "chamber", "union", "academy",
@@ -270,6 +276,9 @@ export function analyse(tokens: Token[], text: string): Mention | null {
   if (tokens.length === 1 && DETERMINERS.has(low(first))) {
     return { text: whole, start: first.start, end: last.end, name: null, nameStart: null, nameEnd: null, role: null, pronoun: null, kind: "anonymous", definiteDescription: false };
   }
+  // "Inside the hall, Ruiz argued", "Having announced it, Judge Okafor said": a capitalised function
+  // word alone, opening a sentence, is no name
+  if (tokens.length === 1 && OPENERS.has(low(first))) return null;
   // "Tom Reyes with the Harbor Authority", "Jane Doe of Northfield Bank": the person speaks, the body is where they work
   const affiliated = affiliatedPerson(tokens, text);
   if (affiliated) return affiliated;

@@ -481,7 +481,7 @@ function speakerOfCueBefore(ctx: Context, lo: number, hi: number): Mention | nul
 const ADDRESSEE_CUES: ReadonlySet<string> = new Set(["tell", "ask", "inform", "warn", "urge", "advise", "assure", "remind", "describe", "call", "accuse", "charge"]);
 
 /** A verb right after a subject: an auxiliary, a past form or a present -s form. */
-const VERB_NEXT = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|${IRREGULAR_PAST}|\\p{Ll}{2,}ed|\\p{Ll}{2,}[^s\\s]s)\\b`, "u");
+const VERB_NEXT = new RegExp(`^\\s+(?:\\p{Ll}+ly\\s+)?(?:(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\\s+)?(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|also|${IRREGULAR_PAST}|\\p{Ll}{2,}ed|\\p{Ll}{2,}[^s\\s]s)\\b`, "u");
 
 /**
  * The subject of the sentence's main verb, for a participle that continues it ("In 2016, Ann Lee

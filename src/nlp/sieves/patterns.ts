@@ -377,7 +377,7 @@ const POSSESSIVE_ROLE = new RegExp(String.raw`^(?:his|her|their|its|His|Her|Thei
 /** After a sentence-opening inverted cue: a name, then a who-clause or appositive, up to the quote. */
 const INVERTED_OPENING_TAIL = /^\s+\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3},\s+(?:who|a|an|the)\s[^“”"]{1,120}$/u;
 /** After an inverted cue: up to three lowercase role words and a full name ("moderator Nancy Okafor"). */
-const INVERTED_ROLE_NAME = /^\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}$/u;
+const INVERTED_ROLE_NAME = /^\s+(?:(?:\p{Lu}[\p{L}.\-’']*\s+){1,2}(?=\p{Ll}))?(?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3}$/u;
 const APPOSITIVE_TO_CUE = /^,\s+(?!(?:and|but|or|so|yet|then|if|when|as|because|while|although)\b)(?:the|a|an|his|her|their|its|who|whose|now|\d|\p{Ll}|(?:\p{Lu}[\p{L}\-.]*\s+)*\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])\s|(?:Republican|Democrat|Independent)s?\s+(?:of|from)\s|[RDI]-\p{Lu})[^“”"]{0,200},\s*$/u;
 
 /** "X released the following statement:", "X issued this response:", "X had this to say:" before a colon; the verb, group 1. */
@@ -489,7 +489,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   const adv = LEADING_ADVERBIAL.exec(text.slice(s, Math.min(speakerEnd, s + 200)));
   if (adv && /^(?:\p{Lu}|(?:he|she|they|we|it|his|her|their|its|the|a|an)\s)/u.test(text.slice(s + adv[0].length, s + adv[0].length + 6))) s += adv[0].length;
   // "But Sen. Ann Lee (D-Ill.), noting …, said": a connective before the subject, without a comma
-  const conn = /^(?:But|And|Yet|So|Still|Now|Then)\s+(?=\p{Lu})/u.exec(text.slice(s, Math.min(speakerEnd, s + 8)));
+  // ("And then Okafor went on the attack, saying": a connective of two words)
+  const conn = /^(?:(?:But|And|Yet|So)(?:\s+(?:then|now|so|also|still))?|Still|Now|Then)\s+(?=\p{Lu})/u.exec(text.slice(s, Math.min(speakerEnd, s + 14)));
   if (conn) s += conn[0].length;
   // "Ann Ruiz, the former harbour master, said:", "The mayor's aide, Ann Ruiz, said:": an appositive
   // between the subject and its cue; a name in the appositive is who speaks
