@@ -1041,6 +1041,12 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "What does that have to do", canonical: "Nancy Okafor" }],
     ["a one-word surname that is also a preposition stays a name (negative row)", "Al From founded the council in 1985. From said the party had lost its way.",
       { text: "the party had lost its way", canonical: "Al From" }],
+    ["a leading cue with ', however,' before its quote", "Okafor acknowledged, however, “As they say in the brochures, past performance is no indication of future performance.”",
+      { text: "As they say in the brochures", canonical: "Okafor" }],
+    ["a leading cue with a short 'as he …' clause before its quote", "At day’s end, however, Okafor said as he introduced his wife in Hudson, “Finally, the dam broke and we are finally free.”",
+      { text: "Finally, the dam broke", canonical: "Okafor" }],
+    ["a clause with its own subject after the cue is not the quote's lead-in (negative row)", "Okafor said the vote was close, and Ann Ruiz replied, “We will count again.”",
+      { text: "We will count again", canonical: "Ann Ruiz" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];
