@@ -140,6 +140,8 @@ interface Profile {
  * them ("the candidate", "the businessman", "the front-runner").
  */
 const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "incumbent", "challenger"]);
+/** The parts of a court case: no one is two of them ("the judge" is not the defendant's lawyer). */
+const COURT_ROLES = new Set(["judge", "justice", "prosecutor", "lawyer", "attorney", "defendant", "plaintiff", "juror", "witness", "counsel"]);
 /** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
 const OFFICE_WORDS = new Set(["president", "senator", "governor", "minister", "secretary", "mayor", "judge", "chancellor", "king", "queen", "premier", "representative", "congressman", "congresswoman", "ambassador", "general", "admiral", "pope", "prince", "princess", "speaker"]);
 /** The owner written before "campaign": a name ("Okafor’s", "Sanders’", "the Okafor") or a possessive determiner. */
@@ -806,6 +808,14 @@ export class Coref {
         const st = stateOf(of[1]!) ?? stateOf(of[1]!.split(/\s+/u)[0]!);
         if (st && STATE_NAMES.has(of[1]!.toLowerCase().split(/\s+/u).slice(0, st.split(" ").length).join(" "))) p.states.add(st);
       }
+      // the titles the mention itself opens with ("Judge Berman", "Sen. Ernst"): with a surname only,
+      // no role is recorded for the name, so the profile takes them from the mention
+      const own: string[] = [];
+      for (const w of text.slice(s.at, s.end).split(/\s+/u)) {
+        if (!TITLE_WORDS.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) break;
+        own.push(w);
+      }
+      if (own.length) addToProfile(p, own.join(" "));
       // the lowercase role words right before the name ("campaign manager Jo Bloggs")
       const before = text.slice(Math.max(0, s.at - 60), s.at);
       // a role introducing the name in apposition ("a ferry captain, Jo Bloggs, said")
@@ -1142,12 +1152,20 @@ export class Coref {
       // and past a person introduced in an office ("Russian President Vladimir Putin"): an office
       // holder is "the president", not "the businessman" no one was introduced as
       const noOffice = (r: Ref) => !r.entity.roles.some((role) => role.toLowerCase().split(/[\s\-]+/u).some((w) => OFFICE_WORDS.has(ROLE_ABBREV.get(w) ?? w)));
+      // and never a person the article introduced in another part of a case ("My lawyer, Ben
+      // Brafman, … the judge said" is not Brafman): a courtroom's parts exclude each other, where
+      // occupations and offices elsewhere do not ("the speechwriter" may be the former aide)
+      const otherRole = (r: Ref): boolean => {
+        if (!COURT_ROLES.has(head) || !r.cluster) return false;
+        const w = this.profile(r.cluster).words;
+        return !w.has(head) && [...w].some((x) => COURT_ROLES.has(x) && !(head === "attorney" && x === "lawyer") && !(head === "lawyer" && x === "attorney"));
+      };
       if (g) {
-        const fits = this.pick(m.start, (r) => personLike(r) && party(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)
-          ?? this.pick(m.start, (r) => personLike(r) && party(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
+        const fits = this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)
+          ?? this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
         if (fits) return fits;
       }
-      return this.pick(m.start, (r) => personLike(r) && party(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
     }
     return null;
   }
