@@ -357,9 +357,17 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       if (c) c.spoke = true;
     }
   }
+  // the last direct statement, and who asked it when it was a question ("“That would be you?” Ruiz asked")
+  type Asked = { st: Statement; asker: Entity | null };
+  let prevDirect: Asked | null = null;
   for (const st of statements) {
     const m = st.mention;
     let entity: Entity | null = null;
+    // a quote right after a quoted question answers it: its "he" or "the senator" is not the asker
+    // (nothing but the question's own cue between them: "“…?” Ruiz asked. “…,” the senator said.")
+    const q = prevDirect as Asked | null;
+    const asked: Entity | null = q?.asker && st.kind === "direct" && m && !m.name && !st.sameAs && st.start > q.st.end && st.start - q.st.end <= 60 && paragraphAt(doc, st.start) - paragraphAt(doc, q.st.start) <= 1 ? q.asker : null;
+    coref.avoid = asked;
     // "The council said in a statement that … The statement added that …": the same speaker, named or not
     const again = m && !m.name && !m.pronoun && !st.sameAs ? THE_DOCUMENT.exec(m.text) : null;
     const prior = saidIn as SaidIn | null;
@@ -403,6 +411,8 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
       // "“We will win,” Jo Bloggs said. ¶ The remarks drew cheers": words just spoken are their speaker's
       if (!entity && last && SPOKEN_WORDS.test(m.text) && paragraphAt(doc, m.start) - paragraphAt(doc, last.at) <= 1) entity = last.entity;
     }
+    coref.avoid = null;
+    if (st.kind === "direct") prevDirect = { st, asker: st.cue?.base === "ask" && /\?\s*["”’']*\s*$/u.test(doc.text.slice(st.start, st.end)) ? entity : null };
     if (m && entity && !st.sameAs) coref.addSpeaker(m, entity, st.kind !== "direct" ? { start: st.start, end: st.end } : undefined);
     resolved.set(st, entity);
     if (entity) {

@@ -368,7 +368,8 @@ export class Coref {
   /** Picks the best reference among those that agree; scores favour near sentences and their subjects. */
   private pick(pos: number, agree: (r: Ref) => boolean, gender: Gender, pronoun?: string, quiet = false, inside?: ReadonlySet<Entity>): Entity | null {
     const { refs, sentence, paragraph } = this.before(pos);
-    const ok = refs.filter(agree);
+    const avoid = this.avoid;
+    const ok = refs.filter((r) => r.entity !== avoid && agree(r));
     if (!ok.length) return null;
     // "he" and "she": the candidates go to the ranker (decision 018), which without a model is the
     // hand-set score below
@@ -844,6 +845,13 @@ export class Coref {
    * role. Every state and party the description names must be in the introduction, and its head
    * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
    */
+  /**
+   * Who a pronoun or description being resolved is not: the asker of the question its quote answers
+   * ("“That would be you?” Ruiz asked. “That would be me,” the senator said."); set around one
+   * statement by attribution, null otherwise.
+   */
+  avoid: Entity | null = null;
+
   roleDescription(m: Mention): Entity | null {
     const kin = this.kinNamed(m);
     if (kin) return kin;
@@ -884,7 +892,7 @@ export class Coref {
       const r = this.refs[i]!;
       if (seen.has(r.entity) || !r.cluster) continue;
       seen.add(r.entity);
-      if (!isPersonRef(r)) continue;
+      if (!isPersonRef(r) || r.entity === this.avoid) continue;
       if (g && r.cluster.genderSure && r.cluster.gender !== g) continue;
       const p = this.profile(r.cluster);
       // a state or party the introduction contradicts rules the person out; one it does not give is no evidence either way

@@ -1055,6 +1055,12 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "he would appeal the fine", canonical: "Ben Reyes" }],
     ["an office held by title is 'the president' over a person the article merely names", "President Okafor called Ann Ruiz on Monday. Her husband, Saeed Ruiz, was free and would soon be coming home, the president told her.",
       { text: "Her husband, Saeed Ruiz, was free", canonical: "Okafor" }],
+    ["a quote right after a quoted question answers it: its description is not the asker", "Tom Okafor spoke on the show. “It tells you that one of us is a candidate of the establishment,” Okafor remarked. “That would be you?” Ruiz asked. “That would be me, yes,” the senator said.",
+      { text: "That would be me", canonical: "Tom Okafor" }],
+    ["nor its pronoun", "Tom Okafor spoke on the show. “It tells you that one of us is a candidate of the establishment,” Okafor remarked. “That would be you?” Ruiz asked. “That would be me, yes,” he said.",
+      { text: "That would be me", canonical: "Tom Okafor" }],
+    ["with no one else, the asker goes on (negative row)", "The ferry was late again. “Why now?” Ann Ruiz asked. “Nobody knows,” she said.",
+      { text: "Nobody knows", canonical: "Ann Ruiz" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];
