@@ -186,7 +186,7 @@ const ROLE_FIRST = /(?:^|[\s(“"—–])(?:[Aa]n?|[Tt]he)\s+((?:[\p{Ll}\-]+(?:[
 /** A role in apposition after a name without a determiner: ", chief executive of the Harbor Authority," (the role in group 1). */
 const BARE_APPOSITIVE = /^,\s+((?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Ll}[\p{Ll}\-]*)(?=\s+(?:of|at|for)\s+(?:the\s+)?\p{Lu}|[,;]|\.\s)/u;
 /** A party-state tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vermont)". */
-const PARTY_TAG = /^\s*\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)/u;
+const PARTY_TAG = /^\s*(?:\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)|,\s+([RDI])-(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?=[,;]|\.(?:\s|$)))/u;
 
 /** Lowercase words of a role or description, titles spelled out ("Sen." → "senator"), possessives dropped. */
 function roleWords(s: string): string[] {
@@ -792,10 +792,11 @@ export class Coref {
     const text = this.doc.text;
     for (const s of this.spans.get(c) ?? []) {
       const after = text.slice(s.end, s.end + 100);
+      // "(R-Fla.)" or ", R-Iowa,"
       const tag = PARTY_TAG.exec(after);
       if (tag) {
-        p.parties.add(tag[1]!.toLowerCase());
-        const st = stateOf(tag[2]!);
+        p.parties.add((tag[1] ?? tag[3])!.toLowerCase());
+        const st = stateOf((tag[2] ?? tag[4])!);
         if (st) p.states.add(st);
       }
       const app = APPOSITIVE.exec(after);
@@ -1153,7 +1154,15 @@ export class Coref {
       // ("Republican Jo Bloggs … the Democratic front-runner said")
       const parties = words.map((w) => PARTY_WORDS.get(w)).filter((x): x is string => !!x);
       const party = (r: Ref) => !parties.length || !r.cluster || ![...this.profile(r.cluster).parties].some((x) => !parties.includes(x));
-      const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r) && party(r), g);
+      // and a state it names, whoever the article tied to another ("Sen. Jo Bloggs, R-Iowa … the
+      // Florida senator said")
+      const states = readStates(words.slice(1)).filter((x) => x.state).map((x) => x.word);
+      const state = (r: Ref) => {
+        if (!states.length || !r.cluster) return true;
+        const known = this.profile(r.cluster).states;
+        return !known.size || states.every((x) => known.has(x));
+      };
+      const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r) && party(r) && state(r), g);
       if (byRole) return byRole;
       // a gendered head ("the businessman") first looks past a person of the other gender, even one a
       // first name only suggests; with no one else, the first name's gender may be wrong

@@ -1061,6 +1061,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "That would be me", canonical: "Tom Okafor" }],
     ["with no one else, the asker goes on (negative row)", "The ferry was late again. “Why now?” Ann Ruiz asked. “Nobody knows,” she said.",
       { text: "Nobody knows", canonical: "Ann Ruiz" }],
+    ["a state tag after a comma ('Sen. Joni Reyes, R-Iowa.') rules her out for 'the Florida senator'", "Tom Okafor, who is third in many polls, stressed defense issues during an appearance with Sen. Joni Reyes, R-Iowa. The Florida senator told reporters he feels good about his campaign.",
+      { text: "he feels good", canonical: "Tom Okafor" }],
+    ["the same state fits (negative row)", "Tom Okafor spoke first. Later he appeared with Sen. Joni Reyes, R-Iowa. The Iowa senator told reporters she feels good about the race.",
+      { text: "she feels good", canonical: "Joni Reyes" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];
