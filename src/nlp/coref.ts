@@ -80,6 +80,9 @@ const PERSON_PRONOUN = new Map<string, Gender>([["he", "m"], ["she", "f"]]);
 const GOVERNMENT_HEADS = new Set(["department", "agency", "administration", "bureau", "service", "commission", "office", "authority", "ministry"]);
 /** Heads that say only that a body is meant, not which kind: the nearest body named is the one. */
 const GENERIC_BODY_HEADS = new Set(["group", "company", "firm", "organization", "organisation", "utility", "charity", "business", "corporation", "nonprofit"]);
+/** Generic heads that say "a business", and the heads of bodies that are none. */
+const BUSINESS_HEADS = new Set(["company", "firm", "business", "corporation"]);
+const NON_BUSINESS_HEADS = new Set(["fund", "foundation", "trust", "university", "college", "school", "department", "ministry", "committee", "commission", "council", "party", "agency", "government", "administration", "court", "church", "union", "association", "institute", "center", "centre", "museum", "hospital", "police", "army", "navy", "senate", "house", "congress", "parliament", "campaign", "city", "county", "state", "bureau", "office", "board", "society", "league", "coalition", "caucus"]);
 const ROLE_ABBREV = new Map([["sen.", "senator"], ["sen", "senator"], ["gov.", "governor"], ["gov", "governor"], ["rep.", "representative"], ["rep", "representative"], ["gen.", "general"], ["dr.", "doctor"], ["prof.", "professor"]]);
 
 /** A name that can be a person's: not a fragment ("where it costs $70"), not a plural ("Audiences") nothing else marks as a surname. */
@@ -1126,7 +1129,11 @@ export class Coref {
       // for the nearest body named, or a capitalised name nothing marks as a person or place
       if (GENERIC_BODY_HEADS.has(head)) {
         // a state's name is where a body is, not the body ("the New York attorney general … the company")
-        const body = this.pick(m.start, (r) => !r.plural && r.entity.kind !== "media" && !STATE_NAMES.has(r.entity.canonical.toLowerCase()) && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.aged && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
+        // a business head is no foundation, school or government body ("the Okafor Family Foundation
+        // … the company said" is the company named before it)
+        const business = BUSINESS_HEADS.has(head);
+        const notBusiness = (r: Ref) => business && NON_BUSINESS_HEADS.has(r.entity.canonical.split(/\s+/u).pop()!.toLowerCase());
+        const body = this.pick(m.start, (r) => !r.plural && r.entity.kind !== "media" && !STATE_NAMES.has(r.entity.canonical.toLowerCase()) && !notBusiness(r) && (isBodyRef(r) || (r.entity.kind === "person" && !r.speaker && !r.cluster?.gender && !r.cluster?.aged && !r.cluster?.placeLike && r.entity.roles.length === 0 && nameOk(r) && !groupName(r.entity.canonical))), null);
         if (body) {
           if (body.kind === "person") body.kind = "organisation";
           return body;

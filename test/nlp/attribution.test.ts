@@ -1065,6 +1065,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "he feels good", canonical: "Tom Okafor" }],
     ["the same state fits (negative row)", "Tom Okafor spoke first. Later he appeared with Sen. Joni Reyes, R-Iowa. The Iowa senator told reporters she feels good about the race.",
       { text: "she feels good", canonical: "Joni Reyes" }],
+    ["'the company' is no foundation named nearer ('… Corp. … The Okafor Family Foundation … the company said')", "Harbor Oil Corp. was criticized by politicians. The Okafor Family Foundation stayed quiet. Late last month, the company said the reports were misleading.",
+      { text: "the reports were misleading", canonical: "Harbor Oil Corp" }],
+    ["'the group' may be a foundation (negative row)", "Harbor Oil Corp. was criticized by politicians. The Okafor Family Foundation stayed quiet. Late last month, the group said the reports were misleading.",
+      { text: "the reports were misleading", canonical: "Okafor Family Foundation" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];
