@@ -647,6 +647,8 @@ function readAfter(text: string, toks: Token[], cut: boolean): Mention | null | 
     const l = low(t);
     if (allowedInside(t) && !(j === 0 && NOT_NAMES.has(l))) { j++; continue; }
     if (j > 0 && (ofJoin(toks, j) || andJoin(toks, j))) { j++; continue; }
+    // "The city’s top lawyer went further": a lowercase owner after the determiner, a role ahead
+    if (j === 1 && /^\p{Ll}[\p{Ll}\-]*[’']s$/u.test(t.text) && toks.slice(j + 1, j + 4).some((x) => ROLE_NOUNS.has(low(x)) && !isCap(x.text))) { j++; continue; }
     // "Reyes’s office said": the possessive's body is the speaker (and ends the mention)
     if (j > 0 && possessedBody(toks, j)) { j++; break; }
     // "the Florida senator and Republican presidential candidate said": two roles of one person

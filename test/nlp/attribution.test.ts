@@ -1069,6 +1069,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "the reports were misleading", canonical: "Harbor Oil Corp" }],
     ["'the group' may be a foundation (negative row)", "Harbor Oil Corp. was criticized by politicians. The Okafor Family Foundation stayed quiet. Late last month, the group said the reports were misleading.",
       { text: "the reports were misleading", canonical: "Okafor Family Foundation" }],
+    ["a lowercase owner after 'The' with a role ahead is one mention ('The city’s top lawyer went further, arguing')", "The city’s top lawyer went further, arguing that the proposal could make the threat worse.",
+      { text: "the proposal could make", speaker: "The city’s top lawyer" }],
+    ["'recent' may modify a role ('The Pentagon’s recent top adviser')", "The Pentagon’s recent top adviser on the military campaign went further, arguing that the proposal could make the threat worse.",
+      { text: "the proposal could make", speaker: "The Pentagon’s recent top adviser" }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];

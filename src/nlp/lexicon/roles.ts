@@ -89,7 +89,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   "hospital", "bank", "central", "world", "global", "international", "own", "his", "her", "their",
   "its", "our", "whose", "official", "officials", "business", "real", "estate", "tech", "oil",
   "civil", "rights", "human", "labor", "election", "polling", "research", "advocacy", "committee",
-  "council", "town", "port", "airport", "network", "firm",
+  "council", "town", "port", "airport", "network", "firm", "recent", "onetime", "one-time", "erstwhile",
 ]);
 
 /** Heads that make a mention an anonymous source when no name comes with them. */
