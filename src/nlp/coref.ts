@@ -13,7 +13,7 @@ import { sentenceAt } from "./document";
 import { lowerBound } from "./context";
 import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
-import { PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
+import { COUNTRY_NAMES, PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -143,6 +143,11 @@ interface Profile {
  * them ("the candidate", "the businessman", "the front-runner").
  */
 const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "incumbent", "challenger"]);
+/** A country's or state's name ("Puerto Rico", "Ohio"). */
+const PLACE_NAME = (canonical: string): boolean => {
+  const l = canonical.toLowerCase();
+  return COUNTRY_NAMES.has(l) || STATE_NAMES.has(l);
+};
 /** The parts of a court case: no one is two of them ("the judge" is not the defendant's lawyer). */
 const COURT_ROLES = new Set(["judge", "justice", "prosecutor", "lawyer", "attorney", "defendant", "plaintiff", "juror", "witness", "counsel"]);
 /** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
@@ -736,7 +741,8 @@ export class Coref {
     if (PERSON_PRONOUN.has(p)) {
       this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
-      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g);
+      // (a country or state named like a person is no "he" or "she": "Puerto Rico tends to … she said")
+      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g) && !(!r.cluster?.gender && !r.entity.roles.length && PLACE_NAME(r.entity.canonical));
       // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
       // he said") or after "said of" / "said about"; unless no one else agrees
       const about = statement ? this.spokenOf(m, statement) : null;

@@ -1073,6 +1073,10 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
       { text: "the proposal could make", speaker: "The city’s top lawyer" }],
     ["'recent' may modify a role ('The Pentagon’s recent top adviser')", "The Pentagon’s recent top adviser on the military campaign went further, arguing that the proposal could make the threat worse.",
       { text: "the proposal could make", speaker: "The Pentagon’s recent top adviser" }],
+    ["a woman named before a country stays the 'she' (negative row)", "Ann Okafor studies the island's finances. But even today, Puerto Rico tends to run everything through one bank. Its job is “really a combination of things that the Treasury does,” she said.",
+      { text: "Its job is", canonical: "Ann Okafor" }],
+    ["a country named like a person is no 'she', even with no one else (the pronoun stays unresolved)", "But even today, Puerto Rico tends to run everything through one bank. Its job is “really a combination of things that the Treasury does,” she said.",
+      { text: "Its job is", speaker: "she", canonical: null }],
     ["a time phrase then a clause is no apposition (negative row)", "“The port is closed,” said the chief executive at the time, and Tom Reyes agreed.",
       { text: "The port is closed", canonical: "chief executive" }],
   ];

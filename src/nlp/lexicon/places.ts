@@ -67,4 +67,5 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set([
   "tanzania", "thailand", "tunisia", "turkey", "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales",
   "yemen", "zambia", "zimbabwe", "north korea", "south korea", "south africa", "saudi arabia", "new zealand", "sri lanka",
   "northern ireland", "united states", "united kingdom", "great britain", "hong kong", "el salvador", "costa rica",
+  "puerto rico", "dominican republic", "america", "europe", "africa", "asia", "latin america",
 ]);
