@@ -13,7 +13,7 @@ import { sentenceAt } from "./document";
 import { lowerBound } from "./context";
 import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
 import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
-import { COUNTRY_NAMES, PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
+import { isPlaceName, PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
 /** Sentences back a pronoun or description may reach. */
@@ -143,13 +143,8 @@ interface Profile {
  * them ("the candidate", "the businessman", "the front-runner").
  */
 const SALIENT_HEADS = new Set(["candidate", "nominee", "front-runner", "frontrunner", "businessman", "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "incumbent", "challenger"]);
-/** A country's or state's name ("Puerto Rico", "Ohio"). */
-const PLACE_NAME = (canonical: string): boolean => {
-  const l = canonical.toLowerCase();
-  return COUNTRY_NAMES.has(l) || STATE_NAMES.has(l);
-};
-/** The parts of a court case: no one is two of them ("the judge" is not the defendant's lawyer). */
-const COURT_ROLES = new Set(["judge", "justice", "prosecutor", "lawyer", "attorney", "defendant", "plaintiff", "juror", "witness", "counsel"]);
+/** The parts of a court case, by the words for them: no one is two ("the judge" is not the defendant's lawyer). */
+const COURT_PART = new Map([["judge", "judge"], ["justice", "justice"], ["prosecutor", "prosecutor"], ["lawyer", "lawyer"], ["attorney", "lawyer"], ["defendant", "defendant"], ["plaintiff", "plaintiff"], ["juror", "juror"], ["witness", "witness"], ["counsel", "counsel"]]);
 /** Offices a person may be introduced in ("Russian President Vladimir Putin"), whose holder is called by the office. */
 const OFFICE_WORDS = new Set(["president", "senator", "governor", "minister", "secretary", "mayor", "judge", "chancellor", "king", "queen", "premier", "representative", "congressman", "congresswoman", "ambassador", "general", "admiral", "pope", "prince", "princess", "speaker"]);
 /** The owner written before "campaign": a name ("Okafor’s", "Sanders’", "the Okafor") or a possessive determiner. */
@@ -742,7 +737,7 @@ export class Coref {
       this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
       // (a country or state named like a person is no "he" or "she": "Puerto Rico tends to … she said")
-      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g) && !(!r.cluster?.gender && !r.entity.roles.length && PLACE_NAME(r.entity.canonical));
+      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g) && !(!r.cluster?.gender && !r.entity.roles.length && isPlaceName(r.entity.canonical));
       // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
       // he said") or after "said of" / "said about"; unless no one else agrees
       const about = statement ? this.spokenOf(m, statement) : null;
@@ -849,19 +844,19 @@ export class Coref {
   }
 
   /**
-   * A description matched against how each person was introduced: "the Florida senator" → the
-   * person introduced as "Sen. Jo Bloggs (R-Fla.)" or "Florida Sen. Jo Bloggs", "the Arizona
-   * Republican" → the Republican from Arizona, "the campaign manager" → the one named with that
-   * role. Every state and party the description names must be in the introduction, and its head
-   * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
-   */
-  /**
    * Who a pronoun or description being resolved is not: the asker of the question its quote answers
    * ("“That would be you?” Ruiz asked. “That would be me,” the senator said."); set around one
    * statement by attribution, null otherwise.
    */
   avoid: Entity | null = null;
 
+  /**
+   * A description matched against how each person was introduced: "the Florida senator" → the
+   * person introduced as "Sen. Jo Bloggs (R-Fla.)" or "Florida Sen. Jo Bloggs", "the Arizona
+   * Republican" → the Republican from Arizona, "the campaign manager" → the one named with that
+   * role. Every state and party the description names must be in the introduction, and its head
+   * too (unless it is only a party word); the nearest person that fits wins. Null when none fits.
+   */
   roleDescription(m: Mention): Entity | null {
     const kin = this.kinNamed(m);
     if (kin) return kin;
@@ -1185,10 +1180,11 @@ export class Coref {
       // and never a person the article introduced in another part of a case ("My lawyer, Ben
       // Brafman, … the judge said" is not Brafman): a courtroom's parts exclude each other, where
       // occupations and offices elsewhere do not ("the speechwriter" may be the former aide)
+      const part = COURT_PART.get(head);
       const otherRole = (r: Ref): boolean => {
-        if (!COURT_ROLES.has(head) || !r.cluster) return false;
+        if (!part || !r.cluster) return false;
         const w = this.profile(r.cluster).words;
-        return !w.has(head) && [...w].some((x) => COURT_ROLES.has(x) && !(head === "attorney" && x === "lawyer") && !(head === "lawyer" && x === "attorney"));
+        return !w.has(head) && [...w].some((x) => COURT_PART.has(x) && COURT_PART.get(x) !== part);
       };
       if (g) {
         const fits = this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!r.cluster?.gender || r.cluster.gender === g) && (OFFICE_WORDS.has(head) || noOffice(r)), g)

@@ -5,7 +5,7 @@
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
 import { TITLE_WORDS } from "./lexicon/roles";
-import { COUNTRY_NAMES, PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
+import { isPlaceName, PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
 import { bodyName } from "./kinds";
@@ -556,8 +556,7 @@ export class EntityResolver {
     // (a country's or state's name is no person's: "Puerto Rico tends to … she said")
     for (let i = lo - 1; i >= 0; i--) {
       const c = this.seen[i]!.cluster;
-      const l = c.entity.canonical.toLowerCase();
-      if (c.entity.kind === "person" && (c.gender || !(COUNTRY_NAMES.has(l) || STATE_NAMES.has(l)))) return c.entity;
+      if (c.entity.kind === "person" && (c.gender || !isPlaceName(c.entity.canonical))) return c.entity;
     }
     return null;
   }

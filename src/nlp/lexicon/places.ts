@@ -69,3 +69,9 @@ export const COUNTRY_NAMES: ReadonlySet<string> = new Set([
   "northern ireland", "united states", "united kingdom", "great britain", "hong kong", "el salvador", "costa rica",
   "puerto rico", "dominican republic", "america", "europe", "africa", "asia", "latin america",
 ]);
+
+/** A country's or state's name ("Puerto Rico", "Ohio"), as written in a canonical name. */
+export function isPlaceName(canonical: string): boolean {
+  const l = canonical.toLowerCase();
+  return COUNTRY_NAMES.has(l) || STATE_NAMES.has(l);
+}
