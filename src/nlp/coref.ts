@@ -37,6 +37,8 @@ interface Ref {
   narrative?: boolean;
   /** named inside what a speaker of its sentence reports ("The race between Ruiz and Bates is close, Lind said"): the speaker is the subject, not this name */
   reported?: boolean;
+  /** the name opens with, or comes right after, a person's title ("President Costa", "Judge Okafor"): a person, though nothing else says so yet */
+  titled?: boolean;
 }
 
 /** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
@@ -108,7 +110,16 @@ function nameShape(canonical: string): number {
 }
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
-const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || !!r.cluster.aged || r.entity.roles.length > 0);
+const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || !!r.cluster.aged || r.entity.roles.length > 0 || !!r.titled);
+/** Titles only a person bears before a name (not TITLE_WORDS, which holds portfolios and bodies' words: "National", "House"). */
+const PERSON_TITLE = new Set(["mr", "mrs", "ms", "mx", "dr", "sir", "lord", "lady", "dame", "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "ambassador", "chancellor", "professor", "prof", "councillor", "councilor", "councilman", "councilwoman", "congressman", "congresswoman", "premier", "reverend", "rev", "bishop", "cardinal", "sheikh", "general", "gen", "colonel", "col", "captain", "capt", "lt", "sgt", "admiral", "adm"]);
+/** Whether the name at `at`–`end` opens with a person's title or follows one ("President Costa", "Judge Okafor"). */
+function titledName(text: string, at: number, end: number): boolean {
+  const own = /^(\p{Lu}\p{Ll}*)\.?\s+\p{Lu}/u.exec(text.slice(at, end));
+  if (own && PERSON_TITLE.has(own[1]!.toLowerCase())) return true;
+  const before = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}*)\.?\s+$/u.exec(text.slice(Math.max(0, at - 16), at));
+  return !!before && PERSON_TITLE.has(before[1]!.toLowerCase());
+}
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
 const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
@@ -260,7 +271,8 @@ export class Coref {
       if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
       const si = sentenceAt(doc, s.at);
       const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
-      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique, end: s.end });
+      const titled = s.cluster.entity.kind === "person" && titledName(doc.text, s.at, s.end);
+      this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique, end: s.end, titled });
     }
     // narrative "he"/"she" opening a sentence outside quotes ("He has worked the route for years."):
     // resolved in text order as pronouns are reached, each then a subject mention of its referent

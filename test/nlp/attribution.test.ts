@@ -1082,3 +1082,15 @@ describe("gender clashes in the narrative, plural roles with 'for', relational r
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("titled names, … (session 16)", () => {
+  const cases: [string, string, Want][] = [
+    ["a titled surname is a person who publishes: 'President Costa released a statement … the statement said'", "In Lisbon, President Costa released a statement Thursday night condemning “a reckless act in Porto.” She said she had asked her team to help.\n\n“We stand with the people of the coast,” the statement said.",
+      { text: "We stand with the people", canonical: "Costa" }],
+    ["and the 'he' of the next sentence, over a speaker named further back", "Tom Okafor, the harbor master, said the port would reopen.\n\nIn Lisbon, President Costa met the crews on Monday. He said he had asked his team to help.",
+      { text: "he had asked his team", canonical: "Costa" }],
+    ["a body's name opening with a title-like word is no person ('National Harbor Trust … he said') (negative row)", "Tom Okafor spoke first. The National Harbor Trust published a report on Monday. “The port will reopen,” he said.",
+      { text: "The port will reopen", canonical: "Tom Okafor" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
