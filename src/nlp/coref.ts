@@ -171,6 +171,8 @@ const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|
 /** Before a pair opening its sentence: nothing, or a connective or "As", perhaps a short time phrase. */
 const PAIR_OPENING = /^\s*(?:(?:But|And|Yet|So|Still|Then|Now|As|When|While|Meanwhile|Later|On\s+\p{Lu}\p{Ll}+|Last\s+\p{Ll}+),?\s+)?$/u;
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
+/** Roles that speak for someone else or stand beside them: never the person just named, whom they would serve. */
+const RELAYED_HEADS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "source", "lawyer", "attorney", "representative", "assistant", "staffer", "deputy", "secretary", "publicist", "agent", "manager"]);
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
@@ -935,6 +937,15 @@ export class Coref {
     if (best && !bestFull && partyHead && states.length && recentSpeaker && recentSpeaker !== best) return recentSpeaker;
     if (best) return best;
     if (lawmaker) return lawmaker;
+    // "Costa, citing data, said … The lawmaker, who represents a district, said": a role no one's
+    // introduction gives continues the speaker of the sentence just before in the same paragraph when
+    // nothing was said of that person's role (a role that stands for someone else's voice, "the
+    // spokesman", "the aide", is another person)
+    if (recentSpeaker && !RELAYED_HEADS.has(head) && !parties.length && !states.length) {
+      const r = this.refs.find((x) => x.entity === recentSpeaker && x.speaker && si - x.sentence === 1 && x.paragraph === this.paraOf[si]);
+      const c = this.resolver.clusterOf(recentSpeaker);
+      if (r && c && this.profile(c).words.size === 0 && !this.roleAround(r.at)) return recentSpeaker;
+    }
     // ("the Democratic front-runner and former secretary of state": either role may be the salient one)
     if (![head, ...also].some((h) => SALIENT_HEADS.has(h)) || states.length || parties.length) return null;
     return this.mostSalient(pos, g);
@@ -961,6 +972,25 @@ export class Coref {
     }
     // a person the article names with a first name or a title, not any capitalised run
     return this.pick(m.start, (r) => personLike(r) && !!r.cluster?.gender, null);
+  }
+
+  /**
+   * Whether the name at `at` comes with a role of its own, which the profile may not hold for a
+   * surname named once: ", a ferry captain," or ", chief executive of …," after it, "a ferry captain, "
+   * or a lowercase role ("ferry captain Costa") or a title right before it.
+   */
+  private roleAround(at: number): boolean {
+    const text = this.doc.text;
+    const name = /^\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*){0,3}/u.exec(text.slice(at, at + 80));
+    const after = text.slice(at + (name?.[0].length ?? 0), at + 160);
+    if (APPOSITIVE.test(after)) return true;
+    const bare = BARE_APPOSITIVE.exec(after);
+    if (bare && ROLE_NOUNS.has(bare[1]!.split(/\s+/u).pop()!)) return true;
+    const before = text.slice(Math.max(0, at - 60), at);
+    const intro = ROLE_FIRST.exec(before);
+    if (intro && ROLE_NOUNS.has(intro[1]!.split(/\s+/u).pop()!)) return true;
+    const last = /(\p{L}+)\.?\s+$/u.exec(before)?.[1]?.toLowerCase();
+    return !!last && (ROLE_NOUNS.has(last) || TITLE_WORDS.has(last));
   }
 
   /**

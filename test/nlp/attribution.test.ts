@@ -1091,6 +1091,16 @@ describe("titled names, … (session 16)", () => {
       { text: "he had asked his team", canonical: "Costa" }],
     ["a body's name opening with a title-like word is no person ('National Harbor Trust … he said') (negative row)", "Tom Okafor spoke first. The National Harbor Trust published a report on Monday. “The port will reopen,” he said.",
       { text: "The port will reopen", canonical: "Tom Okafor" }],
+    ["a role no introduction gives continues the speaker of the sentence before ('Costa, citing data, said … The lawmaker, who represents …, said')", "Costa, citing data from the ministry, said that about 4,000 people rely on the ferry. The lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
+      { text: "the cuts “have caused shame", canonical: "Costa" }],
+    ["'the former chief executive of Harbourline added' after 'Ann Ruiz said'", "The council is right to worry about the port, Ann Ruiz said Monday. But, the former chief executive of Harbourline added, it is not the way to win.",
+      { text: "But, the former chief executive of Harbourline added, it is not", canonical: "Ann Ruiz" }],
+    ["not a speaker whose introduction gives another role (negative row)", "Costa, a ferry captain, said that about 4,000 people rely on the ferry. The lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
+      { text: "the cuts “have caused shame", canonical: "lawmaker" }],
+    ["nor a role that speaks for someone ('the spokesman') (negative row)", "Costa said that about 4,000 people rely on the ferry. The spokesman, who declined to be named, said the cuts “have caused shame.”",
+      { text: "the cuts “have caused shame", canonical: "spokesman" }],
+    ["nor the speaker of another paragraph (negative row)", "Costa said that about 4,000 people rely on the ferry.\n\nThe lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
+      { text: "the cuts “have caused shame", canonical: "lawmaker" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
