@@ -171,8 +171,8 @@ const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|
 /** Before a pair opening its sentence: nothing, or a connective or "As", perhaps a short time phrase. */
 const PAIR_OPENING = /^\s*(?:(?:But|And|Yet|So|Still|Then|Now|As|When|While|Meanwhile|Later|On\s+\p{Lu}\p{Ll}+|Last\s+\p{Ll}+),?\s+)?$/u;
 /** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
-/** Roles that speak for someone else or stand beside them: never the person just named, whom they would serve. */
-const RELAYED_HEADS = new Set(["spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "source", "lawyer", "attorney", "representative", "assistant", "staffer", "deputy", "secretary", "publicist", "agent", "manager"]);
+/** Posts at the head of a body, which a person the article names without a role may hold ("the former CEO of Harbourline"), besides offices and lawmakers. */
+const HELD_HEADS = new Set(["ceo", "executive", "founder", "co-founder", "chairman", "chairwoman", "leader", "head", "owner", "president"]);
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
@@ -937,11 +937,11 @@ export class Coref {
     if (best && !bestFull && partyHead && states.length && recentSpeaker && recentSpeaker !== best) return recentSpeaker;
     if (best) return best;
     if (lawmaker) return lawmaker;
-    // "Costa, citing data, said … The lawmaker, who represents a district, said": a role no one's
+    // "Costa, citing data, said … The lawmaker, who represents a district, said": an office no one's
     // introduction gives continues the speaker of the sentence just before in the same paragraph when
-    // nothing was said of that person's role (a role that stands for someone else's voice, "the
-    // spokesman", "the aide", is another person)
-    if (recentSpeaker && !RELAYED_HEADS.has(head) && !parties.length && !states.length) {
+    // nothing was said of that person's role (a role of the occasion, "the moderator", or one that
+    // speaks for someone else, "the spokesman", is another person)
+    if (recentSpeaker && (OFFICE_WORDS.has(head) || LAWMAKER_HEADS.has(head) || HELD_HEADS.has(head)) && !parties.length && !states.length) {
       const r = this.refs.find((x) => x.entity === recentSpeaker && x.speaker && si - x.sentence === 1 && x.paragraph === this.paraOf[si]);
       const c = this.resolver.clusterOf(recentSpeaker);
       if (r && c && this.profile(c).words.size === 0 && !this.roleAround(r.at)) return recentSpeaker;

@@ -479,6 +479,8 @@ describe("not statements", () => {
     ["fears is no statement", "Ines Vogel fears the river will flood the lower town again."],
     ["did not say whether", "Tom Reyes did not say whether he would run for the seat again."],
     ["hasn't said who", "The mayor hasn't said who will lead the inquiry into the fire."],
+    ["wouldn’t say, a weekday, then how (session 16)", "Tom Reyes wouldn’t say Tuesday how the party would act on the port."],
+    ["did not say on Friday whether (session 16)", "Ann Ruiz did not say on Friday whether she would run for the seat again."],
     ["declined to say", "Ann Ruiz declined to say how much the harbour deal was worth."],
     ["refused to confirm", "The ministry refused to confirm that the talks had collapsed overnight."],
     ["would not comment on", "A spokesman would not comment on the talks with the union."],
@@ -1101,6 +1103,12 @@ describe("titled names, … (session 16)", () => {
       { text: "the cuts “have caused shame", canonical: "spokesman" }],
     ["nor the speaker of another paragraph (negative row)", "Costa said that about 4,000 people rely on the ferry.\n\nThe lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
       { text: "the cuts “have caused shame", canonical: "lawmaker" }],
+    ["a negated auxiliary with a curly apostrophe is no part of the name before it ('Tom Reyes wouldn’t say …, saying only that')", "Sen. Tom Reyes of Ohio, the likely leader next year, wouldn’t say how the party would act, saying only that “it has been an important issue” for the party.",
+      { text: "“it has been an important issue", speaker: "Sen. Tom Reyes of Ohio", canonical: "Tom Reyes" }],
+    ["'won't' too", "The harbor master, Ben Okafor, reached a deal. Okafor won't disclose the terms, saying that “both sides are content.”",
+      { text: "“both sides are content", speaker: "Okafor", canonical: "Ben Okafor" }],
+    ["a report made with a weekday stays one (negative row)", "Tom Reyes said Tuesday that the party would act.",
+      { text: "the party would act", canonical: "Tom Reyes" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });

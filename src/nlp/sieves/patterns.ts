@@ -21,7 +21,7 @@ export function gapBefore(text: string, pos: number): number {
 // before pos that splits into phrases A (one to five words each), each after white space.
 const GAP_WORDS = new Set(["reportedly", "also", "later", "has", "have", "had", "would", "will", "did", "then", "again", "long", "often",
   "always", "never", "once", "still", "just", "even", "already", "now", "himself", "herself", "themselves", "itself"]);
-const GAP_WORD = /^(?:(?:isn|wasn|hasn|hadn|didn|doesn)[’']t|\p{Ll}+ly)$/u;
+const GAP_WORD = /^(?:(?:is|was|has|had|did|does|would|could|should|wo|ca|are|were|have)n[’']t|\p{Ll}+ly)$/u;
 /** The nouns in -ly that are no adverbs: GAP_RE's (?!(?:ally|…)\b) at a word of lower-case letters. */
 const GAP_NOT_ADVERB = /^(?:ally|family|assembly|supply|rally|bully)(?![A-Za-z0-9_])/;
 const GAP_WHEN = new Set(["on", "last", "this", "late", "early"]);
