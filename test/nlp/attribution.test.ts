@@ -480,6 +480,7 @@ describe("not statements", () => {
     ["did not say whether", "Tom Reyes did not say whether he would run for the seat again."],
     ["hasn't said who", "The mayor hasn't said who will lead the inquiry into the fire."],
     ["wouldn’t say, a weekday, then how (session 16)", "Tom Reyes wouldn’t say Tuesday how the party would act on the port."],
+    ["a question after a colon has no subject phrase (session 16)", "However, the question here is: Does the council have no choice but to agree to the plan?"],
     ["did not say on Friday whether (session 16)", "Ann Ruiz did not say on Friday whether she would run for the seat again."],
     ["declined to say", "Ann Ruiz declined to say how much the harbour deal was worth."],
     ["refused to confirm", "The ministry refused to confirm that the talks had collapsed overnight."],
@@ -1109,6 +1110,10 @@ describe("titled names, … (session 16)", () => {
       { text: "“both sides are content", speaker: "Okafor", canonical: "Ben Okafor" }],
     ["a report made with a weekday stays one (negative row)", "Tom Reyes said Tuesday that the party would act.",
       { text: "the party would act", canonical: "Tom Reyes" }],
+    ["a subject phrase opens after a colon ('… had an effect: some 20 percent of people in a recent poll said they believe')", "The doubt has had an effect: Some 20 percent of people in a recent Harbor poll said they believe the mayor was born abroad.",
+      { text: "they believe the mayor", speaker: "Some 20 percent of people in a recent Harbor poll" }],
+    ["not the words before the colon ('The poll shows a divide: 34 percent strongly agree')", "The poll shows a divide: 34 percent strongly agree they should be able to vote early.",
+      { text: "they should be able to vote early", speaker: "34 percent" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });

@@ -264,17 +264,20 @@ function fallbackSubject(ctx: Context, sentStart: number, cue: Cue): Mention | n
   }
   const direct = mentionBefore(text, sentStart, end);
   if (direct && direct.end >= end - 1) return direct;
-  // the clause the subject opens: after the last semicolon or dash, and after a leading connective
+  // the clause the subject opens: after the last semicolon, dash or colon ("… had an effect: some 20
+  // percent of people in a poll said"), and after a leading connective
   const after = (needle: string): number => {
     const at = lastIn(text, needle, sentStart, end);
     return at < 0 ? sentStart : at + needle.length;
   };
-  let lo = Math.max(after(";"), after(" — "), after(" -- "));
+  let lo = Math.max(after(";"), after(" — "), after(" -- "), after(": "));
   while (lo < end && /\s/u.test(text[lo]!)) lo++;
   const conn = LEADING_CONNECTIVE.exec(text.slice(lo, end));
   if (conn) lo += conn[0].length;
   const phrase = text.slice(lo, end);
   if (!phrase || /[“”"]/u.test(phrase)) return null;
+  // "the question here is: Does the council have no choice but to agree": a question, no subject
+  if (/^(?:Does|Do|Did|Is|Are|Was|Were|Can|Could|Will|Would|Should|Has|Have|Had)\s/u.test(phrase)) return null;
   // "Jo Bloggs often praises the plan and has called for …": a verb phrase coordinated with the
   // cue's, whose subject is the name opening the clause, not the whole phrase
   if (/\s(?:and|but)$/u.test(phrase)) return coordinatedSubject(text, lo, end);
