@@ -1114,6 +1114,12 @@ describe("titled names, … (session 16)", () => {
       { text: "they believe the mayor", speaker: "Some 20 percent of people in a recent Harbor poll" }],
     ["not the words before the colon ('The poll shows a divide: 34 percent strongly agree')", "The poll shows a divide: 34 percent strongly agree they should be able to vote early.",
       { text: "they should be able to vote early", speaker: "34 percent" }],
+    ["a closing 'he said' repeats the cue the sentence's subject opened it with ('Ruiz spokesman Tom Reyes said that …, he said')", "“It is a fair inference that he supports them,” Ruiz said.\n\nRuiz spokesman Tom Reyes said that the campaign will highlight contrasts between Ruiz and Bates to show that Ruiz has “the principles to lead,” he said.",
+      { text: "the campaign will highlight", canonical: "Tom Reyes" }],
+    ["a clause with no cue of its own stays the closing pronoun's (negative row)", "Tom Reyes spoke to the crews on Monday. The campaign will highlight contrasts between Ruiz and Bates in every port, he said.",
+      { text: "The campaign will highlight", canonical: "Tom Reyes", sieve: "clause-then-cue" }],
+    ["nor a clause whose cue sits in a subordinate clause (negative row)", "Tom Reyes spoke to the crews on Monday. When Ruiz said the port was safe, the council was not told about the leak, he said.",
+      { text: "When Ruiz said the port was safe", canonical: "Tom Reyes", sieve: "clause-then-cue" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });

@@ -704,6 +704,9 @@ const NO_INVERSION: ReadonlySet<string> = new Set([
 const SUBJECT_WITH_CLAUSE = /^\s*(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}\p{Lu}[\p{L}.’'\-]*,\s+(?:who|whose|a|an|the|\p{N}{1,3},)\s[^;:.!?]*,[”"’']*\s*$/u;
 
 /** "CLAUSE, X said." and "CLAUSE, said X." */
+const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she"]);
+/** The words before a sentence's first cue that are only its subject: a capitalised name or role, no comma, no subordinator. */
+const OPENING_SUBJECT = /^(?!(?:When|If|As|After|Before|While|Because|Since|Although|Though|Until|Once|Where)\s)\p{Lu}[^,;:“”"()]{0,80}$/u;
 function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
   if (cue.participle) return null;
@@ -754,6 +757,15 @@ function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   // "X said, the council would …" goes on with a clause: that is a parenthetical attribution
   if (after === cue.end && /^\s*,\s*(?:the|a|an|his|her|their|its)\b/iu.test(tail)) return null;
   if (!described && !TIME_CLAUSE_TAIL.test(tail) && !ATTRIBUTION_TAIL.test(tail)) return null;
+  // "Ruiz spokesman Tom Reyes said that the campaign will …, he said": the clause is already a
+  // statement of the cue its subject opens it with, which a closing pronoun's cue only repeats (not
+  // "When Ruiz said …, the Post reported", nor "Reyes said X, and Y, she said")
+  if (mention.pronoun && PERSON_PRONOUNS.has(mention.pronoun)) {
+    for (const c of ctx.cues) {
+      if (c.start >= comma) break;
+      if (c.start > sent.start && !c.participle && ctx.usedCues.has(c) && OPENING_SUBJECT.test(text.slice(sent.start, c.start))) return null;
+    }
+  }
   let start = sent.start;
   // a sentence that is one whole quote before the cue belongs to the direct sieves
   const q0 = firstSpanFrom(ctx, start);
