@@ -37,7 +37,7 @@ interface Ref {
   narrative?: boolean;
   /** named inside what a speaker of its sentence reports ("The race between Ruiz and Bates is close, Lind said"): the speaker is the subject, not this name */
   reported?: boolean;
-  /** the name opens with, or comes right after, a person's title ("President Costa", "Judge Okafor"): a person, though nothing else says so yet */
+  /** the name opens with, or comes right after, a person's title or a noun of someone who does something ("President Costa", "the marathoner Kemal Idris"): a person, though nothing else says so yet */
   titled?: boolean;
 }
 
@@ -118,8 +118,15 @@ function titledName(text: string, at: number, end: number): boolean {
   const own = /^(\p{Lu}\p{Ll}*)\.?\s+\p{Lu}/u.exec(text.slice(at, end));
   if (own && PERSON_TITLE.has(own[1]!.toLowerCase())) return true;
   const before = /(?:^|[^\p{L}.])(\p{Lu}\p{Ll}*)\.?\s+$/u.exec(text.slice(Math.max(0, at - 16), at));
-  return !!before && PERSON_TITLE.has(before[1]!.toLowerCase());
+  if (before && PERSON_TITLE.has(before[1]!.toLowerCase())) return true;
+  // "The Ethiopian marathoner Kemal Idris", "a veteran broadcaster Ann Ruiz": a noun of someone who
+  // does something, after a determiner, right before the name
+  const agent = AGENT_BEFORE.exec(text.slice(Math.max(0, at - 50), at));
+  return !!agent && !NOT_AGENTS.has(agent[1]!);
 }
+/** Nouns in -er, -or, -ian that name no one who does something ("the river Kemal", "the tower Eiffel"). */
+const NOT_AGENTS = new Set(["river", "water", "tower", "center", "centre", "number", "letter", "paper", "border", "corner", "order", "matter", "winter", "summer", "quarter", "chapter", "theater", "theatre", "meter", "metre", "liner", "tanker", "carrier", "cruiser", "trawler", "freighter", "steamer", "computer", "monitor", "motor", "sector", "corridor", "harbor", "harbour", "floor", "door", "mirror", "color", "colour", "error", "terror", "horror", "humor", "humour", "favor", "favour", "labor", "labour", "honor", "honour", "rumor", "rumour", "flavor", "vapor", "tractor", "reactor", "factor", "vector", "register", "thriller", "blockbuster", "weather", "power", "shelter", "cluster", "poster", "banner", "trailer", "feather", "silver", "copper", "timber", "lumber", "rubber", "cancer", "fever", "disaster", "manner", "dinner", "supper", "shower", "flower", "ladder", "leather", "lever", "filter", "folder", "sticker", "sweater", "ruler", "scooter"]);
+const AGENT_BEFORE = /(?:^|[\s(“"])(?:[Tt]he|[Aa]n?)\s+(?:\p{Lu}\p{Ll}+\s+|\p{Ll}+\s+)?(\p{Ll}{3,}(?:er|or|ist|ian))\s+$/u;
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
 const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
