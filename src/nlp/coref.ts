@@ -12,7 +12,7 @@ import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
 import { lowerBound } from "./context";
 import { choose, features, genderFit, handScore, report, tracing, type Candidate, type PronounSite } from "./rank";
-import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, MEDIA_HEADS, placeNames } from "./kinds";
+import { BODY_HEADS, bodyName, groupName, isDocumentHead, looksLikeName, mastheadName, MEDIA_HEADS, placeNames } from "./kinds";
 import { isPlaceName, PARTY_WORDS, readStates, STATE_NAMES, stateOf } from "./lexicon/places";
 import type { Doc, Entity, Span } from "./types";
 
@@ -129,7 +129,9 @@ const NOT_AGENTS = new Set(["river", "water", "tower", "center", "centre", "numb
 const AGENT_BEFORE = /(?:^|[\s(“"])(?:[Tt]he|[Aa]n?)\s+(?:\p{Lu}\p{Ll}+\s+|\p{Ll}+\s+)?(\p{Ll}{3,}(?:er|or|ist|ian))\s+$/u;
 const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
-const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))));
+const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase())))) || mastheadRef(r);
+/** A newspaper's name read as a person's ("the Orlando Sentinel reported"): no role, age or pronoun makes it one. */
+const mastheadRef = (r: Ref) => r.entity.kind === "person" && !r.cluster?.genderSure && !r.cluster?.aged && r.entity.roles.length === 0 && mastheadName(r.entity.canonical, !!r.cluster?.gender || !!genderOfName(r.entity.canonical.split(/\s+/u)[0]!));
 
 const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these", "will", "would", "can", "could", "should", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had"]);
 
@@ -1195,7 +1197,9 @@ export class Coref {
       if (!media) return null;
       // a newspaper is no news agency or broadcaster ("the Associated Press", "CNN")
       const print = head === "newspaper" || head === "paper";
-      return this.pick(m.start, (r) => isBodyRef(r) && !r.plural && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase()))) && !(print && NOT_PRINT.test(r.entity.canonical)), null);
+      const outlet = this.pick(m.start, (r) => ((isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase())))) || mastheadRef(r)) && !r.plural && !(print && NOT_PRINT.test(r.entity.canonical)), null);
+      if (outlet?.kind === "person") outlet.kind = "media";
+      return outlet;
     }
     // an editorial is an outlet's: the nearest outlet named, else the one the next sentences name
     if (head === "editorial") return this.author(m.start) ?? this.pick(m.start, (r) => !r.plural && mediaRef(r), null) ?? this.outletAhead(m);

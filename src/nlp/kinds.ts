@@ -5,6 +5,7 @@ import type { Entity, SpeakerKind } from "./types";
 import type { Mention } from "./mentions";
 import { ANONYMOUS_HEADS, ROLE_NOUNS } from "./lexicon/roles";
 import { COUNTRY_NAMES } from "./lexicon/places";
+import { genderOfName } from "./gender";
 
 /** Words that make a body's name an outlet's ("The Harbour Times", "Channel 4 News"). */
 const MEDIA_NAME_WORDS = new Set([
@@ -13,6 +14,19 @@ const MEDIA_NAME_WORDS = new Set([
   "press", "wire", "courier", "chronicle", "observer", "standard", "mirror", "express", "mail", "sun",
   "review", "weekly", "monitor", "inquirer", "examiner", "bulletin", "newswire", "network",
 ]);
+/** Last words of a newspaper's name, which no person bears as a surname without a first name ("The Harbor Sentinel"). */
+const MASTHEAD_TAILS = new Set([...MEDIA_NAME_WORDS, "sentinel", "dispatch", "ledger", "enquirer", "beacon", "globe", "star", "gazette", "record"].filter((w) => !["radio", "television", "tv", "channel", "broadcasting", "broadcaster", "press", "wire", "network", "sun", "standard", "express", "mail", "review"].includes(w)));
+/** The newspaper words no one bears as a surname: a name ending in one is a newspaper's even after a first name ("Orlando Sentinel", "Harbor Tribune"). */
+const MASTHEAD_ONLY = new Set(["sentinel", "tribune", "gazette", "herald", "chronicle", "dispatch", "inquirer", "examiner", "enquirer", "ledger", "courier", "telegraph", "journal", "times", "observer", "bulletin", "beacon", "newspaper"]);
+/**
+ * A name of two or more words ending in a newspaper's word ("Ohio Dispatch", "Harbor Star"); after
+ * what may be a first name (`firstName`), only a word no surname is ("Orlando Sentinel").
+ */
+export function mastheadName(canonical: string, firstName = false): boolean {
+  const words = canonical.toLowerCase().split(/\s+/u);
+  const last = words[words.length - 1]!;
+  return words.length >= 2 && (firstName ? MASTHEAD_ONLY.has(last) : MASTHEAD_TAILS.has(last));
+}
 /** Heads of a description that is a document or a count, not someone ("the report", "a court filing"). */
 const DOCUMENT_HEADS = new Set([
   "report", "document", "documents", "letter", "statement", "filing", "filings", "memo", "memorandum",
@@ -163,7 +177,7 @@ const GROUP_PLURALS = new Set(["democrats", "republicans", "latinos", "latinas",
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);
   if (!hasFirstName && groupName(e.canonical) && ACRONYM_PLURAL.test(e.canonical.trim().split(/\s+/).pop()!)) return "group";
-  if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) ? "media" : "organisation";
+  if (e.kind === "organisation" || e.kind === "media") return words.some((w) => MEDIA_NAME_WORDS.has(w)) || mastheadName(e.canonical, true) ? "media" : "organisation";
   if (e.kind !== "person") return e.kind;
   if (!looksLikeName(e.canonical)) return "unknown";
   if (bodyName(e.canonical, hasFirstName)) return "organisation";
@@ -172,6 +186,8 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   // "Many Latinos", "leading Democrats", "Most Europeans": a people's or a party's plural is no surname
   if (!hasFirstName && words.length <= 3 && GROUP_PLURALS.has(words[words.length - 1]!)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
+  // "the Harbor Sentinel reported": a newspaper's name
+  if (e.roles.length === 0 && mastheadName(e.canonical, hasFirstName || !!genderOfName(words[0]!))) return "media";
   // "Scotland", "Germany", "North Korea": a country the article gives no first name, title or role
   if (!hasFirstName && e.roles.length === 0 && words.length <= 2 && COUNTRY_NAMES.has(words.join(" "))) return "place";
   return "person";

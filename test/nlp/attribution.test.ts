@@ -693,6 +693,8 @@ describe("who a mention names (decision 024)", () => {
     // negative rows: United not at the end, a person's name
     ["United first is no club", "United States officials said the talks would resume.", "United States officials", "United States officials", "organisation"],
     ["a person stays a person", "Ann Ruiz said the coach had resigned.", "Ann Ruiz", "Ann Ruiz", "person"],
+    ["a newspaper's name after a word that is also a first name is media (session 16)", "The coach had resigned, the Harbor Sentinel reported.", "the Harbor Sentinel", "Harbor Sentinel", "media"],
+    ["a surname that is also a newspaper's word after a first name is a person (session 16)", "The coach had resigned, Tom Star said.", "Tom Star", "Tom Star", "person"],
   ];
   for (const [name, article, mention, canonical, kind] of cases) {
     it(name, () => {
@@ -1096,6 +1098,10 @@ describe("titled names, … (session 16)", () => {
       { text: "he fears returning home", canonical: "Tesfu Lidesa" }],
     ["a noun in -er that names a thing makes no person (‘The river Tesfu Lidesa’) (negative row)", "Ben Okafor, a farmer, lives near the river. The river Tesfu Lidesa floods each year; he says he fears returning home.",
       { text: "he fears returning home", canonical: "Ben Okafor" }],
+    ["a newspaper's name whose first word is also a first name is the newspaper ('the Harbor Sentinel reported … The newspaper reported')", "Ruiz met community leaders and pledged to “promote change,” the Harbor Sentinel reported.\n\n“We have a lot of work ahead of us,” said Ruiz.\n\nThe newspaper reported that the candidate met privately with several victims.",
+      { text: "the candidate met privately", canonical: "Harbor Sentinel" }],
+    ["a person whose surname is also a newspaper's word stays a person (negative row)", "Ruiz met community leaders, Tom Star said.\n\n“We have a lot of work ahead of us,” said Ruiz.\n\nThe newspaper reported that the candidate met privately with several victims.",
+      { text: "the candidate met privately", canonical: "newspaper" }],
     ["a body's name opening with a title-like word is no person ('National Harbor Trust … he said') (negative row)", "Tom Okafor spoke first. The National Harbor Trust published a report on Monday. “The port will reopen,” he said.",
       { text: "The port will reopen", canonical: "Tom Okafor" }],
     ["a role no introduction gives continues the speaker of the sentence before ('Costa, citing data, said … The lawmaker, who represents …, said')", "Costa, citing data from the ministry, said that about 4,000 people rely on the ferry. The lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
