@@ -194,6 +194,8 @@ const SENT_AS = /(?<![\p{L}])(emailed|e-mailed|tweeted|texted|wrote to)(?![\p{L}
 const SENT_HEADS: ReadonlyMap<string, readonly string[]> = new Map([["emailed", ["email", "e-mail", "message"]], ["e-mailed", ["email", "e-mail", "message"]], ["tweeted", ["tweet", "post"]], ["texted", ["text", "message"]], ["wrote to", ["letter"]]]);
 /** A document the subject holds ("contended in its letter that …"): its head, group 1. */
 const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+((?:[\p{L}\-]+\s+){0,2}?[\p{L}\-]+)(?=\s+(?:that|to|on|of|,|said|says)|[,.;:]|\s*$)/u;
+/** A document and who sent it: "a handwritten note from ", "a letter signed by " (the document's head in group 1; the sender's name follows). */
+const DOCUMENT_FROM = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}\-]+,?\s+){0,3}?(note|letter|memo|email|e-mail|message|statement|card|text)\s+(?:from|by|(?:written|signed|sent)\s+by)\s+(?:(?:the|The)\s+)?(?=\p{Lu})/gu;
 /** A document put out, in the passive, with its author as a modifier ("A Harbour Trust memo was released"): the head, group 1. */
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
@@ -1110,6 +1112,15 @@ export class Coref {
       if ((this.paraOf[k] ?? 0) < para - 1) break;
       const end = Math.min(sent.end, k === si ? pos : sent.end);
       const part = text.slice(sent.start, end);
+      // "Reyes has a framed, handwritten note from Ann Ruiz": the document named with its sender
+      if (head) {
+        for (const f of part.matchAll(DOCUMENT_FROM)) {
+          if (f[1]!.toLowerCase() !== head) continue;
+          const at = sent.start + f.index + f[0].length;
+          const r = this.refs.find((x) => x.at === at);
+          if (r && !r.plural && (isBodyRef(r) || personLike(r) || r.entity.kind === "person")) return r.entity;
+        }
+      }
       // "A Harbour Trust memo was released": the name inside the document's own phrase
       const passive = PUT_OUT_PASSIVE.exec(part);
       if (passive && isDocumentHead(passive[1]!.toLowerCase())) {

@@ -7,6 +7,7 @@ import { analyse, mentionAfter, mentionBefore, tokenize, type Mention } from "..
 import type { Cue } from "../cues";
 import { cueAt, type Context } from "../context";
 import { isSpace } from "../chars";
+import { isDocumentHead } from "../kinds";
 
 /** Adverbs and auxiliaries that may stand between a speaker and the cue ("Kim reportedly told", "he often says"). */
 export const BETWEEN_SPEAKER_AND_CUE = /^(?:\s+(?:reportedly|also|later|has|have|had|would|will|did|does|do|was|is|then|again|once|previously|repeatedly|further|has also|had also|earlier|separately|publicly|privately|recently|flatly|firmly|quickly|simply|had|often|always|never|sometimes|now|still|just|even|(?!(?:ally|family|assembly|supply|rally|bully)\b)\p{Ll}+ly))*\s*$/u;
@@ -156,7 +157,8 @@ export function looseDescription(text: string, at: number, limit: number, follow
     if (CUE_FORMS.has(w.toLowerCase())) {
       // a cue's noun reading as the head, right before the cue: "…,” the congressional report said"
       const e = text.indexOf(w, end) + w.length;
-      if (e - w.length > lo + det[0].length && /^\p{Ll}+$/u.test(w) && follows(e)) {
+      // (the first word too where it names a document: "…,” the note says")
+      if ((e - w.length > lo + det[0].length || isDocumentHead(w)) && /^\p{Ll}+$/u.test(w) && follows(e)) {
         const m = analyse(tokenize(text, lo, e), text);
         return m && !m.name && !m.pronoun ? m : null;
       }
