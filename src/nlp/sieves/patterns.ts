@@ -274,7 +274,7 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // "…,” the company’s spokesman, Tom Reyes, said.": a role no mention reads, then the name in apposition
   let apposEnd = -1;
   if (!m && midSentence) {
-    const role = /^(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s+(?:\p{Ll}[\p{L}\-’']*\s+){0,4}?(\p{Ll}[\p{L}\-]*),\s+(?=\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3},)/u.exec(text.slice(at, Math.min(limit, at + 120)));
+    const role = /^(?:the|a|an|another|his|her|their|its|\p{Lu}[\p{L}\-]*[’']s)\s+(?:\p{Ll}[\p{L}\-’']*\s+){0,4}?(\p{Ll}[\p{L}\-]*),\s+(?=\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){1,3},)/u.exec(text.slice(at, Math.min(limit, at + 120)));
     const inner = role && ROLE_NOUNS.has(role[1]!) ? mentionAfter(text, at + role[0].length, Math.min(limit, at + role[0].length + 80)) : null;
     if (inner?.name && inner.kind === "person" && text[inner.end] === ",") {
       m = inner;
@@ -315,6 +315,9 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
     if (second?.name && second.kind === "person" && second.start === after + and![0].length) {
       m = second;
       after = second.end;
+      // "Tom Reyes and Ann Ruiz, both Republicans, said": an appositive of the two
+      const both = /^,\s+(?:both|each|all)\s[^,;:“”"]{1,60},/u.exec(text.slice(after, Math.min(limit, after + 70)));
+      if (both) after += both[0].length;
     }
   }
   // "Tom Reyes with the Harbor Authority says": a person's body between the name and the cue
@@ -508,7 +511,8 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     // opened by a subordinator, when the sentence's own opening is no subject
     let from = s;
     if (comma > s && comma < speakerEnd && (!subject || subject.start !== s || subject.end !== comma)) {
-      const subs = [...text.slice(s, comma).matchAll(/\b(?:after|when|before|because|while|since|until|although|though|once)\s+(?=\p{Lu})/gu)];
+      // ("As Tom Reyes, an expert on the region, noted, “…”": "as" opening the sentence)
+      const subs = [...text.slice(s, comma).matchAll(/\b(?:after|when|before|because|while|since|until|although|though|once)\s+(?=\p{Lu})|^As\s+(?=\p{Lu})/gu)];
       const last = subs[subs.length - 1];
       if (last) {
         from = s + last.index! + last[0].length;
