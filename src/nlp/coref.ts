@@ -41,6 +41,8 @@ interface Ref {
   titled?: boolean;
 }
 
+/** After a name: lowercase words ending in a role (group 1), then a capitalised name ("Ruiz| spokeswoman Jennifer Bates"). */
+const OWNER_OF_ROLE = /^\s+(?:\p{Ll}[\p{L}\-]*\s+){0,2}(\p{Ll}[\p{L}\-]*)\s+(?:\p{Lu}[\p{L}.’'\-]*\s+)*\p{Lu}[\p{L}’'\-]+/u;
 /** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
 const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about|of)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
 /** A narrative "he"/"she" opening a sentence, after a conjunction or a sentence adverb at most. */
@@ -282,6 +284,10 @@ export class Coref {
       if (q < quoted.length && quoted[q]!.start <= s.at) continue;
       // a possessive names whose the thing is, not who acts ("Putin's adviser said")
       if (/^[’']s?(?![\p{L}])/u.test(doc.text.slice(s.end, s.end + 3))) continue;
+      // so does a name before a role and the role holder's name ("Ruiz spokeswoman Jennifer Bates
+      // criticized …": Bates acts, not Ruiz)
+      const owner = OWNER_OF_ROLE.exec(doc.text.slice(s.end, s.end + 60));
+      if (owner && ROLE_NOUNS.has(owner[1]!)) continue;
       const si = sentenceAt(doc, s.at);
       const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
       const titled = s.cluster.entity.kind === "person" && titledName(doc.text, s.at, s.end);
