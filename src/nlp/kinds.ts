@@ -73,7 +73,7 @@ const BODY_NAME_WORDS = new Set(["city", "united", "rovers", "athletic", "athlet
   "studios", "motors", "fc", "ltd", "inc", "plc", "corp", "association", "federation", "union", "party", "committee",
   "institute", "foundation", "society", "league", "airways", "airlines", "group", "ministry", "department", "agency",
   "commission", "university", "college", "hospital", "police", "company", "corporation", "club", "initiative",
-  "organization", "organisation", "fund", "coalition", "alliance", "academy"]);
+  "organization", "organisation", "fund", "coalition", "alliance", "academy", "gop"]);
 /**
  * "Exeter City", "Athletics Ireland", "Terrence Higgins Trust": a capitalised body word as a name's last
  * word, or anywhere in a name of up to three words no first name opens ("Jo City Smith" stays a person).

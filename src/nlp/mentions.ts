@@ -95,6 +95,8 @@ const NOT_NAMES = new Set([
   "having", "being",
   // time adverbials opening a sentence ("Hours later, Jo Bloggs …", "Back in 1999, …")
   "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades", "back", "shortly", "soon",
+  // sentence adverbs ("Maybe Ruiz is the candidate …")
+  "maybe", "perhaps", "surely", "certainly", "clearly", "obviously", "apparently", "probably",
 ]);
 
 /** Prepositions and auxiliary participles that open a sentence's phrase and are never a surname alone. */
