@@ -7,7 +7,7 @@
 // Pure and linear: each mention is looked at once per sentence window, the window is bounded.
 import type { Cluster, EntityResolver } from "./entities";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
-import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { ANONYMOUS_HEADS, DEPUTY_WORDS, MEDIA_WORDS, ROLE_MODIFIERS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
 import type { Mention } from "./mentions";
 import { sentenceAt } from "./document";
 import { lowerBound } from "./context";
@@ -219,8 +219,15 @@ const PARTY_TAG = /^\s*(?:\(\s*([RDI])\s*[-–.,]\s*([\p{L}. ]{2,16}?)\s*\)|,\s+
 
 /** Lowercase words of a role or description, titles spelled out ("Sen." → "senator"), possessives dropped. */
 function roleWords(s: string): string[] {
-  return s.toLowerCase().replace(/[’']s(?![\p{L}])/gu, "").split(/[\s,()]+/u).filter(Boolean).map((w) => ROLE_ABBREV.get(w) ?? w.replace(/\.$/u, ""));
+  const ws = s.toLowerCase().replace(/[’']s(?![\p{L}])/gu, "").split(/[\s,()]+/u).filter(Boolean).map((w) => ROLE_ABBREV.get(w) ?? w.replace(/\.$/u, ""));
+  // "Vice President Jo Bloggs" is no "president": a deputy's office is one word ("vice-president")
+  for (let i = ws.length - 2; i >= 0; i--) {
+    if (DEPUTY_WORDS.has(ws[i]!) && ROLE_NOUNS.has(ws[i + 1]!)) ws.splice(i, 2, `${ws[i]}-${ws[i + 1]}`);
+  }
+  return ws;
 }
+/** A role word's office without a deputy's prefix ("vice-president" → "president"), for the role lists. */
+const baseRole = (w: string): string => w.slice(w.indexOf("-") + 1);
 
 function addToProfile(p: Profile, s: string): void {
   for (const { word, state } of readStates(roleWords(s))) {
@@ -907,7 +914,7 @@ export class Coref {
     const { head, states, parties, rest } = d;
     const also = rest.includes("and") ? rest.filter((w) => ROLE_NOUNS.has(w)) : [];
     const partyHead = PARTY_WORDS.has(head);
-    if (!partyHead && !ROLE_NOUNS.has(head) && !SALIENT_HEADS.has(head)) return null;
+    if (!partyHead && !ROLE_NOUNS.has(head) && !ROLE_NOUNS.has(baseRole(head)) && !SALIENT_HEADS.has(head)) return null;
     // "the Republican" alone: only a person the article introduced with that party (score below)
     const g = genderOfWords(m.text);
     const seen = new Set<Entity>();
@@ -1224,9 +1231,17 @@ export class Coref {
     if (ROLE_NOUNS.has(head) && !ANONYMOUS_HEADS.has(head)) {
       const want = words.slice(1).join(" ");
       const g = genderOfWords(want);
+      // (a deputy's office is not the office: "Vice President Tom Reyes" is no "the president")
       const hasRole = (r: Ref) => r.entity.roles.some((role) => {
         const rw = role.toLowerCase().split(/\s+/).map((w) => ROLE_ABBREV.get(w) ?? w);
-        return rw[rw.length - 1] === head || rw.join(" ") === want;
+        return (rw[rw.length - 1] === head && !(DEPUTY_WORDS.has(rw[rw.length - 2] ?? "") && !words.includes(rw[rw.length - 2]!))) || rw.join(" ") === want;
+      });
+      // an office the description names is no one's whom the article gave another office only
+      // ("the president" is not "Vice President Tom Reyes" nor "Gov. Ann Ruiz")
+      const otherOffice = (r: Ref) => OFFICE_WORDS.has(head) && !words.some((w) => DEPUTY_WORDS.has(w)) && r.entity.roles.length > 0 && r.entity.roles.every((role) => {
+        const rw = roleWords(role);
+        const last = rw[rw.length - 1] ?? "";
+        return last !== head && (OFFICE_WORDS.has(baseRole(last)) || last.includes("-"));
       });
       // a party the description names rules out whoever the article introduced with another
       // ("Republican Jo Bloggs … the Democratic front-runner said")
@@ -1261,7 +1276,7 @@ export class Coref {
           ?? this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!r.cluster?.gender || r.cluster.gender === g), g);
         if (fits) return fits;
       }
-      return this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
+      return this.pick(m.start, (r) => personLike(r) && party(r) && !otherRole(r) && !otherOffice(r) && (!g || !r.cluster?.genderSure || r.cluster.gender === g), g);
     }
     return null;
   }

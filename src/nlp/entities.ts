@@ -4,7 +4,7 @@
 // long form they were defined with, and pronouns and descriptions go to the right earlier speaker.
 // No string-distance threshold decides between two names.
 import { findNames, type Mention } from "./mentions";
-import { TITLE_WORDS } from "./lexicon/roles";
+import { DEPUTY_WORDS, TITLE_WORDS } from "./lexicon/roles";
 import { isPlaceName, PARTY_WORDS, STATE_NAMES } from "./lexicon/places";
 import { genderOfName, genderOfWords, type Gender } from "./gender";
 import type { Entity, Span, SpeakerKind } from "./types";
@@ -535,7 +535,12 @@ export class EntityResolver {
     // by the head alone, never someone whose roles give another party ("the Democratic front-runner"
     // is not the one introduced as "the Republican front-runner")
     const parties = partiesOf(want);
-    const fits = (e: Entity) => e.roles.some((r) => r.toLowerCase().split(/\s+/).pop() === head) && !(parties.size && e.roles.some((r) => [...partiesOf(r.toLowerCase())].some((p) => !parties.has(p))));
+    // (nor a deputy of the office: "Vice President Tom Reyes" is no "the president")
+    const headOf = (r: string) => {
+      const ws = r.toLowerCase().split(/\s+/);
+      return ws[ws.length - 1] === head && !(DEPUTY_WORDS.has(ws[ws.length - 2] ?? "") && !want.split(/\s+/).includes(ws[ws.length - 2]!));
+    };
+    const fits = (e: Entity) => e.roles.some(headOf) && !(parties.size && e.roles.some((r) => [...partiesOf(r.toLowerCase())].some((p) => !parties.has(p))));
     for (let i = before.length - 1; i >= 0; i--) {
       const e = before[i]!;
       if (fits(e)) return e;

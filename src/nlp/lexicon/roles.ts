@@ -1,5 +1,8 @@
 // Data only: titles, roles and the words that mark bodies, media and anonymous sources.
 
+/** Words that make the office after them a deputy's ("vice president", "lieutenant governor"): not that office. */
+export const DEPUTY_WORDS: ReadonlySet<string> = new Set(["vice", "lieutenant", "deputy", "assistant", "associate", "under"]);
+
 /** Words that are titles or parts of titles when capitalised before a name ("Foreign Minister"). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "president", "vice", "prime", "minister", "foreign", "secretary", "state", "defense", "defence",
