@@ -650,7 +650,14 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
       mention = lastSubject ?? mainSubject(ctx, sent.start, cue.start);
       conf = 0.6;
     } else {
-      mention = subjectBefore(ctx, sent.start, cue);
+      // "such as his recent claim that …": a noun cue whose owner is a possessive pronoun speaks for
+      // the pronoun's referent
+      const owner = NOUN_CUES.has(cue.base) ? POSSESSIVE_BEFORE_NOUN.exec(text.slice(Math.max(sent.start, cue.start - 40), cue.start)) : null;
+      if (owner) {
+        const at = cue.start - owner[0].length + owner[0].indexOf(owner[1]!);
+        const pron = POSSESSIVE_PRONOUN.get(owner[1]!.toLowerCase())!;
+        mention = { text: owner[1]!, start: at, end: at + owner[1]!.length, name: null, nameStart: null, nameEnd: null, role: null, pronoun: pron, kind: pron === "they" ? "group" : "person", definiteDescription: false };
+      } else mention = subjectBefore(ctx, sent.start, cue);
       // a phrase ending in "and" read as a name ("Jo Bloggs often praises the plan and")
       if (mention && /\s(?:and|but)$/u.test(mention.text)) mention = coordinatedSubject(text, mention.start, mention.end);
       conf = that ? 0.85 : 0.75;
@@ -678,6 +685,11 @@ function clauseAfter(ctx: Context, cue: Cue, lastSubject: Mention | null): State
   return make(cue, mention, from, e, sieve, conf, via);
 }
 
+/** Cue words that are also nouns of saying ("her claim that"). */
+const NOUN_CUES: ReadonlySet<string> = new Set(["claim", "promise", "charge", "pledge", "vow", "warning", "assertion", "suggestion", "contention", "boast"]);
+/** A possessive pronoun and up to two adjectives right before a word ("his recent |"): group 1 the pronoun. */
+const POSSESSIVE_BEFORE_NOUN = /(?:^|[^\p{L}’'])(his|her|their|His|Her|Their)\s+(?:(?:recent|latest|new|bold|false|earlier|previous|repeated|oft-repeated|unfounded|baseless|dubious|frequent|\p{Ll}+(?:ous|ent|ive|ic|ical|less|able|ible))\s+){0,2}$/u;
+const POSSESSIVE_PRONOUN: ReadonlyMap<string, string> = new Map([["his", "he"], ["her", "she"], ["their", "they"]]);
 /** After "CLAUSE, X said": a time clause ("as she left the hall") may end the sentence. */
 const TIME_CLAUSE_TAIL = /^(?:\s+(?:as|while|when|after|before)\s[^“”"]*$)/u;
 /**
