@@ -43,8 +43,8 @@ interface Ref {
 
 /** After a name: lowercase words ending in a role (group 1), then a capitalised name ("Ruiz| spokeswoman Jennifer Bates"). */
 const OWNER_OF_ROLE = /^\s+(?:\p{Ll}[\p{L}\-]*\s+){0,2}(\p{Ll}[\p{L}\-]*)\s+(?:\p{Lu}[\p{L}.’'\-]*\s+)*\p{Lu}[\p{L}’'\-]+/u;
-/** Words before a name that make it an object: "told", "with", "to", "for", "against", "about" (title or capitalised words between). */
-const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about|of)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
+/** Words before a name that make it an object: "told", "with", "to", "for", "against", "about", or a list's "particularly", "including" (title or capitalised words between). */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:told|with|to|for|against|about|of|particularly|especially|notably|including|namely|such as)\s+(?:(?:the|former|\p{Lu}[\p{L}.’'\-]*)\s+){0,3}$/u;
 /** A narrative "he"/"she" opening a sentence, after a conjunction or a sentence adverb at most. */
 const NARRATIVE_PRONOUN = /^\s*(?:(?:But|And|Then|Yet|So|Still|Later|Now|Since then|Earlier|Afterward|Afterwards),?\s+)?(He|She)\b(?![’'])/u;
 
@@ -296,7 +296,10 @@ export class Coref {
       const owner = OWNER_OF_ROLE.exec(doc.text.slice(s.end, s.end + 60));
       if (owner && ROLE_NOUNS.has(owner[1]!)) continue;
       const si = sentenceAt(doc, s.at);
-      const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at));
+      // (and so is the next name of a list it opens: "particularly Govs. Jo Bloggs and Ann Ruiz")
+      const prev = this.refs[this.refs.length - 1];
+      const oblique = OBLIQUE_BEFORE.test(doc.text.slice(Math.max(doc.sentences[si]?.start ?? 0, s.at - 60), s.at))
+        || (!!prev?.oblique && prev.sentence === si && prev.end !== undefined && /^(?:,\s*|\s+)(?:and|or)\s+$/u.test(doc.text.slice(prev.end, s.at)));
       const titled = s.cluster.entity.kind === "person" && titledName(doc.text, s.at, s.end);
       this.refs.push({ at: s.at, entity: s.cluster.entity, cluster: s.cluster, sentence: si, paragraph: this.paraOf[si] ?? 0, speaker: false, oblique, end: s.end, titled });
     }

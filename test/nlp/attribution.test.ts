@@ -1134,6 +1134,8 @@ describe("titled names, … (session 16)", () => {
       { text: "the plan “will work", canonical: "Tom Reyes" }],
     ["a noun cue owned by a possessive pronoun speaks for its referent ('such as her recent claim that …')", "Ann Ruiz cites her followers as the source for some of her non-facts, such as her recent claim that the port lost 81 percent of its trade.",
       { text: "the port lost 81 percent", speaker: "her", canonical: "Ann Ruiz" }],
+    ["'Govs.' ends no sentence, and names a list opens with 'particularly' are objects, not the next 'he'", "Sen. Tom Reyes says he feels he did “great” in the last debate.\n\nSpeaking to reporters Monday, Reyes refrained from attacking his rivals, particularly Govs. Ben Okafor and Dan Bates, who say the senator lacks experience.\n\nHe dismissed critique of his performance, saying that it was his campaign's “greatest fundraising night.”",
+      { text: "it was his campaign's", canonical: "Tom Reyes" }],
     ["a body's name opening with a title-like word is no person ('National Harbor Trust … he said') (negative row)", "Tom Okafor spoke first. The National Harbor Trust published a report on Monday. “The port will reopen,” he said.",
       { text: "The port will reopen", canonical: "Tom Okafor" }],
     ["a role no introduction gives continues the speaker of the sentence before ('Costa, citing data, said … The lawmaker, who represents …, said')", "Costa, citing data from the ministry, said that about 4,000 people rely on the ferry. The lawmaker, who represents a district in the north, said the cuts “have caused shame.”",

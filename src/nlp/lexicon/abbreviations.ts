@@ -3,7 +3,7 @@
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "sr.", "jr.", "st.", "mt.", "ft.",
   "gen.", "lt.", "col.", "maj.", "capt.", "cmdr.", "sgt.", "adm.", "cpl.", "pvt.",
-  "gov.", "sen.", "rep.", "reps.", "sens.", "rev.", "hon.", "pres.", "supt.", "insp.",
+  "gov.", "govs.", "sen.", "rep.", "reps.", "sens.", "rev.", "hon.", "pres.", "supt.", "insp.", "gens.", "drs.", "profs.",
   "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
   "no.", "nos.", "vol.", "vs.", "v.", "etc.", "e.g.", "i.e.", "approx.", "dept.", "est.", "fig.",
   "inc.", "corp.", "co.", "ltd.", "bros.", "assn.", "univ.", "ave.", "blvd.", "rd.",
