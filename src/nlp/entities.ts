@@ -234,6 +234,8 @@ function loneSubjectGender(text: string, start: number, end: number, checked: Ma
   return named ? (male ? "m" : "f") : null;
 }
 
+/** A kin word after a possessive, then a comma, right before a first name in apposition ("Trump's wife, |Melania,"). */
+const KIN_APPOSITION = /(?:[’']s?|\b(?:his|her|their|His|Her|Their))\s+(?:\p{Ll}+\s+)?(?:wife|husband|daughter|son|mother|father|brother|sister|widow|widower|granddaughter|grandson|niece|nephew|fiancé|fiancée|spouse),\s+$/u;
 const NAMED_AS = /(?:^|\s)(?:named|called|identified (?:only )?as|known only as)\s+$/u;
 
 export class EntityResolver {
@@ -298,7 +300,8 @@ export class EntityResolver {
         c = known ? (known.entity.kind === "person" ? known : null) : this.create(m.name!, "person", m.start);
       }
       // "a resident named Caroline", "identified only as Omar": a first name alone introduces a person
-      const firstName = !c && !m.role && NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) ? genderOfName(m.name!) : null;
+      // (or set off after a kin word: "Trump's wife, Melania, is …", "her husband, Bill,")
+      const firstName = !c && !m.role && (NAMED_AS.test(scan.slice(Math.max(0, m.start - 24), m.start)) || (KIN_APPOSITION.test(scan.slice(Math.max(0, m.start - 40), m.start)) && scan[m.end] === ",")) ? genderOfName(m.name!) : null;
       if (firstName) {
         c = this.byKey.get(nameKey(m.name!)) ?? this.create(m.name!, "person", m.start);
         c.gender = firstName;
