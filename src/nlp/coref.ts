@@ -198,6 +198,8 @@ const SENT_HEADS: ReadonlyMap<string, readonly string[]> = new Map([["emailed", 
 const OWN_DOCUMENT = /(?<![\p{L}])(?:in|with|through)\s+(?:its|his|her|their)\s+((?:[\p{L}\-]+\s+){0,2}?[\p{L}\-]+)(?=\s+(?:that|to|on|of|,|said|says)|[,.;:]|\s*$)/u;
 /** A document and who sent it: "a handwritten note from ", "a letter signed by " (the document's head in group 1; the sender's name follows). */
 const DOCUMENT_FROM = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}\-]+,?\s+){0,3}?(note|letter|memo|email|e-mail|message|statement|card|text)\s+(?:from|by|(?:written|signed|sent)\s+by)\s+(?:(?:the|The)\s+)?(?=\p{Lu})/gu;
+/** A sentence opening with a document as its subject, then its verb: "The congressional report said", "The post showed" (the phrase in group 1, its head in group 2). */
+const DOCUMENT_SUBJECT = /^\s*(?:(?:But|And|Also|Still|However|Meanwhile|Instead),?\s+)?((?:The|This|That|A|An|Its|His|Her|Their)\s+(?:[\p{L}\d’'\-]+\s+){0,3}?(\p{Ll}+))\s+(?:also\s+|further\s+|then\s+|\p{Ll}+ly\s+)?(?:said|says|showed|shows|stated|states|found|finds|noted|notes|accused|accuses|claimed|claims|argued|argues|concluded|concludes|read|reads|added|adds|warned|warns|called|calls|described|describes|alleged|alleges|was|is|has|had|did|does|makes|made)\b/u;
 /** A document put out, in the passive, with its author as a modifier ("A Harbour Trust memo was released"): the head, group 1. */
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
@@ -551,6 +553,28 @@ export class Coref {
   }
 
   /**
+   * A document that is the subject opening the sentence of `pos` or the one before in its paragraph
+   * ("The congressional report said … ¶ It accused", "In his legislation, Ruiz cited a memo … It says"
+   * is not one: the memo is an object), as the description resolves it; null when none opens them.
+   */
+  private documentSubject(pos: number): Entity | null {
+    const si = sentenceAt(this.doc, pos);
+    const text = this.doc.text;
+    for (let k = si; k >= 0 && k >= si - 1; k--) {
+      const sent = this.doc.sentences[k]!;
+      if (k < si && this.paraOf[k] !== this.paraOf[si] && this.paraOf[k] !== (this.paraOf[si] ?? 0) - 1) break;
+      const open = DOCUMENT_SUBJECT.exec(text.slice(sent.start, k === si ? pos : sent.end));
+      // (a singular one: "The results also showed …, it doesn't" is not the results)
+      if (!open || !isDocumentHead(open[2]!.toLowerCase()) || /[^s]s$|^data$/u.test(open[2]!)) continue;
+      const at = sent.start + open.index + open[0].indexOf(open[1]!);
+      const phrase = open[1]!;
+      const m: Mention = { text: phrase, start: at, end: at + phrase.length, name: null, nameStart: null, nameEnd: null, role: null, pronoun: null, kind: "document", definiteDescription: /^the\s/iu.test(phrase) };
+      return this.description(m) ?? this.entityFor(phrase.replace(/^(?:the|a|an)\s+/iu, ""), "document");
+    }
+    return null;
+  }
+
+  /**
    * "Still, Democrats believe the pressure will grow. ¶ They say …": a capitalised group ("Democrats",
    * "Many Republicans") opening the previous sentence, in this paragraph or the one before, as the
    * subject of a verb. The name pass keeps no plural groups, so the sentence is read here. Null otherwise.
@@ -793,8 +817,14 @@ export class Coref {
       return this.pick(m.start, agree, g, p, false, about?.inside);
     }
     if (p === "it") {
+      // "The post showed a man in a wig. It says: …": a document opening the sentence before (or
+      // this one, before the pronoun) is what "it" continues, said by its author where the article names one
+      const doc = this.documentSubject(m.start);
+      if (doc) return doc;
       // a body, or a capitalised name nothing marks as a person ("Greenfield Power … it said")
-      const e = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.cluster?.gender && r.entity.roles.length === 0 && !r.speaker)), null);
+      // (or a document that spoke in this sentence or the one before: "…, the congressional report said. ¶ It accused")
+      const si = sentenceAt(this.doc, m.start);
+      const e = this.pick(m.start, (r) => !r.plural && (isBodyRef(r) || (r.entity.kind === "person" && !r.cluster?.gender && r.entity.roles.length === 0 && !r.speaker) || (r.entity.kind === "document" && r.speaker && si - r.sentence <= 1 && !/[^s]s$/u.test(r.entity.canonical))), null);
       if (e && e.kind === "person") e.kind = "organisation";
       return e;
     }
