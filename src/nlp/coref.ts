@@ -205,6 +205,8 @@ const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
 const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "parents", "children", "colleague", "colleagues", "neighbor", "neighbour", "neighbors", "neighbours", "classmate", "roommate", "partner", "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "rival", "rivals", "opponent", "opponents", "critic", "critics", "supporter", "supporters", "fans", "biographer", "successor", "predecessor"]);
 /** A sentence opening with a capitalised plural group and its verb ("Still, Democrats believe", "Many Republicans say"): the group in group 1. */
+/** A plural of people opening a sentence, with a capitalised modifier or a short qualifier, then its verb ("Fox executives have", "People briefed on the reshuffling were"): the phrase in group 1. */
+const PEOPLE_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead|Since then),?\s+)?(?:(?:Since|After|Before|In|On|At|During|Until|For)\s[^,;:“”"]{1,50},\s+)?((?:(?:\p{Lu}[\p{L}\-]*|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]op|[Ss]enior|[Ll]ocal)\s+){0,2}(?:[Pp]eople|[Ee]xecutives|[Oo]fficials|[Aa]ides|[Aa]nalysts|[Ee]xperts|[Aa]dvisers|[Aa]dvisors|[Ll]awmakers|[Ll]eaders|[Rr]esidents|[Ss]ources|[Ss]taffers|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Aa]ctivists|[Pp]rotesters|[Dd]elegates|[Dd]onors|[Ii]nvestors|[Ee]conomists|[Ss]trategists|[Pp]rosecutors|[Ll]awyers|[Ii]nvestigators|[Oo]rganizers|[Oo]rganisers|[Ee]mployees|[Ww]orkers|[Vv]oters)(?:\s+(?:briefed\s+on|familiar\s+with|close\s+to|involved\s+in|with\s+knowledge\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\p{L}+\s+){0,2}?\p{L}+)?)\s+(?:\p{Ll}+ly\s+)?(?:have|had|were|are|was|is|said|say|did|do|will|would|could|also|insisted|argued|believe|believed|told|warned)\b/u;
 const GROUP_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead),?\s+)?(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ss]everal|[Oo]ther|[Ff]ellow)\s+)?(\p{Lu}\p{Ll}+s)\s+(?:\p{Ll}+ly\s+)?(?:also\s+)?(?:believe|think|say|said|argue|argued|hope|fear|expect|worry|contend|insist|want|wanted|are|were|have|had|will|would|can|could)\b/u;
 /** Documents of one kind under different heads ("the poll" and "the survey"). */
 const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map([["poll", "poll"], ["polls", "poll"], ["survey", "poll"], ["study", "study"], ["report", "report"], ["analysis", "analysis"]]);
@@ -585,8 +587,12 @@ export class Coref {
     const here = this.doc.sentences[si];
     if (!prev || !here || here.paragraph - prev.paragraph > 1) return null;
     const g = GROUP_SUBJECT.exec(this.doc.text.slice(prev.start, Math.min(prev.end, prev.start + 80)));
-    if (!g || !groupName(g[1]!)) return null;
-    return this.entityFor(g[1]!, "group");
+    if (g && groupName(g[1]!)) return this.entityFor(g[1]!, "group");
+    // "Fox executives have not pushed the issue. Nor have they …", "People briefed on the plan were
+    // adamant … And they insisted": a plural of people opening the sentence before, with its
+    // modifiers, as the group
+    const d = PEOPLE_SUBJECT.exec(this.doc.text.slice(prev.start, Math.min(prev.end, prev.start + 120)));
+    return d ? this.entityFor(d[1]!, "group") : null;
   }
 
   /**
