@@ -481,6 +481,7 @@ describe("not statements", () => {
     ["hasn't said who", "The mayor hasn't said who will lead the inquiry into the fire."],
     ["wouldn’t say, a weekday, then how (session 16)", "Tom Reyes wouldn’t say Tuesday how the party would act on the port."],
     ["a question after a colon has no subject phrase (session 16)", "However, the question here is: Does the council have no choice but to agree to the plan?"],
+    ["haven't said much about how (session 16)", "The nominee and his aides haven't said much about how he is preparing for the debate."],
     ["did not say on Friday whether (session 16)", "Ann Ruiz did not say on Friday whether she would run for the seat again."],
     ["declined to say", "Ann Ruiz declined to say how much the harbour deal was worth."],
     ["refused to confirm", "The ministry refused to confirm that the talks had collapsed overnight."],

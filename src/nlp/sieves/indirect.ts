@@ -950,7 +950,7 @@ function accordingTo(ctx: Context, cue: Cue): Statement | null {
 
 /** "did not say whether", "hasn't said who", "would never explain why": a report withheld, not made. */
 const NEGATED_BEFORE = /(?:\b(?:not|never)|n[’']t)\s+(?:\p{Ll}+ly\s+)?$/u;
-const QUESTION_AFTER = /^\s+(?:(?:publicly|yet|exactly|immediately|specifically|directly|then|today|yesterday|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+){0,2}(?:whether|if|how|what|when|why|who|whom|which|where)\b/u;
+const QUESTION_AFTER = /^\s+(?:(?:publicly|yet|exactly|immediately|specifically|directly|then|today|yesterday|much(?:\s+about)?|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+){0,2}(?:whether|if|how|what|when|why|who|whom|which|where)\b/u;
 /** "declined to say", "refusing to confirm": the speaker chose not to speak. */
 const DECLINED_BEFORE = /\b(?:declin|refus)(?:e|es|ed|ing)\s+(?:\p{Ll}+ly\s+)?to\s+$/u;
 
