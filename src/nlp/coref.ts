@@ -1010,7 +1010,14 @@ export class Coref {
       if (r && c && this.profile(c).words.size === 0 && !this.roleAround(r.at)) return recentSpeaker;
     }
     // ("the Democratic front-runner and former secretary of state": either role may be the salient one)
-    if (![head, ...also].some((h) => SALIENT_HEADS.has(h)) || states.length || parties.length) return null;
+    if (![head, ...also].some((h) => SALIENT_HEADS.has(h)) || states.length) return null;
+    // "Mr. Okafor took on Ann Ruiz after the Democratic front-runner had said …": an epithet later in
+    // the sentence is not its subject (a pronoun would repeat that), but the person it names after it
+    const sentRefs = this.refs.slice(this.refIndex(this.doc.sentences[si]!.start, false), lo).filter((r) => r.sentence === si && isPersonRef(r));
+    const subordinate = /\b(?:after|when|before|because|while|since|as|until|although|though)\s+$/u.test(this.doc.text.slice(Math.max(0, pos - 12), pos));
+    const other = subordinate && sentRefs.length >= 2 && !sentRefs[0]!.oblique && sentRefs[0]!.entity !== sentRefs[sentRefs.length - 1]!.entity ? sentRefs[sentRefs.length - 1]! : null;
+    if (other && (!g || !other.cluster?.gender || other.cluster.gender === g)) return other.entity;
+    if (parties.length) return null;
     return this.mostSalient(pos, g);
   }
 
