@@ -113,6 +113,15 @@ function nameShape(canonical: string): number {
 const isPersonRef = (r: Ref) => r.entity.kind === "person" && (!r.cluster || r.cluster.placeLike * 2 <= r.cluster.count) && nameOk(r);
 /** A person as far as the text shows: a known first name, a title or role, or a speaker somewhere; not "North Korea". */
 const personLike = (r: Ref) => isPersonRef(r) && (r.speaker || !r.cluster || !!r.cluster.gender || r.cluster.spoke || !!r.cluster.aged || r.entity.roles.length > 0 || !!r.titled);
+/** An auxiliary read as a name's first word ("Will Sanders come down", "Was Szlachta …"). */
+const AUXILIARY_FIRST = /^(?:Is|Was|Are|Were|Will|Would|Can|Could|Shall|Should|May|Might|Must|Do|Does|Did|Has|Have|Had)$/u;
+/** A name of two or three words, no first name listed, no place, no body, that opens its sentence ("Dahlys Hamilton is listed"): a person nothing else marks as one. */
+function unlistedSubject(r: Ref, text: string, sentStart: number): boolean {
+  if (r.entity.kind !== "person" || r.cluster?.gender || r.cluster?.placeLike || r.oblique || r.end === undefined) return false;
+  const words = r.entity.canonical.split(/\s+/u);
+  if (words.length < 2 || words.length > 3 || AUXILIARY_FIRST.test(words[0]!) || bodyName(r.entity.canonical) || isPlaceName(r.entity.canonical)) return false;
+  return /^\s*(?:(?:But|And|Still|Now|Meanwhile),?\s+)?$/u.test(text.slice(sentStart, r.at)) && /^\s+(?:is|was|has|had|said|says|\p{Ll}+ed)\b/u.test(text.slice(r.end, r.end + 12));
+}
 /** Titles only a person bears before a name (not TITLE_WORDS, which holds portfolios and bodies' words: "National", "House"). */
 const PERSON_TITLE = new Set(["mr", "mrs", "ms", "mx", "dr", "sir", "lord", "lady", "dame", "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "ambassador", "chancellor", "professor", "prof", "councillor", "councilor", "councilman", "councilwoman", "congressman", "congresswoman", "premier", "reverend", "rev", "bishop", "cardinal", "sheikh", "general", "gen", "colonel", "col", "captain", "capt", "lt", "sgt", "admiral", "adm"]);
 /** Whether the name at `at`–`end` opens with a person's title or follows one ("President Costa", "Judge Okafor"). */
@@ -808,7 +817,9 @@ export class Coref {
       this.catchUp(m.start);
       const g = PERSON_PRONOUN.get(p)!;
       // (a country or state named like a person is no "he" or "she": "Puerto Rico tends to … she said")
-      const agree = (r: Ref) => personLike(r) && (!r.cluster?.genderSure || r.cluster.gender === g) && !(!r.cluster?.gender && !r.entity.roles.length && isPlaceName(r.entity.canonical));
+      // (a full name whose first name the list lacks, opening its sentence, is a person too: "Dahlys
+      // Hamilton is listed as the chairman. Recently she announced")
+      const agree = (r: Ref) => (personLike(r) || unlistedSubject(r, this.doc.text, this.doc.sentences[r.sentence]?.start ?? 0)) && (!r.cluster?.genderSure || r.cluster.gender === g) && !(!r.cluster?.gender && !r.entity.roles.length && isPlaceName(r.entity.canonical));
       // whom the statement is about is not who makes it: a person named inside it ("“Ruiz is wrong,”
       // he said") or after "said of" / "said about"; unless no one else agrees
       const about = statement ? this.spokenOf(m, statement) : null;

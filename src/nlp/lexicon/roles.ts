@@ -13,7 +13,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt", "adm",
   "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman",
   "spokesman", "spokeswoman", "spokesperson", "senior", "adviser", "advisor", "envoy", "lord", "lady",
-  "sir", "dame", "rev.", "reverend", "bishop", "archbishop", "cardinal", "sheikh", "emir", "sultan",
+  "sir", "dame", "rev.", "reverend", "pastor", "rabbi", "imam", "bishop", "archbishop", "cardinal", "sheikh", "emir", "sultan",
   "crown", "supreme", "commander", "colonel", "col.", "lt.", "lieutenant", "captain", "capt.",
   "sergeant", "sgt.", "admiral", "adm.", "marshal", "premier", "treasury", "interior", "finance",
   "homeland", "security", "health", "education", "energy", "commerce", "trade", "labor", "labour",
