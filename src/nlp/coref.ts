@@ -122,6 +122,18 @@ function unlistedSubject(r: Ref, text: string, sentStart: number): boolean {
   if (words.length < 2 || words.length > 3 || AUXILIARY_FIRST.test(words[0]!) || bodyName(r.entity.canonical) || isPlaceName(r.entity.canonical)) return false;
   return /^\s*(?:(?:But|And|Still|Now|Meanwhile),?\s+)?$/u.test(text.slice(sentStart, r.at)) && /^\s+(?:is|was|has|had|said|says|\p{Ll}+ed)\b/u.test(text.slice(r.end, r.end + 12));
 }
+/**
+ * A head word as the role list knows it: itself, or the role it ends with after a prefix of three
+ * letters or more ("neurosurgeon" → "surgeon", "co-anchor" → "anchor"); roles of five letters or more only.
+ */
+function roleNounOf(w: string): string {
+  if (ROLE_NOUNS.has(w) || BODY_HEADS.has(w) || MEDIA_WORDS.has(w) || MEDIA_HEADS.has(w)) return w;
+  for (let i = 3; i <= w.length - 5; i++) {
+    const tail = w.slice(w[i] === "-" ? i + 1 : i);
+    if (ROLE_NOUNS.has(tail) && !ANONYMOUS_HEADS.has(tail)) return tail;
+  }
+  return w;
+}
 /** Titles only a person bears before a name (not TITLE_WORDS, which holds portfolios and bodies' words: "National", "House"). */
 const PERSON_TITLE = new Set(["mr", "mrs", "ms", "mx", "dr", "sir", "lord", "lady", "dame", "president", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "ambassador", "chancellor", "professor", "prof", "councillor", "councilor", "councilman", "councilwoman", "congressman", "congresswoman", "premier", "reverend", "rev", "bishop", "cardinal", "sheikh", "general", "gen", "colonel", "col", "captain", "capt", "lt", "sgt", "admiral", "adm"]);
 /** Whether the name at `at`–`end` opens with a person's title or follows one ("President Costa", "Judge Okafor"). */
@@ -1249,7 +1261,7 @@ export class Coref {
     const age = words.length <= 3 ? /^(\d{1,3})-year-old$/u.exec(words[1] ?? "") : null;
     if (age) return this.byAge(m, age[1]!);
     if (m.text.slice(1).match(/\p{Lu}/u) && !/^the\s+[\p{Ll}\s\-]+$/iu.test(m.text.toLowerCase())) return null;
-    const head = words[words.length - 1]!;
+    const head = roleNounOf(words[words.length - 1]!);
     if (BODY_HEADS.has(head) || MEDIA_HEADS.has(head) || MEDIA_WORDS.has(head)) {
       const named = this.pick(m.start, (r) => isBodyRef(r) && r.entity.canonical.toLowerCase().split(/\s+/).includes(head), null);
       if (named) return named;

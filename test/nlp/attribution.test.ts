@@ -1161,6 +1161,8 @@ describe("titled names, … (session 16)", () => {
       { text: "I am boarding the train!", canonical: "Dahlys Hamilton" }],
     ["not an auxiliary read as a first name ('Will Sanders come down …?') (negative row)", "Game over: Will Sanders come down from the mountain?\n\nBen Okafor spoke at the rally. He said he would “continue the fight.”",
       { text: "he would “continue the fight", canonical: "Ben Okafor" }],
+    ["a role with a prefix is that role ('the retired neurosurgeon' after 'Tom Reyes said')", "Ruiz plans to empower the harbor community, Tom Reyes said Monday.\n\n“Well first of all, they have to stop and listen,” the retired neurosurgeon said.",
+      { text: "Well first of all", canonical: "Tom Reyes" }],
     ["a body's name opening with a title-like word is no person ('National Harbor Trust … he said') (negative row)", "Tom Okafor spoke first. The National Harbor Trust published a report on Monday. “The port will reopen,” he said.",
       { text: "The port will reopen", canonical: "Tom Okafor" }],
     ["a role no introduction gives continues the speaker of the sentence before ('Costa, citing data, said … The lawmaker, who represents …, said')", "Costa, citing data from the ministry, said that about 4,000 people rely on the ferry. The lawmaker, who represents a district in the north, said the cuts “have caused shame.”",
