@@ -917,7 +917,7 @@ export const MIGRATIONS: readonly Migration[] = [
         UPDATE row_counts SET n = n - 1 WHERE tbl = 'sources';
         DELETE FROM row_counts WHERE tbl = 'sources' AND n <= 0;
       END;
-      INSERT INTO row_counts (tbl, n) SELECT 'sources', count(*) FROM sources WHERE EXISTS (SELECT 1 FROM sources);
+      INSERT INTO row_counts (tbl, n) SELECT 'sources', count(*) FROM sources HAVING count(*) > 0;
 
       -- a person's sources by how many of their statements each holds: the person page's chart takes
       -- its columns from the head of this index instead of reading every source of the person

@@ -185,6 +185,16 @@ describe("store: what the home, person and search pages read (migrations 83 and 
   before(() => (db = comparisonDb()));
   after(() => db.close());
 
+  it("an empty database keeps nothing: every kept table equals its query", () => {
+    const empty = openDb(":memory:");
+    try {
+      assertKept(empty, "creation");
+      for (const k of KEPT) assert.equal((empty.prepare(`SELECT count(*) AS n FROM ${k.table}`).get() as { n: number }).n, 0, k.table);
+    } finally {
+      empty.close();
+    }
+  });
+
   it("the corpus has groups of several people and sources to keep", () => {
     assert.ok((db.prepare("SELECT count(*) AS n FROM person_groups").get() as { n: number }).n >= 5);
     assert.ok((db.prepare("SELECT count(*) AS n FROM statement_groups WHERE source_count > 1").get() as { n: number }).n >= 1);
