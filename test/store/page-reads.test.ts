@@ -1,4 +1,4 @@
-// Migrations 83 and 84 (decision 041): what the home page, a person's page and a search read instead
+// Migrations 83, 84 and 85 (decision 041): what the home page, a person's page and a search read instead
 // of every group, article, statement or match. Each kept table must equal what it replaces after every
 // kind of write (ingest, verdicts and their undo, corrections of speaker, span and kind, merges and
 // splits, re-extraction, bulk batches, an outlet renamed, a person or an article deleted), a database
@@ -45,6 +45,19 @@ const KEPT: { table: string; keys: string; cols: string; truth: string }[] = [
         min(q.source_id) AS first_source, min(q.start) AS first_start
       FROM statement_group_members m JOIN quotes q ON q.id = m.quote_id JOIN statement_groups g ON g.id = m.group_id
       WHERE q.person_id IS NOT NULL GROUP BY q.person_id, m.group_id`,
+  },
+  {
+    table: "person_source_any", keys: "person_id, source_id", cols: "person_id, source_id, n",
+    truth: "SELECT person_id, source_id, count(*) AS n FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id, source_id",
+  },
+  {
+    // the sums the person page's co-quoted people took over every article quoting the person
+    table: "person_pairs", keys: "person_id, other_id", cols: "person_id, other_id, n",
+    truth: `SELECT a.person_id, k.person_id AS other_id, sum(k.n) AS n
+      FROM (SELECT DISTINCT person_id, source_id FROM quotes WHERE person_id IS NOT NULL) a
+      JOIN (SELECT person_id, source_id, count(*) AS n FROM quotes WHERE person_id IS NOT NULL AND review_status <> 'rejected'
+            GROUP BY person_id, source_id) k ON k.source_id = a.source_id AND k.person_id <> a.person_id
+      GROUP BY a.person_id, k.person_id`,
   },
 ];
 
@@ -180,7 +193,7 @@ const STEPS: { name: string; run: (db: Db) => void; changes?: false }[] = [
   },
 ];
 
-describe("store: what the home, person and search pages read (migrations 83 and 84)", () => {
+describe("store: what the home, person and search pages read (migrations 83, 84 and 85)", () => {
   let db: Db;
   before(() => (db = comparisonDb()));
   after(() => db.close());
@@ -217,6 +230,11 @@ describe("store: what the home, person and search pages read (migrations 83 and 
     { name: "the article count lost", sql: "DELETE FROM row_counts" },
     { name: "a person's group row lost", sql: "DELETE FROM person_groups WHERE rowid IN (SELECT rowid FROM person_groups LIMIT 1)" },
     { name: "a person's group row with another first start", sql: "UPDATE person_groups SET first_start = first_start + 1 WHERE group_id = (SELECT min(group_id) FROM person_groups)" },
+    { name: "a co-quoted sum one too low", sql: "UPDATE person_pairs SET n = n - 1 WHERE (person_id, other_id) = (SELECT person_id, other_id FROM person_pairs LIMIT 1)" },
+    {
+      name: "a statement moved with the co-quoted triggers gone",
+      sql: "DROP TRIGGER quotes_any_update; UPDATE quotes SET source_id = (SELECT max(id) FROM sources WHERE id <> quotes.source_id) WHERE id = (SELECT min(id) FROM quotes WHERE person_id IS NOT NULL)",
+    },
     {
       name: "a start moved with its trigger gone",
       sql: `DROP TRIGGER person_groups_quote_update; UPDATE quotes SET start = start - 1 WHERE id = (SELECT min(m.quote_id) FROM statement_group_members m
@@ -251,10 +269,12 @@ describe("store: what the home, person and search pages read (migrations 83 and 
       for (const a of COMPARISON_ARTICLES) ingestArticle(old, a, FIXTURE_INGEST);
       reviewQuote(old, quoteIdOf(old, "Yuri Sokolov"), { action: "reject", reason: "duplicate" }, ann);
       for (const t of ["statement_groups_counts_insert", "statement_groups_counts_delete", "statement_groups_counts_update", "sources_row_count_insert",
-        "sources_row_count_delete", "person_groups_group_update", "person_groups_group_delete", "person_groups_member_delete", "person_groups_quote_update"]) old.exec(`DROP TRIGGER ${t}`);
-      for (const t of ["group_label_counts", "row_counts", "person_groups"]) old.exec(`DROP TABLE ${t}`);
+        "sources_row_count_delete", "person_groups_group_update", "person_groups_group_delete", "person_groups_member_delete", "person_groups_quote_update",
+        "quotes_any_insert", "quotes_any_delete", "quotes_any_update", "person_source_any_pairs_insert", "person_source_any_pairs_delete",
+        "person_source_counts_pairs_insert", "person_source_counts_pairs_update", "person_source_counts_pairs_delete"]) old.exec(`DROP TRIGGER ${t}`);
+      for (const t of ["group_label_counts", "row_counts", "person_groups", "person_source_any", "person_pairs"]) old.exec(`DROP TABLE ${t}`);
       for (const i of ["person_source_counts_n", "quotes_id_facets", "source_people_person_source"]) old.exec(`DROP INDEX ${i}`);
-      old.prepare("DELETE FROM schema_migrations WHERE version IN (83, 84)").run();
+      old.prepare("DELETE FROM schema_migrations WHERE version IN (83, 84, 85)").run();
       old.close();
       const db2 = openDb(file);
       try {
