@@ -178,19 +178,19 @@ function blockCandidates(block: Item[], at: readonly number[], weight: (t: strin
 }
 
 /** Candidate pairs across the corpus: statements sharing winnowed fingerprints, most shared first. */
-function fingerprintCandidates(items: Item[], add: (i: number, j: number) => void, count?: (fp: number) => number): void {
+function fingerprintCandidates(fpsOf: readonly (readonly number[])[], add: (i: number, j: number) => void, count?: (fp: number) => number): void {
   const postings = new Map<number, number[]>();
-  items.forEach((it, i) => {
-    for (const f of it.fps) {
+  fpsOf.forEach((fps, i) => {
+    for (const f of fps) {
       let list = postings.get(f);
       if (!list) postings.set(f, (list = []));
       list.push(i);
     }
   });
   const shared = new Map<number, number>();
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < fpsOf.length; i++) {
     shared.clear();
-    for (const f of items[i]!.fps) {
+    for (const f of fpsOf[i]!) {
       const list = postings.get(f)!;
       if ((count ? Math.max(count(f), list.length) : list.length) > LIMITS.fingerprintPostingCap) continue;
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
@@ -301,6 +301,9 @@ export function prepareStatement(s: StatementInput, cached?: (s: StatementInput)
   return { ...s, p, fps };
 }
 
+/** Prepared statements groupStatements holds besides the block it is reading (see there). */
+export const PREPARED_HELD = 100_000;
+
 export interface GroupOptions {
   thresholds?: Thresholds;
   /**
@@ -317,6 +320,8 @@ export interface GroupOptions {
   weightsOf?: (person: number) => ((stem: string) => number) | undefined;
   /** prepareText of a statement, from a cache (the answer must be prepareText(s.text)'s) */
   prepared?: (s: StatementInput) => PreparedText;
+  /** prepared statements held besides the block being read (default PREPARED_HELD; changes no result) */
+  held?: number;
 }
 
 /**
@@ -325,9 +330,29 @@ export interface GroupOptions {
  */
 export function groupStatements(input: readonly StatementInput[], options: GroupOptions = {}): { groups: GroupResult[]; stats: GroupStats } {
   const t = options.thresholds ?? THRESHOLDS;
-  const items = [...input].sort((a, b) => a.id - b.id).map((s) => prepareStatement(s, options.prepared));
-  if (options.onFingerprints) for (const it of items) options.onFingerprints(it.id, it.fps);
-  const n = items.length;
+  const sorted = [...input].sort((a, b) => a.id - b.id);
+  const n = sorted.length;
+  // Each statement is prepared (words, stems, tokens: ~2.5 KB of heap) when its person's block is read
+  // and held only while it may be needed soon (at most PREPARED_HELD besides the block being read), then
+  // prepared again if a later pair or group needs it: the whole corpus's prepared texts are never held
+  // at once (1.46 million statements at 222,500 articles took more than node's default heap; decision
+  // 041). Every answer is prepareStatement's, so which are held changes no decision.
+  const bound = options.held ?? PREPARED_HELD;
+  const held: (Item | undefined)[] = new Array(n);
+  const heldOrder: number[] = [];
+  let heldHead = 0;
+  const item = (i: number): Item => {
+    let it = held[i];
+    if (!it) {
+      it = prepareStatement(sorted[i]!, options.prepared);
+      held[i] = it;
+      heldOrder.push(i);
+      if (heldOrder.length - heldHead > bound) held[heldOrder[heldHead++]!] = undefined;
+      if (heldHead > 1024 && heldHead > heldOrder.length / 2) heldOrder.splice(0, heldHead), (heldHead = 0);
+    }
+    return it;
+  };
+  const fpsOf: (readonly number[])[] = new Array(n);
   // pairs already decided, by their smaller index (small-integer keys: i * n + j overflows them)
   const seen: (Set<number> | undefined)[] = new Array(n);
   const sets = new Sets(n);
@@ -335,33 +360,25 @@ export function groupStatements(input: readonly StatementInput[], options: Group
   let edges = 0;
   const flat = (): number => 1;
 
-  const blocks = new Map<number, Item[]>();
-  // each block's statements by their index in `items`
+  // each block's statements by their index in `sorted`
   const blockAt = new Map<number, number[]>();
-  items.forEach((it, i) => {
-    let b = blocks.get(it.person_id);
-    if (!b) {
-      blocks.set(it.person_id, (b = []));
-      blockAt.set(it.person_id, []);
-    }
-    b.push(it);
-    blockAt.get(it.person_id)!.push(i);
+  sorted.forEach((s, i) => {
+    let at = blockAt.get(s.person_id);
+    if (!at) blockAt.set(s.person_id, (at = []));
+    at.push(i);
   });
   const weights = new Map<number, (stem: string) => number>();
-  for (const [person, block] of blocks) {
-    weights.set(person, options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content)));
-  }
 
   const consider = (x: number, y: number): void => {
     const i = x < y ? x : y;
     const j = x < y ? y : x;
-    const a = items[i]!;
-    const b = items[j]!;
     let done = seen[i];
     if (!done) seen[i] = done = new Set<number>();
     if (done.has(j)) return;
     done.add(j);
     compared++;
+    const a = item(i);
+    const b = item(j);
     // a pair of one person is weighed with that person's IDF; pairs of two people match on words only
     const w = a.person_id === b.person_id ? weights.get(a.person_id)! : flat;
     if (decide(a, b, w, t) !== null) {
@@ -370,27 +387,33 @@ export function groupStatements(input: readonly StatementInput[], options: Group
     }
   };
   let largest = 0;
-  for (const [person, block] of blocks) {
-    largest = Math.max(largest, block.length);
-    blockCandidates(block, blockAt.get(person)!, weights.get(person)!, consider);
+  for (const [person, at] of blockAt) {
+    largest = Math.max(largest, at.length);
+    const block = at.map(item);
+    for (let k = 0; k < at.length; k++) fpsOf[at[k]!] = block[k]!.fps;
+    const w = options.weightsOf?.(person) ?? blockWeights(block.map((it) => it.p.content));
+    weights.set(person, w);
+    blockCandidates(block, at, w, consider);
   }
-  fingerprintCandidates(items, consider, options.fingerprintCount);
+  if (options.onFingerprints) for (let i = 0; i < n; i++) options.onFingerprints(sorted[i]!.id, fpsOf[i]!);
+  fingerprintCandidates(fpsOf, consider, options.fingerprintCount);
 
-  const components = new Map<number, Item[]>();
-  items.forEach((it, i) => {
+  const components = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
     const r = sets.find(i);
     let c = components.get(r);
     if (!c) components.set(r, (c = []));
-    c.push(it);
-  });
+    c.push(i);
+  }
+  // a group of one statement is labelled without its prepared text (labelGroup reads none of one member's)
   const groups = [...components.values()]
-    .map((members) => labelGroup(members, t))
+    .map((members) => labelGroup(members.length === 1 ? [{ ...sorted[members[0]!]!, fps: fpsOf[members[0]!]! } as Item] : members.map(item), t))
     .sort((a, b) => a.members[0]!.id - b.members[0]!.id);
   return {
     groups,
     stats: {
       statements: n,
-      blocks: blocks.size,
+      blocks: blockAt.size,
       largest_block: largest,
       pairs_compared: compared,
       all_pairs: (n * (n - 1)) / 2,

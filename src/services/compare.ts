@@ -10,7 +10,7 @@ import {
 import {
   allMembership, allStatements, deleteGroups, fingerprintCounts,
   getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMembers, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
-  statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, withCsvRowsHeld, type StatementRow,
+  refreshPersonGroups, statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, withCsvRowsHeld, type StatementRow,
 } from "../store/groups";
 import { nameKey } from "./people";
 
@@ -122,6 +122,8 @@ function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quo
   // members written after the groups, in quote order: the member table's key, so its B-tree is
   // appended to rather than split all over (each quote is written once, so the order changes no row)
   const updated = new Set<number>();
+  // every group inserted or rewritten: its (person, group) rows are written afresh after its members (migration 84)
+  const rewritten: number[] = [];
   const writes: { quote_id: number; group_id: number; m: GroupResult["members"][number] }[] = [];
   for (const g of groups) {
     const row = {
@@ -137,8 +139,10 @@ function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quo
       if (unchanged) continue;
       updateGroup(db, id, row);
       if (before.label !== row.label) updated.add(id);
+      rewritten.push(id);
     } else {
       id = insertGroup(db, row);
+      rewritten.push(id);
     }
     for (const m of g.members) writes.push({ quote_id: m.id, group_id: id, m });
   }
@@ -147,6 +151,7 @@ function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quo
     quote_id, group_id, relation: m.relation, other_speaker: m.other_speaker,
     negation_changed: m.negation_changed, number_changed: m.number_changed,
   })));
+  refreshPersonGroups(db, rewritten);
   // every member row written; the old members of deleted groups (their rows went with them) and of
   // groups whose label changed
   for (const w of writes) touched.add(w.quote_id);

@@ -225,6 +225,11 @@ const heldStatements = preparedOnce((db: Db) => [
       SELECT c.reason, c.review_status, s.outlet, count(*) FROM claims c JOIN sources s ON s.id = c.source_id
       WHERE c.id >= (SELECT from_id FROM fts_deferred WHERE tbl = 'claims')
       GROUP BY c.reason, c.review_status, s.outlet ON CONFLICT DO UPDATE SET n = n + excluded.n`)] : []),
+  // migration 85's statements per person and article in every review state, where the schema has them
+  // (its triggers keep the co-quoted sums from these rows and from person_source_counts' above)
+  ...(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'person_source_any'").get() ? [db.prepare(`INSERT INTO person_source_any (person_id, source_id, n)
+      SELECT person_id, source_id, count(*) FROM quotes NOT INDEXED WHERE id >= ${HELD} AND person_id IS NOT NULL
+      GROUP BY person_id, source_id ON CONFLICT DO UPDATE SET n = n + excluded.n`)] : []),
   // migration 80's rows, where the schema has them (a database opened with an older migration list has not)
   ...(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'quote_csv_rows'").get() ? [db.prepare(`INSERT OR REPLACE INTO quote_csv_rows (quote_id, csv)
       SELECT q.id, ${quoteCsvRowSql(`coalesce(sc.cells, ${sourceCsvCellsSql("s.")})`)}

@@ -111,6 +111,27 @@ function refreshCsvRows(where: string): string {
 /** Claims inserted inside a bulk batch (migration 50's fts_deferred) are counted at the batch's end. */
 const claimNotDeferred = (row: string) => `${row}id < coalesce((SELECT from_id FROM fts_deferred WHERE tbl = 'claims'), 9223372036854775807)`;
 
+/** The person page's rank of a group label (conflicts first), as SQL over `label`. */
+export function PERSON_GROUP_LABEL_RANK(label: string): string {
+  return `CASE ${label} WHEN 'conflicting attribution' THEN 0 WHEN 'altered wording' THEN 1
+    WHEN 'paraphrase' THEN 2 WHEN 'trimmed' THEN 3 WHEN 'identical' THEN 4 ELSE 5 END`;
+}
+
+/** Migration 84's rows of the groups `where` selects (over `m`, the members), as a SELECT. */
+export function personGroupRowsSql(where: string): string {
+  return `SELECT q.person_id, m.group_id, g.source_count, ${PERSON_GROUP_LABEL_RANK("g.label")}, g.person_count,
+      min(q.source_id), min(q.start)
+    FROM statement_group_members m JOIN quotes q ON q.id = m.quote_id JOIN statement_groups g ON g.id = m.group_id
+    WHERE q.person_id IS NOT NULL AND ${where} GROUP BY m.group_id, q.person_id`;
+}
+
+/** A trigger's statements writing migration 84's rows of one group afresh. */
+function refreshPersonGroupSql(group: string): string {
+  return `DELETE FROM person_groups WHERE group_id = ${group};
+        INSERT INTO person_groups (person_id, group_id, source_count, label_rank, person_count, first_source, first_start)
+          ${personGroupRowsSql(`m.group_id = ${group}`)};`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -849,6 +870,189 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO claim_facet_counts (reason, review_status, outlet, n)
         SELECT c.reason, c.review_status, s.outlet, count(*) FROM claims c JOIN sources s ON s.id = c.source_id
         GROUP BY c.reason, c.review_status, s.outlet;
+    `,
+  },
+  {
+    version: 83,
+    name: "kept counts for the home page: statement groups per label, articles; a person's sources by count (decision 041)",
+    sql: `
+      -- The home page counted every statement group per label (1.19 million at 222,500 articles: 230 ms)
+      -- and every article; these tables hold those counts, kept by triggers like migration 65's: a row
+      -- whose count reaches zero is deleted, so group_label_counts equals its GROUP BY over
+      -- statement_groups and row_counts('sources') equals count(*) FROM sources.
+      CREATE TABLE group_label_counts (
+        label    TEXT    PRIMARY KEY,
+        n        INTEGER NOT NULL,
+        negation INTEGER NOT NULL,
+        number   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER statement_groups_counts_insert AFTER INSERT ON statement_groups BEGIN
+        INSERT INTO group_label_counts (label, n, negation, number) VALUES (new.label, 1, new.negation_changed, new.number_changed)
+          ON CONFLICT DO UPDATE SET n = n + 1, negation = negation + excluded.negation, number = number + excluded.number;
+      END;
+      CREATE TRIGGER statement_groups_counts_delete AFTER DELETE ON statement_groups BEGIN
+        UPDATE group_label_counts SET n = n - 1, negation = negation - old.negation_changed, number = number - old.number_changed
+          WHERE label = old.label;
+        DELETE FROM group_label_counts WHERE label = old.label AND n <= 0;
+      END;
+      CREATE TRIGGER statement_groups_counts_update AFTER UPDATE OF label, negation_changed, number_changed ON statement_groups
+        WHEN new.label IS NOT old.label OR new.negation_changed IS NOT old.negation_changed OR new.number_changed IS NOT old.number_changed BEGIN
+        UPDATE group_label_counts SET n = n - 1, negation = negation - old.negation_changed, number = number - old.number_changed
+          WHERE label = old.label;
+        DELETE FROM group_label_counts WHERE label = old.label AND n <= 0;
+        INSERT INTO group_label_counts (label, n, negation, number) VALUES (new.label, 1, new.negation_changed, new.number_changed)
+          ON CONFLICT DO UPDATE SET n = n + 1, negation = negation + excluded.negation, number = number + excluded.number;
+      END;
+      INSERT INTO group_label_counts (label, n, negation, number)
+        SELECT label, count(*), sum(negation_changed), sum(number_changed) FROM statement_groups GROUP BY label;
+
+      CREATE TABLE row_counts (
+        tbl TEXT    PRIMARY KEY CHECK (tbl IN ('sources')),
+        n   INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER sources_row_count_insert AFTER INSERT ON sources BEGIN
+        INSERT INTO row_counts (tbl, n) VALUES ('sources', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER sources_row_count_delete AFTER DELETE ON sources BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE tbl = 'sources';
+        DELETE FROM row_counts WHERE tbl = 'sources' AND n <= 0;
+      END;
+      INSERT INTO row_counts (tbl, n) SELECT 'sources', count(*) FROM sources HAVING count(*) > 0;
+
+      -- a person's sources by how many of their statements each holds: the person page's chart takes
+      -- its columns from the head of this index instead of reading every source of the person
+      CREATE INDEX person_source_counts_n ON person_source_counts (person_id, n DESC, source_id);
+
+      -- what a search's counts read of each match (its kind, review state and article), without the
+      -- statement's row: /quotes?q= counts every match for its total and facets
+      CREATE INDEX quotes_id_facets ON quotes (id, kind, review_status, source_id);
+
+      -- the articles naming a person, in article order, without reading each row (the person page)
+      CREATE INDEX source_people_person_source ON source_people (person_id, source_id);
+    `,
+  },
+  {
+    version: 84,
+    name: "a person's statement groups with the person page's sort keys (kept by the regroups and by triggers)",
+    sql: `
+      -- The person page sorted every group holding a statement of the person (29,600 for the busiest at
+      -- 222,500 articles: 46 ms, and 11 ms more to count them) to show ten. A row here is one
+      -- (person, group) with the page's sort keys: the group's source count and label rank, and the
+      -- person's first source and first start in it (min over the person's members, as the page took
+      -- them). The regroups write the rows of every group they insert or change
+      -- (src/store/groups.ts refreshPersonGroups); the triggers below keep them through what else
+      -- changes a key: a group's counts or label, a member deleted (a statement deleted), a group
+      -- deleted, and a statement's person, article or start changed (a review, a merge).
+      CREATE TABLE person_groups (
+        person_id    INTEGER NOT NULL,
+        group_id     INTEGER NOT NULL,
+        source_count INTEGER NOT NULL,
+        label_rank   INTEGER NOT NULL,
+        person_count INTEGER NOT NULL,
+        first_source INTEGER NOT NULL,
+        first_start  INTEGER NOT NULL,
+        PRIMARY KEY (person_id, group_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX person_groups_order ON person_groups (person_id, source_count DESC, label_rank, first_source, first_start, group_id);
+      CREATE INDEX person_groups_group ON person_groups (group_id);
+      CREATE TRIGGER person_groups_group_update AFTER UPDATE OF source_count, label, person_count ON statement_groups
+        WHEN new.source_count IS NOT old.source_count OR new.label IS NOT old.label OR new.person_count IS NOT old.person_count BEGIN
+        UPDATE person_groups SET source_count = new.source_count, label_rank = ${PERSON_GROUP_LABEL_RANK("new.label")},
+          person_count = new.person_count WHERE group_id = new.id;
+      END;
+      CREATE TRIGGER person_groups_group_delete AFTER DELETE ON statement_groups BEGIN
+        DELETE FROM person_groups WHERE group_id = old.id;
+      END;
+      CREATE TRIGGER person_groups_member_delete AFTER DELETE ON statement_group_members
+        WHEN EXISTS (SELECT 1 FROM statement_groups WHERE id = old.group_id) BEGIN
+        ${refreshPersonGroupSql("old.group_id")}
+      END;
+      CREATE TRIGGER person_groups_quote_update AFTER UPDATE OF person_id, source_id, start ON quotes
+        WHEN (new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id OR new.start IS NOT old.start)
+          AND EXISTS (SELECT 1 FROM statement_group_members WHERE quote_id = new.id) BEGIN
+        ${refreshPersonGroupSql("(SELECT group_id FROM statement_group_members WHERE quote_id = new.id)")}
+      END;
+      INSERT INTO person_groups (person_id, group_id, source_count, label_rank, person_count, first_source, first_start)
+        ${personGroupRowsSql("1")};
+    `,
+  },
+  {
+    version: 85,
+    name: "co-quoted people: each person's statements in the articles quoting another (kept by triggers, in bulk at a batch's end)",
+    sql: `
+      -- The person page's "quoted alongside" summed, over every article quoting the person, the others'
+      -- statements there (11 ms for the busiest person at 222,500 articles, 8,300 articles). Kept here:
+      -- person_source_any counts each person's statements per article in every review state (the
+      -- articles "quoting" a person, as the page took them), and person_pairs (person_id, other_id, n)
+      -- holds, for each person, the sum of migration 65's person_source_counts of every other person over
+      -- the articles quoting them. Triggers on person_source_any (an article joins or leaves a person's)
+      -- and on person_source_counts (another's count there changes) keep the sums; rows reaching zero
+      -- are deleted. Statements a bulk batch holds back are counted at its end (src/store/fts.ts).
+      CREATE TABLE person_source_any (
+        person_id INTEGER NOT NULL,
+        source_id INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (person_id, source_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX person_source_any_source ON person_source_any (source_id, person_id);
+      CREATE TABLE person_pairs (
+        person_id INTEGER NOT NULL,
+        other_id  INTEGER NOT NULL,
+        n         INTEGER NOT NULL,
+        PRIMARY KEY (person_id, other_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX person_pairs_other ON person_pairs (other_id, person_id);
+
+      INSERT INTO person_source_any (person_id, source_id, n)
+        SELECT person_id, source_id, count(*) FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id, source_id;
+      INSERT INTO person_pairs (person_id, other_id, n)
+        SELECT a.person_id, k.person_id, sum(k.n) FROM person_source_any a
+        JOIN person_source_counts k ON k.source_id = a.source_id AND k.person_id <> a.person_id
+        GROUP BY a.person_id, k.person_id;
+
+      CREATE TRIGGER quotes_any_insert AFTER INSERT ON quotes WHEN new.person_id IS NOT NULL AND ${notDeferred("new.")} BEGIN
+        INSERT INTO person_source_any (person_id, source_id, n) VALUES (new.person_id, new.source_id, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER quotes_any_delete AFTER DELETE ON quotes WHEN old.person_id IS NOT NULL AND ${notDeferred("old.")} BEGIN
+        UPDATE person_source_any SET n = n - 1 WHERE person_id = old.person_id AND source_id = old.source_id;
+        DELETE FROM person_source_any WHERE person_id = old.person_id AND source_id = old.source_id AND n <= 0;
+      END;
+      CREATE TRIGGER quotes_any_update AFTER UPDATE OF person_id, source_id ON quotes
+        WHEN (new.person_id IS NOT old.person_id OR new.source_id IS NOT old.source_id) AND ${notDeferred("old.")} BEGIN
+        UPDATE person_source_any SET n = n - 1 WHERE person_id = old.person_id AND source_id = old.source_id;
+        DELETE FROM person_source_any WHERE person_id = old.person_id AND source_id = old.source_id AND n <= 0;
+        INSERT INTO person_source_any (person_id, source_id, n) SELECT new.person_id, new.source_id, 1 WHERE new.person_id IS NOT NULL
+          ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+
+      -- an article joins or leaves the articles quoting a person: the others' counts there in or out
+      CREATE TRIGGER person_source_any_pairs_insert AFTER INSERT ON person_source_any BEGIN
+        INSERT INTO person_pairs (person_id, other_id, n)
+          SELECT new.person_id, k.person_id, k.n FROM person_source_counts k WHERE k.source_id = new.source_id AND k.person_id <> new.person_id
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
+      END;
+      CREATE TRIGGER person_source_any_pairs_delete AFTER DELETE ON person_source_any BEGIN
+        UPDATE person_pairs SET n = n - (SELECT k.n FROM person_source_counts k WHERE k.source_id = old.source_id AND k.person_id = person_pairs.other_id)
+          WHERE person_id = old.person_id
+            AND other_id IN (SELECT k.person_id FROM person_source_counts k WHERE k.source_id = old.source_id AND k.person_id <> old.person_id);
+        DELETE FROM person_pairs WHERE person_id = old.person_id AND n <= 0;
+      END;
+      -- another person's count in an article changes: every person that article quotes gains or loses it
+      CREATE TRIGGER person_source_counts_pairs_insert AFTER INSERT ON person_source_counts BEGIN
+        INSERT INTO person_pairs (person_id, other_id, n)
+          SELECT a.person_id, new.person_id, new.n FROM person_source_any a WHERE a.source_id = new.source_id AND a.person_id <> new.person_id
+          ON CONFLICT DO UPDATE SET n = n + excluded.n;
+      END;
+      CREATE TRIGGER person_source_counts_pairs_update AFTER UPDATE OF n ON person_source_counts WHEN new.n IS NOT old.n BEGIN
+        UPDATE person_pairs SET n = n + new.n - old.n WHERE other_id = new.person_id
+          AND person_id IN (SELECT a.person_id FROM person_source_any a WHERE a.source_id = new.source_id AND a.person_id <> new.person_id);
+        DELETE FROM person_pairs WHERE other_id = new.person_id AND n <= 0;
+      END;
+      CREATE TRIGGER person_source_counts_pairs_delete AFTER DELETE ON person_source_counts BEGIN
+        UPDATE person_pairs SET n = n - old.n WHERE other_id = old.person_id
+          AND person_id IN (SELECT a.person_id FROM person_source_any a WHERE a.source_id = old.source_id AND a.person_id <> old.person_id);
+        DELETE FROM person_pairs WHERE other_id = old.person_id AND n <= 0;
+      END;
     `,
   },
 ];

@@ -287,6 +287,48 @@ export function sourcesMentioningOnly(db: Db, id: number, limit: number): { tota
   return { total: s.countMentionedOnly.get(id)!.n, sources: s.mentionedOnly.all(id, limit) };
 }
 
+const sourceLists = preparedOnce((db: Db) => ({
+  linked: db.prepare<[number]>("SELECT source_id FROM source_people WHERE person_id = ? ORDER BY source_id").pluck(),
+  quoted: db.prepare<[number]>("SELECT DISTINCT source_id FROM quotes INDEXED BY quotes_person_source WHERE person_id = ? ORDER BY source_id").pluck(),
+  titles: db.prepare<[string], { id: number; title: string; outlet: string }>(
+    "SELECT id, title, outlet FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"),
+}));
+
+/**
+ * What sourcesOfPerson(…).length and sourcesMentioningOnly(…, limit) give, from one read of each list
+ * of the person's articles (those naming them, those quoting them; both in article order) merged here:
+ * the two queries read the person's articles three times, each looking up the other list per article
+ * (20 ms for a person in 8,300 articles at 222,500; decision 041).
+ */
+export function personSourceFacts(db: Db, id: number, limit: number): {
+  source_count: number; mentioned_only: { total: number; sources: { id: number; title: string; outlet: string }[] };
+} {
+  const s = sourceLists(db);
+  const linked = s.linked.all(id) as number[];
+  const quoted = s.quoted.all(id) as number[];
+  let i = 0;
+  let j = 0;
+  let union = 0;
+  const only: number[] = [];
+  let onlyTotal = 0;
+  while (i < linked.length || j < quoted.length) {
+    const a = i < linked.length ? linked[i]! : Infinity;
+    const b = j < quoted.length ? quoted[j]! : Infinity;
+    union++;
+    if (a === b) {
+      i++;
+      j++;
+    } else if (a < b) {
+      onlyTotal++;
+      if (only.length < limit) only.push(a);
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return { source_count: union, mentioned_only: { total: onlyTotal, sources: only.length ? s.titles.all(JSON.stringify(only)) : [] } };
+}
+
 export function quoteCountOfPerson(db: Db, id: number): number {
   return counted(db).quoteCount.get(id)!.n;
 }

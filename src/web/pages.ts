@@ -7,7 +7,7 @@ import { corpusCounts, type Counts } from "../store/stats";
 import { getSource, sourceOptions, type SourceSummary } from "../store/sources";
 import {
   getPersonWithKey, overridesOf, peopleOptions, peopleWithNameWord, personAliasRows, personAliases, personRoles,
-  quoteCountOfPerson, sourcesMentioningOnly, sourcesOfPerson, type PersonSummary,
+  quoteCountOfPerson, personSourceFacts, type PersonSummary,
 } from "../store/people";
 import { quotesOfSource, type QuoteRow } from "../store/quotes";
 import {
@@ -16,13 +16,13 @@ import {
 } from "../store/groups";
 import {
   CLAIM_LISTING, CONFLICT_LISTING, PEOPLE_LISTING, PERSON_GROUP_LISTING, QUOTE_LISTING, SOURCE_LISTING, quotesPage, sourcesPage,
-  claimReasonCounts, groupRow, keptClaimCounts, keptQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
+  claimReasonCounts, groupRow, keptClaimCounts, keptQuoteCounts, searchQuoteCounts, latestSources, personGroupCount, listingCount, listingCountAndFacets, listingFacet, listingPage, mostQuotedPeople, mostQuotedSources,
   personName, quoteCsvPieces, quoteCsvRecords, sourceHeading,
   type ClaimListRow, type QuoteListFilter, type FacetCount, type Listing as ListingQuery, type NamedSort, type QuoteListRow, type RawGroupRow, type SourceListRow,
 } from "../store/listings";
 import { hitSegments } from "../store/fts";
 import { MAX_HTML_GROUPS, encodeToken, parsePaging, sortNames, type Paging } from "./paging";
-import { coQuotedPeople, sourceNames, statementCounts, topQuotedPeople, type PersonCount } from "../store/stats";
+import { coQuotedPeople, sourceNames, statementCountsIn, statementTotals, topQuotedPeople, topSourcesOf, type PersonCount } from "../store/stats";
 import { GROUP_LABELS, versionDiffer, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
@@ -298,13 +298,15 @@ function withParams(base: Params, over: Params): Params {
  */
 function chartOf(db: Db, people: PersonCount[], focus: number | null, text: { title: string; description: string }): ChartData {
   const ids = people.map((p) => p.id);
-  const cells = statementCounts(db, ids);
-  const weight = new Map<number, number>();
-  for (const c of cells) if (focus === null || c.person_id === focus) weight.set(c.source_id, (weight.get(c.source_id) ?? 0) + c.n);
-  const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
-  const shown = ranked.slice(0, CHART_MAX_SOURCES);
+  // the columns from the kept counts' heads and the cells of those columns alone; "other sources" is
+  // each person's total less their shown cells (decision 041: the same chart as ranking every cell)
+  const shown = topSourcesOf(db, ids, focus, CHART_MAX_SOURCES);
   const column = new Map(shown.map((id, i) => [id, i]));
-  const hasOther = cells.some((c) => !column.has(c.source_id));
+  const cells = shown.length ? statementCountsIn(db, ids, shown) : [];
+  const totals = statementTotals(db, ids);
+  const shownSum = new Map<number, number>();
+  for (const c of cells) shownSum.set(c.person_id, (shownSum.get(c.person_id) ?? 0) + c.n);
+  const hasOther = ids.some((id) => (totals.get(id) ?? 0) > (shownSum.get(id) ?? 0));
   const names = new Map(sourceNames(db, shown).map((s) => [s.id, sourceLabel(s)]));
   const sources: ChartData["sources"] = shown.map((id) => ({ id, label: names.get(id) ?? `#${id}`, href: urls.source(id) }));
   if (hasOther) sources.push({ id: null, label: "other sources", href: null });
@@ -312,10 +314,15 @@ function chartOf(db: Db, people: PersonCount[], focus: number | null, text: { ti
   const counts = ids.map(() => sources.map(() => 0));
   let total = 0;
   for (const c of cells) {
-    const col = column.get(c.source_id) ?? (hasOther ? sources.length - 1 : -1);
-    if (col < 0) continue;
-    counts[row.get(c.person_id)!]![col]! += c.n;
+    counts[row.get(c.person_id)!]![column.get(c.source_id)!]! += c.n;
     total += c.n;
+  }
+  if (hasOther) {
+    for (const id of ids) {
+      const rest = (totals.get(id) ?? 0) - (shownSum.get(id) ?? 0);
+      counts[row.get(id)!]![sources.length - 1]! += rest;
+      total += rest;
+    }
   }
   return { ...text, people: people.map((p) => ({ id: p.id, name: p.name, href: urls.person(p.id) })), sources, counts, total };
 }
@@ -605,7 +612,8 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
   const paging = parsePaging(query, format, PERSON_GROUP_LISTING.sorts, PERSON_GROUP_LISTING.defaultSort, false, PERSON_PAGE, MAX_HTML_GROUPS);
   const page = listingPage<{ person: number }, RawGroupRow>(db, PERSON_GROUP_LISTING, f, paging);
   const groups = groupItems(db, page.rows.map(groupRow)).map(groupBlock);
-  const mentioned = sourcesMentioningOnly(db, id, 50);
+  const facts = personSourceFacts(db, id, 50);
+  const mentioned = facts.mentioned_only;
   const co = coQuotedPeople(db, id, 5);
   const own: PersonCount = { id: p.id, name: p.name, n: quoteCountOfPerson(db, id) };
   const seen = new Set<string>([p.name_key]);
@@ -620,7 +628,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
     aliases: personAliases(db, id).filter((a) => a !== p.name),
     roles: personRoles(db, id),
     quote_count: own.n,
-    source_count: sourcesOfPerson(db, id).length,
+    source_count: facts.source_count,
     ...listMeta(PERSON_GROUP_LISTING, paging, personGroupCount(db, id), page.next, query, false,
       (q) => urls.person(id, format, q)),
     groups,
@@ -694,7 +702,8 @@ export function quotesData(db: Db, query: Query, format: Format): QuotesData {
   const source = f.source === null ? null : sourceHeading(db, f.source);
   const cols = [{ col: "kind", limit: FACET_LIMIT }, { col: "outlet", limit: FACET_LIMIT }, { col: "review_status", limit: FACET_LIMIT }];
   // without a person, source or search filter, the kept counts (migration 65) instead of a count of every statement
-  const counts = keptQuoteCounts(db, f, cols) ?? listingCountAndFacets(db, QUOTE_LISTING, f, cols);
+  // with a search alone, from the index and two narrow indexes (decision 041)
+  const counts = keptQuoteCounts(db, f, cols) ?? searchQuoteCounts(db, f, cols) ?? listingCountAndFacets(db, QUOTE_LISTING, f, cols);
   return {
     filters: params as QuotesData["filters"],
     filter_labels: { person: f.person === null ? null : personName(db, f.person), source: source ? sourceLabel(source) : null },
