@@ -154,7 +154,7 @@ const isBodyRef = (r: Ref) => r.entity.kind === "organisation";
 /** An outlet: named as media, or a body with "The" in its name or a media word ("Harbour News"). */
 const mediaRef = (r: Ref) => r.entity.kind === "media" || (isBodyRef(r) && (!!r.cluster?.titled || r.entity.canonical.split(/\s+/).some((w) => MEDIA_WORDS.has(w.toLowerCase())))) || mastheadRef(r);
 /** A newspaper's name read as a person's ("the Orlando Sentinel reported"): no role, age or pronoun makes it one. */
-const mastheadRef = (r: Ref) => r.entity.kind === "person" && !r.cluster?.genderSure && !r.cluster?.aged && r.entity.roles.length === 0 && mastheadName(r.entity.canonical, !!r.cluster?.gender || !!genderOfName(r.entity.canonical.split(/\s+/u)[0]!));
+const mastheadRef = (r: Ref) => r.entity.kind === "person" && !r.cluster?.genderSure && !r.cluster?.aged && r.entity.roles.length === 0 && mastheadName(r.entity.canonical, !!r.cluster?.gender);
 
 const NP_STOP = new Set(["the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "with", "among", "and", "or", "to", "as", "that", "than", "many", "some", "those", "these", "will", "would", "can", "could", "should", "do", "does", "did", "is", "are", "was", "were", "has", "have", "had"]);
 
@@ -202,9 +202,9 @@ const CAMPAIGN_WRITTEN = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}[\p{L}\-]+(?:\
 const NOT_PRINT = /\b(?:Press|Agency|Reuters|AFP|CNN|NBC|ABC|CBS|Fox|MSNBC|CNBC|NPR|PBS|BBC|Radio|TV|Television|Network|Broadcasting|Channel)\b/u;
 /** Before a pair opening its sentence: nothing, or a connective or "As", perhaps a short time phrase. */
 const PAIR_OPENING = /^\s*(?:(?:But|And|Yet|So|Still|Then|Now|As|When|While|Meanwhile|Later|On\s+\p{Lu}\p{Ll}+|Last\s+\p{Ll}+),?\s+)?$/u;
-/** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 /** Posts at the head of a body, which a person the article names without a role may hold ("the former CEO of Harbourline"), besides offices and lawmakers. */
 const HELD_HEADS = new Set(["ceo", "executive", "founder", "co-founder", "chairman", "chairwoman", "leader", "head", "owner", "president"]);
+/** Heads a party-state tag ("(R-Fla.)") vouches for: members of a legislature. */
 const LAWMAKER_HEADS = new Set(["senator", "lawmaker", "congressman", "congresswoman", "representative", "legislator", "politician"]);
 /** Role words a description may drop or add without naming another role ("the presidential candidate"). */
 const DESC_FILLER = new Set(["presidential", "top", "former", "then", "likely", "presumptive", "probable", "party's", "real", "estate", "new", "longtime", "veteran", "outspoken", "embattled", "first-term", "two-term", "junior", "senior", "freshman", "state", "us", "u.s.", "wealthy", "celebrity", "reality", "tv", "star", "influential"]);
@@ -225,9 +225,9 @@ const DOCUMENT_SUBJECT = /^\s*(?:(?:But|And|Also|Still|However|Meanwhile|Instead
 const PUT_OUT_PASSIVE = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+(?:\p{Lu}[\p{L}\-’']*\s+){1,4}(?:\p{Ll}[\p{L}\-]*\s+){0,2}([\p{Ll}\-]+)\s+(?:was|were|has been|had been|is|are)\s+(?:\p{Ll}+ly\s+)?(?:released|issued|sent|published|posted|circulated|distributed|filed)(?![\p{L}])/u;
 /** People a possessive relates to its owner who speak for themselves ("his best friend", "her rivals"): never the owner. */
 const OTHER_PERSON_HEADS: ReadonlySet<string> = new Set(["friend", "friends", "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "parents", "children", "colleague", "colleagues", "neighbor", "neighbour", "neighbors", "neighbours", "classmate", "roommate", "partner", "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "grandfather", "grandmother", "rival", "rivals", "opponent", "opponents", "critic", "critics", "supporter", "supporters", "fans", "biographer", "successor", "predecessor"]);
-/** A sentence opening with a capitalised plural group and its verb ("Still, Democrats believe", "Many Republicans say"): the group in group 1. */
 /** A plural of people opening a sentence, with a capitalised modifier or a short qualifier, then its verb ("Fox executives have", "People briefed on the reshuffling were"): the phrase in group 1. */
 const PEOPLE_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead|Since then),?\s+)?(?:(?:Since|After|Before|In|On|At|During|Until|For)\s[^,;:“”"]{1,50},\s+)?((?:(?:\p{Lu}[\p{L}\-]*|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Tt]op|[Ss]enior|[Ll]ocal)\s+){0,2}(?:[Pp]eople|[Ee]xecutives|[Oo]fficials|[Aa]ides|[Aa]nalysts|[Ee]xperts|[Aa]dvisers|[Aa]dvisors|[Ll]awmakers|[Ll]eaders|[Rr]esidents|[Ss]ources|[Ss]taffers|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Aa]ctivists|[Pp]rotesters|[Dd]elegates|[Dd]onors|[Ii]nvestors|[Ee]conomists|[Ss]trategists|[Pp]rosecutors|[Ll]awyers|[Ii]nvestigators|[Oo]rganizers|[Oo]rganisers|[Ee]mployees|[Ww]orkers|[Vv]oters)(?:\s+(?:briefed\s+on|familiar\s+with|close\s+to|involved\s+in|with\s+knowledge\s+of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\p{L}+\s+){0,2}?\p{L}+)?)\s+(?:\p{Ll}+ly\s+)?(?:have|had|were|are|was|is|said|say|did|do|will|would|could|also|insisted|argued|believe|believed|told|warned)\b/u;
+/** A sentence opening with a capitalised plural group and its verb ("Still, Democrats believe", "Many Republicans say"): the group in group 1. */
 const GROUP_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead),?\s+)?(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ss]everal|[Oo]ther|[Ff]ellow)\s+)?(\p{Lu}\p{Ll}+s)\s+(?:\p{Ll}+ly\s+)?(?:also\s+)?(?:believe|think|say|said|argue|argued|hope|fear|expect|worry|contend|insist|want|wanted|are|were|have|had|will|would|can|could)\b/u;
 /** Documents of one kind under different heads ("the poll" and "the survey"). */
 const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map([["poll", "poll"], ["polls", "poll"], ["survey", "poll"], ["study", "study"], ["report", "report"], ["analysis", "analysis"]]);

@@ -20,12 +20,14 @@ const MASTHEAD_TAILS = new Set([...MEDIA_NAME_WORDS, "sentinel", "dispatch", "le
 const MASTHEAD_ONLY = new Set(["sentinel", "tribune", "gazette", "herald", "chronicle", "dispatch", "inquirer", "examiner", "enquirer", "ledger", "courier", "telegraph", "journal", "times", "observer", "bulletin", "beacon", "newspaper"]);
 /**
  * A name of two or more words ending in a newspaper's word ("Ohio Dispatch", "Harbor Star"); after
- * what may be a first name (`firstName`), only a word no surname is ("Orlando Sentinel").
+ * what may be a first name (`firstName`, or a first word the name list gives a gender), only a word
+ * no surname is ("Orlando Sentinel", not "Tom Star").
  */
 export function mastheadName(canonical: string, firstName = false): boolean {
   const words = canonical.toLowerCase().split(/\s+/u);
   const last = words[words.length - 1]!;
-  return words.length >= 2 && (firstName ? MASTHEAD_ONLY.has(last) : MASTHEAD_TAILS.has(last));
+  if (words.length < 2) return false;
+  return firstName || genderOfName(words[0]!) ? MASTHEAD_ONLY.has(last) : MASTHEAD_TAILS.has(last);
 }
 /** Heads of a description that is a document or a count, not someone ("the report", "a court filing"). */
 const DOCUMENT_HEADS = new Set([
@@ -187,7 +189,7 @@ export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName:
   if (!hasFirstName && words.length <= 3 && GROUP_PLURALS.has(words[words.length - 1]!)) return "group";
   if (!hasFirstName && e.roles.length === 0 && places.has(e.canonical.toLowerCase())) return "place";
   // "the Harbor Sentinel reported": a newspaper's name
-  if (e.roles.length === 0 && mastheadName(e.canonical, hasFirstName || !!genderOfName(words[0]!))) return "media";
+  if (e.roles.length === 0 && mastheadName(e.canonical, hasFirstName)) return "media";
   // "Scotland", "Germany", "North Korea": a country the article gives no first name, title or role
   if (!hasFirstName && e.roles.length === 0 && words.length <= 2 && COUNTRY_NAMES.has(words.join(" "))) return "place";
   return "person";

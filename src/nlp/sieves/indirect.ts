@@ -715,10 +715,10 @@ const NO_INVERSION: ReadonlySet<string> = new Set([
  */
 const SUBJECT_WITH_CLAUSE = /^\s*(?:\p{Lu}[\p{L}.’'\-]*\s+){0,4}\p{Lu}[\p{L}.’'\-]*,\s+(?:who|whose|a|an|the|\p{N}{1,3},)\s[^;:.!?]*,[”"’']*\s*$/u;
 
-/** "CLAUSE, X said." and "CLAUSE, said X." */
 const PERSON_PRONOUNS: ReadonlySet<string> = new Set(["he", "she"]);
 /** The words before a sentence's first cue that are only its subject: a capitalised name or role, no comma, no subordinator. */
 const OPENING_SUBJECT = /^(?!(?:When|If|As|After|Before|While|Because|Since|Although|Though|Until|Once|Where)\s)\p{Lu}[^,;:“”"()]{0,80}$/u;
+/** "CLAUSE, X said." and "CLAUSE, said X." */
 function clauseBefore(ctx: Context, cue: Cue): Statement | null {
   const { text } = ctx;
   if (cue.participle) return null;
