@@ -260,6 +260,10 @@ const THE_DOCUMENT = /^(?:the|that)\s+(?:[\p{Ll}\-]+\s+){0,2}?(statement|release
 
 /** A mention that is a relative pronoun standing for the name before it ("…, Kent, who said"). */
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
+/** A preposition of place ending the text before a plural ("in", "across"). */
+const PLACE_PREPOSITION = /\b(?:in|across|at|on|from|throughout|around|near|into|of)\s+(?:the\s+|\d+\s+|[\p{Ll}]+\s+)?$/u;
+/** "some of whom", "two of whom": part of the plural just before the comma. */
+const OF_WHOM = /^(some|many|most|all|several|both|few|none|one|two|three|four|five|six|seven|eight|nine|ten|half|each|dozens|hundreds|thousands|a few|a number|a majority|a handful) of whom$/iu;
 
 /** What may follow a name in apposition to a speaker's description: the clause's end, a relative or a cue. */
 const AFTER_APPOSED_NAME = /^(?:\s*(?:[,.;:)”"]|$)|\s+(?:who|said|says|told|wrote|added|in|on|at|during|after|before)\b)/u;
@@ -430,6 +434,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     // a capitalised plural ("Several Democrats said", "Republicans say") is a group a later "they" continues
     if (entity && m?.name && !st.sameAs && entity.kind === "person" && groupName(entity.canonical) && !resolver.clusterOf(entity)?.gender && !entity.roles.length) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
+    // "… met farmers and ranchers, many of whom said": some of the plural the comma follows
+    const ofWhom = !entity && m && !m.name ? OF_WHOM.exec(m.text) : null;
+    let among = ofWhom ? whoDescription(doc.text, m!.start) : null;
+    // "… in three counties, many of whom": a place the plural is in, not its people
+    if (among && PLACE_PREPOSITION.test(doc.text.slice(Math.max(0, m!.start - among.length - 24), m!.start - among.length - 2))) among = null;
+    if (among) canonical = `${ofWhom![1]!.toLowerCase()} of the ${among}`;
     const kind: SpeakerKind = entity ? entity.kind : m ? mentionKind(m, canonical) : "unknown";
     if (entity) kindOf.push([quotes.length, entity]);
     const text = doc.text;

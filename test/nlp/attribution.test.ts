@@ -1194,3 +1194,15 @@ describe("titled names, … (session 16)", () => {
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
+
+describe("parts of a plural, … (session 17)", () => {
+  const cases: [string, string, Want][] = [
+    ["'many of whom said' is some of the plural before the comma ('two of the bus drivers')", "The mayor invited the bus drivers, two of whom told reporters the routes were unsafe.",
+      { text: "the routes were unsafe", speaker: "two of whom", canonical: "two of the bus drivers" }],
+    ["a place the plural is in is not its people ('in three counties, many of whom') (negative row)", "The senator met farmers in three counties, many of whom said the drought had cost them a season.",
+      { text: "the drought had cost them", canonical: "many of whom" }],
+    ["nor a singular before the comma ('the meeting, some of whom') (negative row)", "Ten residents spoke at the meeting, some of whom said the plan was rushed.",
+      { text: "the plan was rushed", canonical: "some of whom" }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
