@@ -12,8 +12,8 @@ import { findIndirect } from "./sieves/indirect";
 import { analyse, mentionAfter, tokenize } from "./mentions";
 import { Coref, headlineSpans, whoDescription } from "./coref";
 import { PARTY_WORDS, readStates } from "./lexicon/places";
-import { ANONYMOUS_HEADS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
-import { entityKind, groupName, mentionKind, placeNames } from "./kinds";
+import { ANONYMOUS_HEADS, MEDIA_WORDS, ROLE_NOUNS, TITLE_WORDS } from "./lexicon/roles";
+import { entityKind, groupName, isDocumentHead, mentionKind, outletName, placeNames } from "./kinds";
 import type { Doc, Entity, QuoteRecord, Span, SpeakerKind } from "./types";
 import type { Mention } from "./mentions";
 
@@ -171,12 +171,20 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
     let inner: Statement | undefined;
     for (let j = Math.max(0, k - 4); j < Math.min(indirect.length, k + 5) && !inner; j++) {
       const o = indirect[j]!;
-      if (o !== st && o.cue && o.cue.start >= st.start && o.end <= st.end + 1 && o.start > st.start) inner = o;
+      // (an inner clause read on through the outer cue, "X told donors Y, her campaign said.", too)
+      const through = st.sieve === "clause-then-cue" && !!st.cue && st.cue.start >= st.end && o.end >= st.cue.end && o.start < st.end;
+      if (o !== st && o.cue && o.cue.start >= st.start && (o.end <= st.end + 1 || through) && o.start > st.start) inner = o;
     }
+    if (inner && inner.end > st.end + 1) inner.end = st.end;
     if (inner && st.mention) {
-      if (st.mention.kind === "person" || st.mention.pronoun || inner.mention?.pronoun) {
-        // "Putin said he thought X", "Officials said they expect X": one statement, the outer one
+      // "Putin said he thought X", "Officials said they expect X": one statement, the outer one;
+      // "Reyes told donors X, according to two officials", "X, an aide said": an unnamed source, a
+      // document or a body other than an outlet is who the article has it from, so the outer one
+      if (st.mention.kind === "person" || st.mention.pronoun || inner.mention?.pronoun || hearsayRelay(st.mention)) {
         dropped.add(inner);
+        // an inner one read before its outer one (the outer cue comes last) is taken back
+        const at = kept.indexOf(inner);
+        if (at >= 0) kept.splice(at, 1);
       } else {
         // "Kim said X, state television said": the outer body relays the inner statement
         inner.via = inner.via ?? (st.mention.name ?? st.mention.text.replace(/^(the|a|an)\s+/i, ""));
@@ -262,6 +270,21 @@ const THE_DOCUMENT = /^(?:the|that)\s+(?:[\p{Ll}\-]+\s+){0,2}?(statement|release
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 /** A preposition of place ending the text before a plural ("in", "across"). */
 const PLACE_PREPOSITION = /\b(?:in|across|at|on|from|throughout|around|near|into|of)\s+(?:the\s+|\d+\s+|[\p{Ll}]+\s+)?$/u;
+const HEARSAY_KINDS: ReadonlySet<SpeakerKind> = new Set(["anonymous", "organisation", "document", "group"]);
+/** Records of the speaker's own words: a relay through one still gives the speaker's words. */
+const RECORD_WORDS = /\b(?:transcripts?|recordings?|videos?|tapes?|audio|footage|interviews?|broadcasts?)\b/iu;
+/**
+ * A relay that is the source on record rather than a channel: an unnamed source ("officials"), a
+ * document ("the FBI summary") or a body that is no outlet ("her campaign"); not a news outlet
+ * ("state television", "the Times": it reports words the speaker said) and not a record of them.
+ */
+function hearsayRelay(m: Mention): boolean {
+  if (m.pronoun || RECORD_WORDS.test(m.text)) return false;
+  const words = m.text.toLowerCase().split(/\s+/u).map((w) => w.replace(/[’']s$/u, ""));
+  if (words.some((w) => MEDIA_WORDS.has(w)) || (m.name && outletName(m.name))) return false;
+  // a description nothing classed ("someone in attendance", "the survey") by its words
+  return HEARSAY_KINDS.has(m.kind) || (m.kind === "unknown" && !m.name && words.some((w) => ANONYMOUS_HEADS.has(w) || isDocumentHead(w)));
+}
 /** "some of whom", "two of whom": part of the plural just before the comma. */
 const OF_WHOM = /^(some|many|most|all|several|both|few|none|one|two|three|four|five|six|seven|eight|nine|ten|half|each|dozens|hundreds|thousands|a few|a number|a majority|a handful) of whom$/iu;
 

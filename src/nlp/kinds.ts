@@ -175,6 +175,11 @@ const GROUP_PLURALS = new Set(["democrats", "republicans", "latinos", "latinas",
   "syrians", "africans", "asians", "texans", "californians", "floridians", "ohioans", "iowans", "virginians",
   "tories", "socialists", "greens", "nationalists", "unionists", "loyalists", "sunnis", "shiites", "kurds"]);
 
+/** A name an outlet bears ("Harbor Sentinel", "Northfield News"): a news word in it, or a masthead's last word. */
+export function outletName(name: string): boolean {
+  return name.toLowerCase().split(/\s+/u).some((w) => MEDIA_NAME_WORDS.has(w.replace(/[’']s$/u, ""))) || mastheadName(name, true);
+}
+
 /** The kind of a resolved entity, from its name and how the article used it. */
 export function entityKind(e: Entity, places: ReadonlySet<string>, hasFirstName: boolean): SpeakerKind {
   const words = e.canonical.toLowerCase().split(/\s+/);

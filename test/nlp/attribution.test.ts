@@ -1145,7 +1145,7 @@ describe("titled names, … (session 16)", () => {
       { text: "People are afraid", canonical: "Tom Reyes" }],
     ["'it' continues a document opening the sentence before ('The post showed a man … It says: “…”')", "Ruiz posted a picture on Monday that appeared to mock the harbor law. The post showed a man wearing a wig. It says: “Let him in!”",
       { text: "Let him in!", speaker: "It", canonical: "post" }],
-    ["not a plural one ('The results also showed …, it does') (negative row)", "The Harbor Party won the vote. The results also showed the weakness of the label. While it does describe the party, it says little about “their positions,” Ruiz said.",
+    ["not a plural one ('The results also showed …, it does') (negative row)", "The Harbor Party won the vote. The results also showed the weakness of the label. While it does describe the party, it says little about “their positions.”",
       { text: "little about", canonical: "Harbor Party" }],
     ["'they' continues a plural of people opening the sentence before ('People briefed on the reshuffling were adamant … And they insisted')", "“We are hiring,” the Harbor Herald reported.\n\nPeople briefed on the reshuffling were adamant that the children would block a return by Reyes. And they insisted that departures would be few.",
       { text: "departures would be few", canonical: "People briefed on the reshuffling" }],
@@ -1205,4 +1205,21 @@ describe("parts of a plural, … (session 17)", () => {
       { text: "the plan was rushed", canonical: "some of whom" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
+});
+
+describe("a relay that is the source on record (session 17)", () => {
+  // every statement's speaker mention, in order: a reported clause inside an outer attribution is
+  // one statement, the outer one, when the relay is an unnamed source, a document or a body; an
+  // outlet or a record of the words relays the inner speaker
+  const cases: [string, string, (string | null)[]][] = [
+    ["an unnamed source after a reported clause ('Ruiz told donors X, an aide said')", "Ruiz told donors the port would close by spring, an aide said.", ["an aide"]],
+    ["'according to' an unnamed source, the clause's own cue read first", "Ruiz told donors the port would close by spring, according to two officials briefed on the meeting.", ["two officials briefed on the meeting"]],
+    ["a body that is no outlet ('her campaign said')", "Ruiz told donors the port would close by spring, her campaign said.", ["her campaign"]],
+    ["not an outlet, which relays the speaker (negative row)", "Kim said the talks had failed, state television said.", ["Kim"]],
+    ["nor a newspaper's name ('the Harbor Sentinel reported') (negative row)", "Ruiz told donors the port would close by spring, the Harbor Sentinel reported.", ["Ruiz"]],
+    ["nor a record of the words ('a transcript of the meeting shows') (negative row)", "Ruiz told donors the port would close by spring, a transcript of the meeting shows.", ["Ruiz"]],
+  ];
+  for (const [name, article, speakers] of cases) {
+    it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.speaker), speakers));
+  }
 });
