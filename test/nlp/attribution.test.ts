@@ -1223,3 +1223,15 @@ describe("a relay that is the source on record (session 17)", () => {
     it(name, () => assert.deepEqual(extract(article).quotes.map((q) => q.speaker), speakers));
   }
 });
+
+describe("cues past an aside or after 'upon' (session 17)", () => {
+  const cases: [string, string, Want][] = [
+    ["a participle after 'upon' speaks for the sentence's subject ('drew boos upon saying, “…”')", "Ann Ruiz, herself a harbor supporter, drew a wave of boos upon saying, “The council heard the passion of the people.”",
+      { text: "The council heard", canonical: "Ann Ruiz", sieve: "leading-cue" }],
+    ["the writer's aside between cue and quote ('Reyes said, and I quote, “…”')", "No wonder Reyes said, and I quote, \"We love the ferry crews.\" He is treating them well.",
+      { text: "We love the ferry crews", canonical: "Reyes", sieve: "leading-cue" }],
+    ["an aside with no cue before it gives no speaker (negative row)", "The ferry crews were cheered. And I quote, \"We love the ferry crews.\"",
+      { text: "We love the ferry crews", speaker: null }],
+  ];
+  for (const [name, article, want] of cases) it(name, () => check(article, want));
+});

@@ -416,6 +416,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   if (!trimmed) return null;
   const endsWithPunct = /[:,—–]$/.test(trimmed);
   before = endsWithPunct ? trimmed.slice(0, -1).replace(/\s+$/u, "") : trimmed;
+  // "Reyes said, and I quote, “…”": the writer's aside between the cue and the quote
+  const aside = endsWithPunct ? /,\s*(?:and\s+)?I\s+quote$/u.exec(before) : null;
+  if (aside) before = before.slice(0, aside.index);
   const end = lo + before.length;
   // "According to the Harbour News: “…”": the source named by a prepositional cue opening the sentence
   if (endsWithPunct) {
@@ -537,9 +540,9 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
     if (prev && "mention" in prev && prev.mention && !prev.cue.participle && !prev.cue.prepositional && (prev.cue.end >= comma - 1 || (prev.mention.start > prev.cue.end && prev.mention.end >= comma - 1))) mention = prev.mention;
   }
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
-  // ("… about the mayor before saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
+  // ("… about the mayor before saying, “…”", "… drew boos upon saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
   // statement saying, “…”": the same subject)
-  if (!mention && cue.participle && (objectBefore || /(?:,[”"’']*|\b(?:by|before|after|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent(?:\s+out)?|blasted(?:\s+out)?|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note)(?:\s+(?:to|for)\s+[^,;:“”"]{1,60})?)\s*$/u.test(text.slice(lo, cue.start)))) {
+  if (!mention && cue.participle && (objectBefore || /(?:,[”"’']*|\b(?:by|before|after|upon|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent(?:\s+out)?|blasted(?:\s+out)?|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note)(?:\s+(?:to|for)\s+[^,;:“”"]{1,60})?)\s*$/u.test(text.slice(lo, cue.start)))) {
     const own = OWN_BODY.exec(text.slice(s, Math.min(cue.start, s + 40)));
     const subject = mentionAfter(text, s, cue.start) ?? (own ? analyse(tokenize(text, s, s + own[0].length), text) : null);
     // (an owned role is as definite as "the aide": "Ann Ruiz’s top aide rallied supporters, saying")
