@@ -50,9 +50,15 @@ const PREP_RE = /\b(according to|as reported by|as quoted by|in the words of)\b/
  */
 const PREP_RE_ASCII = /\b(according to|as reported by|as quoted by|in the words of)\b/gi;
 
-/** "…,” Conway notes.": right after a closing quote mark and a short name or pronoun, the word is the cue. */
-function afterQuoteAndSpeaker(text: string, start: number): boolean {
-  return /[,!?—–][”"’]\s+(?:(?:he|she|they|it|we|i)|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2})\s+$/u.test(text.slice(Math.max(0, start - 48), start));
+/**
+ * "…,” Conway notes.", "…,” a voice-over in the ad states.": right after a closing quote mark and a
+ * short name, pronoun or description, the word is the cue.
+ */
+function afterQuoteAndSpeaker(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  if (/[,!?—–][”"’]\s+(?:(?:he|she|they|it|we|i)|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2})\s+$/u.test(before)) return true;
+  // a description only when the word ends the sentence ("…,” the congressional report said" is a noun)
+  return /^\s*[.;!?]/u.test(text.slice(end, end + 3)) && /[,!?—–][”"’]\s+(?:the|a|an|his|her|its|their)\s+(?:[\p{Ll}\-]+\s+){0,4}[\p{Ll}\-]+\s+$/u.test(before);
 }
 
 /** Only these noun-or-verb words are put to the tagger (the ones whose verb reading it gets right). */
@@ -193,7 +199,7 @@ export function findCues(text: string): Cue[] {
     // verbs that are also common nouns ("official state media", "any guarantees") count in their
     // base and -s forms only when "that" follows
     // (after a modal, before a colon or a quote, the bare form introduces words: "could only quip: “…”")
-    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, start) && !verbAfterSubject(text, start, end) && !(MODAL_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && /^\s*(?::|,?\s*[“"])/u.test(text.slice(end, end + 4)))) continue;
+    if (NOUNISH.has(base) && !/(ed|ing)$/.test(w) && w !== "told" && !/^\s+that\b/.test(text.slice(end, end + 6)) && !afterQuoteAndSpeaker(text, start, end) && !verbAfterSubject(text, start, end) && !(MODAL_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && /^\s*(?::|,?\s*[“"])/u.test(text.slice(end, end + 4)))) continue;
     // "the four states that have voted", "reports that were leaked": a verb right after "that" makes
     // it a relative pronoun, and the word before it a plural noun (decision 027)
     if (NOUNISH.has(base) && /[^s]s$/.test(w) && RELATIVE_THAT.test(text.slice(end, end + 24))) continue;

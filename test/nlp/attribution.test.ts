@@ -1224,7 +1224,7 @@ describe("a relay that is the source on record (session 17)", () => {
   }
 });
 
-describe("cues past an aside or after 'upon' (session 17)", () => {
+describe("cues past an aside, after 'upon', after a description (session 17)", () => {
   const cases: [string, string, Want][] = [
     ["a participle after 'upon' speaks for the sentence's subject ('drew boos upon saying, “…”')", "Ann Ruiz, herself a harbor supporter, drew a wave of boos upon saying, “The council heard the passion of the people.”",
       { text: "The council heard", canonical: "Ann Ruiz", sieve: "leading-cue" }],
@@ -1232,6 +1232,12 @@ describe("cues past an aside or after 'upon' (session 17)", () => {
       { text: "We love the ferry crews", canonical: "Reyes", sieve: "leading-cue" }],
     ["an aside with no cue before it gives no speaker (negative row)", "The ferry crews were cheered. And I quote, \"We love the ferry crews.\"",
       { text: "We love the ferry crews", speaker: null }],
+    ["a noun-like cue after a quote and a description ending the sentence ('…,” the ad states.')", "The new spot runs on Tuesday. “They know Ruiz can fix the port,” the ad states.",
+      { text: "They know Ruiz can fix the port", speaker: "the ad" }],
+    ["not a noun the description goes on with ('…,” the harbor report said') (negative row)", "The port reopened. “The crews were never told,” the harbor report said.",
+      { text: "The crews were never told", speaker: "the harbor report" }],
+    ["an appositive of two roles joined by 'and' ('Tom Reyes, managing director and equity analyst at …, told me')", "“If current trends continue, the port will close,” Tom Reyes, managing director and equity analyst at Northfield Harbor Bank, told me.",
+      { text: "If current trends continue", canonical: "Tom Reyes", sieve: "trailing-cue" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });

@@ -287,12 +287,13 @@ export function speakerCueAfter(ctx: Context, pos: number, limit: number): Attri
   // ("the council's spokesman, Jo Bloggs, said"), and a party tag ("Tom Reyes, R-Ky., said")
   let after = apposEnd > 0 ? apposEnd : m.end;
   const tail = text.slice(after, Math.min(limit, after + 150));
-  // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word opens it)
+  // also without a determiner: "Jane Doe, senior economist at Northfield Bank, said" (a role word
+  // opens it; "managing director and equity analyst at …" is one too)
   // a capitalised possessive may follow capitalised words ("Mayor Ruiz's former chief of staff", "Ruiz’
   // campaign manager"); "Republican of Ohio" is a party tag; "after a moment", "in a statement" an aside
   let appos = /^,\s+(?:(?:the|a|an|his|her|their|its|who|whose|(?:\p{Lu}[\p{L}\-.]*\s+){0,3}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])|(?:Republican|Democrat|Independent)\s+(?:of|from)|(?:after|during|in|speaking|asked|pointing|referring|responding|now)(?=\s))\s(?:[^,;:“”"]|,\s+\p{Lu}[\p{L}]{1,12}\.?(?=,)){1,90}|\d{1,3}|[RDI]-\p{Lu}[\p{L}.]{0,14}),/u.exec(tail);
   if (!appos && m.name && m.kind === "person") {
-    const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,3}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
+    const bare = /^,\s+((?:\p{Ll}[\p{L}\-]*\s+){0,5}?(\p{Ll}[\p{L}\-]*))(?:\s+(?:at|of|for|with|in|from)\s[^,;:“”"]{1,110})?,/u.exec(tail);
     if (bare && (ROLE_NOUNS.has(bare[2]!) || /(?:ist|ian|er|or)$/u.test(bare[2]!)) && !CUE_FORMS.has(bare[1]!.split(/\s+/u)[0]!)) appos = bare;
   }
   // the role may go on past what the mention read ("the chief| operating officer, Jo Bloggs, said")
