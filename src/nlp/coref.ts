@@ -231,8 +231,10 @@ const PEOPLE_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead|S
 const GROUP_SUBJECT = /^(?:(?:Still|But|And|Yet|However|Meanwhile|Now|Instead),?\s+)?(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ss]everal|[Oo]ther|[Ff]ellow)\s+)?(\p{Lu}\p{Ll}+s)\s+(?:\p{Ll}+ly\s+)?(?:also\s+)?(?:believe|think|say|said|argue|argued|hope|fear|expect|worry|contend|insist|want|wanted|are|were|have|had|will|would|can|could)\b/u;
 /** Documents of one kind under different heads ("the poll" and "the survey"). */
 const DOCUMENT_KINDS: ReadonlyMap<string, string> = new Map([["poll", "poll"], ["polls", "poll"], ["survey", "poll"], ["study", "study"], ["report", "report"], ["analysis", "analysis"]]);
+/** What a document found, as the article calls it after introducing the document ("the results"). */
+const FINDINGS_HEADS = new Set(["results", "data", "figures", "findings"]);
 /** A document introduced with its modifiers ("a new Harbour Courier poll released Wednesday"): modifiers in group 1, head in group 2. */
-const DOCUMENT_INTRO = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:a|an|the|of|in|by|on|for|and|to|at|with)\s|\p{Ll}+ed\s)[\p{L}\d’'\/\-.&]+\s+){1,5}?)(poll|survey|study|report|analysis)(?![\p{L}])(?:\s+(?:released|conducted|published|issued|taken)(?:\s+(?:on|last|this|in))?\s+\p{Lu}\p{Ll}+)?/gu;
+const DOCUMENT_INTRO = /(?<![\p{L}])(?:[Aa]n?|[Tt]he)\s+((?:(?!(?:a|an|the|of|in|by|on|for|and|to|at|with)\s|\p{Ll}+ed\s)[\p{L}\d’'\/\-.&]+\s+){1,5}?)([Pp]oll|[Ss]urvey|[Ss]tudy|[Rr]eport|[Aa]nalysis)(?![\p{L}])(?:\s+(?:released|conducted|published|issued|taken)(?:\s+(?:on|last|this|in))?\s+\p{Lu}\p{Ll}+)?/gu;
 /** Document heads that are words just spoken ("the remarks"): attribution gives them to the last speaker. */
 const SPOKEN_HEADS = new Set(["remarks", "comments", "words", "testimony", "speech", "interview"]);
 /** A role in apposition before a name: "a ferry captain, " (its words in group 1). */
@@ -624,7 +626,8 @@ export class Coref {
    * such document was introduced.
    */
   private documentNamed(m: Mention, head: string): Entity | null {
-    const kind = DOCUMENT_KINDS.get(head);
+    // "… according to the results": what a poll, survey or study just introduced found
+    const kind = DOCUMENT_KINDS.get(head) ?? (FINDINGS_HEADS.has(head) ? "*" : null);
     if (!kind) return null;
     const text = this.doc.text;
     const para = this.paraOf[sentenceAt(this.doc, m.start)] ?? 0;
@@ -632,7 +635,7 @@ export class Coref {
     const from = first ? first.start : 0;
     let found: string | null = null;
     for (const d of text.slice(from, m.start).matchAll(DOCUMENT_INTRO)) {
-      if (DOCUMENT_KINDS.get(d[2]!.toLowerCase()) !== kind || !/\p{Lu}/u.test(d[1]!)) continue;
+      if ((kind !== "*" && DOCUMENT_KINDS.get(d[2]!.toLowerCase()) !== kind) || !/\p{Lu}/u.test(d[1]!)) continue;
       found = d[0].replace(/^(?:[Aa]n?|[Tt]he)\s+/u, "").trim();
     }
     return found ? this.entityFor(found, "document") : null;

@@ -1195,7 +1195,7 @@ describe("titled names, … (session 16)", () => {
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
 
-describe("parts of a plural, … (session 17)", () => {
+describe("parts of a plural, what a poll found … (session 17)", () => {
   const cases: [string, string, Want][] = [
     ["'many of whom said' is some of the plural before the comma ('two of the bus drivers')", "The mayor invited the bus drivers, two of whom told reporters the routes were unsafe.",
       { text: "the routes were unsafe", speaker: "two of whom", canonical: "two of the bus drivers" }],
@@ -1203,6 +1203,10 @@ describe("parts of a plural, … (session 17)", () => {
       { text: "the drought had cost them", canonical: "many of whom" }],
     ["nor a singular before the comma ('the meeting, some of whom') (negative row)", "Ten residents spoke at the meeting, some of whom said the plan was rushed.",
       { text: "the plan was rushed", canonical: "some of whom" }],
+    ["'according to the results' of a poll just introduced is the poll ('A Harbor Institute Poll found …')", "A Harbor Institute Poll found that Ruiz would draw support from Reyes. Reyes received 37 percent and Ruiz had 36 percent, according to the results.",
+      { text: "Reyes received 37 percent", canonical: "Harbor Institute Poll" }],
+    ["not a document nothing capitalised makes one of its kind ('a new poll') (negative row)", "A new poll found that Ruiz would draw support from Reyes. Reyes received 37 percent and Ruiz had 36 percent, according to the results.",
+      { text: "Reyes received 37 percent", canonical: "results" }],
   ];
   for (const [name, article, want] of cases) it(name, () => check(article, want));
 });
