@@ -179,6 +179,8 @@ interface Profile {
   words: Set<string>;
   states: Set<string>;
   parties: Set<string>;
+  /** countries after "of" or "from" ("President Volkov of Russia"), lower-cased */
+  countries: Set<string>;
 }
 
 /**
@@ -268,6 +270,13 @@ function addToProfile(p: Profile, s: string): void {
   }
 }
 
+/**
+ * The nations a description's modifiers name, lower-cased ("the Russian leader": "russian"): a
+ * capitalised demonym before the head, no party's word and not "American" (in American news everyone's).
+ */
+function nationsOf(text: string): string[] {
+  return text.split(/\s+/u).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)$/u.test(w) && !PARTY_WORDS.has(w.toLowerCase()) && w !== "American").map((w) => w.toLowerCase());
+}
 /** A description's parts: states and parties it names, its head, the other words. */
 function readDescription(text: string): { head: string; states: string[]; parties: string[]; rest: string[] } | null {
   const ws = roleWords(text);
@@ -894,7 +903,7 @@ export class Coref {
   private profile(c: Cluster): Profile {
     const known = this.profiles.get(c);
     if (known) return known;
-    const p: Profile = { words: new Set(), states: new Set(), parties: new Set() };
+    const p: Profile = { words: new Set(), states: new Set(), parties: new Set(), countries: new Set() };
     for (const r of c.entity.roles) addToProfile(p, r);
     const text = this.doc.text;
     for (const s of this.spans.get(c) ?? []) {
@@ -916,6 +925,7 @@ export class Coref {
       if (of) {
         const st = stateOf(of[1]!) ?? stateOf(of[1]!.split(/\s+/u)[0]!);
         if (st && STATE_NAMES.has(of[1]!.toLowerCase().split(/\s+/u).slice(0, st.split(" ").length).join(" "))) p.states.add(st);
+        else p.countries.add(of[1]!.toLowerCase());
       }
       // the titles the mention itself opens with ("Judge Berman", "Sen. Ernst"): with a surname only,
       // no role is recorded for the name, so the profile takes them from the mention
@@ -1030,7 +1040,7 @@ export class Coref {
     // introduction gives continues the speaker of the sentence just before in the same paragraph when
     // nothing was said of that person's role (a role of the occasion, "the moderator", or one that
     // speaks for someone else, "the spokesman", is another person)
-    if (recentSpeaker && (OFFICE_WORDS.has(head) || LAWMAKER_HEADS.has(head) || HELD_HEADS.has(head)) && !parties.length && !states.length) {
+    if (recentSpeaker && (OFFICE_WORDS.has(head) || LAWMAKER_HEADS.has(head) || HELD_HEADS.has(head)) && !parties.length && !states.length && !nationsOf(m.text).length) {
       const r = this.refs.find((x) => x.entity === recentSpeaker && x.speaker && si - x.sentence === 1 && x.paragraph === this.paraOf[si]);
       const c = this.resolver.clusterOf(recentSpeaker);
       if (r && c && this.profile(c).words.size === 0 && !this.roleAround(r.at)) return recentSpeaker;
@@ -1329,6 +1339,14 @@ export class Coref {
       };
       const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r) && party(r) && state(r), g);
       if (byRole) return byRole;
+      // a nation the description names ("the Russian leader") is only someone the article introduced
+      // with it ("Russian President Vladimir Volkov"), never whoever was named last
+      const nations = nationsOf(m.text);
+      if (nations.length) {
+        // (or with its country: "Russian" and "Russia", "Chinese" and "China" share their first four letters)
+        const ofNation = (p: Profile, x: string) => p.words.has(x) || [...p.countries].some((c) => c.length >= 4 && c.slice(0, 4) === x.slice(0, 4));
+        return this.pick(m.start, (r) => isPersonRef(r) && !!r.cluster && nations.every((x) => ofNation(this.profile(r.cluster!), x)) && party(r), g);
+      }
       // a gendered head ("the businessman") first looks past a person of the other gender, even one a
       // first name only suggests; with no one else, the first name's gender may be wrong
       // and past a person introduced in an office ("Russian President Vladimir Putin"): an office

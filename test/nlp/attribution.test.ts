@@ -1240,6 +1240,12 @@ describe("cues past an aside, after 'upon', after a description (session 17)", (
       { text: "They know Ruiz can fix the port", speaker: "the ad" }],
     ["not a noun the description goes on with ('…,” the harbor report said') (negative row)", "The port reopened. “The crews were never told,” the harbor report said.",
       { text: "The crews were never told", speaker: "the harbor report" }],
+    ["a nation the description names is someone introduced with it ('Russian President Vladimir Volkov … The Russian leader said')", "Ruiz praised Russian President Vladimir Volkov on Monday, saying the two could work together. The Russian leader said on Thursday that he welcomed the praise.",
+      { text: "he welcomed the praise", canonical: "Vladimir Volkov" }],
+    ["or with its country after 'of' ('President Vladimir V. Volkov of Russia')", "Ruiz praised President Vladimir V. Volkov of Russia on Monday. The Russian leader said on Thursday that he welcomed the praise.",
+      { text: "he welcomed the praise", canonical: "Vladimir V. Volkov" }],
+    ["never the speaker just before, whom nothing ties to the nation (negative row)", "Ruiz praised Vladimir Volkov on Monday, saying the two could work together. The Russian leader said on Thursday that he welcomed the praise.",
+      { text: "he welcomed the praise", canonical: "Russian leader" }],
     ["an appositive of two roles joined by 'and' ('Tom Reyes, managing director and equity analyst at …, told me')", "“If current trends continue, the port will close,” Tom Reyes, managing director and equity analyst at Northfield Harbor Bank, told me.",
       { text: "If current trends continue", canonical: "Tom Reyes", sieve: "trailing-cue" }],
   ];
