@@ -271,6 +271,14 @@ const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 /** A preposition of place ending the text before a plural ("in", "across"). */
 const PLACE_PREPOSITION = /\b(?:in|across|at|on|from|throughout|around|near|into|of)\s+(?:the\s+|\d+\s+|[\p{Ll}]+\s+)?$/u;
 const HEARSAY_KINDS: ReadonlySet<SpeakerKind> = new Set(["anonymous", "organisation", "document", "group"]);
+/** A lowercase plural head, then a phrase of place or belonging ("newspapers in Ohio", "aides to the mayor"). */
+const PLURAL_BEFORE_PHRASE = /(?:^|\s)\p{Ll}{2,}[^s\s’']s\s+(?:in|of|from|at|across|around|throughout|to|for|with)\s/u;
+/**
+ * … ending in a name: a plural in a place ("Six Northfield newspapers in Ohio"), or someone's
+ * supporters or critics ("Supporters of Ann Ruiz"), who are not that person. Not a plural at or of a
+ * body ("officials at the Harbor Authority"): they are the body's voice.
+ */
+const PLURAL_BEFORE_NAME = /(?:(?:(?:^|\s)\p{Ll}{2,}[^s\s’']s|^\p{Lu}\p{Ll}+(?:er|ent|ist|or|ive|ic|al|ee|an)s)\s+(?:in|from|across|around|throughout)|(?:^|\s)(?:[Ss]upporters|[Oo]pponents|[Cc]ritics|[Ff]ans|[Ff]riends|[Aa]llies|[Bb]ackers|[Dd]etractors|[Rr]ivals|[Rr]elatives)\s+of)\s+(?:the\s+)?\p{Lu}[\p{L}.’'\-]*(?:\s+\p{Lu}[\p{L}.’'\-]*)*$/u;
 /** Records of the speaker's own words: a relay through one still gives the speaker's words. */
 const RECORD_WORDS = /\b(?:transcripts?|recordings?|videos?|tapes?|audio|footage|interviews?|broadcasts?)\b/iu;
 /**
@@ -411,6 +419,10 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     } else if (m?.name && m.role && WEEKDAY.test(m.name)) {
       // "A court filing dated Thursday says": the weekday closes a description, it names no one
       entity = null;
+    } else if (m?.name && PLURAL_BEFORE_NAME.test(m.text)) {
+      // "Six Northfield newspapers in Ohio said", "supporters of Ann Ruiz say": the plural speaks,
+      // not the place or person it is of (the mention's words stand for it, a group)
+      entity = null;
     } else if (m?.name) {
       entity = resolver.resolveNamed(m);
       if (RELATIVE_MENTION.test(m.text)) entity = coref.relative(m, entity);
@@ -453,7 +465,7 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
     const inDocument = st.cue ? SAID_IN_DOCUMENT.exec(doc.text.slice(st.cue.end, st.cue.end + 48)) : null;
     if (inDocument && m && !said) saidIn = { head: inDocument[1]!, entity, canonical, sentence: sentenceAt(doc, st.cue!.start) };
     // an unnamed plural speaker ("Several analysts said"), for a "they" that continues it
-    if (!entity && m && !m.pronoun && !m.name && /s$/u.test(m.text) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
+    if (!entity && m && !m.pronoun && (!m.name || PLURAL_BEFORE_NAME.test(m.text)) && (/s$/u.test(m.text) || PLURAL_BEFORE_PHRASE.test(m.text)) && !st.sameAs) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     // a capitalised plural ("Several Democrats said", "Republicans say") is a group a later "they" continues
     if (entity && m?.name && !st.sameAs && entity.kind === "person" && groupName(entity.canonical) && !resolver.clusterOf(entity)?.gender && !entity.roles.length) coref.addGroup(m, m.text.replace(/^(the|a|an)\s+/i, ""));
     if (!entity && m?.pronoun === "who") canonical = whoDescription(doc.text, m.start);
