@@ -270,12 +270,16 @@ function addToProfile(p: Profile, s: string): void {
   }
 }
 
+/** Adjectives of a continent or a whole people, no one nation's ("American" in American news is everyone's). */
+const CONTINENTAL = new Set(["American", "European", "African", "Asian", "Arab", "Latin", "Caribbean", "Scandinavian", "Balkan"]);
+/** Demonyms whose country's name starts otherwise. */
+const IRREGULAR_NATIONS: ReadonlyMap<string, string> = new Map([["french", "france"], ["dutch", "netherlands"], ["welsh", "wales"], ["scottish", "scotland"], ["irish", "ireland"], ["english", "england"], ["spanish", "spain"], ["danish", "denmark"], ["swedish", "sweden"], ["finnish", "finland"], ["polish", "poland"], ["norwegian", "norway"], ["greek", "greece"], ["swiss", "switzerland"], ["british", "britain"]]);
 /**
  * The nations a description's modifiers name, lower-cased ("the Russian leader": "russian"): a
  * capitalised demonym before the head, no party's word and not "American" (in American news everyone's).
  */
 function nationsOf(text: string): string[] {
-  return text.split(/\s+/u).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)$/u.test(w) && !PARTY_WORDS.has(w.toLowerCase()) && w !== "American").map((w) => w.toLowerCase());
+  return text.split(/\s+/u).slice(1, -1).filter((w) => /^\p{Lu}\p{Ll}+(?:an|ese|ish|i|ch)$/u.test(w) && !PARTY_WORDS.has(w.toLowerCase()) && !CONTINENTAL.has(w)).map((w) => w.toLowerCase());
 }
 /** A description's parts: states and parties it names, its head, the other words. */
 function readDescription(text: string): { head: string; states: string[]; parties: string[]; rest: string[] } | null {
@@ -1339,13 +1343,16 @@ export class Coref {
       };
       const byRole = this.pick(m.start, (r) => isPersonRef(r) && hasRole(r) && party(r) && state(r), g);
       if (byRole) return byRole;
-      // a nation the description names ("the Russian leader") is only someone the article introduced
-      // with it ("Russian President Vladimir Volkov"), never whoever was named last
+      // a nation the description names ("the Russian leader") is first someone the article introduced
+      // with it ("Russian President Vladimir Volkov"), before whoever was named last
       const nations = nationsOf(m.text);
       if (nations.length) {
-        // (or with its country: "Russian" and "Russia", "Chinese" and "China" share their first four letters)
-        const ofNation = (p: Profile, x: string) => p.words.has(x) || [...p.countries].some((c) => c.length >= 4 && c.slice(0, 4) === x.slice(0, 4));
-        return this.pick(m.start, (r) => isPersonRef(r) && !!r.cluster && nations.every((x) => ofNation(this.profile(r.cluster!), x)) && party(r), g);
+        // (or with its country: "Russian" and "Russia", "Chinese" and "China" share their first four
+        // letters; "French" and "France" are written out)
+        const country = (x: string) => IRREGULAR_NATIONS.get(x) ?? x.slice(0, 4);
+        const ofNation = (p: Profile, x: string) => p.words.has(x) || [...p.countries, ...p.words].some((c) => c.length >= 4 && (c === IRREGULAR_NATIONS.get(x) || c.slice(0, 4) === country(x)));
+        const carried = this.pick(m.start, (r) => isPersonRef(r) && !!r.cluster && nations.every((x) => ofNation(this.profile(r.cluster!), x)) && party(r), g);
+        if (carried) return carried;
       }
       // a gendered head ("the businessman") first looks past a person of the other gender, even one a
       // first name only suggests; with no one else, the first name's gender may be wrong

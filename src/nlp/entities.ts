@@ -458,6 +458,14 @@ export class EntityResolver {
     const clean = name.replace(/\s*\([^)]*\)\s*$/u, "").trim();
     const acr = /\((\p{Lu}{2,})\)\s*$/u.exec(name);
     if (acr && this.acronyms.has(acr[1]!)) return this.acronyms.get(acr[1]!)!;
+    // "The FBI" for the "Federal Bureau of Investigation" the article names: "The" is no initial
+    // (an acronym the article defined, "… for Deaf People (RNID)", first; the text scanned for a long
+    // form only for three letters or more: "The PM" is no "Party on Monday")
+    const bare = /^[Tt]he\s+(\p{Lu}(?:\.?\p{Lu}){1,5}\.?)$/u.exec(clean);
+    const acronym = bare ? bare[1]!.replace(/\./gu, "") : null;
+    const defined = acronym ? this.acronyms.get(acronym) ?? this.byKey.get(nameKey(acronym)) : null;
+    const long = acronym ? (defined && defined.entity.canonical.replace(/\./gu, "") !== acronym ? defined : acronym.length >= 3 || this.initialsOf(acronym) ? this.byInitials(acronym) : null) : null;
+    if (long) return long;
     const key = nameKey(clean);
     const direct = this.byKey.get(key);
     if (direct) return direct;
@@ -481,9 +489,13 @@ export class EntityResolver {
    * "the H.S.B." or "HSB" for the one body the article names in full whose capitalised words have
    * those initials ("the Harbour Safety Board"); null when none or several do.
    */
-  private byInitials(name: string): Cluster | null {
-    const letters = name.replace(/\./gu, "");
-    if (!/^\p{Lu}{2,6}$/u.test(letters)) return null;
+  /** The one body named in full with these initials among the article's names (no text scan). */
+  private initialsOf(letters: string): Cluster | null {
+    return this.initialMap().get(letters) ?? null;
+  }
+
+  /** Initials of the article's names of two capitalised words or more, built on first use. */
+  private initialMap(): Map<string, Cluster | null> {
     if (!this.initials) {
       this.initials = new Map();
       for (const c of this.clusters) {
@@ -493,16 +505,23 @@ export class EntityResolver {
         this.initials.set(key, this.initials.has(key) && this.initials.get(key) !== c ? null : c);
       }
     }
-    let c = this.initials.get(letters) ?? null;
+    return this.initials;
+  }
+
+  private byInitials(name: string): Cluster | null {
+    const letters = name.replace(/\./gu, "");
+    if (!/^\p{Lu}{2,6}$/u.test(letters)) return null;
+    const initials = this.initialMap();
+    let c = initials.get(letters) ?? null;
     if (c && c.entity.kind === "person") return null;
-    if (!c && !this.initials.has(letters) && letters.length <= 5 && this.scans++ < MAX_ACRONYM_SCANS) {
+    if (!c && !initials.has(letters) && letters.length <= 5 && this.scans++ < MAX_ACRONYM_SCANS) {
       // the long form with its small words ("Federal Bureau of Investigation"), which the name pass
       // reads as two runs: one bounded pattern over the text, once per acronym
       const word = (l: string) => `${l}\\p{Ll}+`;
       const re = new RegExp(`(?<![\\p{L}])${[...letters].map(word).join("\\s+(?:(?:of|for|and|on|the)\\s+)?")}(?![\\p{L}])`, "u");
       const lf = re.exec(this.text);
       c = lf ? this.byKey.get(nameKey(lf[0])) ?? this.create(lf[0], "organisation", lf.index) : null;
-      this.initials.set(letters, c);
+      initials.set(letters, c);
     }
     return c;
   }
