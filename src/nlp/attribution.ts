@@ -384,6 +384,12 @@ export function resolveSpeakers(doc: Doc, statements: Statement[], quoted: reado
   for (const st of statements) {
     const named = st.mention && !st.sameAs ? apposedName(doc.text, st.mention) ?? namedBeforeApposition(doc.text, st.mention) ?? documentOwner(doc.text, st.mention) : null;
     if (named) st.mention = named;
+    // "NATO said": an acronym read as a role word ("NATO officials") standing alone is a body's name
+    const m = st.mention;
+    if (m && !m.name && !m.pronoun && /^(?:[Tt]he\s+)?\p{Lu}{2,6}$/u.test(m.text) && !/(?:^|\s)(?:US|UK)$/u.test(m.text)) {
+      const at = m.end - m.text.replace(/^[Tt]he\s+/u, "").length;
+      st.mention = { ...m, name: doc.text.slice(at, m.end), nameStart: at, nameEnd: m.end, role: null, kind: "organisation" };
+    }
   }
   // who speaks somewhere in the article, before any pronoun is read: a person, not a place
   for (const st of statements) {
