@@ -178,6 +178,8 @@ describe("store: a search's ranking and counts kept while the database stays as 
     const ws = words();
     for (const w of ws.slice(0, 6)) {
       const f = { ...NONE, match: ftsQuery(w) };
+      // twice: the first is ranked by SQL, the second reads the ranking whole
+      quotesPage(db, f, { sort: "rank", size: 2, after: null });
       quotesPage(db, f, { sort: "rank", size: 2, after: null });
       const s = searchCacheStats(db);
       assert.ok(s.entries <= 2, `entries ${s.entries}`);
@@ -185,6 +187,27 @@ describe("store: a search's ranking and counts kept while the database stays as 
       assert.ok(s.held <= Math.max(5, n), `held ${s.held}`);
     }
     for (const w of ws.slice(0, 3)) assertExact(db, { ...NONE, match: ftsQuery(w) }, 2);
+  });
+
+  it("the first read of a search in a state keeps no ranking (SQL ranks its page), the second does", () => {
+    const fresh = openDb(":memory:");
+    try {
+      ingestArticle(fresh, ARTICLE_A, FIXTURE_INGEST);
+      ingestArticle(fresh, ARTICLE_B, FIXTURE_INGEST);
+      const f = { ...NONE, match: ftsQuery("bridge") };
+      const want = truth(fresh, f, 1);
+      const first = quotesPage(fresh, f, { sort: "rank", size: 1, after: null });
+      assert.equal(searchCacheStats(fresh).held, 0);
+      assert.deepEqual({ rows: first.rows, next: first.next }, want.pages[0]);
+      assert.deepEqual(pages(fresh, quotesPage, f, 1), want.pages);
+      assert.equal(searchCacheStats(fresh).held, want.counts.total);
+      // a write: asked once again before the ranking is read again
+      ingestArticle(fresh, { ...ARTICLE_A, text: `${ARTICLE_A.text}\nAgain.` });
+      quotesPage(fresh, f, { sort: "rank", size: 1, after: null });
+      assert.equal(searchCacheStats(fresh).held, 0);
+    } finally {
+      fresh.close();
+    }
   });
 
   it("WHOSAID_SEARCH_CACHE=0 keeps nothing", () => {
