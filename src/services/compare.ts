@@ -8,7 +8,7 @@ import {
   type GroupResult, type GroupStats, type PreparedText, type StatementInput,
 } from "../compare";
 import {
-  allMembership, allStatements, deleteGroups, fingerprintCounts,
+  allMembership, deleteGroups, fingerprintCounts, mapAllStatements,
   getMeta, groupsWithMembers, insertFingerprints, insertGroup, insertMembers, membershipOfGroupsOf, postingsOf, setMeta, syncFingerprints,
   refreshPersonGroups, statementsByIds, statementsOfPeople, textsOfPeople, unindexedStatementsOf, updateGroup, withCsvRowsHeld, type StatementRow,
 } from "../store/groups";
@@ -161,7 +161,7 @@ function writeGroups(db: Db, groups: GroupResult[], old: { group_id: number; quo
 
 /** Every attributed quote of the corpus, as grouping reads it. */
 export function corpusStatements(db: Db): StatementInput[] {
-  return allStatements(db).map(toInput);
+  return mapAllStatements(db, toInput);
 }
 
 /** The statements a bulk run prepares ahead at most (an answer is ~2.5 KB of heap; issue 15's ×10 run has 80,000 to prepare). */
@@ -178,7 +178,7 @@ export class PreparedTexts {
    * `max`: statements kept at most (the full regroup holds every statement's answer at once anyway,
    * but these are held through the whole run; past the bound the regroup prepares the rest itself).
    */
-  constructor(private readonly max = PREPARED_AHEAD_MAX) {}
+  constructor(readonly max = PREPARED_AHEAD_MAX) {}
   /** Prepares this statement now and keeps the answer, unless `max` are kept already. */
   add(id: number, text: string): void {
     if (this.byId.size >= this.max && !this.byId.has(id)) return;
@@ -192,6 +192,16 @@ export class PreparedTexts {
     const hit = this.byId.get(s.id);
     return hit && hit.text === s.text ? hit.prep : lookedUpPrep(s);
   };
+  /**
+   * lookup, and the kept answer let go once given: the final regroup holds what it prepares as long
+   * as it needs it (PREPARED_HELD), so these are not held beside it to its end (up to 200,000, ~500 MB
+   * at 222,500 articles; decision 044). A statement asked for again is prepared again, the same answer.
+   */
+  readonly take = (s: StatementInput): PreparedText => {
+    const hit = this.byId.get(s.id);
+    if (hit) this.byId.delete(s.id);
+    return hit && hit.text === s.text ? hit.prep : lookedUpPrep(s);
+  };
 }
 
 export interface RegroupAllOptions {
@@ -202,16 +212,17 @@ export interface RegroupAllOptions {
 /** Regroups every attributed quote of the corpus and brings the fingerprint index up to date. */
 export function regroupAll(db: Db, options: RegroupAllOptions = {}): RegroupReport {
   return db.transaction((): RegroupReport => {
-    const rows = allStatements(db);
+    // the grouping's input read row by row: the rows themselves are not kept beside it (decision 044)
+    const input = mapAllStatements(db, toInput);
     const fingerprints = new Map<number, readonly number[]>();
-    const { groups, stats } = groupStatements(rows.map(toInput), {
+    const { groups, stats } = groupStatements(input, {
       onFingerprints: (id, fps) => fingerprints.set(id, fps),
-      prepared: options.prepared?.lookup ?? lookedUpPrep,
+      prepared: options.prepared?.take ?? lookedUpPrep,
     });
     syncFingerprints(db, fingerprints);
     replaceGroups(db, groups, allMembership(db));
     setMeta(db, META_KEY, COMPARE_VERSION);
-    return { mode: "full", statements: rows.length, groups: groups.length, stats };
+    return { mode: "full", statements: input.length, groups: groups.length, stats };
   // immediate: the grouping reads for seconds before its first write, and a deferred transaction
   // could not then upgrade to a writer if another connection (the server) had written meanwhile:
   // SQLITE_BUSY at once, which no busy timeout waits out. Taking the write lock first waits for it.

@@ -71,6 +71,8 @@ export interface BulkOptions {
   workers?: number;
   /** how many articles are coming, if known (picks the default worker count) */
   expected?: number;
+  /** statements kept prepared ahead for a deferred run's final regroup at most (default PREPARED_AHEAD_MAX) */
+  aheadMax?: number;
   /** told the number of articles handled so far (stored, already stored or failed) after each batch */
   onProgress?: (done: number) => void;
 }
@@ -114,11 +116,12 @@ export class BatchIngest {
    * Once deferred: the new statements of every batch since, to be prepared for the final regroup
    * while this thread would otherwise wait for the workers (decision 033), and those prepared.
    */
-  private readonly ahead = new PreparedTexts();
+  private readonly ahead: PreparedTexts;
   private readonly toPrepare: { id: number; text: string }[] = [];
 
   constructor(private readonly db: Db, private readonly options: BulkOptions = {}) {
     this.extractor = options.extractor ?? DEFAULT_EXTRACTOR;
+    this.ahead = new PreparedTexts(options.aheadMax);
     // groups left stale (a run killed by an older version, a new grouping version) are repaired before
     // the first batch, so that from then on every commit leaves them consistent
     if (options.regroup === undefined) ensureGroups(db);
@@ -268,7 +271,13 @@ export class BatchIngest {
       outcomes.fill("not stored: the disk is full");
     }
     if (full) this.summary.stopped = "the disk is full";
-    else for (const r of fresh) this.toPrepare.push(r);
+    else {
+      // only as many as may still be kept ahead: past that they would be dropped unprepared, and when
+      // the workers keep this thread busy the queue grew with the corpus (every deferred statement's
+      // id and text, held to the run's end; decision 044)
+      const room = this.ahead.max - this.ahead.size - this.toPrepare.length;
+      for (let k = 0; k < fresh.length && k < room; k++) this.toPrepare.push(fresh[k]!);
+    }
     prepared.forEach((p, i) => {
       const copies = this.pending.get(p.hash) ?? [];
       this.pending.delete(p.hash);
@@ -322,6 +331,8 @@ export class BatchIngest {
 
   /** Regroups the whole corpus once if the batches deferred it; else the groups are current already. */
   finish(): IngestSummary {
+    // what was not prepared ahead is the final regroup's to read: its queue is not held beside it
+    this.toPrepare.length = 0;
     if (this.mode === "deferred" && !this.summary.stopped) ensureGroups(this.db, { prepared: this.ahead });
     return this.summary;
   }

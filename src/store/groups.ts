@@ -216,10 +216,17 @@ export function insertMember(db: Db, m: NewMember): void {
 }
 
 /** Inserts (or replaces) many members with one statement, in the order given: the same rows as insertMember one by one. */
+/** Rows written by one statement of insertMembers or withCsvRowsHeld: a full regroup's 1.46 million (at 222,500 articles) in runs (decision 044; tests lower it). */
+export const WRITE_RUNS = { rows: 50_000 };
+
 export function insertMembers(db: Db, members: readonly NewMember[]): void {
-  if (!members.length) return;
-  const rows = members.map((m) => [m.quote_id, m.group_id, m.relation, b(m.other_speaker), b(m.negation_changed), b(m.number_changed)]);
-  statements(db).insertMembers.run(JSON.stringify(rows));
+  // in runs of WRITE_RUNS.rows, in the order given: the same rows inserted in the same order as one
+  // statement would, without every row's array and one JSON text of them all at once
+  for (let at = 0, run = WRITE_RUNS.rows; at < members.length; at += run) {
+    const rows = members.slice(at, at + run)
+      .map((m) => [m.quote_id, m.group_id, m.relation, b(m.other_speaker), b(m.negation_changed), b(m.number_changed)]);
+    statements(db).insertMembers.run(JSON.stringify(rows));
+  }
 }
 
 /** What withCsvRowsHeld runs, where the schema has migration 80's rows (and so 50's deferral); null on an older schema. */
@@ -260,8 +267,10 @@ export function withCsvRowsHeld(db: Db, write: () => Iterable<number>): void {
   } finally {
     s.release.run();
   }
-  const list = [...new Set(touched)];
-  if (list.length) s.rowsOf.run(ids(list));
+  // ascending, in runs: the rows written in the order one statement over them all wrote them
+  // (its ORDER BY quote_id), without one JSON text of every id
+  const list = [...new Set(touched)].sort((x, y) => x - y);
+  for (let at = 0, run = WRITE_RUNS.rows; at < list.length; at += run) s.rowsOf.run(ids(list.slice(at, at + run)));
 }
 
 /** Migration 84's refresh, where the schema has it; null on an older schema. */
@@ -331,6 +340,16 @@ export function syncFingerprints(db: Db, byQuote: ReadonlyMap<number, readonly n
 /** Every quote with a person, by id: the whole corpus as grouping sees it. */
 export function allStatements(db: Db): StatementRow[] {
   return statements(db).allStatements.all();
+}
+
+/**
+ * allStatements' rows one at a time, each handed to `as` and only its answer kept: a full regroup
+ * keeps the grouping's input, not every row beside it (decision 044).
+ */
+export function mapAllStatements<T>(db: Db, as: (r: StatementRow) => T): T[] {
+  const out: T[] = [];
+  for (const r of statements(db).allStatements.iterate()) out.push(as(r));
+  return out;
 }
 
 export function statementsOfPeople(db: Db, personIds: Iterable<number>): StatementRow[] {

@@ -3,6 +3,7 @@
 // src/store/keyset.ts pages, counts, facets and streams. Full-text search matches the FTS5 indexes of
 // migration 15 with an expression built by src/store/fts.ts; `rank` is FTS5's bm25 (lower is better).
 import type { Db } from "./db";
+import { matchCounts, rankedMatches, rankedPage } from "./search-cache";
 import { csvTextCell, quoteCsvCellsSql, sourceCsvCellsSql } from "./migrations";
 import type { QuoteKind } from "../nlp/types";
 import type { QuoteRow, ReviewFilter } from "./quotes";
@@ -11,7 +12,7 @@ import type { SourceSummary } from "./sources";
 import type { PersonSummary } from "./people";
 import type { ConflictFilter, GroupRow } from "./groups";
 import {
-  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, sumFacets, iterateKeysetRaw, iterateKeysetText, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
+  columnsOf, countAndFacetsOf, countOf, facetOf, iterateKeyset, keyOf, sumFacets, iterateKeysetRaw, iterateKeysetText, keysetPage, prepared, type FacetCount, type KeysetPage, type KeyValue, type SortKey, type SortSpec,
 } from "./keyset";
 
 export type { FacetCount, KeyValue, SortSpec } from "./keyset";
@@ -233,8 +234,19 @@ export function quotesPage(db: Db, f: QuoteListFilter, p: PageQuery): KeysetPage
   const params = QUOTE_LISTING.params(f);
   // with the search alone, the ranks from the index alone: every row of quotes_fts is a statement with
   // an article, so the join to them changed no row, but read each match's statement (decision 041)
-  const keyBase = searchOnly(f) ? "SELECT quotes_fts.rowid AS id, quotes_fts.rank AS rank FROM quotes_fts WHERE quotes_fts MATCH @match" : QUOTE_LISTING.base(f, "keys");
-  const keys = keysetPage<{ id: number; rank: number }>(db, keyBase, QUOTE_LISTING.sorts.rank!, params, p.size, p.after);
+  const only = searchOnly(f);
+  const keyBase = only ? SEARCH_KEYS : QUOTE_LISTING.base(f, "keys");
+  // with the search alone, the page is cut from the search's whole ranking kept while the database
+  // stays as it is (decision 044): the same keys in the same order as the query below gives
+  const ranked = only ? rankedMatches(db, f.match, () => prepared(db, `${SEARCH_KEYS} ORDER BY rank, id`).raw(true).iterate({ match: f.match }) as IterableIterator<unknown[]>) : null;
+  let keys: KeysetPage<{ id: number; rank: number }>;
+  if (ranked) {
+    const cut = rankedPage(ranked, p.after, p.size);
+    const rows = cut.ids.map((id, i) => ({ id, rank: cut.ranks[i]! }));
+    keys = { rows, next: cut.more && rows.length ? keyOf(QUOTE_LISTING.sorts.rank!, rows.at(-1)!) : null };
+  } else {
+    keys = keysetPage<{ id: number; rank: number }>(db, keyBase, QUOTE_LISTING.sorts.rank!, params, p.size, p.after);
+  }
   // the page's rows by their ids inside the index (a rowid constraint beside the MATCH), their ranks
   // from the keys: the same ids outside the listing's query read, joined and filtered every match
   // first, and the rank asked again of each row read the whole term's postings again (55 ms at 222,500 articles)
@@ -242,6 +254,9 @@ export function quotesPage(db: Db, f: QuoteListFilter, p: PageQuery): KeysetPage
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { rows: keys.rows.map((r) => Object.assign(byId.get(r.id)!, { rank: r.rank })), next: keys.next };
 }
+
+/** A search's matches with their ranks, from the index alone (what a search with no other filter lists). */
+const SEARCH_KEYS = "SELECT quotes_fts.rowid AS id, quotes_fts.rank AS rank FROM quotes_fts WHERE quotes_fts MATCH @match";
 
 /** A search and no other filter: every match of the index is a row of the listing. */
 function searchOnly(f: QuoteListFilter): boolean {
@@ -283,9 +298,10 @@ export function searchQuoteCounts(db: Db, f: QuoteListFilter, cols: readonly { c
     if (!col) throw new Error(`not a kept facet: ${c.col}`);
     return col === "outlet" ? "s.outlet" : `q.${col}`;
   }).join(", ");
-  const rows = prepared(db, `SELECT ${list}${list ? ", " : ""}count(*) AS n FROM quotes_fts
+  // kept per match expression while the database stays as it is (decision 044)
+  const rows = matchCounts(db, f.match!, list, () => prepared(db, `SELECT ${list}${list ? ", " : ""}count(*) AS n FROM quotes_fts
       JOIN quotes q INDEXED BY quotes_id_facets ON q.id = quotes_fts.rowid JOIN ${SOURCES_BY_OUTLET} ON s.id = q.source_id
-      WHERE quotes_fts MATCH @match${list ? ` GROUP BY ${list}` : ""}`).raw(true).all({ match: f.match }) as unknown[][];
+      WHERE quotes_fts MATCH @match${list ? ` GROUP BY ${list}` : ""}`).raw(true).all({ match: f.match }) as unknown[][]);
   return sumFacets(rows, cols);
 }
 

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { type Db } from "../../src/store/db";
 import {
-  deleteGroups, insertGroup, insertMember, insertMembers, updateGroup, withCsvRowsHeld, type NewGroup, type NewMember,
+  deleteGroups, insertGroup, insertMember, insertMembers, updateGroup, withCsvRowsHeld, WRITE_RUNS, type NewGroup, type NewMember,
 } from "../../src/store/groups";
 import { regroupAll, markGroupsStale } from "../../src/services/compare";
 import { comparisonDb } from "../fixtures/corpus";
@@ -157,7 +157,9 @@ describe("store: CSV rows written once for many group writes (withCsvRowsHeld)",
     }
   });
 
-  it("a full regroup from stale groups stores the records the triggers store", () => {
+  for (const run of [1, 2, 3, 50_000]) it(`a full regroup from stale groups stores the records the triggers store (writes in runs of ${run})`, () => {
+    const saved = WRITE_RUNS.rows;
+    WRITE_RUNS.rows = run;
     const plain = comparisonDb();
     const held = comparisonDb();
     try {
@@ -176,12 +178,15 @@ describe("store: CSV rows written once for many group writes (withCsvRowsHeld)",
       assert.deepEqual(members(held), members(plain));
       assert.deepEqual(rows(held), rows(plain));
     } finally {
+      WRITE_RUNS.rows = saved;
       plain.close();
       held.close();
     }
   });
 
-  it("insertMembers stores the rows insertMember stores one by one, in the same order", () => {
+  for (const run of [1, 2, 3, 50_000]) it(`insertMembers stores the rows insertMember stores one by one, in the same order (runs of ${run})`, () => {
+    const saved = WRITE_RUNS.rows;
+    WRITE_RUNS.rows = run;
     const one = comparisonDb();
     const many = comparisonDb();
     try {
@@ -201,6 +206,7 @@ describe("store: CSV rows written once for many group writes (withCsvRowsHeld)",
       assert.deepEqual(members(many), members(one));
       assert.deepEqual(rows(many), rows(one));
     } finally {
+      WRITE_RUNS.rows = saved;
       one.close();
       many.close();
     }

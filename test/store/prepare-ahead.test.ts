@@ -50,7 +50,7 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
   after(() => ref.close());
 
   /** A bulk run driven batch by batch, preparing `step` statements ahead after each batch (as the pool path does while it waits). */
-  function driven(batchSize: number, step: number, options: { regionBudget?: number; expected?: number } = {}) {
+  function driven(batchSize: number, step: number, options: { regionBudget?: number; expected?: number; aheadMax?: number } = {}) {
     const db = keep(openDb(":memory:"));
     const stale: boolean[] = [];
     const { added } = countingAdds(() => {
@@ -66,22 +66,28 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
     return { db, stale, added };
   }
 
-  const cases: { name: string; batchSize: number; step: number; regionBudget?: number; expected?: number; ahead: boolean; deferred?: false }[] = [
+  const cases: { name: string; batchSize: number; step: number; regionBudget?: number; expected?: number; aheadMax?: number; ahead: boolean; deferred?: false }[] = [
     { name: "deferred from the first batch (budget 0), batches of 4, all prepared", batchSize: 4, step: 1000, regionBudget: 0, ahead: true },
     { name: "deferred from the first batch, batches of 4, two per batch (the rest by the final regroup)", batchSize: 4, step: 2, regionBudget: 0, ahead: true },
     { name: "deferred part-way (budget 0.5), batches of 3, all prepared", batchSize: 3, step: 1000, regionBudget: 0.5, ahead: true },
     { name: "deferred ahead of the budget, told its size (decision 028), batches of 3, one per batch", batchSize: 3, step: 1, expected: HARBOUR.length, ahead: true },
     { name: "deferred from the first batch, batches of 1, all prepared", batchSize: 1, step: 1000, regionBudget: 0, ahead: true },
+    // decision 044: no more queued than may be kept, the rest left to the final regroup
+    { name: "deferred from the first batch, batches of 4, at most 3 kept ahead", batchSize: 4, step: 1000, regionBudget: 0, aheadMax: 3, ahead: true },
+    { name: "deferred from the first batch, batches of 1, at most 1 kept ahead", batchSize: 1, step: 1, regionBudget: 0, aheadMax: 1, ahead: true },
     // negative rows: nothing prepared (a busy machine: no wait to fill), and a run that never defers
     { name: "deferred from the first batch, batches of 4, none prepared", batchSize: 4, step: 0, regionBudget: 0, ahead: false },
+    { name: "deferred from the first batch, batches of 4, none may be kept ahead", batchSize: 4, step: 1000, regionBudget: 0, aheadMax: 0, ahead: false },
     { name: "never deferred (one batch)", batchSize: 1000, step: 1000, ahead: false, deferred: false },
   ];
   for (const c of cases) {
     it(`${c.name}: the same rows, fingerprints and groups as a serial ingest and a from-scratch regroup`, () => {
-      const { db, stale, added } = driven(c.batchSize, c.step, { regionBudget: c.regionBudget, expected: c.expected });
+      const { db, stale, added } = driven(c.batchSize, c.step, { regionBudget: c.regionBudget, expected: c.expected, aheadMax: c.aheadMax });
       assert.equal(stale.includes(true), c.deferred ?? true, "deferred as the case says");
       if (c.ahead) assert.ok(added > 0, "statements were prepared ahead");
       else assert.equal(added, 0);
+      // nothing queued that could not be kept: every statement handed to the kept set fits in it
+      if (c.aheadMax !== undefined) assert.ok(added <= c.aheadMax, `${added} handed over, ${c.aheadMax} may be kept`);
       assert.deepEqual(dump(db), dump(ref));
       assert.ok(groupsAreCurrent(db));
       assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
@@ -150,4 +156,26 @@ describe("services: a deferred bulk run prepares its statements ahead for the fi
       assert.deepEqual(got, prepareText(text));
     }
   });
+  // (kept text, asked id and text, whether the kept answer is given): given once, then let go
+  const TAKES: { name: string; id: number; text: string; kept: boolean }[] = [
+    { name: "the same id and text", id: 7, text: "We will not raise the ferry fares this year.", kept: true },
+    { name: "the same id, another text", id: 7, text: "We will raise the ferry fares this year.", kept: false },
+    { name: "another id, the same text", id: 8, text: "We will not raise the ferry fares this year.", kept: false },
+  ];
+  for (const t of TAKES) {
+    it(`take (${t.name}): prepareText's answer, the kept one let go once given`, () => {
+      const prepared = new PreparedTexts(4);
+      const input = (id: number, text: string) => ({ id, text, source_id: 1, person_id: 1, person_key: "a", person_name: "A", via_key: null, kind: "direct" as const });
+      prepared.add(7, "We will not raise the ferry fares this year.");
+      const kept = prepared.lookup(input(7, "We will not raise the ferry fares this year."));
+      const got = prepared.take(input(t.id, t.text));
+      assert.deepEqual(got, prepareText(t.text));
+      assert.equal(got === kept, t.kept);
+      // a different id leaves the kept answer where it was; the same id lets it go, whatever the text
+      assert.equal(prepared.size, t.id === 7 ? 0 : 1);
+      const again = prepared.take(input(t.id, t.text));
+      assert.deepEqual(again, prepareText(t.text));
+      assert.notEqual(again, kept, "prepared again, not kept");
+    });
+  }
 });
