@@ -180,7 +180,9 @@ export function attribute(doc: Doc): { statements: Statement[]; ctx: Context } {
       // "Putin said he thought X", "Officials said they expect X": one statement, the outer one;
       // "Reyes told donors X, according to two officials", "X, an aide said": an unnamed source, a
       // document or a body other than an outlet is who the article has it from, so the outer one
-      if (st.mention.kind === "person" || st.mention.pronoun || inner.mention?.pronoun || hearsayRelay(st.mention)) {
+      // ("Reyes said X, according to the Harbor Sentinel": a paraphrase is the account of whoever the
+      // article has it from, outlet or not; a direct quote keeps its speaker, decision 045)
+      if (st.mention.kind === "person" || st.mention.pronoun || inner.mention?.pronoun || hearsayRelay(st.mention) || (st.sieve.startsWith("according-to") && !inner.kind.startsWith("direct"))) {
         dropped.add(inner);
         // an inner one read before its outer one (the outer cue comes last) is taken back
         const at = kept.indexOf(inner);

@@ -1229,6 +1229,8 @@ describe("a relay that is the source on record (session 17)", () => {
     ["a body that is no outlet ('her campaign said')", "Ruiz told donors the port would close by spring, her campaign said.", ["her campaign"]],
     ["not an outlet, which relays the speaker (negative row)", "Kim said the talks had failed, state television said.", ["Kim"]],
     ["nor a newspaper's name ('the Harbor Sentinel reported') (negative row)", "Ruiz told donors the port would close by spring, the Harbor Sentinel reported.", ["Ruiz"]],
+    ["a paraphrase 'according to' an outlet is the outlet's account ('Ruiz said X, according to the Harbor Sentinel')", "Ruiz said the port would close by spring, according to the Harbor Sentinel.", ["the Harbor Sentinel"]],
+    ["a direct quote keeps its speaker, the outlet its relay (negative row)", "“The port will close by spring,” Ruiz said, according to the Harbor Sentinel.", ["Ruiz"]],
     ["nor a record of the words ('a transcript of the meeting shows') (negative row)", "Ruiz told donors the port would close by spring, a transcript of the meeting shows.", ["Ruiz"]],
   ];
   for (const [name, article, speakers] of cases) {
