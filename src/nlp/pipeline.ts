@@ -7,7 +7,7 @@ import { makeDoc } from "./document";
 import type { Doc, Extraction } from "./types";
 
 /** Bumped whenever extraction output may change, so stored articles are re-extracted. */
-export const EXTRACTOR_VERSION = "0.17.0";
+export const EXTRACTOR_VERSION = "0.18.0";
 
 export function extractDoc(doc: Doc): Extraction {
   const { statements, ctx } = attribute(doc);
