@@ -1,9 +1,11 @@
 // The grouping's speed shortcuts (decision 043) against the code they replace: the candidate scores
-// in typed arrays against a Map read by topK, and interned word strings against fresh ones.
+// in typed arrays against a Map read by topK, interned word strings against fresh ones, and shingle
+// hashes computed word by word against the hash of the joined shingle.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { Scores, topK } from "../../src/compare/group";
 import { intern, prepare, tokenize } from "../../src/compare/text";
+import { fingerprints, fnv1a, SHINGLE, shingleHash, WINDOW } from "../../src/compare/fingerprint";
 
 /** One statement's scoring as blockCandidates did it with a Map: additions, then each entry divided. */
 function withMap(adds: [number, number][], divisors: number[] | null, k: number, min: number): number[] {
@@ -57,6 +59,36 @@ describe("grouping speed shortcuts give the original answers", () => {
           assert.deepEqual(withScores(s, st.adds, div, st.k, st.min), withMap(st.adds, div, st.k, st.min));
         }
       }), { numRuns: 3000 });
+    });
+  });
+
+  describe("shingle hashes word by word, as fnv1a of the joined shingle", () => {
+    /** fingerprints as they were computed before (decision 043): a string per shingle */
+    function reference(words: readonly string[]): number[] {
+      if (words.length < SHINGLE) return [];
+      const hashes: number[] = [];
+      for (let i = 0; i + SHINGLE <= words.length; i++) hashes.push(fnv1a(words.slice(i, i + SHINGLE).join(" ")));
+      const picked = new Set<number>();
+      if (hashes.length <= WINDOW) picked.add(Math.min(...hashes));
+      else {
+        for (let i = 0; i + WINDOW <= hashes.length; i++) {
+          let min = hashes[i]!;
+          for (let j = i + 1; j < i + WINDOW; j++) if (hashes[j]! < min) min = hashes[j]!;
+          picked.add(min);
+        }
+      }
+      return [...picked].sort((a, b) => a - b);
+    }
+    const word = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("", " ", "the", "minister", "3000", "weren't", "é", "\ud835\udc00", "\ud800", "a b"));
+    it("each shingle", () => {
+      fc.assert(fc.property(fc.array(word, { minLength: SHINGLE, maxLength: 12 }), (words) => {
+        for (let i = 0; i + SHINGLE <= words.length; i++) assert.equal(shingleHash(words, i), fnv1a(words.slice(i, i + SHINGLE).join(" ")));
+      }), { numRuns: 5000 });
+    });
+    it("the fingerprints of a statement", () => {
+      fc.assert(fc.property(fc.array(word, { maxLength: 20 }), (words) => assert.deepEqual(fingerprints(words), reference(words))), { numRuns: 5000 });
+      const words = prepare("The minister said on Monday that the plan would not be dropped, whatever the cost.").words;
+      assert.deepEqual(fingerprints(words), reference(words));
     });
   });
 
