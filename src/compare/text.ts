@@ -51,6 +51,17 @@ export function intern(w: string): string {
   return own;
 }
 
+/** stem(w), interned, remembered per word form (stem is a pure function of the word; bounded as intern is). */
+const stems = new Map<string, string>();
+export function stemOf(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    s = intern(stem(w));
+    if (stems.size < INTERNED_MAX) stems.set(w, s);
+  }
+  return s;
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -111,7 +122,7 @@ export function prepare(text: string): Prepared {
     else if (isNumber(t.norm)) {
       numbers.push(t.norm);
       content.push(t.norm);
-    } else if (!STOPWORDS.has(t.norm) && t.norm.length > 1) content.push(intern(stem(t.norm)));
+    } else if (!STOPWORDS.has(t.norm) && t.norm.length > 1) content.push(stemOf(t.norm));
   }
   return { tokens, words, content, negations, numbers };
 }

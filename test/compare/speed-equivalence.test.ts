@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { Scores, topK } from "../../src/compare/group";
-import { intern, prepare, tokenize } from "../../src/compare/text";
+import { intern, prepare, stem, stemOf, tokenize } from "../../src/compare/text";
 import { fingerprints, fnv1a, SHINGLE, shingleHash, WINDOW } from "../../src/compare/fingerprint";
 
 /** One statement's scoring as blockCandidates did it with a Map: additions, then each entry divided. */
@@ -97,6 +97,12 @@ describe("grouping speed shortcuts give the original answers", () => {
       fc.assert(fc.property(fc.string(), (w) => assert.equal(intern(w), w)), { numRuns: 2000 });
       assert.equal(intern("minister" + ""), "minister");
       assert.equal(intern(["min", "ister"].join("")), "minister");
+    });
+    it("stemOf is stem, asked once or again", () => {
+      fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("closing", "closed", "taxes", "ministers", "3000", "weren't", "running", "happily", "minister's")), (w) => {
+        assert.equal(stemOf(w), stem(w));
+        assert.equal(stemOf(w), stem(w));
+      }), { numRuns: 5000 });
     });
     it("past its bound it still returns an equal string", () => {
       for (let i = 0; i < 210_000; i++) assert.equal(intern(`w${i}`), `w${i}`);
