@@ -22,11 +22,30 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** FNV-1a of s continued from the state h (fnv1a(a + b) is more(more(0x811c9dc5, a), b) >>> 0). */
+function more(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/**
+ * fnv1a(words.slice(i, i + SHINGLE).join(" ")), hashed word by word without building the shingle's
+ * string (FNV-1a reads one code unit at a time, so the state carries over: the same number).
+ */
+export function shingleHash(words: readonly string[], i: number): number {
+  let h = more(0x811c9dc5, words[i]!);
+  for (let k = 1; k < SHINGLE; k++) h = more(Math.imul(h ^ 32, 0x01000193), words[i + k]!);
+  return h >>> 0;
+}
+
 /** The distinct fingerprints of a word sequence, ascending. Fewer than SHINGLE words give none. */
 export function fingerprints(words: readonly string[]): number[] {
   if (words.length < SHINGLE) return [];
   const hashes: number[] = [];
-  for (let i = 0; i + SHINGLE <= words.length; i++) hashes.push(fnv1a(words.slice(i, i + SHINGLE).join(" ")));
+  for (let i = 0; i + SHINGLE <= words.length; i++) hashes.push(shingleHash(words, i));
   const picked = new Set<number>();
   if (hashes.length <= WINDOW) {
     picked.add(Math.min(...hashes));

@@ -126,7 +126,7 @@ class Sets {
  * Keeps the `k` best-scored candidates per statement (ties to the smaller index). Callers use the set,
  * not its order, so when no more than `k` pass `min` they are returned as they come, unsorted (perf).
  */
-function topK(scores: Map<number, number>, k: number, min: number): number[] {
+export function topK(scores: Map<number, number>, k: number, min: number): number[] {
   const passing: [number, number][] = [];
   for (const e of scores) if (e[1] >= min) passing.push(e);
   if (passing.length <= k) return passing.map(([j]) => j);
@@ -134,6 +134,52 @@ function topK(scores: Map<number, number>, k: number, min: number): number[] {
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, k)
     .map(([j]) => j);
+}
+
+/**
+ * The scores of one statement's candidates by candidate index, kept in typed arrays instead of a Map
+ * (the candidate loops' Map reads and writes were most of their cost): `order` lists the candidates in
+ * the order they were first scored, which is the order the Map iterated them in, so topK gives the same
+ * answer in the same order. Sized once per call for every index it can be given; `reset` clears only
+ * the entries the last statement used.
+ */
+export class Scores {
+  readonly score: Float64Array;
+  readonly order: Int32Array;
+  count = 0;
+  private readonly used: Uint8Array;
+  constructor(n: number) {
+    this.score = new Float64Array(n);
+    this.order = new Int32Array(n);
+    this.used = new Uint8Array(n);
+  }
+  /** score[j] += by, as (map.get(j) ?? 0) + by: the first addition to a fresh entry starts from 0 */
+  add(j: number, by: number): void {
+    if (this.used[j] === 0) {
+      this.used[j] = 1;
+      this.order[this.count++] = j;
+      this.score[j] = 0;
+    }
+    this.score[j] += by;
+  }
+  reset(): void {
+    for (let k = 0; k < this.count; k++) this.used[this.order[k]!] = 0;
+    this.count = 0;
+  }
+  /** topK over these entries, as topK over the Map holding them in the same order. */
+  top(k: number, min: number): number[] {
+    const passing: [number, number][] = [];
+    for (let x = 0; x < this.count; x++) {
+      const j = this.order[x]!;
+      const v = this.score[j]!;
+      if (v >= min) passing.push([j, v]);
+    }
+    if (passing.length <= k) return passing.map(([j]) => j);
+    return passing
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, k)
+      .map(([j]) => j);
+  }
 }
 
 /** IDF weights of one person's statements, smoothed so a block of two does not treat every shared word as common. */
@@ -162,18 +208,21 @@ function blockCandidates(block: Item[], at: readonly number[], weight: (t: strin
   const squared = new Map<string, number>();
   for (const t of postings.keys()) squared.set(t, weight(t) ** 2);
   const mass = distinct.map((terms) => terms.reduce((s, t) => s + squared.get(t)!, 0));
-  // one map for every statement, emptied before each (the same entries in the same order as a new one: perf)
-  const shared = new Map<number, number>();
+  // one table for every statement, emptied before each (the same entries in the same order as a new Map: perf)
+  const shared = new Scores(block.length);
   for (let i = 0; i < block.length; i++) {
-    shared.clear();
+    shared.reset();
     for (const t of distinct[i]!) {
       const list = postings.get(t)!;
       if (list.length > LIMITS.contentPostingCap) continue;
       const w2 = squared.get(t)!;
-      for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w2);
+      for (const j of list) if (j !== i) shared.add(j, w2);
     }
-    for (const [j, s] of shared) shared.set(j, s / Math.min(mass[i]!, mass[j]!));
-    for (const j of topK(shared, LIMITS.candidatesPerStatement, LIMITS.minCandidateScore)) add(at[i]!, at[j]!);
+    for (let x = 0; x < shared.count; x++) {
+      const j = shared.order[x]!;
+      shared.score[j] = shared.score[j]! / Math.min(mass[i]!, mass[j]!);
+    }
+    for (const j of shared.top(LIMITS.candidatesPerStatement, LIMITS.minCandidateScore)) add(at[i]!, at[j]!);
   }
 }
 
@@ -187,15 +236,15 @@ function fingerprintCandidates(fpsOf: readonly (readonly number[])[], add: (i: n
       list.push(i);
     }
   });
-  const shared = new Map<number, number>();
+  const shared = new Scores(fpsOf.length);
   for (let i = 0; i < fpsOf.length; i++) {
-    shared.clear();
+    shared.reset();
     for (const f of fpsOf[i]!) {
       const list = postings.get(f)!;
       if ((count ? Math.max(count(f), list.length) : list.length) > LIMITS.fingerprintPostingCap) continue;
-      for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      for (const j of list) if (j !== i) shared.add(j, 1);
     }
-    for (const j of topK(shared, LIMITS.candidatesPerStatement, 1)) add(i, j);
+    for (const j of shared.top(LIMITS.candidatesPerStatement, 1)) add(i, j);
   }
 }
 
