@@ -15,6 +15,7 @@ import { openDb } from "../src/store/db";
 import { DEFAULT_BATCH, ingestItems } from "../src/services/ingest-batch";
 import { repeated } from "./bulk";
 import { loadCorpus, storedDigest } from "./main-thread";
+import { optionValue } from "./args";
 
 const MB = (b: number): number => Math.round(b / 1024 / 1024);
 
@@ -27,10 +28,7 @@ function status(): { rss: number; hwm: number } {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const opt = (name: string): string | undefined => optionValue(args, name);
   const times = Number(opt("--times") ?? 10);
   const workers = Number(opt("--workers") ?? 2);
   const every = Number(opt("--every") ?? 20);

@@ -19,6 +19,7 @@ import * as compareGroup from "../src/compare/group";
 import * as storeGroups from "../src/store/groups";
 import { repeated, threadCpuMs } from "./bulk";
 import { loadCorpus, storedDigest } from "./main-thread";
+import { optionValue } from "./args";
 
 type Phase = { wall_ms: number; main_ms: number; calls: number };
 const phases = new Map<string, Phase>();
@@ -47,10 +48,7 @@ function wrap(obj: Record<string, unknown>, key: string, name: string): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const opt = (name: string): string | undefined => optionValue(args, name);
   const times = Number(opt("--times") ?? 10);
   const workers = Number(opt("--workers") ?? 2);
   const runs = Number(opt("--runs") ?? 1);

@@ -24,6 +24,7 @@ import { ingestItems, ingestItemsSync } from "../src/services/ingest-batch";
 import { extract, EXTRACTOR_VERSION } from "../src/nlp/pipeline";
 import type { Extraction } from "../src/nlp/types";
 import { repeated, threadCpuMs, type BulkArticle } from "./bulk";
+import { optionValue } from "./args";
 
 const sha = (rows: unknown[][]): string => {
   const h = createHash("sha256");
@@ -78,10 +79,7 @@ export function loadCorpus(): BulkArticle[] {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string): string | undefined => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const opt = (name: string): string | undefined => optionValue(args, name);
   const times = Number(opt("--times") ?? 10);
   const workers = Number(opt("--workers") ?? 2);
   const replay = opt("--replay");

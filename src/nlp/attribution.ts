@@ -272,6 +272,7 @@ const THE_DOCUMENT = /^(?:the|that)\s+(?:[\p{Ll}\-]+\s+){0,2}?(statement|release
 const RELATIVE_MENTION = /^(?:who|which|that)$/iu;
 /** A preposition of place ending the text before a plural ("in", "across"). */
 const PLACE_PREPOSITION = /\b(?:in|across|at|on|from|throughout|around|near|into|of)\s+(?:the\s+|\d+\s+|[\p{Ll}]+\s+)?$/u;
+/** Kinds of relay that are the source on record of what they report (see hearsayRelay). */
 const HEARSAY_KINDS: ReadonlySet<SpeakerKind> = new Set(["anonymous", "organisation", "document", "group"]);
 /** A lowercase plural head, then a phrase of place or belonging ("newspapers in Ohio", "aides to the mayor"). */
 const PLURAL_BEFORE_PHRASE = /(?:^|\s)\p{Ll}{2,}[^s\s’']s\s+(?:in|of|from|at|across|around|throughout|to|for|with)\s/u;
