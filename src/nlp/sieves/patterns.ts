@@ -111,6 +111,8 @@ export interface Attribution {
   end: number;
 }
 
+/** A verb whose object does what follows "to" ("asked Ruiz to announce", "urged them to say"). */
+const OBJECT_CONTROL = /\b(?:ask|asked|asking|tell|told|telling|urge|urged|urging|invite|invited|allow|allowed|force|forced|encourage|encouraged|want|wanted|expect|expected|press|pressed|challenge|challenged|dare|dared|call(?:ed)?\s+on|persuade|persuaded|get|got)\s+(?:[\p{L}’'.\-]+\s+){1,4}to\s+$/u;
 /** Relay verbs: "KCNA reported Kim saying", "TASS quoted Kim as saying". */
 const RELAY_AFTER = /^\s+(?:as\s+)?(saying|telling|stating|adding)\b/u;
 
@@ -543,6 +545,15 @@ export function speakerCueBefore(ctx: Context, lo: number, pos: number): Attribu
   // "Lind claimed victory in a post, saying: “…”": a participle after a comma speaks for the sentence's subject, a name or pronoun opening the clause; "X is quoted as saying"
   // ("… about the mayor before saying, “…”", "… drew boos upon saying, “…”", "… needled the “reporter,” saying, “…”", "she released a
   // statement saying, “…”": the same subject)
+  // ("Ruiz interrupted me to announce, “…”", "took the stage to declare: “…”": an infinitive of
+  // purpose right before the quote, the same subject)
+  // (not after a verb that hands the saying to its object: "Reyes asked Ruiz to announce: “…”")
+  const before60 = text.slice(Math.max(lo, cue.start - 60), cue.start);
+  const purpose = !cue.participle && !cue.prepositional && endsWithPunct && /\s\p{Ll}+[^,;:“”"]{0,40}\sto\s+$/u.test(before60) && !OBJECT_CONTROL.test(before60) && /^\s*[:,]?\s*$/u.test(text.slice(cue.end, end + 1));
+  if (!mention && purpose) {
+    const subject = mentionAfter(text, s, cue.start);
+    if (subject && subject.start === s && (subject.name || subject.pronoun || subject.definiteDescription) && subject.kind !== "anonymous") mention = subject;
+  }
   if (!mention && cue.participle && (objectBefore || /(?:,[”"’']*|\b(?:by|before|after|upon|while|when)|\b(?:is|was|were|are|been)\s+quoted\s+as|\b(?:released|issued|put\s+out|sent(?:\s+out)?|blasted(?:\s+out)?|posted)\s+(?:a|an|the)\s+(?:\p{Ll}+\s+)?(?:statement|letter|message|tweet|email|note)(?:\s+(?:to|for)\s+[^,;:“”"]{1,60})?)\s*$/u.test(text.slice(lo, cue.start)))) {
     const own = OWN_BODY.exec(text.slice(s, Math.min(cue.start, s + 40)));
     const subject = mentionAfter(text, s, cue.start) ?? (own ? analyse(tokenize(text, s, s + own[0].length), text) : null);
