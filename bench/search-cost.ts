@@ -12,13 +12,11 @@ import { performance } from "node:perf_hooks";
 import { loadavg } from "node:os";
 import { openDb } from "../src/store/db";
 import { quotesData } from "../src/web/pages";
+import { optionValue } from "./args";
 
 function main(): void {
   const args = process.argv.slice(2);
-  const opt = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-  };
+  const opt = (name: string, fallback: string): string => optionValue(args, name) ?? fallback;
   const file = opt("--db", "");
   if (!file) throw new Error("--db FILE is required");
   const q = opt("--q", "minister");

@@ -7,13 +7,11 @@
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import { startServer, stopServer } from "./load";
+import { optionValue } from "./args";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const opt = (name: string, fallback: string): string => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-  };
+  const opt = (name: string, fallback: string): string => optionValue(args, name) ?? fallback;
   const db = opt("--db", "");
   if (!db) throw new Error("--db FILE is required");
   const path = `/quotes?q=${encodeURIComponent(opt("--q", "minister"))}`;

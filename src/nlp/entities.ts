@@ -463,9 +463,11 @@ export class EntityResolver {
     // form only for three letters or more: "The PM" is no "Party on Monday")
     const bare = /^[Tt]he\s+(\p{Lu}(?:\.?\p{Lu}){1,5}\.?)$/u.exec(clean);
     const acronym = bare ? bare[1]!.replace(/\./gu, "") : null;
-    const defined = acronym ? this.acronyms.get(acronym) ?? this.byKey.get(nameKey(acronym)) : null;
-    const long = acronym ? (defined && defined.entity.canonical.replace(/\./gu, "") !== acronym ? defined : acronym.length >= 3 || this.initialsOf(acronym) ? this.byInitials(acronym) : null) : null;
-    if (long) return long;
+    if (acronym) {
+      const defined = this.acronyms.get(acronym) ?? this.byKey.get(nameKey(acronym));
+      const long = defined && defined.entity.canonical.replace(/\./gu, "") !== acronym ? defined : acronym.length >= 3 || this.initialsOf(acronym) ? this.byInitials(acronym) : null;
+      if (long) return long;
+    }
     const key = nameKey(clean);
     const direct = this.byKey.get(key);
     if (direct) return direct;

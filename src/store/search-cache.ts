@@ -17,7 +17,7 @@
 // Bounds (SEARCH_CACHE_LIMITS): at most 32 expressions, a list of at most 250,000 matches (a longer
 // one is ranked by SQL each time, as before), and at most 1,000,000 ids in all (16 bytes each); the
 // least recently used goes first. WHOSAID_SEARCH_CACHE=0 turns it off (the bench measures both).
-import type { Statement } from "better-sqlite3";
+import { databaseState } from "./db-state";
 import type { Db } from "./db";
 
 /** The cache's bounds (tests lower them). */
@@ -45,8 +45,6 @@ interface Entry {
 }
 
 interface State {
-  version: Statement;
-  changes: Statement;
   at: string;
   entries: Map<string, Entry>;
   held: number;
@@ -63,10 +61,10 @@ function current(db: Db): State | null {
   if (!enabled() || db.inTransaction) return null;
   let s = states.get(db);
   if (!s) {
-    s = { version: db.prepare("PRAGMA data_version").pluck(), changes: db.prepare("SELECT total_changes()").pluck(), at: "", entries: new Map(), held: 0 };
+    s = { at: "", entries: new Map(), held: 0 };
     states.set(db, s);
   }
-  const at = `${s.version.get() as number}.${s.changes.get() as number}`;
+  const at = databaseState(db);
   if (at !== s.at) {
     s.at = at;
     s.entries.clear();

@@ -15,17 +15,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import zlib, { brotliCompressSync, deflateRawSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
-import type { Statement } from "better-sqlite3";
 import type { Db } from "../store/db";
+import { databaseState } from "../store/db-state";
 import { formatOf } from "./respond";
-
-const states = new WeakMap<Db, { version: Statement; changes: Statement }>();
-
-export function databaseState(db: Db): string {
-  let s = states.get(db);
-  if (!s) states.set(db, (s = { version: db.prepare("PRAGMA data_version").pluck(), changes: db.prepare("SELECT total_changes()").pluck() }));
-  return `${s.version.get() as number}.${s.changes.get() as number}`;
-}
 
 /** The pages whose answer depends only on the database, the URL and the reviewer (not the clock). */
 const CACHEABLE = /^\/(?:|sources|sources\/\d+|people|people\/\d+|people\/search|quotes|claims|conflicts)$/;
