@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { openDb, type Db } from "../../src/store/db";
 import { ingestArticle, type Extractor } from "../../src/services/ingest";
 import { ingestItems, ingestItemsSync } from "../../src/services/ingest-batch";
-import { batchUnderWay, groupsAreCurrent } from "../../src/services/compare";
+import { batchUnderWay, groupsAreCurrent, regroupAll } from "../../src/services/compare";
 import { groupSignatures } from "../../src/store/groups";
 import type { Extraction } from "../../src/nlp/types";
 import type { ArticleItem } from "../../src/services/readers";
@@ -121,6 +121,48 @@ describe("services: a bulk ingest equals a serial ingest", function () {
     assert.deepEqual(told.stale, told.stale.map(() => false));
     assert.deepEqual(dump(told.db), dump(keep(serial(FIXTURES, FIXTURE_EXTRACTOR))));
   });
+
+  // decision 046: a run told it brings at least freshDeferMin articles into a database with no attributed
+  // statement is grouped once at its end (every commit before marks the groups stale); what it stores is
+  // the serial ingest's, and its groups are numbered as a full regroup of the same corpus numbers them
+  const groupRows = (db: Db) => ({
+    groups: db.prepare("SELECT id, label, reference_quote_id, member_count FROM statement_groups ORDER BY id").all(),
+    members: db.prepare("SELECT quote_id, group_id, relation FROM statement_group_members ORDER BY quote_id").all(),
+  });
+  const fresh: { name: string; seed: boolean; freshDeferMin: number; regroup?: boolean; deferred: boolean }[] = [
+    { name: "an empty database, told exactly the threshold", seed: false, freshDeferMin: FIXTURES.length, deferred: true },
+    { name: "an empty database, told fewer than the threshold", seed: false, freshDeferMin: FIXTURES.length + 1, deferred: false },
+    { name: "a database that holds a statement already", seed: true, freshDeferMin: 1, deferred: false },
+    { name: "an empty database, but told to regroup per batch", seed: false, freshDeferMin: 1, regroup: true, deferred: false },
+  ];
+  for (const c of fresh) {
+    it(`${c.name}: ${c.deferred ? "grouped once at the end" : "groups current after every batch"}, and the serial ingest's rows`, () => {
+      const db = keep(openDb(":memory:"));
+      if (c.seed) ingestArticle(db, LIND[0]!, { extractor: LIND_EXTRACTOR, now: FIXED_NOW });
+      const stale: boolean[] = [];
+      const extractor: Extractor = { version: FIXTURE_EXTRACTOR.version, extract: (t) => (t === LIND[0]!.text ? lindExtraction(t) : FIXTURE_EXTRACTOR.extract(t)) };
+      ingestItemsSync(db, items(FIXTURES), {
+        extractor, now: FIXED_NOW, batchSize: 3, expected: FIXTURES.length, freshDeferMin: c.freshDeferMin, regroup: c.regroup,
+        onProgress: () => stale.push(batchUnderWay(db)),
+      });
+      assert.ok(stale.length > 2);
+      assert.deepEqual(stale, stale.map(() => c.deferred), "stale after each batch");
+      assert.ok(groupsAreCurrent(db), "current at the end");
+      assert.deepEqual(groupSignatures(db), fullRegroupSignatures(db));
+      const ref = keep(openDb(":memory:"));
+      if (c.seed) ingestArticle(ref, LIND[0]!, { extractor: LIND_EXTRACTOR, now: FIXED_NOW });
+      for (const a of FIXTURES) ingestArticle(ref, a, { extractor, now: FIXED_NOW });
+      assert.deepEqual(dump(db), dump(ref));
+      if (c.deferred) {
+        // the same corpus stored without groups, then grouped from scratch: the same group ids
+        const scratch = keep(openDb(":memory:"));
+        ingestItemsSync(scratch, items(FIXTURES), { extractor, now: FIXED_NOW, batchSize: 3, regroup: false });
+        regroupAll(scratch);
+        assert.deepEqual(groupRows(db), groupRows(scratch));
+        assert.ok(groupRows(db).members.length > 0);
+      }
+    });
+  }
 
   it("the case of the full name changes a group's label (so the row above can fail)", () => {
     const db = keep(openDb(":memory:"));
