@@ -26,6 +26,7 @@ import { coQuotedPeople, sourceNames, statementCountsIn, statementTotals, topQuo
 import { GROUP_LABELS, versionDiffer, type Segment } from "../compare";
 import { HONORIFICS } from "../compare/lexicon";
 import { nameKey } from "../services/people";
+import { batchUnderWay } from "../services/compare";
 import type { QuoteKind } from "../nlp/types";
 import { CHART_MAX_PEOPLE, CHART_MAX_SOURCES, type ChartData } from "./chart";
 import { claimsOfSource, type ClaimRow } from "../store/claims";
@@ -556,6 +557,8 @@ export interface PersonData extends ListMeta {
   source_count: number;
   /** one block per statement (a group of versions), most sources first, conflicts before agreements */
   groups: PersonGroupBlock[];
+  /** a bulk ingest marked the groups stale and regroups at its end: the groups shown are those from before it */
+  groups_pending: boolean;
   /** sources that mention the person without attributing anything to them */
   mentioned_only: { total: number; sources: { id: number; label: string; href: string }[] };
   /** people a reviewer may want to merge into this one, and why */
@@ -632,6 +635,7 @@ export function personData(db: Db, id: number, query: Query = {}, format: Format
     ...listMeta(PERSON_GROUP_LISTING, paging, personGroupCount(db, id), page.next, query, false,
       (q) => urls.person(id, format, q)),
     groups,
+    groups_pending: batchUnderWay(db),
     mentioned_only: {
       total: mentioned.total,
       sources: mentioned.sources.map((s) => ({ id: s.id, label: sourceLabel(s), href: urls.source(s.id) })),
@@ -813,6 +817,8 @@ export interface ConflictsData extends ListMeta {
   /** every label with its number of groups (altered wording and conflicting attribution are the conflicts) */
   counts: LabelCount[];
   groups: GroupItem[];
+  /** a bulk ingest marked the groups stale and regroups at its end: the groups shown are those from before it */
+  groups_pending: boolean;
 }
 
 /** Altered wordings and conflicting attributions across sources (or the groups of one label), a page at a time. */
@@ -826,5 +832,6 @@ export function conflictsData(db: Db, query: Query, format: Format): ConflictsDa
     ...listMeta(CONFLICT_LISTING, paging, listingCount(db, CONFLICT_LISTING, filter), page.next, query, false,
       (p) => urls.conflicts(withParams({ ...filter }, p), format)),
     groups: groupItems(db, page.rows.map(groupRow)),
+    groups_pending: batchUnderWay(db),
   };
 }
