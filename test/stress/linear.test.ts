@@ -1,19 +1,22 @@
-// Linear time on any input: each worst shape at 100 KB and at 1 MB, in one run; the 1 MB run may cost
-// at most 15 times the 100 KB run (linear is 10; a cost growing as n^1.5 is 32). Run by
+// Linear time on any input: each worst shape at 200 KB and at 1 MB, in one run; the 1 MB run may cost
+// at most 7.5 times the 200 KB run (linear is 5; a cost growing as n^1.5 is 11.2). Run by
 // `npm run test:stress`, not by `npm test`. The small size was 10 KB (limit 150), then 50 KB (limit
-// 30): runs of a millisecond or two fit in the caches and memos a 1 MB run overflows, so linear
+// 30), then 100 KB (limit 15): runs that fit in the caches and memos a 1 MB run overflows, so linear
 // shapes measured 160-190 at 10 KB (decision 030's amendment), and at 50 KB, once session 12 made
 // the quote and sentence scans jump, "long capitalised word" measured 35 (1.6 ms against 55 ms for
-// 1 MB) and "straight quotes and spaces" 33 in CI.
+// 1 MB) and "straight quotes and spaces" 33 in CI. At 100 KB the same shape measured 10 in one CI run
+// and 18 in the next (5.7 and 3.0 ms against 60 and 53 ms, session 18, no extraction change between):
+// a 100 KB text and its tokens still fit a core's 1 MB L2 cache. At 200 KB the headroom over linear
+// is the same 1.5 times.
 // The method (CPU time, interleaved, minimums) is in docs/decisions/014-hardening-follow-up.md.
 import { strict as assert } from "node:assert";
 import { extract } from "../../src/nlp/pipeline";
 import { SHAPES } from "../fixtures/shapes";
 import { assertExtractionContract } from "../fixtures/hostile";
 
-const SMALL = 100_000;
+const SMALL = 200_000;
 const LARGE = 1_000_000;
-const MAX_RATIO = 15;
+const MAX_RATIO = 7.5;
 /** 1 MB runs at most per shape (see costRatio) */
 const ATTEMPTS = 3;
 
@@ -85,7 +88,7 @@ describe("stress: extraction is linear in the length of the text", function () {
   this.timeout(0);
   const rows: string[] = [];
   after(() => {
-    console.log(`\n  shape | 100 KB CPU ms (min) | 1 MB CPU ms (min) | ratio (limit ${MAX_RATIO}) | attempts\n  ${rows.join("\n  ")}`);
+    console.log(`\n  shape | ${SMALL / 1000} KB CPU ms (min) | 1 MB CPU ms (min) | ratio (limit ${MAX_RATIO}) | attempts\n  ${rows.join("\n  ")}`);
   });
 
   // the method itself: a linear cost passes, a cost that grows as n^1.5 (ratio 1,000) does not
@@ -101,8 +104,8 @@ describe("stress: extraction is linear in the length of the text", function () {
   for (const m of methodRows) {
     it(`the ratio method: ${m.name} is ${m.over ? "over" : "within"} the limit`, () => {
       const r = costRatio(m.run, "x".repeat(SMALL), "x".repeat(LARGE), MAX_RATIO);
-      rows.push(`(method) ${m.name} | ${r.base.toFixed(1)} | ${r.big.toFixed(0)} | ${r.ratio.toFixed(0)} | ${r.attempts}`);
-      assert.equal(r.ratio > MAX_RATIO, m.over, `ratio ${r.ratio.toFixed(0)}`);
+      rows.push(`(method) ${m.name} | ${r.base.toFixed(1)} | ${r.big.toFixed(0)} | ${r.ratio.toFixed(1)} | ${r.attempts}`);
+      assert.equal(r.ratio > MAX_RATIO, m.over, `ratio ${r.ratio.toFixed(1)}`);
       if (m.over) assert.equal(r.attempts, ATTEMPTS, "an over-limit ratio is measured every time");
     });
   }
@@ -114,8 +117,8 @@ describe("stress: extraction is linear in the length of the text", function () {
       assert.equal(small.length, SMALL);
       assert.equal(large.length, LARGE);
       const r = costRatio(extract, small, large, MAX_RATIO, assertExtractionContract);
-      rows.push(`${name} | ${r.base.toFixed(1)} | ${r.big.toFixed(0)} | ${r.ratio.toFixed(0)} | ${r.attempts}`);
-      assert.ok(r.ratio <= MAX_RATIO, `${name}: 1 MB took at least ${r.big.toFixed(0)} ms in ${r.attempts} attempts, ${r.ratio.toFixed(0)}× the ${r.base.toFixed(1)} ms of ${SMALL / 1000} KB`);
+      rows.push(`${name} | ${r.base.toFixed(1)} | ${r.big.toFixed(0)} | ${r.ratio.toFixed(1)} | ${r.attempts}`);
+      assert.ok(r.ratio <= MAX_RATIO, `${name}: 1 MB took at least ${r.big.toFixed(0)} ms in ${r.attempts} attempts, ${r.ratio.toFixed(1)}× the ${r.base.toFixed(1)} ms of ${SMALL / 1000} KB`);
     });
   }
 });
